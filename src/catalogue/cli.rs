@@ -1,0 +1,63 @@
+//! Command-line help and messages.
+
+pub const ABOUT: &str = "cercles : les cercles, membres, collectifs, rencontres et la comptabilité du réseau Actions Communes";
+pub const HELP_TEMPLATE: &str = "{about}\n\nUtilisation : {usage}\n\n{all-args}";
+pub const SUB_HELP_TEMPLATE: &str = "{about}\n\nUtilisation : {usage}\n\n{all-args}";
+pub const HEADING_COMMANDS: &str = "Commandes ";
+pub const HEADING_OPTIONS: &str = "Options ";
+pub const USAGE: &str = "cercles [--db FICHIER] [--as NOM] [--demo] [COMMANDE]";
+
+pub const ARG_DB: &str =
+    "Fichier de la base (par défaut $CERCLES_DB, puis cercles.db dans le dossier de données)";
+pub const ARG_AS: &str =
+    "Agir sous ce nom d'utilisateur·rice (par défaut l'utilisateur·rice du système)";
+pub const ARG_DEMO_UI: &str = "Ouvrir l'interface sur une copie jetable du réseau de démonstration";
+pub const ARG_HELP: &str = "Afficher cette aide";
+
+pub const CMD_INIT: &str = "Créer la base, ou la mettre à jour";
+pub const ARG_INIT_DEMO: &str = "Remplir la nouvelle base avec le réseau de démonstration";
+pub const CMD_CHECK: &str =
+    "Vérifier l'intégrité, les références, le schéma et la chaîne du journal";
+pub const CMD_BACKUP: &str = "Sauvegarder la base, en ligne, dans un nouveau fichier vérifié";
+pub const ARG_BACKUP_FILE: &str = "Fichier de la copie (ne doit pas exister)";
+pub const CMD_USERS: &str = "Gérer les utilisateur·rices et leurs rôles (admin)";
+pub const CMD_USERS_LIST: &str = "Lister les utilisateur·rices";
+pub const CMD_USERS_ADD: &str = "Ajouter un·e utilisateur·rice";
+pub const CMD_USERS_ROLE: &str = "Changer le rôle d'un·e utilisateur·rice";
+pub const CMD_USERS_REMOVE: &str = "Retirer un·e utilisateur·rice";
+pub const ARG_USER_NAME: &str = "Nom de connexion";
+pub const ARG_ROLE: &str = "Rôle : admin, tresorerie, coordination, benevole ou lecture";
+
+pub fn usage_error(detail: &str) -> String {
+    format!("{detail} (voir « cercles --help »)")
+}
+pub fn unknown_argument(arg: &str) -> String {
+    usage_error(&format!("option ou argument inconnu : {arg}"))
+}
+pub fn unknown_command(cmd: &str) -> String {
+    usage_error(&format!("commande inconnue : {cmd}"))
+}
+pub fn missing_argument(arg: &str) -> String {
+    usage_error(&format!("il manque : {arg}"))
+}
+pub fn bad_value(arg: &str, value: &str) -> String {
+    usage_error(&format!("valeur refusée pour {arg} : {value}"))
+}
+pub const BAD_USAGE: &str = "commande incomplète ou mal formée (voir « cercles --help »)";
+pub const NO_DATA_DIR: &str =
+    "impossible de trouver le dossier de données : indiquez la base avec --db FICHIER";
+pub fn users_header() -> &'static str {
+    "nom\trôle\tpersonne"
+}
+pub fn user_added(name: &str, role: &str) -> String {
+    format!("utilisateur·rice « {name} » ajouté·e, rôle {role}")
+}
+pub fn user_role_set(name: &str, role: &str) -> String {
+    format!("rôle de « {name} » : {role}")
+}
+pub fn user_removed(name: &str) -> String {
+    format!("utilisateur·rice « {name} » retiré·e")
+}
+pub const READ_ONLY_WARNING_PREFIX: &str = "attention : ";
+pub const USAGE_USERS: &str =
+    "cercles users list | add NOM --role RÔLE | role NOM RÔLE | remove NOM";

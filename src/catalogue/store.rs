@@ -1,0 +1,151 @@
+//! Messages about the database file, roles, conflicts and the journal.
+
+use std::path::Path;
+
+fn shown(path: &Path) -> String {
+    path.display().to_string()
+}
+
+pub fn db_missing(path: &Path) -> String {
+    format!(
+        "la base « {} » n'existe pas : créez-la avec « cercles init »",
+        shown(path)
+    )
+}
+pub fn not_a_database(path: &Path) -> String {
+    format!(
+        "« {} » n'est pas une base de données cercles (ce n'est pas un fichier SQLite) : fichier laissé intact",
+        shown(path)
+    )
+}
+pub fn not_ours(path: &Path) -> String {
+    format!(
+        "« {} » est une base SQLite d'un autre programme, pas une base cercles : fichier laissé intact",
+        shown(path)
+    )
+}
+pub fn corrupt(path: &Path, detail: &str) -> String {
+    format!(
+        "la base « {} » est endommagée ({detail}) : restaurez une sauvegarde ; fichier laissé intact",
+        shown(path)
+    )
+}
+pub fn already_exists(path: &Path) -> String {
+    format!("« {} » existe déjà : choisissez un autre nom", shown(path))
+}
+pub fn newer_schema(found: i64, known: i64) -> String {
+    format!(
+        "cette base vient d'une version plus récente de cercles (schéma {found}, celui-ci connaît {known}) : ouverte en lecture seule, mettez cercles à jour pour écrire"
+    )
+}
+pub fn older_schema(found: i64, known: i64) -> String {
+    format!(
+        "cette base doit être mise à jour (schéma {found} → {known}) : un·e admin doit lancer « cercles init »"
+    )
+}
+pub const READ_ONLY: &str =
+    "base ouverte en lecture seule (version plus récente de cercles) : rien n'a été écrit";
+pub const SCHEMA_CHANGED: &str = "la base a été mise à jour par une autre version de cercles pendant la session : rien n'a été écrit, relancez cercles";
+pub fn unknown_actor(name: &str) -> String {
+    format!(
+        "« {name} » n'est pas un·e utilisateur·rice de cette base : demandez à un·e admin de vous ajouter (cercles users add {name} --role benevole)"
+    )
+}
+pub fn forbidden(role: &str, what: &str) -> String {
+    format!("votre rôle ({role}) ne permet pas de modifier {what} : rien n'a été écrit")
+}
+pub fn area_name(area: crate::model::Area) -> &'static str {
+    use crate::model::Area::*;
+    match area {
+        Users => "les utilisateur·rices",
+        Ledger => "la comptabilité",
+        Governance => "les cercles, les personnes et les décisions",
+        Collectives => "les collectifs",
+        EventTasks => "les tâches des rencontres",
+        WorkLog => "le suivi des travaux des cercles",
+        OwnPreferences => "vos préférences",
+    }
+}
+pub const CONFLICT: &str =
+    "quelqu'un d'autre a modifié cette fiche entre-temps : rien n'a été écrit, voici ses valeurs";
+pub const BUSY: &str = "la base est occupée par une autre session depuis trop longtemps : rien n'a été écrit, réessayez";
+pub fn not_found(what: &str) -> String {
+    format!("{what} introuvable (peut-être supprimé·e par une autre session)")
+}
+pub fn database_error(detail: &str) -> String {
+    format!("erreur de la base de données : {detail}")
+}
+pub fn file_error(path: &Path, detail: &str) -> String {
+    format!("fichier « {} » : {detail}", shown(path))
+}
+pub fn bad_today(value: &str) -> String {
+    format!("CERCLES_TODAY=« {value} » n'est pas une date AAAA-MM-JJ")
+}
+pub fn no_os_user() -> String {
+    "impossible de connaître le nom de l'utilisateur·rice du système : utilisez --as NOM"
+        .to_string()
+}
+
+// Users.
+pub fn user_exists(name: &str) -> String {
+    format!("l'utilisateur·rice « {name} » existe déjà")
+}
+pub fn user_unknown(name: &str) -> String {
+    format!("l'utilisateur·rice « {name} » n'existe pas")
+}
+pub fn bad_role(input: &str) -> String {
+    format!("« {input} » n'est pas un rôle : admin, tresorerie, coordination, benevole ou lecture")
+}
+pub fn bad_user_name(input: &str) -> String {
+    format!(
+        "« {input} » n'est pas un nom d'utilisateur·rice valable : lettres, chiffres, . _ - (32 au plus), comme un nom de connexion"
+    )
+}
+pub const LAST_ADMIN: &str =
+    "c'est le ou la dernier·e admin : ajoutez d'abord un·e autre admin, rien n'a été changé";
+
+// check.
+pub fn check_integrity(detail: &str) -> String {
+    format!("intégrité : {detail}")
+}
+pub fn check_foreign_key(table: &str, rowid: i64) -> String {
+    format!("référence cassée : table {table}, ligne {rowid}")
+}
+pub fn check_schema(found: i64, known: i64) -> String {
+    format!("schéma {found} au lieu de {known}")
+}
+pub fn check_digest(entry: i64) -> String {
+    format!("journal : l'entrée n° {entry} a été modifiée (empreinte fausse)")
+}
+pub fn check_chain(entry: i64) -> String {
+    format!("journal : la chaîne est rompue à l'entrée n° {entry} (entrée retirée ou modifiée)")
+}
+pub fn check_application_id() -> String {
+    "ce n'est pas une base cercles (application_id)".to_string()
+}
+pub fn check_ok(path: &Path, entries: i64) -> String {
+    format!(
+        "« {} » : intégrité, références, schéma et journal ({entries} entrées) vérifiés, tout est bon",
+        shown(path)
+    )
+}
+pub fn created(path: &Path) -> String {
+    format!("base créée : {}", shown(path))
+}
+pub fn created_demo(path: &Path) -> String {
+    format!("base de démonstration créée : {}", shown(path))
+}
+pub fn upgraded(path: &Path, from: i64, to: i64) -> String {
+    format!(
+        "base « {} » mise à jour (schéma {from} → {to})",
+        shown(path)
+    )
+}
+pub fn up_to_date(path: &Path) -> String {
+    format!("base « {} » déjà à jour, rien à faire", shown(path))
+}
+pub const DEMO_ON_EXISTING: &str =
+    "--demo crée une nouvelle base : ce fichier existe déjà, choisissez un autre --db";
+pub fn backup_done(path: &Path) -> String {
+    format!("sauvegarde écrite et vérifiée : {}", shown(path))
+}

@@ -1,0 +1,269 @@
+//! The command line: clap definitions (help in French) and the dispatch of subcommands.
+
+use std::path::{Path, PathBuf};
+
+use clap::{ArgAction, Parser, Subcommand};
+
+use crate::catalogue::{cli as msg, store as store_msg};
+use crate::store::{Store, StoreError, users};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "cercles",
+    about = msg::ABOUT,
+    override_usage = msg::USAGE,
+    help_template = msg::HELP_TEMPLATE,
+    subcommand_help_heading = msg::HEADING_COMMANDS,
+    next_help_heading = msg::HEADING_OPTIONS,
+    disable_help_flag = true,
+    disable_help_subcommand = true,
+    disable_version_flag = true
+)]
+pub struct Cli {
+    #[arg(long, global = true, value_name = "FICHIER", env = "CERCLES_DB", hide_env = true, help = msg::ARG_DB)]
+    pub db: Option<PathBuf>,
+    #[arg(long = "as", global = true, value_name = "NOM", help = msg::ARG_AS)]
+    pub actor: Option<String>,
+    #[arg(long, help = msg::ARG_DEMO_UI)]
+    pub demo: bool,
+    #[arg(short = 'h', long, global = true, action = ArgAction::Help, help = msg::ARG_HELP)]
+    help: Option<bool>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    #[command(about = msg::CMD_INIT, help_template = msg::SUB_HELP_TEMPLATE, next_help_heading = msg::HEADING_OPTIONS)]
+    Init {
+        #[arg(long, help = msg::ARG_INIT_DEMO)]
+        demo: bool,
+    },
+    #[command(about = msg::CMD_CHECK, help_template = msg::SUB_HELP_TEMPLATE, next_help_heading = msg::HEADING_OPTIONS)]
+    Check,
+    #[command(about = msg::CMD_BACKUP, help_template = msg::SUB_HELP_TEMPLATE, next_help_heading = msg::HEADING_OPTIONS)]
+    Backup {
+        #[arg(value_name = "FICHIER", help = msg::ARG_BACKUP_FILE)]
+        file: PathBuf,
+    },
+    #[command(about = msg::CMD_USERS, override_usage = msg::USAGE_USERS, help_template = msg::SUB_HELP_TEMPLATE, subcommand_help_heading = msg::HEADING_COMMANDS, next_help_heading = msg::HEADING_OPTIONS)]
+    Users {
+        #[command(subcommand)]
+        action: UsersCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UsersCommand {
+    #[command(about = msg::CMD_USERS_LIST, help_template = msg::SUB_HELP_TEMPLATE)]
+    List,
+    #[command(about = msg::CMD_USERS_ADD, help_template = msg::SUB_HELP_TEMPLATE, next_help_heading = msg::HEADING_OPTIONS)]
+    Add {
+        #[arg(value_name = "NOM", help = msg::ARG_USER_NAME)]
+        name: String,
+        #[arg(long, value_name = "RÔLE", help = msg::ARG_ROLE)]
+        role: String,
+    },
+    #[command(about = msg::CMD_USERS_ROLE, help_template = msg::SUB_HELP_TEMPLATE)]
+    Role {
+        #[arg(value_name = "NOM", help = msg::ARG_USER_NAME)]
+        name: String,
+        #[arg(value_name = "RÔLE", help = msg::ARG_ROLE)]
+        role: String,
+    },
+    #[command(about = msg::CMD_USERS_REMOVE, help_template = msg::SUB_HELP_TEMPLATE)]
+    Remove {
+        #[arg(value_name = "NOM", help = msg::ARG_USER_NAME)]
+        name: String,
+    },
+}
+
+/// An error of a command: one line for stderr, and whether it was a usage error (exit 2).
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Usage(String),
+    #[error("{0}")]
+    Failed(String),
+}
+
+impl CliError {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            CliError::Usage(_) => 2,
+            _ => 1,
+        }
+    }
+}
+
+/// Parse the command line; help is printed and usage errors are turned into French lines.
+pub fn parse() -> Result<Cli, CliError> {
+    use clap::error::{ContextKind, ErrorKind};
+    match Cli::try_parse() {
+        Ok(cli) => Ok(cli),
+        Err(e) => match e.kind() {
+            ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+                let _ = e.print();
+                std::process::exit(if e.kind() == ErrorKind::DisplayHelp {
+                    0
+                } else {
+                    2
+                });
+            }
+            kind => {
+                let context = |k| e.get(k).map(|v| v.to_string()).unwrap_or_default();
+                let line = match kind {
+                    ErrorKind::UnknownArgument => {
+                        msg::unknown_argument(&context(ContextKind::InvalidArg))
+                    }
+                    ErrorKind::InvalidSubcommand => {
+                        msg::unknown_command(&context(ContextKind::InvalidSubcommand))
+                    }
+                    ErrorKind::MissingRequiredArgument => {
+                        msg::missing_argument(&context(ContextKind::InvalidArg))
+                    }
+                    ErrorKind::InvalidValue | ErrorKind::ValueValidation => msg::bad_value(
+                        &context(ContextKind::InvalidArg),
+                        &context(ContextKind::InvalidValue),
+                    ),
+                    _ => msg::BAD_USAGE.to_string(),
+                };
+                Err(CliError::Usage(crate::text::escape_for_terminal(&line)))
+            }
+        },
+    }
+}
+
+/// The database file: `--db`, else `$CERCLES_DB` (both through clap), else the data directory.
+pub fn database_path(cli: &Cli) -> Result<PathBuf, CliError> {
+    if let Some(p) = &cli.db {
+        return Ok(p.clone());
+    }
+    directories::ProjectDirs::from("", "", "cercles")
+        .map(|d| d.data_dir().join("cercles.db"))
+        .ok_or_else(|| CliError::Failed(msg::NO_DATA_DIR.into()))
+}
+
+fn actor_name(cli: &Cli) -> Result<String, CliError> {
+    match &cli.actor {
+        Some(a) => Ok(a.clone()),
+        None => Ok(users::os_user_name()?),
+    }
+}
+
+/// Open the database as the actor; warn (stderr) when it opens read-only.
+pub fn open_store(cli: &Cli, path: &Path) -> Result<Store, CliError> {
+    let store = Store::open(path, &actor_name(cli)?)?;
+    if store.is_read_only() {
+        let found = store.file_schema_version().unwrap_or(0);
+        eprintln!(
+            "{}{}",
+            msg::READ_ONLY_WARNING_PREFIX,
+            store_msg::newer_schema(found, crate::store::open::schema_version())
+        );
+    }
+    Ok(store)
+}
+
+/// Run a parsed command line. Returns what to print on stdout.
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    let path = database_path(&cli)?;
+    match &cli.command {
+        None => {
+            // The terminal UI arrives with the next part; until then, show the help.
+            use clap::CommandFactory;
+            let _ = Cli::command().print_help();
+            Ok(())
+        }
+        Some(Command::Init { demo }) => init(&cli, &path, *demo),
+        Some(Command::Check) => {
+            let store = open_store(&cli, &path)?;
+            match store.check()? {
+                Ok(entries) => {
+                    println!("{}", store_msg::check_ok(&path, entries));
+                    Ok(())
+                }
+                Err(problem) => Err(CliError::Failed(problem)),
+            }
+        }
+        Some(Command::Backup { file }) => {
+            let store = open_store(&cli, &path)?;
+            store.backup(file)?;
+            println!("{}", store_msg::backup_done(file));
+            Ok(())
+        }
+        Some(Command::Users { action }) => run_users(&cli, &path, action),
+    }
+}
+
+fn init(cli: &Cli, path: &Path, demo: bool) -> Result<(), CliError> {
+    if path.exists() {
+        if demo {
+            return Err(CliError::Failed(store_msg::DEMO_ON_EXISTING.into()));
+        }
+        // Opening as an admin upgrades an older schema; anyone else is refused.
+        let before = schema_of(path);
+        let store = open_store(cli, path)?;
+        let after = store.file_schema_version()?;
+        match before {
+            Some(b) if b < after => println!("{}", store_msg::upgraded(path, b, after)),
+            _ => println!("{}", store_msg::up_to_date(path)),
+        }
+        return Ok(());
+    }
+    let admin = users::os_user_name()?;
+    if demo {
+        crate::demo::build(path, &admin)?;
+        println!("{}", store_msg::created_demo(path));
+    } else {
+        Store::create(path, &admin)?;
+        println!("{}", store_msg::created(path));
+    }
+    Ok(())
+}
+
+/// The schema version of a file, read before any upgrade.
+fn schema_of(path: &Path) -> Option<i64> {
+    let conn =
+        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .ok()?;
+    conn.pragma_query_value(None, "user_version", |r| r.get(0))
+        .ok()
+}
+
+fn run_users(cli: &Cli, path: &Path, action: &UsersCommand) -> Result<(), CliError> {
+    let mut store = open_store(cli, path)?;
+    if store.actor().role != crate::model::Role::Admin {
+        return Err(StoreError::Forbidden {
+            role: store.actor().role,
+            area: crate::model::Area::Users,
+        }
+        .into());
+    }
+    match action {
+        UsersCommand::List => {
+            println!("{}", msg::users_header());
+            for u in store.users()? {
+                let person = u.person_id.map(|p| p.to_string()).unwrap_or_default();
+                println!("{}\t{}\t{}", u.name, u.role.code(), person);
+            }
+        }
+        UsersCommand::Add { name, role } => {
+            let role = users::parse_role(role)?;
+            let user = store.add_user(name, role, None)?;
+            println!("{}", msg::user_added(&user.name, role.code()));
+        }
+        UsersCommand::Role { name, role } => {
+            let role = users::parse_role(role)?;
+            let user = store.set_user_role(name, role)?;
+            println!("{}", msg::user_role_set(&user.name, role.code()));
+        }
+        UsersCommand::Remove { name } => {
+            store.remove_user(name)?;
+            println!("{}", msg::user_removed(name));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,26 @@
+//! The demo network, built deterministically from the 2025 annual report
+//! (`shared/seed/rapport-annuel-2025.txt`): each capability adds its part here.
+//! Its "today" is the reference date 20/11/2025, between the Douzillac seminar and the AG.
+
+mod circles;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::store::{Result, Store};
+
+/// The demo's reference date.
+pub fn reference_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 11, 20).unwrap_or_default()
+}
+
+/// Create the demo database at `path`, with `admin` as its admin.
+pub fn build(path: &Path, admin: &str) -> Result<()> {
+    Store::create_with(path, admin, Some(reference_date()), fill)
+}
+
+fn fill(store: &mut Store) -> Result<()> {
+    circles::fill(store)?;
+    Ok(())
+}

@@ -1,0 +1,12 @@
+//! Entry point: parse the command line, run it, print one clear line on error.
+
+fn main() {
+    let outcome = cercles::cli::parse().and_then(cercles::cli::run);
+    if let Err(e) = outcome {
+        eprintln!(
+            "cercles : {}",
+            cercles::text::escape_for_terminal(&e.to_string())
+        );
+        std::process::exit(e.exit_code());
+    }
+}

@@ -1,0 +1,182 @@
+//! Circles: the list, one circle, its identity sheet.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension};
+
+use super::audit::Op;
+use super::error::{Result, StoreError};
+use super::{Store, Tx};
+use crate::catalogue::circles as msg;
+use crate::model::{Area, Circle, CircleKind, CircleSheet};
+
+const COLUMNS: &str = "id, name, kind, purpose, decision_scope, missions, safe_frame, \
+                       created_on, closed_on, position, version";
+
+pub(crate) fn date_col(v: Option<String>) -> Option<NaiveDate> {
+    v.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+}
+
+pub(crate) fn iso(d: Option<NaiveDate>) -> Option<String> {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Circle> {
+    Ok(Circle {
+        id: r.get(0)?,
+        kind: CircleKind::from_code(&r.get::<_, String>(2)?),
+        sheet: CircleSheet {
+            name: r.get(1)?,
+            purpose: r.get(3)?,
+            decision_scope: r.get(4)?,
+            missions: r.get(5)?,
+            safe_frame: r.get(6)?,
+        },
+        created_on: date_col(r.get(7)?),
+        closed_on: date_col(r.get(8)?),
+        position: r.get(9)?,
+        version: r.get(10)?,
+    })
+}
+
+pub(crate) fn circle_by_id(conn: &Connection, id: i64) -> Result<Option<Circle>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM circles WHERE id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()?)
+}
+
+fn validate(conn: &Connection, sheet: &CircleSheet, id: Option<i64>) -> Result<CircleSheet> {
+    let sheet = sheet.cleaned();
+    if sheet.name.is_empty() {
+        return Err(StoreError::Invalid(msg::NAME_REQUIRED.into()));
+    }
+    let clash: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM circles WHERE name = ?1 COLLATE NOCASE AND id IS NOT ?2",
+            rusqlite::params![sheet.name, id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if clash.is_some() {
+        return Err(StoreError::Invalid(msg::name_taken(&sheet.name)));
+    }
+    Ok(sheet)
+}
+
+impl Tx<'_> {
+    fn circle_now(&self, id: i64) -> Result<Circle> {
+        circle_by_id(self.conn(), id)?.ok_or_else(|| StoreError::NotFound(msg::THE_CIRCLE.into()))
+    }
+}
+
+impl Store {
+    /// Every circle, open ones first in the report's order, then closed ones.
+    pub fn circles(&self) -> Result<Vec<Circle>> {
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {COLUMNS} FROM circles ORDER BY closed_on IS NOT NULL, position, name"
+        ))?;
+        let rows = stmt.query_map([], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn circle(&self, id: i64) -> Result<Option<Circle>> {
+        circle_by_id(self.conn(), id)
+    }
+
+    /// The circle named `name` (without case).
+    pub fn circle_named(&self, name: &str) -> Result<Option<Circle>> {
+        Ok(self
+            .conn()
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM circles WHERE name = ?1 COLLATE NOCASE"),
+                [name],
+                from_row,
+            )
+            .optional()?)
+    }
+
+    /// Save a circle's identity sheet edited from `expected_version`. A stale version is a
+    /// conflict that carries the circle as it is now.
+    pub fn update_circle_sheet(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        sheet: &CircleSheet,
+    ) -> Result<Circle> {
+        self.write(Area::Governance, |tx| {
+            let before = tx.circle_now(id)?;
+            tx.ensure_version("circles", id, expected_version, before.version, &before)?;
+            let sheet = validate(tx.conn(), sheet, Some(id))?;
+            tx.update_versioned(
+                "circles",
+                id,
+                expected_version,
+                "name = ?1, purpose = ?2, decision_scope = ?3, missions = ?4, safe_frame = ?5",
+                &[
+                    &sheet.name,
+                    &sheet.purpose,
+                    &sheet.decision_scope,
+                    &sheet.missions,
+                    &sheet.safe_frame,
+                ],
+            )?;
+            let after = tx.circle_now(id)?;
+            tx.audit("circles", id, Op::Update, Some(&before), Some(&after))?;
+            Ok(after)
+        })
+    }
+
+    /// Create a working circle.
+    pub fn create_circle(&mut self, sheet: &CircleSheet, created_on: NaiveDate) -> Result<Circle> {
+        self.write(Area::Governance, |tx| {
+            let sheet = validate(tx.conn(), sheet, None)?;
+            tx.conn().execute(
+                "INSERT INTO circles(name, kind, purpose, decision_scope, missions, safe_frame,
+                                     created_on, position)
+                 VALUES (?1, 'work', ?2, ?3, ?4, ?5, ?6,
+                         (SELECT coalesce(max(position), 0) + 1 FROM circles))",
+                rusqlite::params![
+                    sheet.name,
+                    sheet.purpose,
+                    sheet.decision_scope,
+                    sheet.missions,
+                    sheet.safe_frame,
+                    iso(Some(created_on)),
+                ],
+            )?;
+            let id = tx.conn().last_insert_rowid();
+            let after = tx.circle_now(id)?;
+            tx.audit::<Circle, Circle>("circles", id, Op::Insert, None, Some(&after))?;
+            Ok(after)
+        })
+    }
+
+    /// Close a circle on `on` (its history stays), or reopen it with `None`.
+    pub fn set_circle_closed(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        on: Option<NaiveDate>,
+    ) -> Result<Circle> {
+        self.write(Area::Governance, |tx| {
+            let before = tx.circle_now(id)?;
+            tx.ensure_version("circles", id, expected_version, before.version, &before)?;
+            if on.is_some() && before.kind == CircleKind::Coordination {
+                return Err(StoreError::Invalid(msg::COORDINATION_STAYS.into()));
+            }
+            tx.update_versioned(
+                "circles",
+                id,
+                expected_version,
+                "closed_on = ?1",
+                &[&iso(on)],
+            )?;
+            let after = tx.circle_now(id)?;
+            tx.audit("circles", id, Op::Update, Some(&before), Some(&after))?;
+            Ok(after)
+        })
+    }
+}

@@ -1,0 +1,90 @@
+//! Errors of the store, each with a message a volunteer can act on.
+
+use std::path::PathBuf;
+
+use crate::catalogue::store as msg;
+use crate::model::{Area, Role};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{}", msg::db_missing(.0))]
+    Missing(PathBuf),
+    #[error("{}", msg::not_a_database(.0))]
+    NotADatabase(PathBuf),
+    #[error("{}", msg::not_ours(.0))]
+    NotOurs(PathBuf),
+    #[error("{}", msg::corrupt(.0, .1))]
+    Corrupt(PathBuf, String),
+    #[error("{}", msg::already_exists(.0))]
+    AlreadyExists(PathBuf),
+    #[error("{}", msg::older_schema(*.found, *.known))]
+    OlderSchema { found: i64, known: i64 },
+    #[error("{}", msg::READ_ONLY)]
+    ReadOnly,
+    #[error("{}", msg::SCHEMA_CHANGED)]
+    SchemaChanged,
+    #[error("{}", msg::unknown_actor(.0))]
+    UnknownActor(String),
+    #[error("{}", msg::forbidden(.role.code(), msg::area_name(*.area)))]
+    Forbidden { role: Role, area: Area },
+    /// The row changed since it was read; `current` is the row as it is now (JSON of its struct).
+    #[error("{}", msg::CONFLICT)]
+    Conflict {
+        table: &'static str,
+        id: i64,
+        current: Box<serde_json::Value>,
+    },
+    #[error("{}", msg::not_found(.0))]
+    NotFound(String),
+    /// A value refused by validation; the message names the field and the fix.
+    #[error("{0}")]
+    Invalid(String),
+    #[error("{}", msg::BUSY)]
+    Busy,
+    #[error("{}", msg::database_error(.0))]
+    Sqlite(String),
+    #[error("{}", msg::file_error(.0, .1))]
+    File(PathBuf, String),
+    #[error("{0}")]
+    Other(String),
+}
+
+impl StoreError {
+    /// The current row carried by a conflict, as the struct the caller edits.
+    pub fn conflict_row<T: serde::de::DeserializeOwned>(&self) -> Option<T> {
+        match self {
+            StoreError::Conflict { current, .. } => {
+                serde_json::from_value((**current).clone()).ok()
+            }
+            _ => None,
+        }
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => StoreError::Busy,
+            Some(ErrorCode::NotADatabase) => {
+                StoreError::Sqlite("ce n'est pas une base SQLite".into())
+            }
+            Some(ErrorCode::DatabaseCorrupt) => StoreError::Sqlite("la base est endommagée".into()),
+            _ => StoreError::Sqlite(e.to_string()),
+        }
+    }
+}
+
+impl From<rusqlite_migration::Error> for StoreError {
+    fn from(e: rusqlite_migration::Error) -> Self {
+        StoreError::Sqlite(e.to_string())
+    }
+}
+
+impl From<serde_json::Error> for StoreError {
+    fn from(e: serde_json::Error) -> Self {
+        StoreError::Sqlite(format!("valeur illisible : {e}"))
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

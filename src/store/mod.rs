@@ -1,0 +1,317 @@
+//! The only place with SQL. Opening the file, the write path (one `BEGIN IMMEDIATE`
+//! transaction that checks schema, role and row version, writes and appends the audit entry),
+//! users and roles, change detection. Functions take and return plain structs.
+
+mod audit;
+pub mod check;
+pub mod circles;
+mod error;
+pub mod open;
+pub mod reference;
+pub mod users;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use serde::Serialize;
+
+use crate::model::{Area, Clock, Role};
+
+pub use audit::Op;
+pub use error::{Result, StoreError};
+use open::SchemaState;
+
+/// Who is acting in this session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub name: String,
+    pub role: Role,
+    pub person_id: Option<i64>,
+}
+
+/// An open database with the actor of this session.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    actor: Actor,
+    clock: Clock,
+    /// Set when the file's schema is newer than this binary: reads only.
+    read_only: bool,
+    data_version: i64,
+}
+
+/// Meta key of the demo's reference date.
+const META_REFERENCE_DATE: &str = "reference_date";
+
+impl Store {
+    /// Open an existing database as `actor_name`. An older schema is upgraded when the actor is
+    /// an admin, refused otherwise; a newer one opens read-only (see [`Store::is_read_only`]).
+    pub fn open(path: &Path, actor_name: &str) -> Result<Store> {
+        let (mut conn, state) = open::open_existing(path)?;
+        let read_only = match state {
+            SchemaState::Current => false,
+            SchemaState::Newer(_) => true,
+            SchemaState::Older(found) => {
+                let role = users::role_of(&conn, actor_name).ok().flatten();
+                if role != Some(Role::Admin) {
+                    return Err(StoreError::OlderSchema {
+                        found,
+                        known: open::schema_version(),
+                    });
+                }
+                open::migrate(&mut conn)?;
+                false
+            }
+        };
+        let actor = users::actor(&conn, actor_name)?
+            .ok_or_else(|| StoreError::UnknownActor(actor_name.to_string()))?;
+        let clock = clock_for(&conn)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            actor,
+            clock,
+            read_only,
+            data_version: 0,
+        };
+        store.data_version = store.read_data_version()?;
+        Ok(store)
+    }
+
+    /// Create a new database with the reference data and `admin` as its first admin.
+    pub fn create(path: &Path, admin: &str) -> Result<()> {
+        open::create(path, |conn| seed(conn, admin, None))
+    }
+
+    /// Create a new database and let `fill` add to it, as `admin`, before it appears at `path`.
+    pub fn create_with(
+        path: &Path,
+        admin: &str,
+        reference_date: Option<chrono::NaiveDate>,
+        fill: impl FnOnce(&mut Store) -> Result<()>,
+    ) -> Result<()> {
+        let target = path.to_path_buf();
+        open::create(path, |conn| {
+            seed(conn, admin, reference_date)?;
+            let actor = users::actor(conn, admin)?
+                .ok_or_else(|| StoreError::UnknownActor(admin.to_string()))?;
+            let clock = clock_for(conn)?;
+            // Borrow the connection for the fill step through a temporary Store.
+            let owned = std::mem::replace(conn, Connection::open_in_memory()?);
+            let mut store = Store {
+                conn: owned,
+                path: target,
+                actor,
+                clock,
+                read_only: false,
+                data_version: 0,
+            };
+            let filled = fill(&mut store);
+            *conn = store.conn;
+            filled
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+    pub fn actor(&self) -> &Actor {
+        &self.actor
+    }
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.clock.today()
+    }
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+    /// The schema version found in the file.
+    pub fn file_schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// Whether another connection committed since the last call (cheap: `PRAGMA data_version`,
+    /// read outside any transaction on this same connection).
+    pub fn changed_elsewhere(&mut self) -> Result<bool> {
+        let now = self.read_data_version()?;
+        let changed = now != self.data_version;
+        self.data_version = now;
+        Ok(changed)
+    }
+
+    fn read_data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?)
+    }
+
+    /// Read-only access for the query functions of the aggregate modules.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The write path. Every write of the program goes through here: one `BEGIN IMMEDIATE`
+    /// transaction that re-checks the schema version and the actor's role, then runs `body`
+    /// (which checks row versions and appends audit entries through [`Tx`]), then commits.
+    pub fn write<T>(
+        &mut self,
+        area: Area,
+        body: impl FnOnce(&mut Tx<'_>) -> Result<T>,
+    ) -> Result<T> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly);
+        }
+        if !self.actor.role.may_write(area) {
+            return Err(StoreError::Forbidden {
+                role: self.actor.role,
+                area,
+            });
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version != open::schema_version() {
+            return Err(StoreError::SchemaChanged);
+        }
+        // The role may have changed since the session opened: the database is the truth.
+        let role = users::role_of(&tx, &self.actor.name)?
+            .ok_or_else(|| StoreError::UnknownActor(self.actor.name.clone()))?;
+        if !role.may_write(area) {
+            return Err(StoreError::Forbidden { role, area });
+        }
+        self.actor.role = role;
+        let mut w = Tx {
+            tx,
+            actor: &self.actor.name,
+        };
+        let out = body(&mut w)?;
+        w.tx.commit()?;
+        Ok(out)
+    }
+
+    /// A value of the `meta` table.
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        meta(&self.conn, key)
+    }
+}
+
+/// A write transaction in progress: the SQL connection plus the audit trail.
+pub struct Tx<'a> {
+    tx: rusqlite::Transaction<'a>,
+    actor: &'a str,
+}
+
+impl Tx<'_> {
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.tx
+    }
+
+    /// Append the audit entry of one written row.
+    pub(crate) fn audit<B: Serialize, A: Serialize>(
+        &self,
+        table: &str,
+        row_id: i64,
+        op: Op,
+        before: Option<&B>,
+        after: Option<&A>,
+    ) -> Result<()> {
+        let before = before.map(serde_json::to_string).transpose()?;
+        let after = after.map(serde_json::to_string).transpose()?;
+        audit::append(&self.tx, self.actor, table, row_id, op, before, after)
+    }
+
+    /// Refuse a stale edit: the row as read inside this transaction (`current`) is compared with
+    /// the version the person started from. The conflict carries the row as it is now.
+    pub(crate) fn ensure_version<R: Serialize>(
+        &self,
+        table: &'static str,
+        id: i64,
+        expected: i64,
+        current_version: i64,
+        current: &R,
+    ) -> Result<()> {
+        if expected != current_version {
+            return Err(StoreError::Conflict {
+                table,
+                id,
+                current: Box::new(serde_json::to_value(current)?),
+            });
+        }
+        Ok(())
+    }
+
+    /// `UPDATE table SET <assignments>, version = version + 1 WHERE id = ? AND version = ?`:
+    /// zero rows means someone else won the race.
+    pub(crate) fn update_versioned(
+        &self,
+        table: &'static str,
+        id: i64,
+        expected: i64,
+        assignments: &str,
+        params: &[&dyn rusqlite::ToSql],
+    ) -> Result<()> {
+        let n = params.len();
+        let sql = format!(
+            "UPDATE {table} SET {assignments}, version = version + 1 WHERE id = ?{} AND version = ?{}",
+            n + 1,
+            n + 2
+        );
+        let mut all: Vec<&dyn rusqlite::ToSql> = params.to_vec();
+        all.push(&id);
+        all.push(&expected);
+        let changed = self.tx.execute(&sql, all.as_slice())?;
+        if changed == 0 {
+            return Err(StoreError::Conflict {
+                table,
+                id,
+                current: Box::new(serde_json::Value::Null),
+            });
+        }
+        Ok(())
+    }
+}
+
+fn meta(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+        .optional()?)
+}
+
+/// The clock of a session: `CERCLES_TODAY` first (tests), then the stored reference date (demo).
+fn clock_for(conn: &Connection) -> Result<Clock> {
+    if let Ok(value) = std::env::var("CERCLES_TODAY") {
+        let date = chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+            .map_err(|_| StoreError::Other(crate::catalogue::store::bad_today(&value)))?;
+        return Ok(Clock::Fixed(date));
+    }
+    Ok(match meta(conn, META_REFERENCE_DATE)? {
+        Some(v) => chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d")
+            .map(Clock::Fixed)
+            .unwrap_or(Clock::System),
+        None => Clock::System,
+    })
+}
+
+/// Reference data, the first admin and (for the demo) the reference date, in one transaction.
+fn seed(
+    conn: &mut Connection,
+    admin: &str,
+    reference_date: Option<chrono::NaiveDate>,
+) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    users::insert_first_admin(&tx, admin)?;
+    reference::seed(&tx, admin)?;
+    if let Some(d) = reference_date {
+        tx.execute(
+            "INSERT INTO meta(key, value) VALUES (?1, ?2)",
+            (META_REFERENCE_DATE, d.format("%Y-%m-%d").to_string()),
+        )?;
+    }
+    tx.commit()?;
+    Ok(())
+}

@@ -1,0 +1,232 @@
+//! Opening and creating the database file: recognise it as ours before SQLite touches it,
+//! set the per-connection pragmas, check the schema version.
+
+use std::fs::{self, OpenOptions};
+use std::io::Read;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+use rusqlite_migration::{M, Migrations};
+
+use super::error::{Result, StoreError};
+
+/// `PRAGMA application_id` of a cercles database: "CRLS".
+pub const APPLICATION_ID: i64 = 0x4352_4C53;
+
+/// How long a write waits for another session's write before giving up.
+pub const BUSY_TIMEOUT_MS: u64 = 5_000;
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(include_str!("sql/001_foundation.sql"))])
+}
+
+/// The schema version this binary writes.
+pub fn schema_version() -> i64 {
+    // One migration per file in sql/; user_version counts them.
+    1
+}
+
+/// What the first 100 bytes of a file say about it.
+fn inspect_header(path: &Path) -> Result<()> {
+    let mut file = fs::File::open(path).map_err(|e| StoreError::File(path.into(), io_fr(&e)))?;
+    let mut header = [0u8; 100];
+    let mut read = 0;
+    while read < header.len() {
+        match file.read(&mut header[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(e) => return Err(StoreError::File(path.into(), io_fr(&e))),
+        }
+    }
+    if read == 0 {
+        return Err(StoreError::NotADatabase(path.into()));
+    }
+    if read < 100 || &header[..16] != b"SQLite format 3\0" {
+        return Err(StoreError::NotADatabase(path.into()));
+    }
+    let app_id = i64::from(u32::from_be_bytes([
+        header[68], header[69], header[70], header[71],
+    ]));
+    if app_id != APPLICATION_ID {
+        return Err(StoreError::NotOurs(path.into()));
+    }
+    // A file shorter than the page count its header promises was cut short.
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536u64,
+        n => u64::from(n),
+    };
+    let pages = u64::from(u32::from_be_bytes([
+        header[28], header[29], header[30], header[31],
+    ]));
+    let len = file
+        .metadata()
+        .map_err(|e| StoreError::File(path.into(), io_fr(&e)))?
+        .len();
+    if page_size == 0 || len % page_size != 0 || len < pages.saturating_mul(page_size) {
+        return Err(StoreError::Corrupt(
+            path.into(),
+            crate::catalogue::store::check_integrity("fichier tronqué"),
+        ));
+    }
+    Ok(())
+}
+
+pub(crate) fn io_fr(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "fichier introuvable".into(),
+        PermissionDenied => "accès refusé (droits du fichier)".into(),
+        AlreadyExists => "le fichier existe déjà".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn set_pragmas(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS))?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "secure_delete", "ON")?;
+    Ok(())
+}
+
+/// Files SQLite keeps beside a WAL database.
+fn sidecars(path: &Path) -> [PathBuf; 2] {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let mut shm = path.as_os_str().to_owned();
+    shm.push("-shm");
+    [PathBuf::from(wal), PathBuf::from(shm)]
+}
+
+/// The state of an opened file's schema.
+pub enum SchemaState {
+    Current,
+    Older(i64),
+    Newer(i64),
+}
+
+/// Open an existing cercles database. The file is checked before SQLite sees it, and if
+/// opening fails, any `-wal`/`-shm` this attempt created is removed so the file is left as found.
+pub fn open_existing(path: &Path) -> Result<(Connection, SchemaState)> {
+    if !path.exists() {
+        return Err(StoreError::Missing(path.into()));
+    }
+    inspect_header(path)?;
+    let preexisting: Vec<bool> = sidecars(path).iter().map(|p| p.exists()).collect();
+    let attempt = || -> Result<(Connection, SchemaState)> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        set_pragmas(&conn)?;
+        // Reading the schema proves the file is readable; a damaged one fails here.
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        if app_id != APPLICATION_ID || tables == 0 {
+            return Err(StoreError::NotOurs(path.into()));
+        }
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let state = match version.cmp(&schema_version()) {
+            std::cmp::Ordering::Equal => SchemaState::Current,
+            std::cmp::Ordering::Less => SchemaState::Older(version),
+            std::cmp::Ordering::Greater => {
+                conn.pragma_update(None, "query_only", "ON")?;
+                SchemaState::Newer(version)
+            }
+        };
+        Ok((conn, state))
+    };
+    match attempt() {
+        Ok(ok) => Ok(ok),
+        Err(e) => {
+            for (side, existed) in sidecars(path).iter().zip(preexisting) {
+                if !existed {
+                    let _ = fs::remove_file(side);
+                }
+            }
+            Err(match e {
+                StoreError::Sqlite(detail) => StoreError::Corrupt(path.into(), detail),
+                other => other,
+            })
+        }
+    }
+}
+
+/// Bring an older schema up to date (the caller has checked the actor is admin).
+/// rusqlite_migration reads `user_version` before its transaction, so two processes may race;
+/// the loser's migration fails inside its transaction (nothing written), and if the winner
+/// brought the file up to date meanwhile, that is success.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    match migrations().to_latest(conn) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let now: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            if now == schema_version() {
+                Ok(())
+            } else {
+                Err(e.into())
+            }
+        }
+    }
+}
+
+/// Create a new database at `path` and fill it with `fill`, atomically: everything is built in a
+/// temporary file beside it (mode 0600) and renamed into place only when complete, so a kill in
+/// the middle leaves no half-made database.
+pub fn create(path: &Path, fill: impl FnOnce(&mut Connection) -> Result<()>) -> Result<()> {
+    if path.exists() {
+        return Err(StoreError::AlreadyExists(path.into()));
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::create_dir_all(dir).map_err(|e| StoreError::File(dir.into(), io_fr(&e)))?;
+    }
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(format!(".creation-{}", std::process::id()));
+    let tmp = PathBuf::from(tmp);
+    let cleanup = |tmp: &Path| {
+        let _ = fs::remove_file(tmp);
+        for side in sidecars(tmp) {
+            let _ = fs::remove_file(side);
+        }
+    };
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&tmp)
+        .map_err(|e| StoreError::File(tmp.clone(), io_fr(&e)))?;
+    let built = (|| -> Result<()> {
+        let mut conn = Connection::open(&tmp)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        set_pragmas(&conn)?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        migrations().to_latest(&mut conn)?;
+        fill(&mut conn)?;
+        conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        conn.close().map_err(|(_, e)| StoreError::from(e))?;
+        Ok(())
+    })();
+    if let Err(e) = built {
+        cleanup(&tmp);
+        return Err(e);
+    }
+    // Never replace a file another process created meanwhile.
+    if path.exists() {
+        cleanup(&tmp);
+        return Err(StoreError::AlreadyExists(path.into()));
+    }
+    fs::rename(&tmp, path).map_err(|e| {
+        cleanup(&tmp);
+        StoreError::File(path.into(), io_fr(&e))
+    })?;
+    Ok(())
+}
+
+/// Open a connection on a file known to be ours, for copies (backup check).
+pub fn open_for_check(path: &Path) -> Result<Connection> {
+    inspect_header(path)?;
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    set_pragmas(&conn)?;
+    Ok(conn)
+}

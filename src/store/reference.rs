@@ -1,0 +1,128 @@
+//! Reference data seeded by `init`: the nine circles of the 2025 annual report, the income and
+//! expense categories of its "Bilan financier 2025" with their accounts in the plan comptable
+//! associatif (règlement ANC 2018-06), the three analytic projects, the three money accounts.
+
+use rusqlite::Connection;
+
+use super::audit::{self, Op};
+use super::error::Result;
+
+/// The circles of the report, in its order; the last is the coordination circle.
+pub const CIRCLES: [&str; 9] = [
+    "Rencontres nationales",
+    "Communication",
+    "Échange-entraide",
+    "Plaidoyer",
+    "Actions locales",
+    "Gouvernance",
+    "Finances",
+    "Outils numériques",
+    "Coordination",
+];
+
+/// (name, account) of income categories, in the report's order.
+pub const INCOME: [(&str, &str); 7] = [
+    ("Adhésions", "756"),
+    ("Dons", "7541"),
+    ("Ventes (guide LMEAV)", "707"),
+    ("Billetterie RNAC (+ buvette)", "706"),
+    ("Autres", "758"),
+    ("Intérêts", "768"),
+    ("Subventions", "740"),
+];
+
+/// (name, account) of expense categories, in the report's order.
+pub const EXPENSES: [(&str, &str); 9] = [
+    ("Frais bancaires", "627"),
+    ("Prestations de services", "622"),
+    ("Salaires", "641"),
+    ("Impressions (guide LMEAV)", "607"),
+    ("Matériel de communication", "623"),
+    ("Outils informatiques", "651"),
+    ("Frais de mission", "625"),
+    ("Logistique", "613"),
+    ("Achats divers", "606"),
+];
+
+pub const PROJECTS: [&str; 3] = [
+    "Fonctionnement association",
+    "Rencontres nationales",
+    "Guide La Mairie est à Vous",
+];
+
+pub const MONEY_ACCOUNTS: [(&str, &str); 3] = [
+    ("512", "Compte courant"),
+    ("5121", "Livret"),
+    ("530", "Caisse"),
+];
+
+fn inserted(conn: &Connection, actor: &str, table: &str, values: serde_json::Value) -> Result<()> {
+    let id = conn.last_insert_rowid();
+    let mut values = values;
+    values["id"] = id.into();
+    audit::append(
+        conn,
+        actor,
+        table,
+        id,
+        Op::Insert,
+        None,
+        Some(values.to_string()),
+    )
+}
+
+pub(crate) fn seed(conn: &Connection, actor: &str) -> Result<()> {
+    for (position, name) in CIRCLES.iter().enumerate() {
+        let kind = if *name == "Coordination" {
+            "coordination"
+        } else {
+            "work"
+        };
+        conn.execute(
+            "INSERT INTO circles(name, kind, position) VALUES (?1, ?2, ?3)",
+            rusqlite::params![name, kind, position as i64],
+        )?;
+        inserted(
+            conn,
+            actor,
+            "circles",
+            serde_json::json!({"name": name, "kind": kind, "position": position}),
+        )?;
+    }
+    let categories = INCOME
+        .iter()
+        .map(|c| (c, "income"))
+        .chain(EXPENSES.iter().map(|c| (c, "expense")));
+    for (position, ((name, account), kind)) in categories.enumerate() {
+        conn.execute(
+            "INSERT INTO categories(name, kind, account, position) VALUES (?1, ?2, ?3, ?4)",
+            rusqlite::params![name, kind, account, position as i64],
+        )?;
+        inserted(
+            conn,
+            actor,
+            "categories",
+            serde_json::json!({"name": name, "kind": kind, "account": account}),
+        )?;
+    }
+    for (position, name) in PROJECTS.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO projects(name, position) VALUES (?1, ?2)",
+            rusqlite::params![name, position as i64],
+        )?;
+        inserted(conn, actor, "projects", serde_json::json!({"name": name}))?;
+    }
+    for (number, name) in MONEY_ACCOUNTS {
+        conn.execute(
+            "INSERT INTO money_accounts(number, name) VALUES (?1, ?2)",
+            (number, name),
+        )?;
+        inserted(
+            conn,
+            actor,
+            "money_accounts",
+            serde_json::json!({"number": number, "name": name}),
+        )?;
+    }
+    Ok(())
+}

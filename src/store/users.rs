@@ -1,0 +1,200 @@
+//! Users: login names with a role, an optional link to a person, and preferences.
+
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use super::audit::{self, Op};
+use super::error::{Result, StoreError};
+use super::{Actor, Store};
+use crate::catalogue::store as msg;
+use crate::model::{Area, Role};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct User {
+    pub id: i64,
+    pub name: String,
+    pub role: Role,
+    pub person_id: Option<i64>,
+    pub preferences: String,
+    pub version: i64,
+}
+
+/// A login name: what `ssh` and `passwd` would accept.
+pub fn validate_name(name: &str) -> Result<String> {
+    let ok = !name.is_empty()
+        && name.chars().count() <= 32
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+        && !name.starts_with('-');
+    if ok {
+        Ok(name.to_string())
+    } else {
+        Err(StoreError::Invalid(msg::bad_user_name(
+            &crate::text::escape_for_terminal(name),
+        )))
+    }
+}
+
+pub fn parse_role(input: &str) -> Result<Role> {
+    Role::from_code(input)
+        .ok_or_else(|| StoreError::Invalid(msg::bad_role(&crate::text::escape_for_terminal(input))))
+}
+
+const COLUMNS: &str = "id, name, role, person_id, preferences, version";
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
+    let role: String = r.get(2)?;
+    Ok(User {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        // The CHECK constraint holds the role to the known codes.
+        role: Role::from_code(&role).unwrap_or(Role::Lecture),
+        person_id: r.get(3)?,
+        preferences: r.get(4)?,
+        version: r.get(5)?,
+    })
+}
+
+fn by_name(conn: &Connection, name: &str) -> Result<Option<User>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM users WHERE name = ?1"),
+            [name],
+            from_row,
+        )
+        .optional()?)
+}
+
+pub(crate) fn role_of(conn: &Connection, name: &str) -> Result<Option<Role>> {
+    Ok(by_name(conn, name)?.map(|u| u.role))
+}
+
+pub(crate) fn actor(conn: &Connection, name: &str) -> Result<Option<Actor>> {
+    Ok(by_name(conn, name)?.map(|u| Actor {
+        name: u.name,
+        role: u.role,
+        person_id: u.person_id,
+    }))
+}
+
+pub(crate) fn insert_first_admin(conn: &Connection, name: &str) -> Result<()> {
+    let name = validate_name(name)?;
+    conn.execute(
+        "INSERT INTO users(name, role) VALUES (?1, 'admin')",
+        [&name],
+    )?;
+    let id = conn.last_insert_rowid();
+    let user = by_name(conn, &name)?.ok_or_else(|| StoreError::NotFound(name.clone()))?;
+    audit::append(
+        conn,
+        &name,
+        "users",
+        id,
+        Op::Insert,
+        None,
+        Some(serde_json::to_string(&user)?),
+    )
+}
+
+fn admins(conn: &Connection) -> Result<i64> {
+    Ok(
+        conn.query_row("SELECT count(*) FROM users WHERE role = 'admin'", [], |r| {
+            r.get(0)
+        })?,
+    )
+}
+
+impl Store {
+    pub fn users(&self) -> Result<Vec<User>> {
+        let mut stmt = self
+            .conn()
+            .prepare(&format!("SELECT {COLUMNS} FROM users ORDER BY name"))?;
+        let rows = stmt.query_map([], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn user(&self, name: &str) -> Result<Option<User>> {
+        by_name(self.conn(), name)
+    }
+
+    pub fn add_user(&mut self, name: &str, role: Role, person_id: Option<i64>) -> Result<User> {
+        let name = validate_name(name)?;
+        self.write(Area::Users, |tx| {
+            if by_name(tx.conn(), &name)?.is_some() {
+                return Err(StoreError::Invalid(msg::user_exists(&name)));
+            }
+            tx.conn().execute(
+                "INSERT INTO users(name, role, person_id) VALUES (?1, ?2, ?3)",
+                rusqlite::params![name, role.code(), person_id],
+            )?;
+            let user =
+                by_name(tx.conn(), &name)?.ok_or_else(|| StoreError::NotFound(name.clone()))?;
+            tx.audit::<User, User>("users", user.id, Op::Insert, None, Some(&user))?;
+            Ok(user)
+        })
+    }
+
+    pub fn set_user_role(&mut self, name: &str, role: Role) -> Result<User> {
+        self.write(Area::Users, |tx| {
+            let before = by_name(tx.conn(), name)?
+                .ok_or_else(|| StoreError::Invalid(msg::user_unknown(name)))?;
+            if before.role == Role::Admin && role != Role::Admin && admins(tx.conn())? <= 1 {
+                return Err(StoreError::Invalid(msg::LAST_ADMIN.into()));
+            }
+            tx.update_versioned(
+                "users",
+                before.id,
+                before.version,
+                "role = ?1",
+                &[&role.code()],
+            )?;
+            let after =
+                by_name(tx.conn(), name)?.ok_or_else(|| StoreError::NotFound(name.to_string()))?;
+            tx.audit("users", after.id, Op::Update, Some(&before), Some(&after))?;
+            Ok(after)
+        })
+    }
+
+    /// Link a user to a person (or unlink with `None`), so the program knows who "I" am.
+    pub fn link_user(&mut self, name: &str, person_id: Option<i64>) -> Result<User> {
+        self.write(Area::Users, |tx| {
+            let before = by_name(tx.conn(), name)?
+                .ok_or_else(|| StoreError::Invalid(msg::user_unknown(name)))?;
+            tx.update_versioned(
+                "users",
+                before.id,
+                before.version,
+                "person_id = ?1",
+                &[&person_id],
+            )?;
+            let after =
+                by_name(tx.conn(), name)?.ok_or_else(|| StoreError::NotFound(name.to_string()))?;
+            tx.audit("users", after.id, Op::Update, Some(&before), Some(&after))?;
+            Ok(after)
+        })
+    }
+
+    pub fn remove_user(&mut self, name: &str) -> Result<()> {
+        self.write(Area::Users, |tx| {
+            let before = by_name(tx.conn(), name)?
+                .ok_or_else(|| StoreError::Invalid(msg::user_unknown(name)))?;
+            if before.role == Role::Admin && admins(tx.conn())? <= 1 {
+                return Err(StoreError::Invalid(msg::LAST_ADMIN.into()));
+            }
+            tx.conn()
+                .execute("DELETE FROM users WHERE id = ?1", [before.id])?;
+            tx.audit::<User, User>("users", before.id, Op::Delete, Some(&before), None)?;
+            Ok(())
+        })
+    }
+}
+
+/// The name of the OS user running this process: the real uid's passwd entry, never `$USER`.
+pub fn os_user_name() -> Result<String> {
+    let uid = nix::unistd::getuid();
+    match nix::unistd::User::from_uid(uid) {
+        Ok(Some(u)) => Ok(u.name),
+        _ => Err(StoreError::Other(msg::no_os_user())),
+    }
+}
