@@ -1,0 +1,230 @@
+//! The real binary: init, check, backup, users, exit codes and messages.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn cercles(db: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("cercles").unwrap();
+    cmd.env_remove("CERCLES_DB")
+        .env("CERCLES_TODAY", "2025-11-20")
+        .arg("--db")
+        .arg(db);
+    cmd
+}
+
+fn stderr_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn init_then_check_passes_and_the_file_is_wal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    cercles(&db).arg("init").assert().success();
+    let out = cercles(&db).arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("tout est bon"));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    // A second init on an up-to-date file changes nothing.
+    let out = cercles(&db).arg("init").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("déjà à jour"));
+}
+
+#[test]
+fn files_that_are_not_ours_exit_1_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("membres.csv");
+    fs::write(&text, "nom;prenom\nDupont;Camille\n").unwrap();
+    let foreign = dir.path().join("autre.db");
+    rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (42);")
+        .unwrap();
+    for file in [&text, &foreign] {
+        let before = fs::read(file).unwrap();
+        for args in [vec!["check"], vec!["init"], vec!["backup", "copie.db"]] {
+            let out = cercles(file)
+                .current_dir(dir.path())
+                .args(&args)
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(1), "{args:?} {}", stderr_of(&out));
+            let err = stderr_of(&out);
+            assert_eq!(err.lines().count(), 1, "one clear line: {err}");
+            assert!(err.contains("pas une base"), "{err}");
+            assert_eq!(fs::read(file).unwrap(), before);
+        }
+        assert!(!Path::new(&format!("{}-wal", file.display())).exists());
+        assert!(!Path::new(&format!("{}-shm", file.display())).exists());
+        assert!(!dir.path().join("copie.db").exists());
+    }
+}
+
+#[test]
+fn an_unknown_actor_is_refused_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    cercles(&db).arg("init").assert().success();
+    let out = cercles(&db)
+        .args(["--as", "nobody", "check"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("« nobody » n'est pas un·e utilisateur·rice"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1);
+}
+
+#[test]
+fn backup_then_check_of_the_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let copy = dir.path().join("b.db");
+    cercles(&db).arg("init").assert().success();
+    cercles(&db).arg("backup").arg(&copy).assert().success();
+    cercles(&copy).arg("check").assert().success();
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        fs::metadata(&copy).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    // The copy is never overwritten.
+    let out = cercles(&db).arg("backup").arg(&copy).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr_of(&out).contains("existe déjà"));
+}
+
+#[test]
+fn check_names_a_tampered_audit_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    cercles(&db).arg("init").assert().success();
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute("UPDATE audit SET after = '{}' WHERE id = 3", [])
+        .unwrap();
+    let out = cercles(&db).arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr_of(&out).contains("entrée n° 3"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+#[test]
+fn users_add_list_role_remove_and_roles_enforced() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    cercles(&db).arg("init").assert().success();
+    cercles(&db)
+        .args(["users", "add", "camille", "--role", "benevole"])
+        .assert()
+        .success();
+    cercles(&db)
+        .args(["users", "add", "lou", "--role", "lecture"])
+        .assert()
+        .success();
+    let out = cercles(&db).args(["users", "list"]).output().unwrap();
+    let list = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(list.contains("camille\tbenevole"), "{list}");
+    assert!(list.contains("lou\tlecture"), "{list}");
+    cercles(&db)
+        .args(["users", "role", "camille", "coordination"])
+        .assert()
+        .success();
+    let out = cercles(&db).args(["users", "list"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("camille\tcoordination"));
+    // Only an admin manages users.
+    let out = cercles(&db)
+        .args(["--as", "lou", "users", "add", "x", "--role", "admin"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr_of(&out).contains("ne permet pas"));
+    // A bad role is named.
+    let out = cercles(&db)
+        .args(["users", "add", "x", "--role", "chef"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr_of(&out).contains("« chef » n'est pas un rôle"));
+    cercles(&db)
+        .args(["users", "remove", "camille"])
+        .assert()
+        .success();
+    // The last admin cannot be removed.
+    let me = cercles::store::users::os_user_name().unwrap();
+    let out = cercles(&db)
+        .args(["users", "remove", &me])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr_of(&out).contains("dernier·e admin"));
+}
+
+#[test]
+fn usage_errors_exit_2_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let out = cercles(&db).arg("frobnicate").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("commande inconnue"));
+    let out = cercles(&db).args(["check", "--bogus"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("option ou argument inconnu"));
+    let out = Command::cargo_bin("cercles")
+        .unwrap()
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let help = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(help.contains("Utilisation"), "{help}");
+    assert!(help.contains("Afficher cette aide"));
+}
+
+#[test]
+fn a_missing_database_is_named_and_not_created_by_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("absent.db");
+    let out = cercles(&db).arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr_of(&out).contains("cercles init"));
+    assert!(!db.exists());
+}
+
+#[test]
+fn demo_init_holds_the_circles_sheets_and_reference_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    cercles(&db).args(["init", "--demo"]).assert().success();
+    cercles(&db).arg("check").assert().success();
+    let me = cercles::store::users::os_user_name().unwrap();
+    let store = cercles::store::Store::open(&db, &me).unwrap();
+    assert_eq!(
+        store.meta("reference_date").unwrap().as_deref(),
+        Some("2025-11-20")
+    );
+    for c in store.circles().unwrap() {
+        assert!(
+            !c.sheet.purpose.is_empty(),
+            "{} has no raison d'être",
+            c.name()
+        );
+        assert!(!c.sheet.missions.is_empty(), "{} has no missions", c.name());
+    }
+    // --demo never overwrites an existing file.
+    let out = cercles(&db).args(["init", "--demo"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
