@@ -1,1 +1,170 @@
-fn main() {}
+//! Benchmarks of the terminal UI (criterion): start-up to the first frame on the demo network,
+//! and the bytes sent to the terminal when the selection moves one row.
+//!
+//! Targets (issue 3): first frame ≤ 20 ms on the demo; a one-row move on a list without a
+//! detail pane ≤ 250 bytes (only the cells that change, plus the synchronized-update and cursor
+//! sequences); 0 bytes when idle — the event loop does not draw without a key, a resize or a
+//! change by another session, so nothing is measured there: the redraw of an unchanged frame
+//! is printed only to show what an idle tick would cost if it drew.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::cell::RefCell;
+use std::hint::black_box;
+use std::io::{self, Write};
+use std::path::Path;
+use std::rc::Rc;
+
+use cercles::store::Store;
+use cercles::tui::widgets::list::{ListState, SelectList};
+use cercles::tui::{App, Theme, terminal};
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+
+const ADMIN: &str = "claire";
+
+fn demo_db(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("demo.db");
+    cercles::demo::build(&path, ADMIN).unwrap();
+    path
+}
+
+fn key(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+/// The bytes a terminal would receive, kept where the bench can read them (the backend's own
+/// writer accessors are unstable in ratatui 0.30).
+#[derive(Clone, Default)]
+struct Sink(Rc<RefCell<Vec<u8>>>);
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Sink {
+    fn take(&self) -> usize {
+        let n = self.0.borrow().len();
+        self.0.borrow_mut().clear();
+        n
+    }
+}
+
+type MemTerminal = Terminal<CrosstermBackend<Sink>>;
+
+/// A terminal writing into memory, with a fixed 80x24 viewport (no tty needed for its size).
+fn memory_terminal() -> (MemTerminal, Sink) {
+    let sink = Sink::default();
+    let term = Terminal::with_options(
+        CrosstermBackend::new(sink.clone()),
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, 80, 24)),
+        },
+    )
+    .unwrap();
+    (term, sink)
+}
+
+/// Bytes of the frame drawn after `step`, the previous frame being on screen.
+fn bytes_after(app: &mut App, step: impl FnOnce(&mut App)) -> usize {
+    let (mut term, sink) = memory_terminal();
+    terminal::draw(&mut term, app).unwrap();
+    sink.take();
+    step(app);
+    terminal::draw(&mut term, app).unwrap();
+    sink.take()
+}
+
+/// One-row move in a bare full-screen list of 200 rows, through the same list widget.
+fn bare_list_move_bytes() -> usize {
+    let rows: Vec<String> = (0..200).map(|i| format!("Collectif numéro {i}")).collect();
+    let ids: Vec<i64> = (0..200).collect();
+    let mut state = ListState::default();
+    state.sync(&ids, 24);
+    let (mut term, sink) = memory_terminal();
+    let draw = |term: &mut MemTerminal, state: &ListState| {
+        term.draw(|f| {
+            let list = SelectList {
+                rows: rows.iter().map(|r| Line::raw(r.as_str())).collect(),
+                state,
+                theme: Theme::colored(),
+                focused: true,
+            };
+            f.render_widget(list, f.area());
+        })
+        .unwrap();
+    };
+    draw(&mut term, &state);
+    sink.take();
+    state.move_by(1, &ids, 24);
+    draw(&mut term, &state);
+    sink.take()
+}
+
+fn report_bytes(path: &Path) {
+    let open = || {
+        let mut app = App::new(Store::open(path, ADMIN).unwrap()).unwrap();
+        app.theme = Theme::colored();
+        app
+    };
+    let bare = bare_list_move_bytes();
+    let mut app = open();
+    app.handle_key(KeyEvent::new(KeyCode::Char(':'), KeyModifiers::NONE));
+    let palette = bytes_after(&mut app, |a| {
+        a.handle_key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE))
+    });
+    let mut app = open();
+    let with_detail = bytes_after(&mut app, |a| a.handle_key(key('j')));
+    let mut app = open();
+    let unchanged = bytes_after(&mut app, |_| {});
+    println!("bytes, one-row move, bare list (no detail pane): {bare} (target <= 250)");
+    println!("bytes, one-row move, command palette list:        {palette} (target <= 250)");
+    println!("bytes, one-row move, Cercles list + detail pane:  {with_detail}");
+    println!(
+        "bytes, redraw of an unchanged frame:              {unchanged} (never done when idle: 0)"
+    );
+}
+
+fn benches(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_db(dir.path());
+    report_bytes(&path);
+
+    c.bench_function("startup_to_first_frame_demo", |b| {
+        b.iter(|| {
+            let app = App::new(Store::open(&path, ADMIN).unwrap()).unwrap();
+            let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+            term.draw(|f| f.render_widget(&app, f.area())).unwrap();
+            black_box(term.backend().buffer().area);
+        })
+    });
+
+    let mut app = App::new(Store::open(&path, ADMIN).unwrap()).unwrap();
+    let (mut term, sink) = memory_terminal();
+    c.bench_function("move_one_row_and_draw", |b| {
+        let mut down = true;
+        b.iter(|| {
+            app.handle_key(key(if down { 'j' } else { 'k' }));
+            down = !down;
+            terminal::draw(&mut term, &app).unwrap();
+            sink.take();
+        })
+    });
+}
+
+criterion_group! {
+    name = tui;
+    config = Criterion::default().sample_size(20);
+    targets = benches
+}
+criterion_main!(tui);

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{ArgAction, Parser, Subcommand};
 
-use crate::catalogue::{cli as msg, store as store_msg};
+use crate::catalogue::{cli as msg, exchange as exchange_msg, store as store_msg};
 use crate::store::{Store, StoreError, users};
 
 #[derive(Debug, Parser)]
@@ -46,6 +46,24 @@ pub enum Command {
         #[arg(value_name = "FICHIER", help = msg::ARG_BACKUP_FILE)]
         file: PathBuf,
     },
+    #[command(about = msg::CMD_IMPORT, help_template = msg::SUB_HELP_TEMPLATE, next_help_heading = msg::HEADING_OPTIONS)]
+    Import {
+        #[arg(value_enum, value_name = "TYPE", help = msg::ARG_IMPORT_KIND)]
+        kind: ImportKind,
+        #[arg(value_name = "FICHIER", help = msg::ARG_IMPORT_FILE)]
+        file: String,
+        #[arg(long, help = msg::ARG_DRY_RUN)]
+        dry_run: bool,
+    },
+    #[command(about = msg::CMD_EXPORT, help_template = msg::SUB_HELP_TEMPLATE, next_help_heading = msg::HEADING_OPTIONS)]
+    Export {
+        #[arg(value_enum, value_name = "TYPE", help = msg::ARG_EXPORT_KIND)]
+        kind: ExportKind,
+        #[arg(long, value_enum, value_name = "FORMAT", help = msg::ARG_FORMAT)]
+        format: Option<ExportFormat>,
+        #[arg(short = 'o', long = "output", value_name = "FICHIER", help = msg::ARG_OUTPUT)]
+        output: Option<PathBuf>,
+    },
     #[command(about = msg::CMD_USERS, override_usage = msg::USAGE_USERS, help_template = msg::SUB_HELP_TEMPLATE, subcommand_help_heading = msg::HEADING_COMMANDS, next_help_heading = msg::HEADING_OPTIONS)]
     Users {
         #[command(subcommand)]
@@ -63,6 +81,15 @@ pub enum UsersCommand {
         name: String,
         #[arg(long, value_name = "RÔLE", help = msg::ARG_ROLE)]
         role: String,
+        #[arg(long, value_name = "PERSONNE", help = msg::ARG_PERSON)]
+        person: Option<String>,
+    },
+    #[command(about = msg::CMD_USERS_LINK, help_template = msg::SUB_HELP_TEMPLATE)]
+    Link {
+        #[arg(value_name = "NOM", help = msg::ARG_USER_NAME)]
+        name: String,
+        #[arg(value_name = "PERSONNE", help = msg::ARG_PERSON)]
+        person: String,
     },
     #[command(about = msg::CMD_USERS_ROLE, help_template = msg::SUB_HELP_TEMPLATE)]
     Role {
@@ -78,6 +105,24 @@ pub enum UsersCommand {
     },
 }
 
+/// What `cercles import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportKind {
+    Members,
+}
+
+/// What `cercles export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportKind {
+    Members,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+}
+
 /// An error of a command: one line for stderr, and whether it was a usage error (exit 2).
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
@@ -87,6 +132,8 @@ pub enum CliError {
     Usage(String),
     #[error("{0}")]
     Failed(String),
+    #[error("{0}")]
+    Exchange(#[from] crate::exchange::ExchangeError),
 }
 
 impl CliError {
@@ -171,12 +218,7 @@ pub fn open_store(cli: &Cli, path: &Path) -> Result<Store, CliError> {
 pub fn run(cli: Cli) -> Result<(), CliError> {
     let path = database_path(&cli)?;
     match &cli.command {
-        None => {
-            // The terminal UI arrives with the next part; until then, show the help.
-            use clap::CommandFactory;
-            let _ = Cli::command().print_help();
-            Ok(())
-        }
+        None => crate::launch::open_ui(&cli, &path),
         Some(Command::Init { demo }) => init(&cli, &path, *demo),
         Some(Command::Check) => {
             let store = open_store(&cli, &path)?;
@@ -195,6 +237,16 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
         Some(Command::Users { action }) => run_users(&cli, &path, action),
+        Some(Command::Import {
+            kind,
+            file,
+            dry_run,
+        }) => run_import(&cli, &path, *kind, file, *dry_run),
+        Some(Command::Export {
+            kind,
+            format,
+            output,
+        }) => run_export(&cli, &path, *kind, *format, output.as_deref()),
     }
 }
 
@@ -250,10 +302,25 @@ fn run_users(cli: &Cli, path: &Path, action: &UsersCommand) -> Result<(), CliErr
                 println!("{}\t{}\t{}", u.name, u.role.code(), person);
             }
         }
-        UsersCommand::Add { name, role } => {
+        UsersCommand::Add { name, role, person } => {
             let role = users::parse_role(role)?;
-            let user = store.add_user(name, role, None)?;
+            let person = person
+                .as_deref()
+                .map(|p| store.resolve_person(p))
+                .transpose()?;
+            let user = store.add_user(name, role, person.as_ref().map(|p| p.id))?;
             println!("{}", msg::user_added(&user.name, role.code()));
+            if let Some(p) = person {
+                println!("{}", msg::user_linked(&user.name, &p.display_name(), p.id));
+            }
+        }
+        UsersCommand::Link { name, person } => {
+            let person = store.resolve_person(person)?;
+            let user = store.link_user(name, Some(person.id))?;
+            println!(
+                "{}",
+                msg::user_linked(&user.name, &person.display_name(), person.id)
+            );
         }
         UsersCommand::Role { name, role } => {
             let role = users::parse_role(role)?;
@@ -263,6 +330,94 @@ fn run_users(cli: &Cli, path: &Path, action: &UsersCommand) -> Result<(), CliErr
         UsersCommand::Remove { name } => {
             store.remove_user(name)?;
             println!("{}", msg::user_removed(name));
+        }
+    }
+    Ok(())
+}
+
+/// The bytes of FILE, or of stdin for `-`.
+fn read_input(file: &str) -> Result<Vec<u8>, CliError> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    if file == "-" {
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| CliError::Failed(msg::stdin_unreadable(&e.to_string())))?;
+    } else {
+        bytes = std::fs::read(file).map_err(|e| {
+            CliError::Failed(store_msg::file_error(
+                Path::new(file),
+                &crate::store::open::io_fr(&e),
+            ))
+        })?;
+    }
+    Ok(bytes)
+}
+
+fn run_import(
+    cli: &Cli,
+    path: &Path,
+    kind: ImportKind,
+    file: &str,
+    dry_run: bool,
+) -> Result<(), CliError> {
+    let mut store = open_store(cli, path)?;
+    let bytes = read_input(file)?;
+    match kind {
+        ImportKind::Members => {
+            let outcome = crate::exchange::members::import_members(&mut store, &bytes, dry_run)?;
+            let (added, skipped, roles) =
+                (outcome.added.len(), outcome.skipped.len(), outcome.roles);
+            if dry_run {
+                println!("{}", exchange_msg::import_dry_run(added, roles, skipped));
+                for (line, name) in &outcome.added {
+                    println!("{}", crate::text::escape_for_terminal(&exchange_msg::would_add(*line, name)));
+                }
+                for (line, name) in &outcome.skipped {
+                    println!("{}", crate::text::escape_for_terminal(&exchange_msg::would_skip(*line, name)));
+                }
+            } else {
+                println!("{}", exchange_msg::import_done(added, roles, skipped));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn run_export(
+    cli: &Cli,
+    path: &Path,
+    kind: ExportKind,
+    format: Option<ExportFormat>,
+    output: Option<&Path>,
+) -> Result<(), CliError> {
+    use std::io::Write;
+    let store = open_store(cli, path)?;
+    let format = match format {
+        Some(ExportFormat::Json) => crate::exchange::members::Format::Json,
+        _ => crate::exchange::members::Format::Csv,
+    };
+    let (bytes, rows) = match kind {
+        ExportKind::Members => crate::exchange::members::export_members(&store, format)?,
+    };
+    match output {
+        Some(file) if file != Path::new("-") => {
+            std::fs::write(file, &bytes).map_err(|e| {
+                CliError::Failed(store_msg::file_error(file, &crate::store::open::io_fr(&e)))
+            })?;
+            eprintln!(
+                "{}",
+                crate::text::escape_for_terminal(&exchange_msg::exported(
+                    rows,
+                    &file.display().to_string()
+                ))
+            );
+        }
+        _ => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&bytes)
+                .and_then(|()| out.flush())
+                .map_err(|e| CliError::Failed(exchange_msg::export_failed(&e.to_string())))?;
         }
     }
     Ok(())

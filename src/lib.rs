@@ -9,6 +9,9 @@
 pub mod catalogue;
 pub mod cli;
 pub mod demo;
+pub mod launch;
+pub mod exchange;
 pub mod model;
 pub mod store;
 pub mod text;
+pub mod tui;

@@ -228,3 +228,35 @@ fn demo_init_holds_the_circles_sheets_and_reference_date() {
     let out = cercles(&db).args(["init", "--demo"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn a_kill_during_init_leaves_no_half_made_database() {
+    let bin = assert_cmd::cargo::cargo_bin("cercles");
+    for delay_ms in [0u64, 5, 20, 60] {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("demo.db");
+        let mut child = std::process::Command::new(&bin)
+            .env("CERCLES_TODAY", "2025-11-20")
+            .arg("--db")
+            .arg(&db)
+            .args(["init", "--demo"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        // Either the database is complete, or it is not there at all.
+        if db.exists() {
+            cercles(&db).arg("check").assert().success();
+        } else {
+            let out = cercles(&db).arg("check").output().unwrap();
+            assert_eq!(out.status.code(), Some(1));
+        }
+        // A new init always works afterwards.
+        if !db.exists() {
+            cercles(&db).args(["init", "--demo"]).assert().success();
+        }
+    }
+}

@@ -283,7 +283,7 @@ fn each_write_appends_exactly_one_audit_entry_and_the_chain_verifies() {
         [id],
     )
     .unwrap();
-    let problem = store.check().unwrap().err().expect("tampering detected");
+    let problem = store.check().unwrap().expect_err("tampering detected");
     assert!(problem.contains(&format!("n° {id}")), "{problem}");
 }
 

@@ -7,3 +7,32 @@ pub fn name_taken(name: &str) -> String {
 }
 pub const COORDINATION_STAYS: &str =
     "le cercle de coordination ne se ferme pas : il réunit les co-référent·es de tous les cercles";
+
+pub const STATUS_REALISE: &str = "réalisé";
+pub const STATUS_EN_COURS: &str = "en cours";
+pub const STATUS_A_VENIR: &str = "à venir";
+pub const INSTANCE_AG: &str = "AG";
+pub const INSTANCE_CERCLE_GENERAL: &str = "cercle général";
+pub const INSTANCE_COORDINATION: &str = "cercle de coordination";
+
+pub const FIELD_TITLE: &str = "titre";
+pub const FIELD_YEAR: &str = "année";
+pub const FIELD_REVIEW_ON: &str = "à revoir le";
+pub const FIELD_GT_NAME: &str = "nom du GT";
+pub const FIELD_CLOSED_ON: &str = "fermé le";
+pub const TITLE_REQUIRED: &str = "le titre est obligatoire";
+pub const GT_NAME_REQUIRED: &str = "le nom du GT est obligatoire";
+pub const REVIEW_BEFORE_DECISION: &str = "la date de révision est avant la date de la décision";
+pub fn bad_year(year: i32) -> String {
+    format!("{year} n'est pas une année (quatre chiffres, par exemple 2025)")
+}
+pub const THE_WORKING_GROUP: &str = "le GT";
+pub const THE_WORK_ITEM: &str = "l'élément du suivi";
+pub const THE_DECISION: &str = "la décision";
+pub fn gt_name_taken(name: &str) -> String {
+    format!("{FIELD_GT_NAME} : ce cercle a déjà un GT « {name} »")
+}
+pub fn closed_before_created(on: &str) -> String {
+    format!("{FIELD_CLOSED_ON} : {on} est avant la création")
+}
+pub const UNKNOWN_CIRCLE: &str = "ce cercle n'existe pas";

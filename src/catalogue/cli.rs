@@ -25,6 +25,23 @@ pub const CMD_USERS_LIST: &str = "Lister les utilisateur·rices";
 pub const CMD_USERS_ADD: &str = "Ajouter un·e utilisateur·rice";
 pub const CMD_USERS_ROLE: &str = "Changer le rôle d'un·e utilisateur·rice";
 pub const CMD_USERS_REMOVE: &str = "Retirer un·e utilisateur·rice";
+pub const CMD_USERS_LINK: &str = "Relier un·e utilisateur·rice à une personne (pour savoir qui est « moi »)";
+pub const ARG_PERSON: &str =
+    "Personne : numéro, e-mail, ou nom exact « Prénom Nom » (ou « Nom Prénom »)";
+pub const CMD_IMPORT: &str = "Importer un fichier CSV (tout ou rien : une ligne fausse, rien n'est écrit)";
+pub const ARG_IMPORT_KIND: &str = "Ce qu'on importe : members (les membres)";
+pub const ARG_IMPORT_FILE: &str = "Fichier CSV à lire, ou - pour l'entrée standard";
+pub const ARG_DRY_RUN: &str = "Essai : dire ce qui serait fait, sans rien écrire";
+pub const CMD_EXPORT: &str = "Exporter en CSV (; UTF-8 avec BOM) ou en JSON";
+pub const ARG_EXPORT_KIND: &str = "Ce qu'on exporte : members (les membres)";
+pub const ARG_FORMAT: &str = "Format : csv (par défaut) ou json";
+pub const ARG_OUTPUT: &str = "Fichier à écrire (par défaut la sortie standard)";
+pub fn stdin_unreadable(detail: &str) -> String {
+    format!("entrée standard illisible : {detail}")
+}
+pub fn user_linked(name: &str, person: &str, id: i64) -> String {
+    format!("utilisateur·rice « {name} » relié·e à {person} (n° {id})")
+}
 pub const ARG_USER_NAME: &str = "Nom de connexion";
 pub const ARG_ROLE: &str = "Rôle : admin, tresorerie, coordination, benevole ou lecture";
 
@@ -60,4 +77,4 @@ pub fn user_removed(name: &str) -> String {
 }
 pub const READ_ONLY_WARNING_PREFIX: &str = "attention : ";
 pub const USAGE_USERS: &str =
-    "cercles users list | add NOM --role RÔLE | role NOM RÔLE | remove NOM";
+    "cercles users list | add NOM --role RÔLE [--person PERSONNE] | link NOM PERSONNE | role NOM RÔLE | remove NOM";

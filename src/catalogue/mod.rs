@@ -3,8 +3,11 @@
 
 pub mod circles;
 pub mod cli;
+pub mod exchange;
 pub mod parse;
+pub mod people;
 pub mod store;
+pub mod tui;
 
 /// "1 membre", "2 membres": French puts 0 and 1 in the singular.
 pub fn plural(n: i64, one: &str, many: &str) -> String {

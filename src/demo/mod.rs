@@ -3,6 +3,9 @@
 //! Its "today" is the reference date 20/11/2025, between the Douzillac seminar and the AG.
 
 mod circles;
+mod decisions;
+mod people;
+mod work;
 
 use std::path::Path;
 
@@ -22,5 +25,8 @@ pub fn build(path: &Path, admin: &str) -> Result<()> {
 
 fn fill(store: &mut Store) -> Result<()> {
     circles::fill(store)?;
+    people::fill(store)?;
+    work::fill(store)?;
+    decisions::fill(store)?;
     Ok(())
 }

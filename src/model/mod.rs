@@ -11,3 +11,16 @@ pub use clock::Clock;
 pub use date::{format_date, parse_date};
 pub use money::Money;
 pub use role::{Area, Role};
+pub mod decision;
+pub mod email;
+pub mod field;
+pub mod membership;
+pub mod person;
+pub mod phone;
+pub mod work;
+
+pub use decision::{Decision, DecisionDraft, Instance};
+pub use field::FieldError;
+pub use membership::{CircleRole, Membership};
+pub use person::{Person, PersonDraft, PersonKind, ValidPerson};
+pub use work::{WorkItem, WorkItemDraft, WorkStatus, WorkingGroup, WorkingGroupDraft};

@@ -6,9 +6,16 @@ mod audit;
 pub mod check;
 pub mod circles;
 mod error;
+pub mod governance;
+pub mod memberships;
 pub mod open;
+pub mod people;
 pub mod reference;
 pub mod users;
+pub mod work_items;
+pub mod working_groups;
+pub mod decisions;
+pub mod import_people;
 
 use std::path::{Path, PathBuf};
 

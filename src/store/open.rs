@@ -200,11 +200,17 @@ pub fn create(path: &Path, fill: impl FnOnce(&mut Connection) -> Result<()>) -> 
         let mut conn = Connection::open(&tmp)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         set_pragmas(&conn)?;
+        // The file is private until renamed, and thrown away if anything fails: no need to
+        // sync every transaction of the build; one sync_all below makes it durable.
+        conn.pragma_update(None, "synchronous", "OFF")?;
         conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         migrations().to_latest(&mut conn)?;
         fill(&mut conn)?;
         conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
         conn.close().map_err(|(_, e)| StoreError::from(e))?;
+        fs::File::open(&tmp)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| StoreError::File(tmp.clone(), io_fr(&e)))?;
         Ok(())
     })();
     if let Err(e) = built {
@@ -220,6 +226,10 @@ pub fn create(path: &Path, fill: impl FnOnce(&mut Connection) -> Result<()>) -> 
         cleanup(&tmp);
         StoreError::File(path.into(), io_fr(&e))
     })?;
+    // Make the rename itself durable.
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let _ = fs::File::open(dir).and_then(|d| d.sync_all());
+    }
     Ok(())
 }
 

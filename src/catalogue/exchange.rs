@@ -1,0 +1,63 @@
+//! Messages of imports and exports.
+
+pub const COLUMN_CIRCLES: &str = "cercles";
+
+/// `ligne 12, colonne email : …` — every import error names the line and the column.
+pub fn line_error(line: u64, column: &str, message: &str) -> String {
+    if column.is_empty() {
+        format!("ligne {line} : {message} ; rien n'a été importé")
+    } else {
+        format!("ligne {line}, colonne {column} : {message} ; rien n'a été importé")
+    }
+}
+pub fn no_header(expected: &str) -> String {
+    format!(
+        "aucune ligne d'en-tête trouvée : la première ligne utile doit nommer les colonnes ({expected}) ; rien n'a été importé"
+    )
+}
+pub fn missing_column(column: &str) -> String {
+    format!("la colonne obligatoire « {column} » manque dans l'en-tête ; rien n'a été importé")
+}
+pub fn unreadable(detail: &str) -> String {
+    format!("fichier illisible : {detail} ; rien n'a été importé")
+}
+pub const EMPTY_NAME: &str = "le nom est obligatoire";
+pub fn unknown_circle(input: &str) -> String {
+    format!("« {input} » n'est pas un cercle de la base")
+}
+pub fn derived_circle(input: &str) -> String {
+    format!(
+        "« {input} » : le cercle de coordination réunit les co-référent·es, on n'y inscrit personne"
+    )
+}
+pub fn import_done(added: usize, roles: usize, skipped: usize) -> String {
+    format!(
+        "{} ajoutée(s) avec {} ; {} déjà là, ignorée(s)",
+        crate::catalogue::plural(added as i64, "personne", "personnes"),
+        crate::catalogue::plural(roles as i64, "rôle", "rôles"),
+        skipped
+    )
+}
+pub fn import_dry_run(added: usize, roles: usize, skipped: usize) -> String {
+    format!(
+        "essai (--dry-run), rien n'a été écrit : {} seraient ajoutée(s) avec {} ; {} déjà là, ignorée(s)",
+        added,
+        crate::catalogue::plural(roles as i64, "rôle", "rôles"),
+        skipped
+    )
+}
+pub fn would_add(line: u64, name: &str) -> String {
+    format!("  ligne {line} : {name} serait ajouté·e")
+}
+pub fn would_skip(line: u64, name: &str) -> String {
+    format!("  ligne {line} : {name} déjà là, ignoré·e")
+}
+pub fn exported(rows: usize, path: &str) -> String {
+    format!(
+        "{} exportée(s) dans {path}",
+        crate::catalogue::plural(rows as i64, "personne", "personnes")
+    )
+}
+pub fn export_failed(detail: &str) -> String {
+    format!("export impossible : {detail}")
+}

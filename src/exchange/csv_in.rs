@@ -1,0 +1,155 @@
+//! Reading the CSV files French spreadsheets and banks produce: UTF-8 with or without BOM, or
+//! Windows-1252; `;`, `,` or tab; a few preamble lines above the header; header names
+//! matched without case or accents. Line numbers are those of the file, for messages.
+
+use super::{ExchangeError, Result};
+use crate::catalogue::exchange as msg;
+use crate::model::person::letters_only;
+
+/// How far down the header may sit (banks put account details above it).
+const MAX_PREAMBLE_LINES: usize = 20;
+
+/// Bytes to text: UTF-8 (BOM dropped) when valid, else Windows-1252, what Excel writes by
+/// default on a French Windows. Every byte decodes in 1252, so this never fails.
+pub fn decode(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(_) => {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            text.into_owned()
+        }
+    }
+}
+
+/// A header name as compared: `Prénom` → `prenom`, `E-mail` → `email`.
+pub fn header_key(name: &str) -> String {
+    letters_only(name)
+}
+
+/// The rows under the header, with their line numbers in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// Header names as keys (see [`header_key`]).
+    pub columns: Vec<String>,
+    /// (line in the file, cells); blank lines are left out.
+    pub rows: Vec<(u64, Vec<String>)>,
+    pub delimiter: u8,
+}
+
+impl Table {
+    /// The index of the first column whose key is one of `aliases`.
+    pub fn column(&self, aliases: &[&str]) -> Option<usize> {
+        self.columns
+            .iter()
+            .position(|c| aliases.contains(&c.as_str()))
+    }
+}
+
+/// Find the header (the first line, among the first few, that holds every column of
+/// `required` once split by one of the delimiters) and read the rows below it.
+pub fn read_table(text: &str, required: &[&str], expected: &str) -> Result<Table> {
+    let mut offset = 0;
+    for (index, line) in text
+        .split_inclusive('\n')
+        .take(MAX_PREAMBLE_LINES)
+        .enumerate()
+    {
+        for delimiter in [b';', b'\t', b','] {
+            let keys: Vec<String> = line
+                .trim_end_matches(['\r', '\n'])
+                .split(char::from(delimiter))
+                .map(|c| header_key(c.trim().trim_matches('"')))
+                .collect();
+            if required.iter().all(|r| keys.iter().any(|k| k == r)) {
+                return read_rows(&text[offset..], index as u64, delimiter);
+            }
+        }
+        offset += line.len();
+    }
+    Err(ExchangeError::Invalid(msg::no_header(expected)))
+}
+
+/// `lines_before`: lines of the file above `body`.
+fn read_rows(body: &str, lines_before: u64, delimiter: u8) -> Result<Table> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body.as_bytes());
+    let mut columns = None;
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line() + lines_before);
+            ExchangeError::Invalid(msg::line_error(line, "", &msg::unreadable(&e.to_string())))
+        })?;
+        let line = line_of(body, record.position().map_or(0, |p| p.byte())) + lines_before;
+        let cells: Vec<String> = record.iter().map(str::to_string).collect();
+        if columns.is_none() {
+            columns = Some(cells.iter().map(|c| header_key(c)).collect());
+            continue;
+        }
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        rows.push((line, cells));
+    }
+    Ok(Table {
+        columns: columns.unwrap_or_default(),
+        rows,
+        delimiter,
+    })
+}
+
+/// The 1-based line of `body` on which a record starting at `byte` lies. Counted here rather
+/// than taken from the csv reader, whose count lags by one after a CRLF line end.
+fn line_of(body: &str, byte: u64) -> u64 {
+    let bytes = body.as_bytes();
+    let mut start = usize::try_from(byte)
+        .unwrap_or(bytes.len())
+        .min(bytes.len());
+    while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+        start += 1;
+    }
+    bytes[..start].iter().filter(|b| **b == b'\n').count() as u64 + 1
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_bom_utf8_and_1252() {
+        assert_eq!(decode(b"\xEF\xBB\xBFnom"), "nom");
+        assert_eq!(decode("Hélène".as_bytes()), "Hélène");
+        assert_eq!(decode(b"H\xE9l\xE8ne \x80"), "Hélène €");
+    }
+
+    #[test]
+    fn finds_the_header_below_a_preamble_and_counts_file_lines() {
+        let text =
+            "Export du 20/11/2025\n\n\"Nom\"\t\"Prénom\"\nDurand\tAlice\n\nMartin\tBruno\r\n";
+        let t = read_table(text, &["nom"], "nom").unwrap();
+        assert_eq!(t.delimiter, b'\t');
+        assert_eq!(t.columns, ["nom", "prenom"]);
+        assert_eq!(
+            t.rows[0],
+            (4, vec!["Durand".to_string(), "Alice".to_string()])
+        );
+        assert_eq!(t.rows[1].0, 6);
+        let crlf = read_table("titre\r\nnom\r\nA\r\n\r\nB\r\n", &["nom"], "nom").unwrap();
+        assert_eq!(crlf.rows.iter().map(|r| r.0).collect::<Vec<_>>(), [3, 5]);
+        assert_eq!(t.column(&["prenom"]), Some(1));
+    }
+
+    #[test]
+    fn detects_comma_and_semicolon() {
+        let t = read_table("NOM,email\nA,a@b.fr\n", &["nom"], "nom").unwrap();
+        assert_eq!(t.delimiter, b',');
+        let t = read_table("nom;email\n\"A;B\";a@b.fr\n", &["nom"], "nom").unwrap();
+        assert_eq!(t.rows[0].1[0], "A;B");
+        assert!(read_table("a;b\n1;2\n", &["nom"], "nom").is_err());
+    }
+}

@@ -1,0 +1,246 @@
+//! People of the network: volunteers, employees, contractors, elected officials.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::email::parse_email;
+use super::field::FieldError;
+use super::phone::parse_phone;
+use crate::catalogue::people as msg;
+use crate::text::{clean_line, clean_multiline, fold_for_match, limits};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PersonKind {
+    Benevole,
+    Salarie,
+    Prestataire,
+    Elu,
+}
+
+impl PersonKind {
+    pub const ALL: [PersonKind; 4] = [
+        PersonKind::Benevole,
+        PersonKind::Salarie,
+        PersonKind::Prestataire,
+        PersonKind::Elu,
+    ];
+
+    /// The database code.
+    pub fn code(self) -> &'static str {
+        match self {
+            PersonKind::Benevole => "benevole",
+            PersonKind::Salarie => "salarie",
+            PersonKind::Prestataire => "prestataire",
+            PersonKind::Elu => "elu",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<PersonKind> {
+        PersonKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// What the screen shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            PersonKind::Benevole => msg::KIND_BENEVOLE,
+            PersonKind::Salarie => msg::KIND_SALARIE,
+            PersonKind::Prestataire => msg::KIND_PRESTATAIRE,
+            PersonKind::Elu => msg::KIND_ELU,
+        }
+    }
+
+    /// A kind as people write it in a spreadsheet: `bénévole`, `Salariée`, `élu·e`, `elu`…
+    /// (without case, accents or inclusive-writing marks).
+    pub fn from_label(input: &str) -> Option<PersonKind> {
+        let key = letters_only(input);
+        PersonKind::ALL.into_iter().find(|k| {
+            let code = k.code();
+            key == code || key == format!("{code}e") || key == format!("{code}s")
+        })
+    }
+}
+
+/// Lowercase ASCII letters and digits of a folded text: `co-référent·e` → `coreferente`.
+pub fn letters_only(input: &str) -> String {
+    fold_for_match(input)
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: i64,
+    pub last_name: String,
+    pub first_name: String,
+    /// `None` when absent, or hidden from a `lecture` user.
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// As typed for now; a later issue resolves it to an INSEE code.
+    pub commune: String,
+    pub kind: PersonKind,
+    pub confidentiality_signed_on: Option<NaiveDate>,
+    /// Fiche-mission de co-référent·e accepted on.
+    pub mission_accepted_on: Option<NaiveDate>,
+    pub notes: String,
+    /// Left the network on (an end date, never a deletion).
+    pub left_on: Option<NaiveDate>,
+    pub version: i64,
+}
+
+impl Person {
+    /// `Prénom Nom`.
+    pub fn display_name(&self) -> String {
+        msg::display_name(&self.first_name, &self.last_name)
+    }
+
+    pub fn has_left(&self, today: NaiveDate) -> bool {
+        self.left_on.is_some_and(|d| d <= today)
+    }
+
+    /// The fields a form edits, filled from this person.
+    pub fn draft(&self) -> PersonDraft {
+        PersonDraft {
+            last_name: self.last_name.clone(),
+            first_name: self.first_name.clone(),
+            email: self.email.clone().unwrap_or_default(),
+            phone: self.phone.clone().unwrap_or_default(),
+            commune: self.commune.clone(),
+            kind: self.kind,
+            confidentiality_signed_on: self.confidentiality_signed_on,
+            mission_accepted_on: self.mission_accepted_on,
+            notes: self.notes.clone(),
+        }
+    }
+}
+
+/// What a person form edits. Email and phone are as typed; [`PersonDraft::validated`]
+/// checks and normalises them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonDraft {
+    pub last_name: String,
+    pub first_name: String,
+    pub email: String,
+    pub phone: String,
+    pub commune: String,
+    pub kind: PersonKind,
+    pub confidentiality_signed_on: Option<NaiveDate>,
+    pub mission_accepted_on: Option<NaiveDate>,
+    pub notes: String,
+}
+
+impl Default for PersonDraft {
+    fn default() -> Self {
+        PersonDraft {
+            last_name: String::new(),
+            first_name: String::new(),
+            email: String::new(),
+            phone: String::new(),
+            commune: String::new(),
+            kind: PersonKind::Benevole,
+            confidentiality_signed_on: None,
+            mission_accepted_on: None,
+            notes: String::new(),
+        }
+    }
+}
+
+/// A draft that passed validation: cleaned text, normalised email and phone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidPerson {
+    pub last_name: String,
+    pub first_name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub commune: String,
+    pub kind: PersonKind,
+    pub confidentiality_signed_on: Option<NaiveDate>,
+    pub mission_accepted_on: Option<NaiveDate>,
+    pub notes: String,
+}
+
+impl PersonDraft {
+    /// Clean every field and check it; the error names the first bad field.
+    pub fn validated(&self) -> Result<ValidPerson, FieldError> {
+        let last_name = clean_line(&self.last_name, limits::NAME);
+        if last_name.is_empty() {
+            return Err(FieldError::new(
+                msg::FIELD_LAST_NAME,
+                msg::LAST_NAME_REQUIRED,
+            ));
+        }
+        let email = parse_email(&clean_line(&self.email, limits::EMAIL + 1))
+            .map_err(|e| FieldError::new(msg::FIELD_EMAIL, e.to_string()))?;
+        let phone = parse_phone(&clean_line(&self.phone, limits::PHONE + 1))
+            .map_err(|e| FieldError::new(msg::FIELD_PHONE, e.to_string()))?;
+        Ok(ValidPerson {
+            last_name,
+            first_name: clean_line(&self.first_name, limits::NAME),
+            email,
+            phone,
+            commune: clean_line(&self.commune, limits::SHORT_TEXT),
+            kind: self.kind,
+            confidentiality_signed_on: self.confidentiality_signed_on,
+            mission_accepted_on: self.mission_accepted_on,
+            notes: clean_multiline(&self.notes, limits::LONG_TEXT),
+        })
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_from_labels() {
+        assert_eq!(
+            PersonKind::from_label("Bénévole"),
+            Some(PersonKind::Benevole)
+        );
+        assert_eq!(
+            PersonKind::from_label("salarié·e"),
+            Some(PersonKind::Salarie)
+        );
+        assert_eq!(
+            PersonKind::from_label("Salariée"),
+            Some(PersonKind::Salarie)
+        );
+        assert_eq!(PersonKind::from_label("élu·e"), Some(PersonKind::Elu));
+        assert_eq!(PersonKind::from_label("ELU"), Some(PersonKind::Elu));
+        assert_eq!(
+            PersonKind::from_label("prestataire"),
+            Some(PersonKind::Prestataire)
+        );
+        assert_eq!(PersonKind::from_label("maire"), None);
+        for k in PersonKind::ALL {
+            assert_eq!(PersonKind::from_label(k.label()), Some(k));
+            assert_eq!(PersonKind::from_code(k.code()), Some(k));
+        }
+    }
+
+    #[test]
+    fn validation_names_the_field() {
+        let draft = PersonDraft {
+            last_name: "  Lefèvre\u{7} ".into(),
+            email: "x@y".into(),
+            ..PersonDraft::default()
+        };
+        let e = draft.validated().unwrap_err();
+        assert_eq!(e.field, msg::FIELD_EMAIL);
+        assert!(e.to_string().starts_with("e-mail : "), "{e}");
+        let ok = PersonDraft {
+            email: "a@B.org".into(),
+            phone: "0612345678".into(),
+            ..draft
+        }
+        .validated()
+        .unwrap();
+        assert_eq!(ok.last_name, "Lefèvre");
+        assert_eq!(ok.email.as_deref(), Some("a@b.org"));
+        assert_eq!(ok.phone.as_deref(), Some("06 12 34 56 78"));
+        let empty = PersonDraft::default().validated().unwrap_err();
+        assert_eq!(empty.field, msg::FIELD_LAST_NAME);
+    }
+}

@@ -1,0 +1,196 @@
+//! What circles do: working groups (GT) and the work log (réalisé / en cours / à venir) the
+//! annual report is built from.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::date::{MAX_YEAR, MIN_YEAR};
+use super::field::FieldError;
+use crate::catalogue::circles as msg;
+use crate::text::{clean_line, clean_multiline, limits};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkStatus {
+    Realise,
+    EnCours,
+    AVenir,
+}
+
+impl WorkStatus {
+    /// In the report's order.
+    pub const ALL: [WorkStatus; 3] = [WorkStatus::Realise, WorkStatus::EnCours, WorkStatus::AVenir];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            WorkStatus::Realise => "realise",
+            WorkStatus::EnCours => "en_cours",
+            WorkStatus::AVenir => "a_venir",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<WorkStatus> {
+        WorkStatus::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            WorkStatus::Realise => msg::STATUS_REALISE,
+            WorkStatus::EnCours => msg::STATUS_EN_COURS,
+            WorkStatus::AVenir => msg::STATUS_A_VENIR,
+        }
+    }
+
+    /// The status one key press moves to: à venir → en cours → réalisé → à venir. Work moves
+    /// forward; after réalisé the cycle comes back so one key is enough to fix a slip.
+    pub fn next(self) -> WorkStatus {
+        match self {
+            WorkStatus::AVenir => WorkStatus::EnCours,
+            WorkStatus::EnCours => WorkStatus::Realise,
+            WorkStatus::Realise => WorkStatus::AVenir,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkItem {
+    pub id: i64,
+    pub circle_id: i64,
+    pub year: i32,
+    pub status: WorkStatus,
+    pub on_date: Option<NaiveDate>,
+    pub title: String,
+    pub details: String,
+    /// Figures as the report prints them ("450 participant·es").
+    pub figures: String,
+    /// Order inside its circle, year and status.
+    pub position: i64,
+    pub version: i64,
+}
+
+impl WorkItem {
+    pub fn draft(&self) -> WorkItemDraft {
+        WorkItemDraft {
+            year: self.year,
+            status: self.status,
+            on_date: self.on_date,
+            title: self.title.clone(),
+            details: self.details.clone(),
+            figures: self.figures.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkItemDraft {
+    pub year: i32,
+    pub status: WorkStatus,
+    pub on_date: Option<NaiveDate>,
+    pub title: String,
+    pub details: String,
+    pub figures: String,
+}
+
+impl WorkItemDraft {
+    pub fn validated(&self) -> Result<WorkItemDraft, FieldError> {
+        let title = clean_line(&self.title, limits::SHORT_TEXT);
+        if title.is_empty() {
+            return Err(FieldError::new(msg::FIELD_TITLE, msg::TITLE_REQUIRED));
+        }
+        check_year(self.year)?;
+        Ok(WorkItemDraft {
+            year: self.year,
+            status: self.status,
+            on_date: self.on_date,
+            title,
+            details: clean_multiline(&self.details, limits::LONG_TEXT),
+            figures: clean_multiline(&self.figures, limits::LONG_TEXT),
+        })
+    }
+}
+
+pub fn check_year(year: i32) -> Result<(), FieldError> {
+    if (MIN_YEAR..=MAX_YEAR).contains(&year) {
+        Ok(())
+    } else {
+        Err(FieldError::new(msg::FIELD_YEAR, msg::bad_year(year)))
+    }
+}
+
+/// A groupe de travail inside a circle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkingGroup {
+    pub id: i64,
+    pub circle_id: i64,
+    pub name: String,
+    pub purpose: String,
+    pub created_on: Option<NaiveDate>,
+    pub closed_on: Option<NaiveDate>,
+    pub version: i64,
+}
+
+impl WorkingGroup {
+    pub fn is_open_on(&self, day: NaiveDate) -> bool {
+        self.closed_on.is_none_or(|c| c > day)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkingGroupDraft {
+    pub name: String,
+    pub purpose: String,
+    pub created_on: Option<NaiveDate>,
+}
+
+impl WorkingGroupDraft {
+    pub fn validated(&self) -> Result<WorkingGroupDraft, FieldError> {
+        let name = clean_line(&self.name, limits::NAME);
+        if name.is_empty() {
+            return Err(FieldError::new(msg::FIELD_GT_NAME, msg::GT_NAME_REQUIRED));
+        }
+        Ok(WorkingGroupDraft {
+            name,
+            purpose: clean_multiline(&self.purpose, limits::LONG_TEXT),
+            created_on: self.created_on,
+        })
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_cycles_through_all_three() {
+        let mut s = WorkStatus::AVenir;
+        let mut seen = vec![];
+        for _ in 0..3 {
+            s = s.next();
+            seen.push(s);
+        }
+        assert_eq!(
+            seen,
+            [WorkStatus::EnCours, WorkStatus::Realise, WorkStatus::AVenir]
+        );
+    }
+
+    #[test]
+    fn draft_needs_a_title_and_a_year() {
+        let d = WorkItemDraft {
+            year: 2025,
+            status: WorkStatus::Realise,
+            on_date: None,
+            title: "  ".into(),
+            details: String::new(),
+            figures: String::new(),
+        };
+        assert_eq!(d.validated().unwrap_err().field, msg::FIELD_TITLE);
+        let d = WorkItemDraft {
+            title: "x".into(),
+            year: 25,
+            ..d
+        };
+        assert_eq!(d.validated().unwrap_err().field, msg::FIELD_YEAR);
+    }
+}

@@ -1,0 +1,305 @@
+//! Roles of people in circles: giving one, ending one, its term; and the current roles every
+//! derived view (cercle général, cercle de coordination, counts, term alerts) is computed from.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension};
+
+use super::audit::Op;
+use super::circles::{circle_by_id, date_col, iso};
+use super::error::{Result, StoreError};
+use super::{Store, Tx};
+use crate::catalogue::{circles as circle_msg, people as msg};
+use crate::model::{Area, CircleKind, CircleRole, Membership, PersonKind, format_date};
+
+const COLUMNS: &str = "id, person_id, circle_id, role, since, until, term_end, version";
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Membership> {
+    Ok(Membership {
+        id: r.get(0)?,
+        person_id: r.get(1)?,
+        circle_id: r.get(2)?,
+        // The CHECK constraint holds roles to the known codes.
+        role: CircleRole::from_code(&r.get::<_, String>(3)?).unwrap_or(CircleRole::MembreActif),
+        since: date_col(r.get(4)?).unwrap_or_default(),
+        until: date_col(r.get(5)?),
+        term_end: date_col(r.get(6)?),
+        version: r.get(7)?,
+    })
+}
+
+pub(crate) fn membership_by_id(conn: &Connection, id: i64) -> Result<Option<Membership>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM memberships WHERE id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// A role held on a given day, with what the views need of its person and circle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CurrentRole {
+    pub membership_id: i64,
+    pub person_id: i64,
+    pub first_name: String,
+    pub last_name: String,
+    pub kind: PersonKind,
+    pub circle_id: i64,
+    pub circle_name: String,
+    pub circle_kind: CircleKind,
+    pub role: CircleRole,
+    pub since: NaiveDate,
+    pub term_end: Option<NaiveDate>,
+}
+
+/// Every role current on `day` (`since <= day < until`), in open circles, of people still in
+/// the network; in the circles' order, co-référent·es first, then by name.
+pub(crate) fn current_roles(conn: &Connection, day: NaiveDate) -> Result<Vec<CurrentRole>> {
+    let day = iso(Some(day));
+    let mut stmt = conn.prepare(
+        "SELECT m.id, p.id, p.first_name, p.last_name, p.kind, c.id, c.name, c.kind,
+                m.role, m.since, m.term_end
+         FROM memberships m
+         JOIN people p ON p.id = m.person_id
+         JOIN circles c ON c.id = m.circle_id
+         WHERE m.since <= ?1 AND (m.until IS NULL OR m.until > ?1)
+           AND (c.closed_on IS NULL OR c.closed_on > ?1)
+           AND (p.left_on IS NULL OR p.left_on > ?1)
+         ORDER BY c.position, c.name, m.role, p.last_name COLLATE NOCASE,
+                  p.first_name COLLATE NOCASE, m.id",
+    )?;
+    let rows = stmt.query_map([day], |r| {
+        Ok(CurrentRole {
+            membership_id: r.get(0)?,
+            person_id: r.get(1)?,
+            first_name: r.get(2)?,
+            last_name: r.get(3)?,
+            kind: PersonKind::from_code(&r.get::<_, String>(4)?).unwrap_or(PersonKind::Benevole),
+            circle_id: r.get(5)?,
+            circle_name: r.get(6)?,
+            circle_kind: CircleKind::from_code(&r.get::<_, String>(7)?),
+            role: CircleRole::from_code(&r.get::<_, String>(8)?).unwrap_or(CircleRole::MembreActif),
+            since: date_col(r.get(9)?).unwrap_or_default(),
+            term_end: date_col(r.get(10)?),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Roles of a person that are still open on `day` or start later: what leaving on `day` ends.
+fn open_roles_of(conn: &Connection, person_id: i64, day: NaiveDate) -> Result<Vec<Membership>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM memberships
+         WHERE person_id = ?1 AND (until IS NULL OR until > ?2) ORDER BY id"
+    ))?;
+    let rows = stmt.query_map(rusqlite::params![person_id, iso(Some(day))], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+impl Tx<'_> {
+    fn membership_now(&self, id: i64) -> Result<Membership> {
+        membership_by_id(self.conn(), id)?
+            .ok_or_else(|| StoreError::NotFound(msg::THE_MEMBERSHIP.into()))
+    }
+
+    fn set_until(&self, before: &Membership, until: NaiveDate) -> Result<Membership> {
+        if until < before.since {
+            return Err(StoreError::Invalid(msg::until_before_since(
+                &format_date(until),
+                &format_date(before.since),
+            )));
+        }
+        self.update_versioned(
+            "memberships",
+            before.id,
+            before.version,
+            "until = ?1",
+            &[&iso(Some(until))],
+        )?;
+        let after = self.membership_now(before.id)?;
+        self.audit(
+            "memberships",
+            before.id,
+            Op::Update,
+            Some(before),
+            Some(&after),
+        )?;
+        Ok(after)
+    }
+
+    /// End on `on` every role of the person still open then (leaving the network).
+    pub(crate) fn end_open_roles_of(&self, person_id: i64, on: NaiveDate) -> Result<()> {
+        for m in open_roles_of(self.conn(), person_id, on)? {
+            if m.since > on {
+                return Err(StoreError::Invalid(msg::left_before_arrival(&format_date(
+                    on,
+                ))));
+            }
+            self.set_until(&m, on)?;
+        }
+        Ok(())
+    }
+
+    /// Give a role; shared by the form and the import. See [`Store::give_role`].
+    pub(crate) fn insert_membership(
+        &self,
+        person_id: i64,
+        circle_id: i64,
+        role: CircleRole,
+        since: NaiveDate,
+        term_end: Option<NaiveDate>,
+    ) -> Result<Membership> {
+        let person = self.person_now(person_id)?;
+        if person.left_on.is_some() {
+            return Err(StoreError::Invalid(msg::person_left(
+                &person.display_name(),
+            )));
+        }
+        let circle = circle_by_id(self.conn(), circle_id)?
+            .ok_or_else(|| StoreError::Invalid(circle_msg::UNKNOWN_CIRCLE.into()))?;
+        if circle.kind == CircleKind::Coordination {
+            return Err(StoreError::Invalid(msg::derived_circle(circle.name())));
+        }
+        if !circle.is_open_on(since) {
+            return Err(StoreError::Invalid(msg::circle_closed(circle.name())));
+        }
+        if let Some(t) = term_end.filter(|t| *t < since) {
+            return Err(StoreError::Invalid(msg::term_before_since(
+                &format_date(t),
+                &format_date(since),
+            )));
+        }
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {COLUMNS} FROM memberships WHERE person_id = ?1 AND circle_id = ?2
+             AND (until IS NULL OR until > ?3) ORDER BY id"
+        ))?;
+        let open: Vec<Membership> = stmt
+            .query_map(
+                rusqlite::params![person_id, circle_id, iso(Some(since))],
+                from_row,
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        if open.iter().any(|m| m.role == role) {
+            return Err(StoreError::Invalid(msg::duplicate_role(
+                &person.display_name(),
+                role.label(),
+                circle.name(),
+            )));
+        }
+        // One role per circle at a time: a membre actif·ve who becomes co-référent·e (or the
+        // reverse) leaves the former role on the day the new one starts.
+        for m in open.iter().filter(|m| m.since <= since) {
+            self.set_until(m, since)?;
+        }
+        self.conn().execute(
+            "INSERT INTO memberships(person_id, circle_id, role, since, term_end)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            rusqlite::params![
+                person_id,
+                circle_id,
+                role.code(),
+                iso(Some(since)),
+                iso(term_end)
+            ],
+        )?;
+        let after = self.membership_now(self.conn().last_insert_rowid())?;
+        self.audit::<Membership, Membership>(
+            "memberships",
+            after.id,
+            Op::Insert,
+            None,
+            Some(&after),
+        )?;
+        Ok(after)
+    }
+}
+
+impl Store {
+    pub fn membership(&self, id: i64) -> Result<Option<Membership>> {
+        membership_by_id(self.conn(), id)
+    }
+
+    /// Give `person_id` a role in a working circle from `since`, with an optional term end.
+    /// Refused: the same role already open in that circle, the coordination circle (its
+    /// members are derived), a closed circle, a person who left. A different role open in the
+    /// same circle ends on `since` (a change of role, both rows kept).
+    pub fn give_role(
+        &mut self,
+        person_id: i64,
+        circle_id: i64,
+        role: CircleRole,
+        since: NaiveDate,
+        term_end: Option<NaiveDate>,
+    ) -> Result<Membership> {
+        self.write(Area::Governance, |tx| {
+            tx.insert_membership(person_id, circle_id, role, since, term_end)
+        })
+    }
+
+    /// End a role on `until` (the role no longer holds that day).
+    pub fn end_role(
+        &mut self,
+        membership_id: i64,
+        expected_version: i64,
+        until: NaiveDate,
+    ) -> Result<Membership> {
+        self.write(Area::Governance, |tx| {
+            let before = tx.membership_now(membership_id)?;
+            tx.ensure_version(
+                "memberships",
+                membership_id,
+                expected_version,
+                before.version,
+                &before,
+            )?;
+            if let Some(u) = before.until {
+                return Err(StoreError::Invalid(msg::role_already_ended(&format_date(
+                    u,
+                ))));
+            }
+            tx.set_until(&before, until)
+        })
+    }
+
+    /// Set or clear the end of a role's term (a renewed mandate, a corrected date).
+    pub fn set_term_end(
+        &mut self,
+        membership_id: i64,
+        expected_version: i64,
+        term_end: Option<NaiveDate>,
+    ) -> Result<Membership> {
+        self.write(Area::Governance, |tx| {
+            let before = tx.membership_now(membership_id)?;
+            tx.ensure_version(
+                "memberships",
+                membership_id,
+                expected_version,
+                before.version,
+                &before,
+            )?;
+            if let Some(t) = term_end.filter(|t| *t < before.since) {
+                return Err(StoreError::Invalid(msg::term_before_since(
+                    &format_date(t),
+                    &format_date(before.since),
+                )));
+            }
+            tx.update_versioned(
+                "memberships",
+                membership_id,
+                expected_version,
+                "term_end = ?1",
+                &[&iso(term_end)],
+            )?;
+            let after = tx.membership_now(membership_id)?;
+            tx.audit(
+                "memberships",
+                membership_id,
+                Op::Update,
+                Some(&before),
+                Some(&after),
+            )?;
+            Ok(after)
+        })
+    }
+}

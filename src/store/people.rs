@@ -1,0 +1,453 @@
+//! People: the list with its filters and counts, one person with the history of their roles,
+//! adding, editing, leaving, and resolving a PERSON argument of the command line.
+//!
+//! Contact details (email, phone) are blanked for a role that may not see them
+//! (`Role::sees_contacts`) in everything this module returns.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
+
+use super::audit::Op;
+use super::circles::{date_col, iso};
+use super::error::{Result, StoreError};
+use super::memberships::{CurrentRole, current_roles, membership_by_id};
+use super::{Store, Tx};
+use crate::catalogue::people as msg;
+use crate::model::{
+    Area, CircleKind, CircleRole, Membership, Person, PersonDraft, PersonKind, ValidPerson,
+};
+use crate::text::fold_for_match;
+
+const COLUMNS: &str = "id, last_name, first_name, email, phone, commune, kind, \
+                       confidentiality_signed_on, mission_accepted_on, notes, left_on, version";
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: r.get(0)?,
+        last_name: r.get(1)?,
+        first_name: r.get(2)?,
+        email: r.get(3)?,
+        phone: r.get(4)?,
+        commune: r.get(5)?,
+        // The CHECK constraint holds kinds to the known codes.
+        kind: PersonKind::from_code(&r.get::<_, String>(6)?).unwrap_or(PersonKind::Benevole),
+        confidentiality_signed_on: date_col(r.get(7)?),
+        mission_accepted_on: date_col(r.get(8)?),
+        notes: r.get(9)?,
+        left_on: date_col(r.get(10)?),
+        version: r.get(11)?,
+    })
+}
+
+pub(crate) fn person_by_id(conn: &Connection, id: i64) -> Result<Option<Person>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM people WHERE id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()?)
+}
+
+pub(crate) fn all_people(conn: &Connection) -> Result<Vec<Person>> {
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM people"))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The person holding `email` (without case), other than `except`.
+pub(crate) fn person_with_email(
+    conn: &Connection,
+    email: &str,
+    except: Option<i64>,
+) -> Result<Option<Person>> {
+    Ok(conn
+        .query_row(
+            &format!(
+                "SELECT {COLUMNS} FROM people WHERE email = ?1 COLLATE NOCASE AND id IS NOT ?2"
+            ),
+            rusqlite::params![email, except],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// Sort key: last name then first name, without case or accents.
+fn name_key(p: &Person) -> (String, String, i64) {
+    (
+        fold_for_match(&p.last_name),
+        fold_for_match(&p.first_name),
+        p.id,
+    )
+}
+
+/// Filters of the Membres tab; the default shows everyone still in the network.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PersonFilter {
+    /// Matched without case or accents against name, commune and (when visible) email.
+    pub text: String,
+    /// Only people with a current role in this circle (for the coordination circle: the
+    /// current co-référent·es of every circle).
+    pub circle_id: Option<i64>,
+    pub kind: Option<PersonKind>,
+    /// Only people holding this role now (in `circle_id` when given).
+    pub role: Option<CircleRole>,
+    /// Also people who left the network.
+    pub include_left: bool,
+}
+
+/// A current role, as a badge beside a name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RoleBadge {
+    pub membership_id: i64,
+    pub circle_id: i64,
+    pub circle_name: String,
+    pub role: CircleRole,
+    pub since: NaiveDate,
+    pub term_end: Option<NaiveDate>,
+}
+
+impl From<&CurrentRole> for RoleBadge {
+    fn from(c: &CurrentRole) -> Self {
+        RoleBadge {
+            membership_id: c.membership_id,
+            circle_id: c.circle_id,
+            circle_name: c.circle_name.clone(),
+            role: c.role,
+            since: c.since,
+            term_end: c.term_end,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonRow {
+    pub person: Person,
+    /// Current roles, in the circles' order.
+    pub roles: Vec<RoleBadge>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PeopleCounts {
+    /// Rows the filter kept.
+    pub shown: usize,
+    /// Everyone still in the network, whatever the filter.
+    pub total: usize,
+    /// Among the rows shown, in `PersonKind::ALL` order.
+    pub by_kind: Vec<(PersonKind, usize)>,
+    /// Among the rows shown: people holding at least one current co-référent·e role.
+    pub co_referents: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PeopleList {
+    pub rows: Vec<PersonRow>,
+    pub counts: PeopleCounts,
+}
+
+/// One of a person's roles, past or present, with its circle's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MembershipRow {
+    pub membership: Membership,
+    pub circle_name: String,
+    pub current: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonDetail {
+    pub person: Person,
+    /// Every role: current ones first, then the most recent.
+    pub memberships: Vec<MembershipRow>,
+    /// Login names linked to this person.
+    pub users: Vec<String>,
+}
+
+fn validate(conn: &Connection, draft: &PersonDraft, id: Option<i64>) -> Result<ValidPerson> {
+    let valid = draft
+        .validated()
+        .map_err(|e| StoreError::Invalid(e.to_string()))?;
+    if let Some(email) = &valid.email
+        && let Some(other) = person_with_email(conn, email, id)?
+    {
+        return Err(StoreError::Invalid(msg::email_taken(
+            email,
+            &other.display_name(),
+        )));
+    }
+    Ok(valid)
+}
+
+impl Tx<'_> {
+    pub(crate) fn person_now(&self, id: i64) -> Result<Person> {
+        person_by_id(self.conn(), id)?.ok_or_else(|| StoreError::NotFound(msg::THE_PERSON.into()))
+    }
+
+    /// Insert a validated person, audited; used by the form and by the import.
+    pub(crate) fn insert_person(&self, v: &ValidPerson) -> Result<Person> {
+        self.conn().execute(
+            "INSERT INTO people(last_name, first_name, email, phone, commune, kind,
+                                confidentiality_signed_on, mission_accepted_on, notes)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            rusqlite::params![
+                v.last_name,
+                v.first_name,
+                v.email,
+                v.phone,
+                v.commune,
+                v.kind.code(),
+                iso(v.confidentiality_signed_on),
+                iso(v.mission_accepted_on),
+                v.notes,
+            ],
+        )?;
+        let after = self.person_now(self.conn().last_insert_rowid())?;
+        self.audit::<Person, Person>("people", after.id, Op::Insert, None, Some(&after))?;
+        Ok(after)
+    }
+}
+
+impl Store {
+    /// Blank what this session's role may not see.
+    pub(crate) fn shown_person(&self, mut p: Person) -> Person {
+        if !self.actor().role.sees_contacts() {
+            p.email = None;
+            p.phone = None;
+        }
+        p
+    }
+
+    /// The Membres list: people kept by `filter`, by name, with their current roles and the
+    /// header's counts.
+    pub fn people(&self, filter: &PersonFilter) -> Result<PeopleList> {
+        let today = self.today();
+        let roles = current_roles(self.conn(), today)?;
+        let mut people: Vec<Person> = all_people(self.conn())?
+            .into_iter()
+            .map(|p| self.shown_person(p))
+            .collect();
+        people.sort_by_key(name_key);
+        let total = people.iter().filter(|p| !p.has_left(today)).count();
+        let needle = fold_for_match(&filter.text);
+        let coordination = filter
+            .circle_id
+            .map(|id| self.circle(id))
+            .transpose()?
+            .flatten()
+            .is_some_and(|c| c.kind == CircleKind::Coordination);
+        let mut rows = Vec::new();
+        for person in people {
+            if !filter.include_left && person.has_left(today) {
+                continue;
+            }
+            if filter.kind.is_some_and(|k| k != person.kind) {
+                continue;
+            }
+            let mine: Vec<&CurrentRole> =
+                roles.iter().filter(|r| r.person_id == person.id).collect();
+            let in_scope = |r: &&&CurrentRole| match filter.circle_id {
+                Some(_) if coordination => r.role == CircleRole::CoReferent,
+                Some(id) => r.circle_id == id,
+                None => true,
+            };
+            if (filter.circle_id.is_some() || filter.role.is_some())
+                && !mine
+                    .iter()
+                    .filter(in_scope)
+                    .any(|r| filter.role.is_none_or(|role| r.role == role))
+            {
+                continue;
+            }
+            if !needle.is_empty() {
+                let haystack = fold_for_match(&format!(
+                    "{} {} {} {}",
+                    person.first_name,
+                    person.last_name,
+                    person.commune,
+                    person.email.as_deref().unwrap_or("")
+                ));
+                if !haystack.contains(&needle) {
+                    continue;
+                }
+            }
+            rows.push(PersonRow {
+                person,
+                roles: mine.into_iter().map(RoleBadge::from).collect(),
+            });
+        }
+        let counts = PeopleCounts {
+            shown: rows.len(),
+            total,
+            by_kind: PersonKind::ALL
+                .into_iter()
+                .map(|k| (k, rows.iter().filter(|r| r.person.kind == k).count()))
+                .collect(),
+            co_referents: rows
+                .iter()
+                .filter(|r| r.roles.iter().any(|b| b.role == CircleRole::CoReferent))
+                .count(),
+        };
+        Ok(PeopleList { rows, counts })
+    }
+
+    /// One person, with every role they held.
+    pub fn person(&self, id: i64) -> Result<Option<PersonDetail>> {
+        let Some(person) = person_by_id(self.conn(), id)? else {
+            return Ok(None);
+        };
+        let today = self.today();
+        let mut stmt = self.conn().prepare(
+            "SELECT m.id, c.name FROM memberships m JOIN circles c ON c.id = m.circle_id
+             WHERE m.person_id = ?1",
+        )?;
+        let pairs: Vec<(i64, String)> = stmt
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut memberships = Vec::with_capacity(pairs.len());
+        for (mid, circle_name) in pairs {
+            if let Some(m) = membership_by_id(self.conn(), mid)? {
+                memberships.push(MembershipRow {
+                    current: m.is_current(today),
+                    membership: m,
+                    circle_name,
+                });
+            }
+        }
+        memberships.sort_by(|a, b| {
+            b.current
+                .cmp(&a.current)
+                .then(b.membership.since.cmp(&a.membership.since))
+                .then(a.membership.id.cmp(&b.membership.id))
+        });
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT name FROM users WHERE person_id = ?1 ORDER BY name")?;
+        let users = stmt
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Some(PersonDetail {
+            person: self.shown_person(person),
+            memberships,
+            users,
+        }))
+    }
+
+    /// Resolve a PERSON argument: an id, an email, or the exact name (`Prénom Nom` or
+    /// `Nom Prénom`, without case or accents). None or several → an error that says so and,
+    /// when several, lists them.
+    pub fn resolve_person(&self, query: &str) -> Result<Person> {
+        let q = query.trim();
+        let shown = crate::text::excerpt_for_message(q);
+        let found: Vec<Person> = if !q.is_empty() && q.chars().all(|c| c.is_ascii_digit()) {
+            q.parse::<i64>()
+                .ok()
+                .map(|id| person_by_id(self.conn(), id))
+                .transpose()?
+                .flatten()
+                .into_iter()
+                .collect()
+        } else if q.contains('@') {
+            person_with_email(self.conn(), q, None)?
+                .into_iter()
+                .collect()
+        } else {
+            let key = fold_for_match(q);
+            let mut all = all_people(self.conn())?;
+            all.sort_by_key(name_key);
+            all.into_iter()
+                .filter(|p| {
+                    fold_for_match(&format!("{} {}", p.first_name, p.last_name)) == key
+                        || fold_for_match(&format!("{} {}", p.last_name, p.first_name)) == key
+                })
+                .collect()
+        };
+        match found.len() {
+            0 => Err(StoreError::Invalid(msg::person_not_found(&shown))),
+            1 => Ok(self.shown_person(
+                found
+                    .into_iter()
+                    .next()
+                    .ok_or_else(|| StoreError::NotFound(msg::THE_PERSON.into()))?,
+            )),
+            _ => {
+                let listed: Vec<String> = found
+                    .iter()
+                    .map(|p| format!("n° {} {}", p.id, p.display_name()))
+                    .collect();
+                Err(StoreError::Invalid(msg::person_ambiguous(&shown, &listed)))
+            }
+        }
+    }
+
+    /// Add a person (email and phone validated and normalised; an email already in use is
+    /// refused with the name of its holder).
+    pub fn add_person(&mut self, draft: &PersonDraft) -> Result<Person> {
+        self.write(Area::Governance, |tx| {
+            let valid = validate(tx.conn(), draft, None)?;
+            tx.insert_person(&valid)
+        })
+    }
+
+    /// Save a person edited from `expected_version`; a stale version is a conflict carrying
+    /// the person as they are now.
+    pub fn update_person(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        draft: &PersonDraft,
+    ) -> Result<Person> {
+        self.write(Area::Governance, |tx| {
+            let before = tx.person_now(id)?;
+            tx.ensure_version("people", id, expected_version, before.version, &before)?;
+            let v = validate(tx.conn(), draft, Some(id))?;
+            tx.update_versioned(
+                "people",
+                id,
+                expected_version,
+                "last_name = ?1, first_name = ?2, email = ?3, phone = ?4, commune = ?5, \
+                 kind = ?6, confidentiality_signed_on = ?7, mission_accepted_on = ?8, notes = ?9",
+                &[
+                    &v.last_name,
+                    &v.first_name,
+                    &v.email,
+                    &v.phone,
+                    &v.commune,
+                    &v.kind.code(),
+                    &iso(v.confidentiality_signed_on),
+                    &iso(v.mission_accepted_on),
+                    &v.notes,
+                ],
+            )?;
+            let after = tx.person_now(id)?;
+            tx.audit("people", id, Op::Update, Some(&before), Some(&after))?;
+            Ok(after)
+        })
+    }
+
+    /// The person leaves the network on `on`: every role still open on that day ends then
+    /// (history stays). `None` brings a person back (their roles are not reopened).
+    pub fn set_person_left(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        on: Option<NaiveDate>,
+    ) -> Result<Person> {
+        self.write(Area::Governance, |tx| {
+            let before = tx.person_now(id)?;
+            tx.ensure_version("people", id, expected_version, before.version, &before)?;
+            if let (Some(_), Some(already)) = (on, before.left_on) {
+                return Err(StoreError::Invalid(msg::already_left(
+                    &before.display_name(),
+                    &crate::model::format_date(already),
+                )));
+            }
+            if let Some(on) = on {
+                tx.end_open_roles_of(id, on)?;
+            }
+            tx.update_versioned("people", id, expected_version, "left_on = ?1", &[&iso(on)])?;
+            let after = tx.person_now(id)?;
+            tx.audit("people", id, Op::Update, Some(&before), Some(&after))?;
+            Ok(after)
+        })
+    }
+}

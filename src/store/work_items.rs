@@ -1,0 +1,237 @@
+//! The work log of circles (réalisé / en cours / à venir, by year), what the annual report is
+//! built from. Writes are of the `WorkLog` area: volunteers keep it, not only coordinators.
+//!
+//! `position` orders items inside one circle, year and status; an item that changes status or
+//! year goes to the end of its new list.
+
+use rusqlite::{Connection, OptionalExtension};
+
+use super::audit::Op;
+use super::circles::{circle_by_id, date_col, iso};
+use super::error::{Result, StoreError};
+use super::{Store, Tx};
+use crate::catalogue::circles as msg;
+use crate::model::{Area, WorkItem, WorkItemDraft, WorkStatus};
+
+const COLUMNS: &str =
+    "id, circle_id, year, status, on_date, title, details, figures, position, version";
+
+/// SQL ordering of statuses in the report's order.
+const STATUS_ORDER: &str = "CASE status WHEN 'realise' THEN 0 WHEN 'en_cours' THEN 1 ELSE 2 END";
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<WorkItem> {
+    Ok(WorkItem {
+        id: r.get(0)?,
+        circle_id: r.get(1)?,
+        year: r.get(2)?,
+        // The CHECK constraint holds statuses to the known codes.
+        status: WorkStatus::from_code(&r.get::<_, String>(3)?).unwrap_or(WorkStatus::EnCours),
+        on_date: date_col(r.get(4)?),
+        title: r.get(5)?,
+        details: r.get(6)?,
+        figures: r.get(7)?,
+        position: r.get(8)?,
+        version: r.get(9)?,
+    })
+}
+
+fn by_id(conn: &Connection, id: i64) -> Result<Option<WorkItem>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM work_items WHERE id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// The position after the last item of a circle, year and status.
+fn next_position(conn: &Connection, circle_id: i64, year: i32, status: WorkStatus) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT coalesce(max(position), 0) + 1 FROM work_items
+         WHERE circle_id = ?1 AND year = ?2 AND status = ?3",
+        rusqlite::params![circle_id, year, status.code()],
+        |r| r.get(0),
+    )?)
+}
+
+fn validated(draft: &WorkItemDraft) -> Result<WorkItemDraft> {
+    draft
+        .validated()
+        .map_err(|e| StoreError::Invalid(e.to_string()))
+}
+
+impl Tx<'_> {
+    fn work_item_now(&self, id: i64) -> Result<WorkItem> {
+        by_id(self.conn(), id)?.ok_or_else(|| StoreError::NotFound(msg::THE_WORK_ITEM.into()))
+    }
+
+    /// Write every field of `d` over the item read as `before`, audited.
+    fn rewrite_work_item(&self, before: &WorkItem, d: &WorkItemDraft) -> Result<WorkItem> {
+        let moved = d.status != before.status || d.year != before.year;
+        let position = if moved {
+            next_position(self.conn(), before.circle_id, d.year, d.status)?
+        } else {
+            before.position
+        };
+        self.update_versioned(
+            "work_items",
+            before.id,
+            before.version,
+            "year = ?1, status = ?2, on_date = ?3, title = ?4, details = ?5, figures = ?6, \
+             position = ?7",
+            &[
+                &d.year,
+                &d.status.code(),
+                &iso(d.on_date),
+                &d.title,
+                &d.details,
+                &d.figures,
+                &position,
+            ],
+        )?;
+        let after = self.work_item_now(before.id)?;
+        self.audit(
+            "work_items",
+            before.id,
+            Op::Update,
+            Some(before),
+            Some(&after),
+        )?;
+        Ok(after)
+    }
+
+    /// Read the item, check the version the person started from.
+    fn work_item_at(&self, id: i64, expected_version: i64) -> Result<WorkItem> {
+        let before = self.work_item_now(id)?;
+        self.ensure_version("work_items", id, expected_version, before.version, &before)?;
+        Ok(before)
+    }
+}
+
+impl Store {
+    /// A circle's work log for one year: réalisé, en cours, à venir, each in its order.
+    pub fn work_items(&self, circle_id: i64, year: i32) -> Result<Vec<WorkItem>> {
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {COLUMNS} FROM work_items WHERE circle_id = ?1 AND year = ?2
+             ORDER BY {STATUS_ORDER}, position, id"
+        ))?;
+        let rows = stmt.query_map(rusqlite::params![circle_id, year], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The years a circle's work log has items for, most recent first.
+    pub fn work_item_years(&self, circle_id: i64) -> Result<Vec<i32>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT DISTINCT year FROM work_items WHERE circle_id = ?1 ORDER BY year DESC",
+        )?;
+        let rows = stmt.query_map([circle_id], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn work_item(&self, id: i64) -> Result<Option<WorkItem>> {
+        by_id(self.conn(), id)
+    }
+
+    /// Add an item at the end of its status list.
+    pub fn add_work_item(&mut self, circle_id: i64, draft: &WorkItemDraft) -> Result<WorkItem> {
+        let d = validated(draft)?;
+        self.write(Area::WorkLog, |tx| {
+            if circle_by_id(tx.conn(), circle_id)?.is_none() {
+                return Err(StoreError::Invalid(msg::UNKNOWN_CIRCLE.into()));
+            }
+            let position = next_position(tx.conn(), circle_id, d.year, d.status)?;
+            tx.conn().execute(
+                "INSERT INTO work_items(circle_id, year, status, on_date, title, details,
+                                        figures, position)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                rusqlite::params![
+                    circle_id,
+                    d.year,
+                    d.status.code(),
+                    iso(d.on_date),
+                    d.title,
+                    d.details,
+                    d.figures,
+                    position
+                ],
+            )?;
+            let after = tx.work_item_now(tx.conn().last_insert_rowid())?;
+            tx.audit::<WorkItem, WorkItem>("work_items", after.id, Op::Insert, None, Some(&after))?;
+            Ok(after)
+        })
+    }
+
+    /// Save every field of an item (status and year included).
+    pub fn update_work_item(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        draft: &WorkItemDraft,
+    ) -> Result<WorkItem> {
+        let d = validated(draft)?;
+        self.write(Area::WorkLog, |tx| {
+            let before = tx.work_item_at(id, expected_version)?;
+            tx.rewrite_work_item(&before, &d)
+        })
+    }
+
+    /// Move an item to `status` (the one-key move uses `status.next()`).
+    pub fn set_work_item_status(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        status: WorkStatus,
+    ) -> Result<WorkItem> {
+        self.write(Area::WorkLog, |tx| {
+            let before = tx.work_item_at(id, expected_version)?;
+            let d = WorkItemDraft {
+                status,
+                ..before.draft()
+            };
+            tx.rewrite_work_item(&before, &d)
+        })
+    }
+
+    /// One key: à venir → en cours → réalisé → à venir.
+    pub fn cycle_work_item_status(&mut self, id: i64, expected_version: i64) -> Result<WorkItem> {
+        self.write(Area::WorkLog, |tx| {
+            let before = tx.work_item_at(id, expected_version)?;
+            let d = WorkItemDraft {
+                status: before.status.next(),
+                ..before.draft()
+            };
+            tx.rewrite_work_item(&before, &d)
+        })
+    }
+
+    /// Move an item to another year (work carried over).
+    pub fn set_work_item_year(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        year: i32,
+    ) -> Result<WorkItem> {
+        crate::model::work::check_year(year).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        self.write(Area::WorkLog, |tx| {
+            let before = tx.work_item_at(id, expected_version)?;
+            let d = WorkItemDraft {
+                year,
+                ..before.draft()
+            };
+            tx.rewrite_work_item(&before, &d)
+        })
+    }
+
+    /// Delete an item typed by mistake. The journal keeps its last values; the report is
+    /// built from what remains.
+    pub fn delete_work_item(&mut self, id: i64, expected_version: i64) -> Result<()> {
+        self.write(Area::WorkLog, |tx| {
+            let before = tx.work_item_at(id, expected_version)?;
+            tx.conn()
+                .execute("DELETE FROM work_items WHERE id = ?1", [id])?;
+            tx.audit::<WorkItem, WorkItem>("work_items", id, Op::Delete, Some(&before), None)?;
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,120 @@
+//! Every state change of the UI is one of these actions. Keys map to actions in the keymap
+//! table; the palette runs them by name. The serde names (snake_case) are the names a
+//! configuration file or the palette uses, so they must stay stable.
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::tui as msg;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    Help,
+    Palette,
+    Back,
+    NextTab,
+    PrevTab,
+    TabCercles,
+    TabMembres,
+    TabCollectifs,
+    TabRencontres,
+    TabComptabilite,
+    TabChronologie,
+    TabRapports,
+    MoveUp,
+    MoveDown,
+    PageUp,
+    PageDown,
+    First,
+    Last,
+    Filter,
+    Edit,
+    Save,
+    Cancel,
+    NextField,
+    PrevField,
+    KeepTheirs,
+    KeepMine,
+    TakeTheirs,
+    ResolveConflict,
+    ConfirmYes,
+    ConfirmNo,
+}
+
+impl Action {
+    /// The serde name (`quit`, `tab_cercles`…), shown in the palette and matched against.
+    pub fn name(self) -> String {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::String(s)) => s,
+            _ => String::new(),
+        }
+    }
+
+    /// What the action does, in French: the footer, the help and the palette show this.
+    pub fn description(self) -> &'static str {
+        use Action::*;
+        match self {
+            Quit => msg::ACT_QUIT,
+            Help => msg::ACT_HELP,
+            Palette => msg::ACT_PALETTE,
+            Back => msg::ACT_BACK,
+            NextTab => msg::ACT_NEXT_TAB,
+            PrevTab => msg::ACT_PREV_TAB,
+            TabCercles => msg::ACT_TAB[0],
+            TabMembres => msg::ACT_TAB[1],
+            TabCollectifs => msg::ACT_TAB[2],
+            TabRencontres => msg::ACT_TAB[3],
+            TabComptabilite => msg::ACT_TAB[4],
+            TabChronologie => msg::ACT_TAB[5],
+            TabRapports => msg::ACT_TAB[6],
+            MoveUp => msg::ACT_UP,
+            MoveDown => msg::ACT_DOWN,
+            PageUp => msg::ACT_PAGE_UP,
+            PageDown => msg::ACT_PAGE_DOWN,
+            First => msg::ACT_FIRST,
+            Last => msg::ACT_LAST,
+            Filter => msg::ACT_FILTER,
+            Edit => msg::ACT_EDIT,
+            Save => msg::ACT_SAVE,
+            Cancel => msg::ACT_CANCEL,
+            NextField => msg::ACT_NEXT_FIELD,
+            PrevField => msg::ACT_PREV_FIELD,
+            KeepTheirs => msg::ACT_KEEP_THEIRS,
+            KeepMine => msg::ACT_KEEP_MINE,
+            TakeTheirs => msg::ACT_TAKE_THEIRS,
+            ResolveConflict => msg::ACT_RESOLVE,
+            ConfirmYes => msg::ACT_YES,
+            ConfirmNo => msg::ACT_NO,
+        }
+    }
+
+    /// The tab an action goes to, if it is one of the `tab_*` actions.
+    pub fn tab_index(self) -> Option<usize> {
+        use Action::*;
+        match self {
+            TabCercles => Some(0),
+            TabMembres => Some(1),
+            TabCollectifs => Some(2),
+            TabRencontres => Some(3),
+            TabComptabilite => Some(4),
+            TabChronologie => Some(5),
+            TabRapports => Some(6),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serde_names_are_snake_case() {
+        assert_eq!(Action::TabComptabilite.name(), "tab_comptabilite");
+        assert_eq!(Action::Quit.name(), "quit");
+        let back: Action = serde_json::from_str("\"keep_theirs\"").unwrap();
+        assert_eq!(back, Action::KeepTheirs);
+    }
+}

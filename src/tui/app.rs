@@ -1,0 +1,457 @@
+//! The application state and its one entry for changes: keys are routed (modal first, then the
+//! focused pane, then global keys) to an `Action`, and `dispatch` applies it. Nothing here
+//! touches the terminal; the loop in `terminal.rs` feeds keys and draws.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::TuiError;
+use super::action::Action;
+use super::keymap::{self, Scope};
+use super::tabs::Tab;
+use super::tabs::circle_editor::CircleEditor;
+use super::tabs::circles::{CirclesTab, list_height};
+use super::theme::Theme;
+use super::widgets::confirm::Confirm;
+use super::widgets::help::{column_height, help_lines};
+use super::widgets::palette::Palette;
+use crate::catalogue::tui as msg;
+use crate::model::{Area, Circle};
+use crate::store::{Store, StoreError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageKind {
+    Info,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub kind: MessageKind,
+}
+
+/// What is drawn over the current tab and takes the keys first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help { scroll: usize },
+    Palette(Palette),
+    Confirm(Confirm),
+}
+
+pub struct App {
+    pub(crate) store: Store,
+    pub tab: Tab,
+    pub circles: CirclesTab,
+    pub overlay: Overlay,
+    pub message: Option<Message>,
+    pub theme: Theme,
+    /// Terminal size, for page moves and scroll offsets; the loop keeps it current.
+    pub size: (u16, u16),
+    quit: bool,
+}
+
+impl App {
+    /// Load what the first screen shows. Colours follow `NO_COLOR`.
+    pub fn new(store: Store) -> Result<App, TuiError> {
+        let circles = store.circles()?;
+        let mut app = App {
+            store,
+            tab: Tab::Cercles,
+            circles: CirclesTab::default(),
+            overlay: Overlay::None,
+            message: None,
+            theme: Theme::from_env(),
+            size: (80, 24),
+            quit: false,
+        };
+        let height = app.list_height();
+        app.circles.set_circles(circles, height);
+        Ok(app)
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    pub fn set_size(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        let h = self.list_height();
+        self.circles.refilter(h);
+    }
+
+    /// Body rows: the screen less the tab bar, the footer, the status bar and the message line.
+    pub fn body_height(&self) -> u16 {
+        let message = u16::from(self.message.is_some());
+        self.size.1.saturating_sub(3 + message)
+    }
+
+    fn list_height(&self) -> usize {
+        list_height(self.body_height())
+    }
+
+    /// Something unsaved would be lost by quitting.
+    pub fn is_dirty(&self) -> bool {
+        self.circles.is_dirty()
+    }
+
+    /// The keymap scopes active now, innermost first.
+    pub fn scopes(&self) -> Vec<Scope> {
+        if let Overlay::Confirm(_) = self.overlay {
+            return vec![Scope::Confirm];
+        }
+        if self.tab == Tab::Cercles
+            && let Some(editor) = &self.circles.editor
+        {
+            return if editor.conflict.is_some() {
+                vec![Scope::Conflict]
+            } else {
+                vec![Scope::Form]
+            };
+        }
+        if self.tab == Tab::Cercles {
+            vec![Scope::List, Scope::Global]
+        } else {
+            vec![Scope::Global]
+        }
+    }
+
+    fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            kind: MessageKind::Info,
+        });
+    }
+
+    fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            kind: MessageKind::Error,
+        });
+    }
+
+    /// Route a key: overlays first, then the filter line or the form, then the keymap.
+    pub fn handle_key(&mut self, ev: KeyEvent) {
+        if ev.kind != KeyEventKind::Press {
+            return;
+        }
+        // A confirmation has been read once the next key comes; errors stay until Esc.
+        if self
+            .message
+            .as_ref()
+            .is_some_and(|m| m.kind == MessageKind::Info)
+        {
+            self.message = None;
+        }
+        match &mut self.overlay {
+            Overlay::Confirm(_) => {
+                if let Some(action) = keymap::lookup(&[Scope::Confirm], &ev) {
+                    self.dispatch(action);
+                }
+                return;
+            }
+            Overlay::Help { scroll } => {
+                let page =
+                    column_height(ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1));
+                let max = help_lines().len().saturating_sub(page);
+                match ev.code {
+                    KeyCode::Down | KeyCode::Char('j') | KeyCode::PageDown => {
+                        *scroll = (*scroll + page).min(max);
+                    }
+                    KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp => {
+                        *scroll = scroll.saturating_sub(page);
+                    }
+                    KeyCode::Esc | KeyCode::Char('?' | 'q') | KeyCode::F(1) | KeyCode::Enter => {
+                        self.overlay = Overlay::None;
+                    }
+                    _ => {}
+                }
+                return;
+            }
+            Overlay::Palette(palette) => {
+                let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+                match ev.code {
+                    KeyCode::Esc => self.overlay = Overlay::None,
+                    KeyCode::Enter => {
+                        let action = palette.selected_action();
+                        self.overlay = Overlay::None;
+                        if let Some(action) = action {
+                            self.dispatch(action);
+                        }
+                    }
+                    KeyCode::Up => palette.move_by(-1),
+                    KeyCode::Down => palette.move_by(1),
+                    KeyCode::Backspace => palette.pop(),
+                    KeyCode::Char('c') if ctrl => self.overlay = Overlay::None,
+                    KeyCode::Char(c) if !ctrl => palette.push(c),
+                    _ => {}
+                }
+                return;
+            }
+            Overlay::None => {}
+        }
+        if self.tab == Tab::Cercles && self.circles.filtering {
+            self.filter_key(ev);
+            return;
+        }
+        let scopes = self.scopes();
+        if let Some(action) = keymap::lookup(&scopes, &ev) {
+            self.dispatch(action);
+        } else if scopes == [Scope::Form]
+            && let Some(editor) = &mut self.circles.editor
+        {
+            editor.form.input(ev);
+        }
+    }
+
+    /// The filter line has the keyboard: typing filters as you go, ↑ ↓ still move.
+    fn filter_key(&mut self, ev: KeyEvent) {
+        let h = self.list_height();
+        let tab = &mut self.circles;
+        match ev.code {
+            KeyCode::Esc => {
+                tab.filter.clear();
+                tab.filtering = false;
+            }
+            KeyCode::Enter => tab.filtering = false,
+            KeyCode::Backspace => {
+                tab.filter.pop();
+            }
+            KeyCode::Up => tab.list.move_by(-1, &tab.visible_ids(), h),
+            KeyCode::Down => tab.list.move_by(1, &tab.visible_ids(), h),
+            KeyCode::Char(c) if !ev.modifiers.contains(KeyModifiers::CONTROL) => {
+                tab.filter.push(c);
+            }
+            _ => return,
+        }
+        tab.refilter(h);
+    }
+
+    /// Apply one action. Every change of state goes through here.
+    pub fn dispatch(&mut self, action: Action) {
+        use Action::*;
+        let h = self.list_height();
+        match action {
+            Quit => {
+                if self.is_dirty() {
+                    self.overlay = Overlay::Confirm(Confirm::QuitDirty);
+                } else {
+                    self.quit = true;
+                }
+            }
+            Help => self.overlay = Overlay::Help { scroll: 0 },
+            Palette => {
+                self.overlay =
+                    Overlay::Palette(super::widgets::palette::Palette::new(self.scopes()))
+            }
+            Back => {
+                if let Some(editor) = &mut self.circles.editor
+                    && editor.conflict.is_some()
+                {
+                    editor.conflict = None;
+                } else if self.tab == Tab::Cercles && !self.circles.filter.is_empty() {
+                    self.circles.filter.clear();
+                    self.circles.refilter(h);
+                } else {
+                    self.message = None;
+                }
+            }
+            NextTab => self.tab = self.tab.next(),
+            PrevTab => self.tab = self.tab.prev(),
+            TabCercles | TabMembres | TabCollectifs | TabRencontres | TabComptabilite
+            | TabChronologie | TabRapports => {
+                if let Some(i) = action.tab_index() {
+                    self.tab = Tab::from_index(i);
+                }
+            }
+            MoveUp | MoveDown | PageUp | PageDown | First | Last => self.move_selection(action),
+            Filter => self.circles.filtering = true,
+            Edit => self.open_editor(),
+            Save => self.save_circle(),
+            Cancel => {
+                if self.is_dirty() {
+                    self.overlay = Overlay::Confirm(Confirm::DiscardForm);
+                } else {
+                    self.circles.editor = None;
+                }
+            }
+            NextField | PrevField => {
+                if let Some(editor) = &mut self.circles.editor {
+                    if action == NextField {
+                        editor.form.focus_next();
+                    } else {
+                        editor.form.focus_prev();
+                    }
+                }
+            }
+            KeepTheirs | KeepMine | TakeTheirs | ResolveConflict => self.conflict_action(action),
+            ConfirmYes => {
+                if let Overlay::Confirm(what) = self.overlay {
+                    self.overlay = Overlay::None;
+                    match what {
+                        Confirm::QuitDirty => self.quit = true,
+                        Confirm::DiscardForm => self.circles.editor = None,
+                    }
+                }
+            }
+            ConfirmNo => self.overlay = Overlay::None,
+        }
+    }
+
+    fn move_selection(&mut self, action: Action) {
+        let h = self.list_height();
+        if let Some(editor) = &mut self.circles.editor {
+            editor.move_conflict(if action == Action::MoveUp { -1 } else { 1 });
+            return;
+        }
+        if self.tab != Tab::Cercles {
+            return;
+        }
+        let tab = &mut self.circles;
+        let ids = tab.visible_ids();
+        let page = h.max(1) as isize;
+        match action {
+            Action::MoveUp => tab.list.move_by(-1, &ids, h),
+            Action::MoveDown => tab.list.move_by(1, &ids, h),
+            Action::PageUp => tab.list.move_by(-page, &ids, h),
+            Action::PageDown => tab.list.move_by(page, &ids, h),
+            Action::First => tab.list.select_first(&ids, h),
+            _ => tab.list.select_last(&ids, h),
+        }
+    }
+
+    fn open_editor(&mut self) {
+        if self.store.is_read_only() {
+            self.error(msg::READ_ONLY_NO_EDIT);
+            return;
+        }
+        let role = self.store.actor().role;
+        if !role.may_write(Area::Governance) {
+            self.error(
+                StoreError::Forbidden {
+                    role,
+                    area: Area::Governance,
+                }
+                .to_string(),
+            );
+            return;
+        }
+        let Some(circle) = self.circles.selected() else {
+            self.error(msg::NOTHING_TO_EDIT);
+            return;
+        };
+        let editor = CircleEditor::new(circle, self.store.today(), self.theme);
+        self.circles.editor = Some(editor);
+        self.message = None;
+    }
+
+    fn save_circle(&mut self) {
+        let Some(editor) = &mut self.circles.editor else {
+            return;
+        };
+        if !editor.form.validate() {
+            self.error(msg::FORM_HAS_ERRORS);
+            return;
+        }
+        if !editor.form.is_dirty() {
+            self.circles.editor = None;
+            self.info(msg::NOTHING_CHANGED);
+            return;
+        }
+        let sheet = editor.sheet();
+        let (id, version) = (editor.circle_id, editor.base_version);
+        match self.store.update_circle_sheet(id, version, &sheet) {
+            Ok(saved) => {
+                self.circles.editor = None;
+                self.info(msg::saved_circle(saved.name()));
+                self.reload();
+            }
+            Err(err @ StoreError::Conflict { .. }) => {
+                // The conflict carries the row as it is now, except when the row changed
+                // between the check and the update: then read it again.
+                let theirs = match err.conflict_row::<Circle>() {
+                    Some(c) => Some(c),
+                    None => self.store.circle(id).ok().flatten(),
+                };
+                match theirs {
+                    Some(theirs) => {
+                        if let Some(editor) = &mut self.circles.editor {
+                            editor.open_conflict(theirs);
+                        }
+                        self.error(msg::CONFLICT_MESSAGE);
+                    }
+                    None => self.error(msg::CONFLICT_GONE),
+                }
+                self.reload();
+            }
+            Err(StoreError::Invalid(text)) => {
+                // The store's validation of a sheet only concerns the name (required, unique).
+                if let Some(editor) = &mut self.circles.editor {
+                    editor
+                        .form
+                        .set_error(super::tabs::circle_editor::NAME, text.clone());
+                }
+                self.error(text);
+            }
+            Err(other) => self.error(other.to_string()),
+        }
+    }
+
+    fn conflict_action(&mut self, action: Action) {
+        let Some(editor) = &mut self.circles.editor else {
+            return;
+        };
+        match action {
+            Action::KeepTheirs => editor.choose(false),
+            Action::KeepMine => editor.choose(true),
+            Action::TakeTheirs => {
+                editor.choose_all_theirs();
+                editor.resolve();
+                self.message = None;
+            }
+            _ => {
+                editor.resolve();
+                self.message = None;
+            }
+        }
+    }
+
+    /// Read the circles again; the selection stays on the same circle.
+    pub fn reload(&mut self) {
+        let h = self.list_height();
+        match self.store.circles() {
+            Ok(circles) => self.circles.set_circles(circles, h),
+            Err(e) => self.error(msg::store_error(&e.to_string())),
+        }
+    }
+
+    /// Called about once a second by the loop, outside any transaction: whether another
+    /// session changed the data (then reloaded, and the screen needs a draw).
+    pub fn poll_changes(&mut self) -> bool {
+        match self.store.changed_elsewhere() {
+            Ok(false) => false,
+            Ok(true) => {
+                self.reload();
+                if let Some(editor) = &self.circles.editor {
+                    let now = self
+                        .circles
+                        .circles
+                        .iter()
+                        .find(|c| c.id == editor.circle_id);
+                    if now.is_some_and(|c| c.version != editor.base_version) {
+                        self.error(msg::EDIT_CHANGED_ELSEWHERE);
+                    }
+                }
+                true
+            }
+            Err(e) => {
+                self.error(msg::store_error(&e.to_string()));
+                true
+            }
+        }
+    }
+}

@@ -1,0 +1,281 @@
+//! The one keymap table: key → action, in a scope. The footer, the help overlay and the
+//! command palette are all drawn from `BINDINGS`, so they cannot drift from the real keys.
+//!
+//! Save is bound to F2, Ctrl-S and Ctrl-O: PuTTY and some terminals keep XON/XOFF flow control
+//! on, which swallows Ctrl-S (it freezes output until Ctrl-Q), so a second, safe key is needed;
+//! F2 is the one shown first because it works everywhere, Ctrl-O for terminals without F-keys.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+use crate::catalogue::tui as msg;
+
+/// Where a binding applies. Lookup tries the innermost scope first, then `Global`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    Global,
+    List,
+    Form,
+    Conflict,
+    Confirm,
+}
+
+impl Scope {
+    /// Help groups, in display order.
+    pub const ALL: [Scope; 5] = [
+        Scope::Global,
+        Scope::List,
+        Scope::Form,
+        Scope::Conflict,
+        Scope::Confirm,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Scope::Global => msg::GROUP_GLOBAL,
+            Scope::List => msg::GROUP_LIST,
+            Scope::Form => msg::GROUP_FORM,
+            Scope::Conflict => msg::GROUP_CONFLICT,
+            Scope::Confirm => msg::GROUP_CONFIRM,
+        }
+    }
+}
+
+/// One key: a code and whether Ctrl is held. Shift is part of the character itself (`G`), and
+/// Alt is never bound: terminals tell Alt+key from Esc only by timing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeySpec {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+const fn k(c: char) -> KeySpec {
+    KeySpec {
+        code: KeyCode::Char(c),
+        ctrl: false,
+    }
+}
+const fn ctrl(c: char) -> KeySpec {
+    KeySpec {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+const fn code(code: KeyCode) -> KeySpec {
+    KeySpec { code, ctrl: false }
+}
+
+impl KeySpec {
+    pub fn matches(&self, ev: &KeyEvent) -> bool {
+        let ev_ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        if ev.modifiers.contains(KeyModifiers::ALT) || ev_ctrl != self.ctrl {
+            return false;
+        }
+        match (self.code, ev.code) {
+            // Terminals differ on whether Ctrl-letters arrive upper or lower case.
+            (KeyCode::Char(a), KeyCode::Char(b)) if self.ctrl => a.eq_ignore_ascii_case(&b),
+            (a, b) => a == b,
+        }
+    }
+
+    /// The key as the footer and the help show it.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => msg::KEY_SPACE.to_string(),
+            KeyCode::Char(c) if self.ctrl => c.to_ascii_uppercase().to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Enter => msg::KEY_ENTER.into(),
+            KeyCode::Esc => msg::KEY_ESC.into(),
+            KeyCode::Tab => msg::KEY_TAB.into(),
+            KeyCode::BackTab => msg::KEY_BACKTAB.into(),
+            KeyCode::PageUp => msg::KEY_PGUP.into(),
+            KeyCode::PageDown => msg::KEY_PGDN.into(),
+            KeyCode::Home => msg::KEY_HOME.into(),
+            KeyCode::End => msg::KEY_END.into(),
+            KeyCode::Backspace => msg::KEY_BACKSPACE.into(),
+            KeyCode::Delete => msg::KEY_DELETE.into(),
+            other => format!("{other:?}"),
+        };
+        if self.ctrl {
+            format!("{}{base}", msg::KEY_CTRL)
+        } else {
+            base
+        }
+    }
+}
+
+/// One row of the table. `footer` marks the keys worth showing in the footer of the scope.
+pub struct Binding {
+    pub keys: &'static [KeySpec],
+    pub action: Action,
+    pub scope: Scope,
+    pub footer: bool,
+}
+
+const fn b(scope: Scope, keys: &'static [KeySpec], action: Action, footer: bool) -> Binding {
+    Binding {
+        keys,
+        action,
+        scope,
+        footer,
+    }
+}
+
+use Action as A;
+use Scope as S;
+
+pub const BINDINGS: &[Binding] = &[
+    // Global: active in lists and tab pages, never while typing in a form or a filter.
+    b(S::Global, &[k('q'), ctrl('c')], A::Quit, true),
+    b(S::Global, &[k('?'), code(KeyCode::F(1))], A::Help, true),
+    b(S::Global, &[k(':')], A::Palette, true),
+    b(S::Global, &[code(KeyCode::Esc)], A::Back, false),
+    b(S::Global, &[code(KeyCode::Tab)], A::NextTab, false),
+    b(S::Global, &[code(KeyCode::BackTab)], A::PrevTab, false),
+    b(S::Global, &[k('1')], A::TabCercles, false),
+    b(S::Global, &[k('2')], A::TabMembres, false),
+    b(S::Global, &[k('3')], A::TabCollectifs, false),
+    b(S::Global, &[k('4')], A::TabRencontres, false),
+    b(S::Global, &[k('5')], A::TabComptabilite, false),
+    b(S::Global, &[k('6')], A::TabChronologie, false),
+    b(S::Global, &[k('7')], A::TabRapports, false),
+    // Lists.
+    b(S::List, &[code(KeyCode::Up), k('k')], A::MoveUp, false),
+    b(S::List, &[code(KeyCode::Down), k('j')], A::MoveDown, false),
+    b(S::List, &[code(KeyCode::PageUp)], A::PageUp, false),
+    b(S::List, &[code(KeyCode::PageDown)], A::PageDown, false),
+    b(S::List, &[code(KeyCode::Home), k('g')], A::First, false),
+    b(S::List, &[code(KeyCode::End), k('G')], A::Last, false),
+    b(S::List, &[k('e'), code(KeyCode::Enter)], A::Edit, true),
+    b(S::List, &[k('/')], A::Filter, true),
+    // Forms: only keys that never type text.
+    b(
+        S::Form,
+        &[code(KeyCode::F(2)), ctrl('o'), ctrl('s')],
+        A::Save,
+        true,
+    ),
+    b(S::Form, &[code(KeyCode::Esc)], A::Cancel, true),
+    b(S::Form, &[code(KeyCode::Tab)], A::NextField, true),
+    b(S::Form, &[code(KeyCode::BackTab)], A::PrevField, false),
+    b(S::Form, &[ctrl('c')], A::Quit, false),
+    // The conflict panel.
+    b(S::Conflict, &[code(KeyCode::Up), k('k')], A::MoveUp, false),
+    b(
+        S::Conflict,
+        &[code(KeyCode::Down), k('j')],
+        A::MoveDown,
+        false,
+    ),
+    b(S::Conflict, &[k('t')], A::KeepTheirs, true),
+    b(S::Conflict, &[k('m')], A::KeepMine, true),
+    b(S::Conflict, &[k('r')], A::TakeTheirs, true),
+    b(
+        S::Conflict,
+        &[code(KeyCode::Enter)],
+        A::ResolveConflict,
+        true,
+    ),
+    b(S::Conflict, &[code(KeyCode::Esc)], A::Back, true),
+    b(S::Conflict, &[ctrl('c')], A::Quit, false),
+    // Yes/no questions.
+    b(S::Confirm, &[k('o'), k('y')], A::ConfirmYes, true),
+    b(
+        S::Confirm,
+        &[k('n'), code(KeyCode::Esc)],
+        A::ConfirmNo,
+        true,
+    ),
+];
+
+/// The action bound to `ev` in the first of `scopes` that binds it.
+pub fn lookup(scopes: &[Scope], ev: &KeyEvent) -> Option<Action> {
+    scopes.iter().find_map(|scope| {
+        BINDINGS
+            .iter()
+            .filter(|bnd| bnd.scope == *scope)
+            .find(|bnd| bnd.keys.iter().any(|key| key.matches(ev)))
+            .map(|bnd| bnd.action)
+    })
+}
+
+/// The first key of an action in the given scopes, for the palette and messages.
+pub fn key_of(scopes: &[Scope], action: Action) -> Option<KeySpec> {
+    scopes.iter().find_map(|scope| {
+        BINDINGS
+            .iter()
+            .find(|bnd| bnd.scope == *scope && bnd.action == action)
+            .and_then(|bnd| bnd.keys.first().copied())
+    })
+}
+
+/// All the keys of a binding as the help shows them: `↑ k`.
+pub fn keys_label(binding: &Binding) -> String {
+    binding
+        .keys
+        .iter()
+        .map(KeySpec::label)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Footer entries (key, description) for the scopes, innermost first, without duplicates.
+pub fn footer(scopes: &[Scope]) -> Vec<(String, &'static str)> {
+    let mut out: Vec<(String, &'static str)> = Vec::new();
+    let mut seen: Vec<Action> = Vec::new();
+    for scope in scopes {
+        for bnd in BINDINGS.iter().filter(|x| x.scope == *scope && x.footer) {
+            if seen.contains(&bnd.action) {
+                continue;
+            }
+            seen.push(bnd.action);
+            if let Some(key) = bnd.keys.first() {
+                out.push((key.label(), bnd.action.description()));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn inner_scope_wins_and_shift_letters_match() {
+        let esc = press(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(lookup(&[S::Form, S::Global], &esc), Some(A::Cancel));
+        assert_eq!(lookup(&[S::List, S::Global], &esc), Some(A::Back));
+        let g = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(lookup(&[S::List], &g), Some(A::Last));
+        let save = press(KeyCode::Char('S'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(&[S::Form], &save), Some(A::Save));
+        let alt_q = press(KeyCode::Char('q'), KeyModifiers::ALT);
+        assert_eq!(lookup(&[S::Global], &alt_q), None);
+    }
+
+    #[test]
+    fn every_scope_has_a_way_back_or_out() {
+        for scope in [S::Form, S::Conflict, S::Confirm] {
+            assert!(BINDINGS.iter().any(|x| x.scope == scope && x.footer));
+        }
+        assert_eq!(
+            KeySpec {
+                code: KeyCode::Char('s'),
+                ctrl: true
+            }
+            .label(),
+            "Ctrl-S"
+        );
+    }
+}

@@ -1,0 +1,39 @@
+//! The terminal UI: app state and actions (`app`, `action`), the one keymap table (`keymap`),
+//! colours (`theme`), one file per tab (`tabs`), reusable widgets and dialogs (`widgets`), the
+//! screen layout (`view`) and the terminal's owner and event loop (`terminal`).
+
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod tabs;
+pub mod terminal;
+pub mod theme;
+pub mod view;
+pub mod widgets;
+
+pub use action::Action;
+pub use app::App;
+pub use theme::Theme;
+
+use crate::catalogue::tui as msg;
+use crate::store::{Store, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum TuiError {
+    #[error("{}", msg::terminal_error(&.0.to_string()))]
+    Terminal(#[from] std::io::Error),
+    #[error("{}", msg::TTY_LOST)]
+    TtyLost,
+    /// SIGHUP or SIGTERM ended the session (the terminal was restored first).
+    #[error("{}", msg::signal_error(.0))]
+    Signal(&'static str),
+    #[error("{}", msg::store_error(&.0.to_string()))]
+    Store(#[from] StoreError),
+}
+
+/// Open the UI on `store` and run it until the person quits, the terminal goes away, or a
+/// SIGHUP / SIGTERM arrives. The terminal is restored on every path, panics included.
+pub fn run(store: Store) -> Result<(), TuiError> {
+    let app = App::new(store)?;
+    terminal::run(app)
+}

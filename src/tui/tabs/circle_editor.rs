@@ -1,0 +1,317 @@
+//! The circle's identity-sheet form, and the conflict panel shown when someone else saved the
+//! same circle meanwhile: for each field that differs, their version beside yours, and a
+//! choice per field. Nothing is ever overwritten silently: the merged values go back into the
+//! form, based on their version, and are saved only when the person saves again.
+
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::catalogue::tui as msg;
+use crate::model::{Circle, CircleSheet};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::form::{FieldKind, Form};
+use crate::tui::widgets::{truncate, wrap_text};
+
+/// Lines of each value shown for the selected field of the conflict panel.
+const SELECTED_VALUE_LINES: usize = 5;
+
+pub const NAME: &str = "name";
+pub const PURPOSE: &str = "purpose";
+pub const SCOPE: &str = "decision_scope";
+pub const MISSIONS: &str = "missions";
+pub const SAFE_FRAME: &str = "safe_frame";
+
+/// The sheet's fields as (form key, value).
+fn sheet_fields(sheet: &CircleSheet) -> [(&'static str, &str); 5] {
+    [
+        (NAME, &sheet.name),
+        (PURPOSE, &sheet.purpose),
+        (SCOPE, &sheet.decision_scope),
+        (MISSIONS, &sheet.missions),
+        (SAFE_FRAME, &sheet.safe_frame),
+    ]
+}
+
+/// One field that differs between their saved version and this form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConflictRow {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub theirs: String,
+    pub mine: String,
+    pub keep_mine: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub theirs: Circle,
+    pub rows: Vec<ConflictRow>,
+    pub selected: usize,
+}
+
+pub struct CircleEditor {
+    pub circle_id: i64,
+    /// The version the form was loaded from; the store refuses a save from a stale one.
+    pub base_version: i64,
+    pub form: Form,
+    pub conflict: Option<Conflict>,
+}
+
+impl CircleEditor {
+    pub fn new(circle: &Circle, today: NaiveDate, theme: Theme) -> CircleEditor {
+        let s = &circle.sheet;
+        let multi = FieldKind::Multi { rows: 3 };
+        let form = Form::new(msg::circle_form_title(circle.name()), today, theme)
+            .field(NAME, msg::CIRCLE_LABEL_NAME, FieldKind::Line, true, &s.name)
+            .field(
+                PURPOSE,
+                msg::CIRCLE_LABEL_PURPOSE,
+                multi.clone(),
+                false,
+                &s.purpose,
+            )
+            .field(
+                SCOPE,
+                msg::CIRCLE_LABEL_SCOPE,
+                multi.clone(),
+                false,
+                &s.decision_scope,
+            )
+            .field(
+                MISSIONS,
+                msg::CIRCLE_LABEL_MISSIONS,
+                multi.clone(),
+                false,
+                &s.missions,
+            )
+            .field(
+                SAFE_FRAME,
+                msg::CIRCLE_LABEL_SAFE_FRAME,
+                multi,
+                false,
+                &s.safe_frame,
+            );
+        CircleEditor {
+            circle_id: circle.id,
+            base_version: circle.version,
+            form,
+            conflict: None,
+        }
+    }
+
+    /// The sheet as edited.
+    pub fn sheet(&self) -> CircleSheet {
+        CircleSheet {
+            name: self.form.value(NAME),
+            purpose: self.form.value(PURPOSE),
+            decision_scope: self.form.value(SCOPE),
+            missions: self.form.value(MISSIONS),
+            safe_frame: self.form.value(SAFE_FRAME),
+        }
+    }
+
+    /// Someone saved `theirs` meanwhile: list the fields where it differs from this form. By
+    /// default a field keeps your version if you changed it, theirs if you did not.
+    pub fn open_conflict(&mut self, theirs: Circle) {
+        let mut rows = Vec::new();
+        for (key, their_value) in sheet_fields(&theirs.sheet) {
+            let mine = self.form.value(key);
+            if mine.trim() != their_value.trim() {
+                let label = self
+                    .form
+                    .fields()
+                    .iter()
+                    .find(|f| f.key == key)
+                    .map(|f| f.label)
+                    .unwrap_or("");
+                let keep_mine = mine != self.form.loaded(key);
+                rows.push(ConflictRow {
+                    key,
+                    label,
+                    theirs: their_value.to_owned(),
+                    mine,
+                    keep_mine,
+                });
+            }
+        }
+        self.conflict = Some(Conflict {
+            theirs,
+            rows,
+            selected: 0,
+        });
+    }
+
+    pub fn move_conflict(&mut self, delta: isize) {
+        if let Some(c) = &mut self.conflict
+            && !c.rows.is_empty()
+        {
+            c.selected = c
+                .selected
+                .saturating_add_signed(delta)
+                .min(c.rows.len() - 1);
+        }
+    }
+
+    pub fn choose(&mut self, keep_mine: bool) {
+        if let Some(c) = &mut self.conflict
+            && let Some(row) = c.rows.get_mut(c.selected)
+        {
+            row.keep_mine = keep_mine;
+        }
+    }
+
+    pub fn choose_all_theirs(&mut self) {
+        if let Some(c) = &mut self.conflict {
+            for row in &mut c.rows {
+                row.keep_mine = false;
+            }
+        }
+    }
+
+    /// Apply the choices: the form now starts from their version (loaded values and version),
+    /// with your kept values as edits on top, to be saved with the save key.
+    pub fn resolve(&mut self) {
+        let Some(conflict) = self.conflict.take() else {
+            return;
+        };
+        for (key, their_value) in sheet_fields(&conflict.theirs.sheet) {
+            self.form.set_loaded(key, their_value);
+            match conflict.rows.iter().find(|r| r.key == key) {
+                Some(row) if row.keep_mine => self.form.set_value(key, &row.mine),
+                _ => self.form.set_value(key, their_value),
+            }
+        }
+        self.base_version = conflict.theirs.version;
+    }
+}
+
+pub struct EditorView<'a> {
+    pub editor: &'a CircleEditor,
+    pub theme: Theme,
+}
+
+impl Widget for EditorView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let [title, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        if let Some(conflict) = &self.editor.conflict {
+            let line = Line::styled(format!("! {}", msg::CONFLICT_TITLE), theme.error());
+            buf.set_line(title.x, title.y, &line, title.width);
+            ConflictView { conflict, theme }.render(body, buf);
+            return;
+        }
+        let form = &self.editor.form;
+        let mut spans = vec![Span::styled(form.title.clone(), theme.title())];
+        if form.is_dirty() {
+            spans.push(Span::styled(
+                format!("  {}", msg::DIRTY_LEGEND),
+                theme.dirty(),
+            ));
+        }
+        buf.set_line(title.x, title.y, &Line::from(spans), title.width);
+        form.render(body, buf);
+    }
+}
+
+struct ConflictView<'a> {
+    conflict: &'a Conflict,
+    theme: Theme,
+}
+
+/// A field's value on one line: line breaks shown as ` / `.
+fn one_line(text: &str) -> String {
+    text.lines().collect::<Vec<_>>().join(" / ")
+}
+
+impl Widget for ConflictView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let c = self.conflict;
+        let width = usize::from(area.width);
+        let mut lines = vec![
+            Line::styled(msg::conflict_fields(c.rows.len()), theme.muted()),
+            Line::raw(""),
+        ];
+        let tag_w = crate::text::display_width(msg::CONFLICT_MINE)
+            .max(crate::text::display_width(msg::CONFLICT_THEIRS));
+        for (i, row) in c.rows.iter().enumerate() {
+            let selected = i == c.selected;
+            let kept = if row.keep_mine {
+                msg::CONFLICT_KEPT_MINE
+            } else {
+                msg::CONFLICT_KEPT_THEIRS
+            };
+            let head = Line::from(vec![
+                Span::raw(if selected { "> " } else { "  " }),
+                Span::styled(
+                    row.label,
+                    if selected { theme.key() } else { theme.label() },
+                ),
+                Span::styled(format!("   [{kept}]"), theme.muted()),
+            ]);
+            lines.push(head);
+            let label_w = crate::text::display_width(&format!("    (x) {:<tag_w$} : ", ""));
+            let room = width.saturating_sub(label_w);
+            // The selected field shows its values from just before where they start to differ
+            // (a long common beginning would hide the difference); the others, one line each.
+            let theirs_lines = wrap_text(&row.theirs, room);
+            let mine_lines = wrap_text(&row.mine, room);
+            let differ_at = theirs_lines
+                .iter()
+                .zip(&mine_lines)
+                .take_while(|(a, b)| a == b)
+                .count();
+            let skip = differ_at.saturating_sub(1);
+            for (tag, value, wrapped, style, chosen) in [
+                (
+                    msg::CONFLICT_THEIRS,
+                    &row.theirs,
+                    &theirs_lines,
+                    theme.theirs(),
+                    !row.keep_mine,
+                ),
+                (
+                    msg::CONFLICT_MINE,
+                    &row.mine,
+                    &mine_lines,
+                    theme.mine(),
+                    row.keep_mine,
+                ),
+            ] {
+                let mark = if chosen { "(x)" } else { "( )" };
+                let label = format!("    {mark} {tag:<tag_w$} : ");
+                let shown: Vec<String> = if selected {
+                    let mut shown: Vec<String> = wrapped
+                        .iter()
+                        .skip(skip)
+                        .take(SELECTED_VALUE_LINES)
+                        .cloned()
+                        .collect();
+                    if skip > 0
+                        && let Some(first) = shown.first_mut()
+                    {
+                        *first = truncate(&format!("… {first}"), room);
+                    }
+                    shown
+                } else {
+                    vec![truncate(&one_line(value), room)]
+                };
+                for (n, text) in shown.into_iter().enumerate() {
+                    let head = if n == 0 {
+                        label.clone()
+                    } else {
+                        " ".repeat(label_w)
+                    };
+                    lines.push(Line::from(vec![Span::styled(head, style), Span::raw(text)]));
+                }
+            }
+        }
+        for (i, line) in lines.iter().enumerate().take(usize::from(area.height)) {
+            buf.set_line(area.x, area.y + i as u16, line, area.width);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! The one owner of the terminal: raw mode and the alternate screen on the way in, and the way
+//! back out on every path — normal exit, error, panic (restored first, so the panic message is
+//! printed on the normal screen), SIGHUP (the SSH link dropped) and SIGTERM.
+//!
+//! No mouse capture (it breaks copy and paste over SSH) and no keyboard-enhancement flags (keys
+//! must work in plain xterm, tmux and PuTTY), so there is nothing else to undo.
+//!
+//! The loop draws only after a key, a resize, or a change by another session; it wakes every
+//! 250 ms to look at the signal flags and about every second to ask the store whether the data
+//! changed, but an idle wake-up sends nothing to the terminal.
+
+use std::io::{self, Stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::terminal::{
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{execute, queue};
+use signal_hook::consts::{SIGHUP, SIGTERM};
+
+use super::TuiError;
+use super::app::App;
+
+/// How long the loop sleeps at most between two looks at the signal flags.
+const POLL_SLICE: Duration = Duration::from_millis(250);
+/// How often the store is asked whether another session changed the data.
+const CHANGE_CHECK: Duration = Duration::from_secs(1);
+/// After SIGHUP/SIGTERM, how long the loop has to leave by itself before the watchdog restores
+/// the terminal and exits for it (the event reader can be stuck on a vanished tty).
+const SIGNAL_GRACE: Duration = Duration::from_millis(500);
+
+/// Whether the terminal is in our hands (raw mode, alternate screen).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Put the terminal back as it was. Safe to call several times and from any thread: only the
+/// first call after `enter` does anything. Errors are ignored: the tty may be gone.
+pub fn restore() {
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let mut out = io::stdout();
+        let _ = execute!(out, EndSynchronizedUpdate, LeaveAlternateScreen, Show);
+        let _ = disable_raw_mode();
+    }
+}
+
+/// Restores the terminal when dropped, so `?` and early returns cannot forget it.
+struct TerminalGuard;
+
+impl TerminalGuard {
+    fn enter() -> io::Result<TerminalGuard> {
+        enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        let guard = TerminalGuard;
+        execute!(io::stdout(), EnterAlternateScreen)?;
+        Ok(guard)
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+type PanicHook = Box<dyn Fn(&std::panic::PanicHookInfo<'_>) + Sync + Send + 'static>;
+
+/// Chains a terminal restore before the previous panic hook, and puts that hook back after.
+struct PanicRestore {
+    previous: Arc<PanicHook>,
+}
+
+impl PanicRestore {
+    fn install() -> PanicRestore {
+        let previous: Arc<PanicHook> = Arc::new(std::panic::take_hook());
+        let chained = Arc::clone(&previous);
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            chained(info);
+        }));
+        PanicRestore { previous }
+    }
+}
+
+impl Drop for PanicRestore {
+    fn drop(&mut self) {
+        let previous = Arc::clone(&self.previous);
+        let _ = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| previous(info)));
+    }
+}
+
+/// SIGHUP and SIGTERM: flags the loop checks, plus a watchdog thread for when the loop cannot
+/// run (crossterm's reader loops forever on a tty that returns end-of-file, crossterm issue 793).
+struct SignalWatch {
+    hup: Arc<AtomicBool>,
+    term: Arc<AtomicBool>,
+    ids: Vec<signal_hook::SigId>,
+    handle: signal_hook::iterator::Handle,
+}
+
+impl SignalWatch {
+    fn install() -> io::Result<SignalWatch> {
+        let hup = Arc::new(AtomicBool::new(false));
+        let term = Arc::new(AtomicBool::new(false));
+        let ids = vec![
+            signal_hook::flag::register(SIGHUP, Arc::clone(&hup))?,
+            signal_hook::flag::register(SIGTERM, Arc::clone(&term))?,
+        ];
+        let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM])?;
+        let handle = signals.handle();
+        std::thread::Builder::new()
+            .name("cercles-signals".into())
+            .spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    std::thread::sleep(SIGNAL_GRACE);
+                    if ACTIVE.load(Ordering::SeqCst) {
+                        restore();
+                        std::process::exit(128 + signal);
+                    }
+                }
+            })?;
+        Ok(SignalWatch {
+            hup,
+            term,
+            ids,
+            handle,
+        })
+    }
+
+    fn received(&self) -> Option<&'static str> {
+        if self.hup.load(Ordering::SeqCst) {
+            Some("SIGHUP")
+        } else if self.term.load(Ordering::SeqCst) {
+            Some("SIGTERM")
+        } else {
+            None
+        }
+    }
+}
+
+impl Drop for SignalWatch {
+    fn drop(&mut self) {
+        self.handle.close();
+        for id in self.ids.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+    }
+}
+
+/// Run `app` in the terminal until it quits.
+pub fn run(mut app: App) -> Result<(), TuiError> {
+    let signals = SignalWatch::install()?;
+    let _panic = PanicRestore::install();
+    let guard = TerminalGuard::enter()?;
+    let result = (|| {
+        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        let size = terminal.size()?;
+        app.set_size(size.width, size.height);
+        event_loop(&mut terminal, &mut app, &signals)
+    })();
+    drop(guard);
+    result
+}
+
+/// One frame, wrapped in a synchronized update so the terminal shows it whole.
+pub fn draw<W: io::Write>(
+    terminal: &mut Terminal<CrosstermBackend<W>>,
+    app: &App,
+) -> io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|frame| frame.render_widget(app, frame.area()))?;
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    Ok(())
+}
+
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+    signals: &SignalWatch,
+) -> Result<(), TuiError> {
+    let lost = |_| TuiError::TtyLost;
+    let mut needs_draw = true;
+    let mut last_check = Instant::now();
+    loop {
+        if let Some(name) = signals.received() {
+            return Err(TuiError::Signal(name));
+        }
+        if app.should_quit() {
+            return Ok(());
+        }
+        if needs_draw {
+            draw(terminal, app)?;
+            needs_draw = false;
+        }
+        let timeout = CHANGE_CHECK
+            .saturating_sub(last_check.elapsed())
+            .min(POLL_SLICE);
+        if event::poll(timeout).map_err(lost)? {
+            // Take everything already waiting before drawing: a burst of resizes becomes one
+            // frame, and every key typed among them is still handled, in order.
+            loop {
+                match event::read().map_err(lost)? {
+                    Event::Key(key) => {
+                        app.handle_key(key);
+                        needs_draw = true;
+                    }
+                    Event::Resize(width, height) => {
+                        app.set_size(width, height);
+                        needs_draw = true;
+                    }
+                    _ => {}
+                }
+                if app.should_quit() || !event::poll(Duration::ZERO).map_err(lost)? {
+                    break;
+                }
+            }
+        }
+        if last_check.elapsed() >= CHANGE_CHECK {
+            last_check = Instant::now();
+            if app.poll_changes() {
+                needs_draw = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! Drawing the whole screen from `&App`: tab bar, the current tab, the message line, the footer
+//! (from the keymap), the status bar, and the overlay on top. Reads state, changes nothing.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::app::{App, MessageKind, Overlay};
+use super::keymap;
+use super::tabs::Tab;
+use super::tabs::circles::CirclesView;
+use super::tabs::placeholder::PlaceholderView;
+use super::widgets::confirm::ConfirmView;
+use super::widgets::help::HelpView;
+use super::widgets::palette::PaletteView;
+use super::widgets::truncate;
+use crate::catalogue::tui as msg;
+use crate::model::format_date;
+
+/// Below this width the tab bar uses the short names.
+const LONG_TAB_NAMES_FROM: u16 = 90;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let message_rows = u16::from(self.message.is_some());
+        let [tabs, body, message, footer, status] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(0),
+            Constraint::Length(message_rows),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        self.render_tabs(tabs, buf);
+        match self.tab {
+            Tab::Cercles => CirclesView {
+                tab: &self.circles,
+                theme: self.theme,
+            }
+            .render(body, buf),
+            other => PlaceholderView {
+                tab: other,
+                theme: self.theme,
+            }
+            .render(body, buf),
+        }
+        self.render_message(message, buf);
+        self.render_footer(footer, buf);
+        self.render_status(status, buf);
+        match &self.overlay {
+            Overlay::None => {}
+            Overlay::Help { scroll } => HelpView {
+                scroll: *scroll,
+                theme: self.theme,
+            }
+            .render(area, buf),
+            Overlay::Palette(palette) => PaletteView {
+                palette,
+                theme: self.theme,
+            }
+            .render(area, buf),
+            Overlay::Confirm(confirm) => ConfirmView {
+                confirm: *confirm,
+                theme: self.theme,
+            }
+            .render(area, buf),
+        }
+    }
+}
+
+impl App {
+    fn render_tabs(&self, area: Rect, buf: &mut Buffer) {
+        let long = area.width >= LONG_TAB_NAMES_FROM;
+        let mut spans = Vec::new();
+        for tab in Tab::ALL {
+            let name = if long { tab.name() } else { tab.short_name() };
+            let label = format!("{} {name}", tab.index() + 1);
+            if !spans.is_empty() {
+                spans.push(Span::raw(" "));
+            }
+            // Brackets mark the current tab without colour (NO_COLOR, monochrome terminals).
+            if tab == self.tab {
+                spans.push(Span::styled(format!("[{label}]"), self.theme.tab_active()));
+            } else {
+                spans.push(Span::raw(label));
+            }
+        }
+        buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    }
+
+    fn render_message(&self, area: Rect, buf: &mut Buffer) {
+        let Some(message) = &self.message else {
+            return;
+        };
+        let (mark, style) = match message.kind {
+            MessageKind::Error => (msg::ERROR_MARK, self.theme.error()),
+            MessageKind::Info => (msg::OK_MARK, self.theme.ok()),
+        };
+        let text = truncate(&format!("{mark} {}", message.text), usize::from(area.width));
+        buf.set_line(area.x, area.y, &Line::styled(text, style), area.width);
+    }
+
+    fn render_footer(&self, area: Rect, buf: &mut Buffer) {
+        if self.tab == Tab::Cercles && self.circles.filtering {
+            let line = Line::styled(msg::FILTER_HINT, self.theme.muted());
+            buf.set_line(area.x, area.y, &line, area.width);
+            return;
+        }
+        let mut spans = Vec::new();
+        for (key, description) in keymap::footer(&self.scopes()) {
+            if !spans.is_empty() {
+                spans.push(Span::raw("  "));
+            }
+            spans.push(Span::styled(key, self.theme.key()));
+            spans.push(Span::raw(format!(" {}", footer_label(description))));
+        }
+        buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    }
+
+    fn render_status(&self, area: Rect, buf: &mut Buffer) {
+        let store = &self.store;
+        let db = store
+            .path()
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let actor = store.actor();
+        let mut parts = vec![db, msg::actor_line(&actor.name, actor.role.code())];
+        if let Some(day) = store.clock().shown_date() {
+            parts.push(format!("{} {}", msg::TODAY, format_date(day)));
+        }
+        if store.is_read_only() {
+            parts.push(msg::READ_ONLY.to_owned());
+        }
+        buf.set_style(area, self.theme.status_bar());
+        let text = truncate(&format!(" {}", parts.join(" | ")), usize::from(area.width));
+        buf.set_line(area.x, area.y, &Line::raw(text), area.width);
+    }
+}
+
+/// The footer has little room: descriptions stop before a colon (`aide : toutes les touches`
+/// shows as `aide`); the help and the palette show them whole.
+fn footer_label(description: &str) -> &str {
+    description
+        .split_once(" :")
+        .map_or(description, |(head, _)| head)
+}

@@ -1,0 +1,469 @@
+//! The form widget every form of the program reuses: labelled fields (single line, several
+//! lines, choice, date, amount) on ratatui-textarea, validation with the message under the field,
+//! Tab / Shift-Tab between fields.
+//!
+//! A form keeps the values it loaded beside the edited ones: `is_dirty` compares them, and a
+//! save conflict can show the other person's values next to these and merge field by field.
+//! The save and cancel keys are not handled here but in the keymap (scope `Form`), so the
+//! footer and the help show them.
+
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use crate::catalogue::tui as msg;
+use crate::model::{Money, parse_date};
+use crate::text::display_width;
+use crate::tui::theme::Theme;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldKind {
+    /// One line of text; Enter goes to the next field.
+    Line,
+    /// Several lines shown in `rows` rows (more when focused and the screen has room).
+    Multi { rows: u16 },
+    /// One of a fixed list, changed with ← → or Space.
+    Choice(Vec<String>),
+    /// A date as people write it (`28/11/2025`, `28/11`).
+    Date,
+    /// An amount in euros (`1 234,56`).
+    Amount,
+}
+
+pub struct Field {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub kind: FieldKind,
+    pub required: bool,
+    loaded: String,
+    input: TextArea<'static>,
+    choice: usize,
+    error: Option<String>,
+}
+
+impl Field {
+    fn rows(&self) -> u16 {
+        match self.kind {
+            FieldKind::Multi { rows } => rows.max(1),
+            _ => 1,
+        }
+    }
+
+    fn is_single_line(&self) -> bool {
+        !matches!(self.kind, FieldKind::Multi { .. })
+    }
+
+    pub fn value(&self) -> String {
+        match &self.kind {
+            FieldKind::Choice(options) => options.get(self.choice).cloned().unwrap_or_default(),
+            _ => self.input.lines().join("\n"),
+        }
+    }
+
+    pub fn is_changed(&self) -> bool {
+        self.value() != self.loaded
+    }
+}
+
+fn new_input(text: &str, single_line: bool) -> TextArea<'static> {
+    let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+    let mut input = TextArea::new(lines);
+    input.set_cursor_line_style(Style::new());
+    input.set_cursor_style(Style::new());
+    if !single_line {
+        input.set_wrap_mode(WrapMode::WordOrGlyph);
+    }
+    input.move_cursor(CursorMove::Bottom);
+    input.move_cursor(CursorMove::End);
+    input
+}
+
+pub struct Form {
+    pub title: String,
+    fields: Vec<Field>,
+    focus: usize,
+    today: NaiveDate,
+    theme: Theme,
+}
+
+impl Form {
+    pub fn new(title: impl Into<String>, today: NaiveDate, theme: Theme) -> Form {
+        Form {
+            title: title.into(),
+            fields: Vec::new(),
+            focus: 0,
+            today,
+            theme,
+        }
+    }
+
+    /// Add a field holding `loaded` (both the loaded and the edited value).
+    pub fn field(
+        mut self,
+        key: &'static str,
+        label: &'static str,
+        kind: FieldKind,
+        required: bool,
+        loaded: &str,
+    ) -> Form {
+        let choice = match &kind {
+            FieldKind::Choice(options) => options.iter().position(|o| o == loaded).unwrap_or(0),
+            _ => 0,
+        };
+        let single = !matches!(kind, FieldKind::Multi { .. });
+        let mut field = Field {
+            key,
+            label,
+            kind,
+            required,
+            loaded: loaded.to_owned(),
+            input: new_input(loaded, single),
+            choice,
+            error: None,
+        };
+        if matches!(field.kind, FieldKind::Date) {
+            field.input.set_placeholder_text("jj/mm/aaaa");
+        }
+        self.fields.push(field);
+        self.refresh_cursor();
+        self
+    }
+
+    pub fn fields(&self) -> &[Field] {
+        &self.fields
+    }
+
+    pub fn focus(&self) -> usize {
+        self.focus
+    }
+
+    pub fn focused_key(&self) -> Option<&'static str> {
+        self.fields.get(self.focus).map(|f| f.key)
+    }
+
+    fn index(&self, key: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f.key == key)
+    }
+
+    /// The edited value of a field (lines joined with `\n`).
+    pub fn value(&self, key: &str) -> String {
+        self.index(key)
+            .map(|i| self.fields[i].value())
+            .unwrap_or_default()
+    }
+
+    /// The value the field had when it was loaded.
+    pub fn loaded(&self, key: &str) -> &str {
+        self.index(key)
+            .map(|i| self.fields[i].loaded.as_str())
+            .unwrap_or("")
+    }
+
+    /// Replace the edited value (a merge choosing the other person's version).
+    pub fn set_value(&mut self, key: &str, text: &str) {
+        if let Some(i) = self.index(key) {
+            let field = &mut self.fields[i];
+            match &field.kind {
+                FieldKind::Choice(options) => {
+                    field.choice = options.iter().position(|o| o == text).unwrap_or(0);
+                }
+                _ => field.input = new_input(text, field.is_single_line()),
+            }
+            field.error = None;
+        }
+        self.refresh_cursor();
+    }
+
+    /// Replace the loaded value: what the database holds now (after a conflict or a save).
+    pub fn set_loaded(&mut self, key: &str, text: &str) {
+        if let Some(i) = self.index(key) {
+            self.fields[i].loaded = text.to_owned();
+        }
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.fields.iter().any(Field::is_changed)
+    }
+
+    pub fn set_error(&mut self, key: &str, message: impl Into<String>) {
+        if let Some(i) = self.index(key) {
+            self.fields[i].error = Some(message.into());
+            self.focus = i;
+            self.refresh_cursor();
+        }
+    }
+
+    pub fn error(&self, key: &str) -> Option<&str> {
+        self.index(key)
+            .and_then(|i| self.fields[i].error.as_deref())
+    }
+
+    pub fn focus_next(&mut self) {
+        if !self.fields.is_empty() {
+            self.focus = (self.focus + 1) % self.fields.len();
+            self.refresh_cursor();
+        }
+    }
+
+    pub fn focus_prev(&mut self) {
+        if !self.fields.is_empty() {
+            self.focus = (self.focus + self.fields.len() - 1) % self.fields.len();
+            self.refresh_cursor();
+        }
+    }
+
+    /// Only the focused field shows a cursor.
+    fn refresh_cursor(&mut self) {
+        let cursor = self.theme.cursor();
+        for (i, field) in self.fields.iter_mut().enumerate() {
+            let style = if i == self.focus {
+                cursor
+            } else {
+                Style::new()
+            };
+            field.input.set_cursor_style(style);
+        }
+    }
+
+    /// Check every field; the first one in error gets the focus. True when all are valid.
+    pub fn validate(&mut self) -> bool {
+        let today = self.today;
+        let mut first_error = None;
+        for (i, field) in self.fields.iter_mut().enumerate() {
+            let value = field.value();
+            let trimmed = value.trim();
+            field.error = if trimmed.is_empty() {
+                field.required.then(|| msg::FIELD_REQUIRED.to_owned())
+            } else {
+                match &field.kind {
+                    FieldKind::Date => parse_date(trimmed, today).err().map(|e| e.to_string()),
+                    FieldKind::Amount => Money::parse(trimmed).err().map(|e| e.to_string()),
+                    FieldKind::Choice(options) if !options.iter().any(|o| o == trimmed) => {
+                        Some(msg::choice_unknown(trimmed))
+                    }
+                    _ => None,
+                }
+            };
+            if field.error.is_some() && first_error.is_none() {
+                first_error = Some(i);
+            }
+        }
+        if let Some(i) = first_error {
+            self.focus = i;
+            self.refresh_cursor();
+        }
+        first_error.is_none()
+    }
+
+    /// A key for the focused field (the keymap took Save, Cancel, Tab first). Returns whether
+    /// the key did something.
+    pub fn input(&mut self, ev: KeyEvent) -> bool {
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return false;
+        };
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        if let FieldKind::Choice(options) = &field.kind {
+            let n = options.len().max(1);
+            match ev.code {
+                KeyCode::Left => field.choice = (field.choice + n - 1) % n,
+                KeyCode::Right | KeyCode::Char(' ') => field.choice = (field.choice + 1) % n,
+                KeyCode::Enter | KeyCode::Down => self.focus_next(),
+                KeyCode::Up => self.focus_prev(),
+                _ => return false,
+            }
+            return true;
+        }
+        if field.is_single_line() {
+            // A line field never takes a line break: Enter (or Ctrl-M / Ctrl-J, what some
+            // terminals send for it) goes to the next field, and ↑ ↓ move between fields.
+            match ev.code {
+                KeyCode::Enter | KeyCode::Down => {
+                    self.focus_next();
+                    return true;
+                }
+                KeyCode::Char('m' | 'j') if ctrl => {
+                    self.focus_next();
+                    return true;
+                }
+                KeyCode::Up => {
+                    self.focus_prev();
+                    return true;
+                }
+                _ => {}
+            }
+        }
+        let changed = field.input.input(ev);
+        if changed {
+            field.error = None;
+        }
+        true
+    }
+
+    /// Rows the form needs with every field at its normal height.
+    fn natural_height(&self) -> u16 {
+        self.fields
+            .iter()
+            .map(|f| f.rows() + u16::from(f.error.is_some()))
+            .sum()
+    }
+}
+
+const LABEL_MARKS: u16 = 2;
+
+impl Widget for &Form {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let label_w = self
+            .fields
+            .iter()
+            .map(|f| display_width(f.label) as u16)
+            .max()
+            .unwrap_or(0)
+            .min(area.width / 3)
+            + LABEL_MARKS
+            + 1;
+        let input_x = area.x + label_w;
+        let input_w = area.width.saturating_sub(label_w);
+        // Give the spare rows to the focused field when it takes several lines.
+        let spare = area.height.saturating_sub(self.natural_height());
+        let heights: Vec<u16> = self
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let extra = if i == self.focus && !f.is_single_line() {
+                    spare
+                } else {
+                    0
+                };
+                f.rows() + extra + u16::from(f.error.is_some())
+            })
+            .collect();
+        // When the form is taller than the area, start at the first field that keeps the focused
+        // one entirely visible.
+        let mut first = 0;
+        let bottom_of_focus = |first: usize| -> u16 { heights[first..=self.focus].iter().sum() };
+        while first < self.focus && bottom_of_focus(first) > area.height {
+            first += 1;
+        }
+        let mut y = area.y;
+        for (i, field) in self.fields.iter().enumerate().skip(first) {
+            let h = heights[i];
+            if y >= area.bottom() {
+                break;
+            }
+            let focused = i == self.focus;
+            let focus_mark = if focused { ">" } else { " " };
+            let dirty_mark = if field.is_changed() {
+                msg::DIRTY_MARK
+            } else {
+                " "
+            };
+            let label_style = if focused { theme.key() } else { theme.label() };
+            let label = Line::from(vec![
+                Span::styled(focus_mark, label_style),
+                Span::styled(dirty_mark, theme.dirty()),
+                Span::styled(field.label, label_style),
+            ]);
+            buf.set_line(area.x, y, &label, label_w.saturating_sub(1));
+            let input_rows = (h - u16::from(field.error.is_some())).min(area.bottom() - y);
+            let input_area = Rect::new(input_x, y, input_w, input_rows);
+            match &field.kind {
+                FieldKind::Choice(_) => {
+                    let mut spans =
+                        vec![Span::raw("‹ "), Span::raw(field.value()), Span::raw(" ›")];
+                    if focused {
+                        spans.push(Span::styled(
+                            format!("  {}", msg::CHOICE_HINT),
+                            theme.muted(),
+                        ));
+                    }
+                    buf.set_line(input_x, y, &Line::from(spans), input_w);
+                }
+                _ => (&field.input).render(input_area, buf),
+            }
+            if let Some(error) = &field.error {
+                let ey = y + input_rows;
+                if ey < area.bottom() {
+                    let line = Line::styled(format!("! {error}"), theme.error());
+                    buf.set_line(input_x, ey, &line, input_w);
+                }
+            }
+            y = y.saturating_add(h);
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, 11, 20).unwrap()
+    }
+
+    fn key(c: KeyCode) -> KeyEvent {
+        KeyEvent::new(c, KeyModifiers::NONE)
+    }
+
+    fn sample() -> Form {
+        Form::new("t", today(), Theme::plain())
+            .field("name", "Nom", FieldKind::Line, true, "Finances")
+            .field(
+                "notes",
+                "Notes",
+                FieldKind::Multi { rows: 3 },
+                false,
+                "a\nb",
+            )
+            .field("when", "Date", FieldKind::Date, false, "")
+            .field("amount", "Montant", FieldKind::Amount, false, "")
+    }
+
+    #[test]
+    fn keeps_loaded_beside_edited() {
+        let mut f = sample();
+        assert!(!f.is_dirty());
+        f.input(key(KeyCode::Char('!')));
+        assert_eq!(f.value("name"), "Finances!");
+        assert_eq!(f.loaded("name"), "Finances");
+        assert!(f.is_dirty());
+        f.set_value("name", "Finances");
+        assert!(!f.is_dirty());
+    }
+
+    #[test]
+    fn validation_puts_messages_under_fields_and_focus_on_the_first() {
+        let mut f = sample();
+        f.set_value("name", "  ");
+        f.set_value("when", "31/02/2025");
+        f.set_value("amount", "12,345");
+        assert!(!f.validate());
+        assert_eq!(f.focus(), 0);
+        assert_eq!(f.error("name"), Some(msg::FIELD_REQUIRED));
+        assert!(f.error("when").is_some());
+        assert!(f.error("amount").is_some());
+        f.set_value("name", "X");
+        f.set_value("when", "28/11");
+        f.set_value("amount", "1 234,56");
+        assert!(f.validate());
+    }
+
+    #[test]
+    fn enter_moves_on_in_a_line_but_breaks_a_line_in_multi() {
+        let mut f = sample();
+        f.input(key(KeyCode::Enter));
+        assert_eq!(f.focused_key(), Some("notes"));
+        f.input(key(KeyCode::Enter));
+        f.input(key(KeyCode::Char('c')));
+        assert_eq!(f.value("notes"), "a\nb\nc");
+        f.focus_prev();
+        assert_eq!(f.focused_key(), Some("name"));
+    }
+}

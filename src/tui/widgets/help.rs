@@ -1,0 +1,87 @@
+//! The help overlay: every binding of the keymap table, grouped by scope, paged with ↓ ↑.
+//! Drawn from `keymap::BINDINGS` only, so it always tells the truth.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+use super::truncate;
+use crate::catalogue::tui as msg;
+use crate::tui::keymap::{BINDINGS, Scope, keys_label};
+use crate::tui::theme::Theme;
+
+/// One line of the help: a group title or a key and what it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    Group(&'static str),
+    Entry(String, &'static str),
+}
+
+pub fn help_lines() -> Vec<HelpLine> {
+    let mut lines = Vec::new();
+    for scope in Scope::ALL {
+        lines.push(HelpLine::Group(scope.title()));
+        for bnd in BINDINGS.iter().filter(|b| b.scope == scope) {
+            lines.push(HelpLine::Entry(keys_label(bnd), bnd.action.description()));
+        }
+    }
+    lines
+}
+
+/// Lines that fit in one column of the popup drawn in `area`.
+pub fn column_height(area: Rect) -> usize {
+    usize::from(area.height.saturating_sub(3))
+}
+
+pub struct HelpView {
+    pub scroll: usize,
+    pub theme: Theme,
+}
+
+impl Widget for HelpView {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        Clear.render(area, buf);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(self.theme.focused_border())
+            .title(Line::styled(
+                format!(" {} ", msg::HELP_TITLE),
+                self.theme.title(),
+            ));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let lines = help_lines();
+        let height = column_height(area);
+        // One column, so that no description is cut; ↓ pages through the rest.
+        let key_w: usize = 18;
+        let start = self.scroll.min(lines.len().saturating_sub(1));
+        for (n, line) in lines.iter().skip(start).take(height).enumerate() {
+            let y = inner.y + n as u16;
+            let text = match line {
+                HelpLine::Group(title) => Line::styled(*title, self.theme.title()),
+                HelpLine::Entry(keys, desc) => Line::from(vec![
+                    Span::styled(
+                        format!("  {:<w$}", truncate(keys, key_w - 1), w = key_w),
+                        self.theme.key(),
+                    ),
+                    Span::raw(*desc),
+                ]),
+            };
+            buf.set_line(inner.x, y, &text, inner.width);
+        }
+        let more = start + height < lines.len();
+        let hint = if more {
+            format!("{}  {}", msg::HELP_MORE, msg::HELP_CLOSE)
+        } else {
+            msg::HELP_CLOSE.to_owned()
+        };
+        let y = inner.bottom().saturating_sub(1);
+        buf.set_line(
+            inner.x,
+            y,
+            &Line::styled(hint, self.theme.muted()),
+            inner.width,
+        );
+    }
+}

@@ -1,0 +1,100 @@
+//! Reusable widgets and dialogs: the form, the selectable list, the help overlay, the command
+//! palette, the yes/no question.
+
+pub mod confirm;
+pub mod form;
+pub mod help;
+pub mod list;
+pub mod palette;
+
+use ratatui::layout::Rect;
+
+/// A rectangle of at most `width` x `height` centred in `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// `text` cut to `max` display columns, with `…` when cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if crate::text::display_width(text) <= max {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut width = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if width + w + 1 > max {
+            break;
+        }
+        width += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Greedy word wrap of one paragraph to `width` display columns; a word longer than the width
+/// is cut. Used where ratatui's `Wrap` would lose the indentation of continuation lines.
+pub fn wrap_text(text: &str, width: usize) -> Vec<String> {
+    use crate::text::display_width;
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+            let needed = display_width(word) + usize::from(!line.is_empty());
+            if !line.is_empty() && display_width(&line) + needed > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+            while display_width(&line) > width {
+                let head = truncate_exact(&line, width);
+                let rest = line[head.len()..].to_owned();
+                lines.push(head);
+                line = rest;
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// The longest prefix of `text` at most `width` columns wide.
+fn truncate_exact(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_by_display_width_and_keeps_paragraphs() {
+        assert_eq!(wrap_text("une équipe soin", 10), ["une équipe", "soin"]);
+        assert_eq!(wrap_text("a\nb", 10), ["a", "b"]);
+        assert_eq!(wrap_text("abcdefghijkl", 5), ["abcde", "fghij", "kl"]);
+        assert_eq!(truncate("co-référent·es", 8), "co-réfé…");
+    }
+}

@@ -1,0 +1,187 @@
+//! The real binary: demo, members export and import, users linked to people.
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+fn cercles(db: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("cercles").unwrap();
+    cmd.arg("--db").arg(db).env_remove("CERCLES_TODAY");
+    cmd
+}
+
+fn demo() -> (TempDir, std::path::PathBuf) {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("demo.db");
+    cercles(&db).args(["init", "--demo"]).assert().success();
+    (dir, db)
+}
+
+#[test]
+fn export_members_gives_about_seventy_rows() {
+    let (dir, db) = demo();
+    let out = cercles(&db).args(["export", "members"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(out.stdout.starts_with(b"\xEF\xBB\xBF"));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows = text.lines().count() - 1;
+    assert!((70..=75).contains(&rows), "{rows}");
+    assert!(text.contains("co-référent·e"));
+
+    let file = dir.path().join("m.json");
+    cercles(&db)
+        .args(["export", "members", "--format", "json", "-o"])
+        .arg(&file)
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), rows);
+}
+
+#[test]
+fn a_bad_import_exits_1_naming_the_line_and_changes_nothing() {
+    let (dir, db) = demo();
+    let before = cercles(&db)
+        .args(["export", "members"])
+        .output()
+        .unwrap()
+        .stdout;
+    let file = dir.path().join("bad.csv");
+    std::fs::write(
+        &file,
+        "nom;prenom;email;cercles\nNeuf;Anne;anne@example.org;Finances\nVieux;Marc;marc@example;Plaidoyer\n",
+    )
+    .unwrap();
+    let out = cercles(&db)
+        .arg("import")
+        .arg("members")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("ligne 3, colonne email"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let after = cercles(&db)
+        .args(["export", "members"])
+        .output()
+        .unwrap()
+        .stdout;
+    assert_eq!(before, after);
+
+    // The good part alone, from stdin, with a dry run first.
+    let good = "nom;prenom;email;cercles\nNeuf;Anne;anne@example.org;Finances\n";
+    let out = cercles(&db)
+        .args(["import", "members", "-", "--dry-run"])
+        .write_stdin(good)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("rien n'a été écrit")
+    );
+    let out = cercles(&db)
+        .args(["import", "members", "-"])
+        .write_stdin(good)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("1 personne ajoutée")
+    );
+    let out = cercles(&db)
+        .args(["import", "members", "-"])
+        .write_stdin(good)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().contains("1 déjà là"));
+    cercles(&db).arg("check").assert().success();
+}
+
+#[test]
+fn users_are_linked_to_people() {
+    let (_dir, db) = demo();
+    let out = cercles(&db)
+        .args([
+            "users",
+            "add",
+            "alice",
+            "--role",
+            "coordination",
+            "--person",
+            "Camille Aubert",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("Camille Aubert")
+    );
+    let out = cercles(&db)
+        .args(["users", "add", "bob", "--role", "benevole"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let out = cercles(&db)
+        .args(["users", "link", "bob", "nicolas.colin@example.org"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let list = String::from_utf8(
+        cercles(&db)
+            .args(["users", "list"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let bob = list.lines().find(|l| l.starts_with("bob\t")).unwrap();
+    assert!(!bob.ends_with('\t'), "{bob}");
+    let out = cercles(&db)
+        .args(["users", "link", "bob", "Personne Inconnue"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("aucune personne")
+    );
+    // A lecture user exports without contact details.
+    cercles(&db)
+        .args(["users", "add", "lect", "--role", "lecture"])
+        .assert()
+        .success();
+    let out = cercles(&db)
+        .args(["--as", "lect", "export", "members"])
+        .output()
+        .unwrap();
+    assert!(
+        !String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("@example.org")
+    );
+    let out = cercles(&db)
+        .args(["--as", "lect", "import", "members", "-"])
+        .write_stdin("nom\nX\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}

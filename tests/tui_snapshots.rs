@@ -1,0 +1,283 @@
+//! The screens at 80x24 on a `TestBackend`, as insta snapshots (text only), plus explicit
+//! style assertions where colour carries meaning (snapshots do not see colour).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+
+use cercles::store::Store;
+use cercles::tui::{App, Theme};
+use chrono::NaiveDate;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Color, Modifier};
+
+const ADMIN: &str = "claire";
+
+fn db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cercles.db");
+    let today = NaiveDate::from_ymd_opt(2025, 11, 20);
+    Store::create_with(&path, ADMIN, today, |store| {
+        let fin = store.circle_named("Rencontres nationales")?.unwrap();
+        let mut sheet = fin.sheet.clone();
+        sheet.purpose = "Permettre à un maximum de listes citoyennes de se doter des outils \
+                         nécessaires pour réussir leur campagne municipale."
+            .into();
+        sheet.decision_scope = "Programme, lieu et budget des Rencontres nationales.".into();
+        sheet.missions = "Co-organiser les Rencontres avec les collectifs hôtes.\n\
+                          Accueillir et coordonner les bénévoles."
+            .into();
+        sheet.safe_frame = "Une équipe soin à l'écoute ; chacun·e dit ce qu'il ou elle peut \
+                            prendre."
+            .into();
+        store.update_circle_sheet(fin.id, fin.version, &sheet)?;
+        Ok(())
+    })
+    .unwrap();
+    (dir, path)
+}
+
+fn app(path: &Path, theme: Theme) -> App {
+    let mut app = App::new(Store::open(path, ADMIN).unwrap()).unwrap();
+    app.theme = theme;
+    app
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn typ(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(key(KeyCode::Char(c)));
+    }
+}
+
+fn screen(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal
+}
+
+fn buffer(app: &App) -> Buffer {
+    screen(app).backend().buffer().clone()
+}
+
+/// The text of row `y`.
+fn row(buf: &Buffer, y: u16) -> String {
+    (0..buf.area.width)
+        .map(|x| buf[(x, y)].symbol().to_owned())
+        .collect()
+}
+
+fn find(buf: &Buffer, needle: &str) -> (u16, u16) {
+    for y in 0..buf.area.height {
+        let text = row(buf, y);
+        if let Some(byte) = text.find(needle) {
+            let x = text[..byte].chars().count() as u16;
+            return (x, y);
+        }
+    }
+    panic!("{needle:?} not on screen");
+}
+
+#[test]
+fn cercles_list_and_detail() {
+    let (_d, path) = db();
+    let app = app(&path, Theme::plain());
+    insta::assert_snapshot!("cercles_list_detail", screen(&app).backend());
+}
+
+#[test]
+fn every_other_tab() {
+    let (_d, path) = db();
+    let mut app = app(&path, Theme::plain());
+    for (n, name) in [
+        (2, "membres"),
+        (3, "collectifs"),
+        (4, "rencontres"),
+        (5, "comptabilite"),
+        (6, "chronologie"),
+        (7, "rapports"),
+    ] {
+        typ(&mut app, &n.to_string());
+        insta::assert_snapshot!(format!("tab_{n}_{name}"), screen(&app).backend());
+    }
+}
+
+#[test]
+fn help_overlay() {
+    let (_d, path) = db();
+    let mut app = app(&path, Theme::plain());
+    typ(&mut app, "?");
+    insta::assert_snapshot!("help", screen(&app).backend());
+    typ(&mut app, "j");
+    insta::assert_snapshot!("help_page_2", screen(&app).backend());
+}
+
+#[test]
+fn palette_with_a_query() {
+    let (_d, path) = db();
+    let mut app = app(&path, Theme::plain());
+    typ(&mut app, ":quit");
+    insta::assert_snapshot!("palette_quit", screen(&app).backend());
+    let mut app2 = self::app(&path, Theme::plain());
+    typ(&mut app2, ":onglet");
+    insta::assert_snapshot!("palette_onglet", screen(&app2).backend());
+}
+
+#[test]
+fn filter_line() {
+    let (_d, path) = db();
+    let mut app = app(&path, Theme::plain());
+    typ(&mut app, "/co");
+    insta::assert_snapshot!("filter_co", screen(&app).backend());
+}
+
+#[test]
+fn circle_form_with_a_validation_error() {
+    let (_d, path) = db();
+    let mut app = app(&path, Theme::plain());
+    typ(&mut app, "e");
+    for _ in 0..30 {
+        app.handle_key(key(KeyCode::Backspace));
+    }
+    app.handle_key(key(KeyCode::F(2)));
+    insta::assert_snapshot!("circle_form_error", screen(&app).backend());
+}
+
+#[test]
+fn circle_form_focused_on_a_long_field() {
+    let (_d, path) = db();
+    let mut app = app(&path, Theme::plain());
+    typ(&mut app, "e");
+    app.handle_key(key(KeyCode::Tab));
+    app.handle_key(key(KeyCode::Tab));
+    app.handle_key(key(KeyCode::Tab));
+    typ(&mut app, "é");
+    insta::assert_snapshot!("circle_form_missions", screen(&app).backend());
+}
+
+#[test]
+fn conflict_panel_and_message() {
+    let (_d, path) = db();
+    let mut app = app(&path, Theme::plain());
+    typ(&mut app, "e");
+    app.handle_key(key(KeyCode::Tab));
+    typ(&mut app, " Ma version.");
+    let mut other = Store::open(&path, ADMIN).unwrap();
+    let c = other
+        .circle_named("Rencontres nationales")
+        .unwrap()
+        .unwrap();
+    let mut theirs = c.sheet.clone();
+    theirs.purpose = "Leur raison d'être, réécrite.".into();
+    theirs.safe_frame = "Leur cadre sécurisant.".into();
+    other.update_circle_sheet(c.id, c.version, &theirs).unwrap();
+    app.handle_key(key(KeyCode::F(2)));
+    insta::assert_snapshot!("conflict", screen(&app).backend());
+}
+
+#[test]
+fn quit_question_over_a_dirty_form() {
+    let (_d, path) = db();
+    let mut app = app(&path, Theme::plain());
+    typ(&mut app, "eX");
+    app.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    insta::assert_snapshot!("confirm_quit", screen(&app).backend());
+}
+
+#[test]
+fn wide_terminal_uses_the_room() {
+    let (_d, path) = db();
+    let mut app = app(&path, Theme::plain());
+    app.set_size(120, 30);
+    let mut terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
+    terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+    let buf = terminal.backend().buffer().clone();
+    assert!(row(&buf, 0).contains("5 Comptabilité"), "long tab names");
+    assert!(row(&buf, 29).contains("aujourd'hui : 20/11/2025"));
+    typ(&mut app, "e");
+}
+
+// --- styles where colour carries meaning -------------------------------------------------------
+
+#[test]
+fn selection_is_coloured_and_also_marked() {
+    let (_d, path) = db();
+    let buf = buffer(&app(&path, Theme::colored()));
+    let (x, y) = find(&buf, "> Rencontres nationales");
+    assert_eq!(buf[(x + 2, y)].bg, Color::Cyan);
+    let plain = buffer(&app(&path, Theme::plain()));
+    let (x, y) = find(&plain, "> Rencontres nationales");
+    assert!(plain[(x + 2, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn active_tab_is_coloured_and_bracketed() {
+    let (_d, path) = db();
+    let buf = buffer(&app(&path, Theme::colored()));
+    let (x, y) = find(&buf, "[1 Cercles]");
+    assert_eq!(buf[(x + 1, y)].bg, Color::Yellow);
+}
+
+#[test]
+fn errors_are_red_and_say_so_in_words() {
+    let (_d, path) = db();
+    let mut app = app(&path, Theme::colored());
+    typ(&mut app, "e");
+    for _ in 0..30 {
+        app.handle_key(key(KeyCode::Backspace));
+    }
+    app.handle_key(key(KeyCode::F(2)));
+    let buf = buffer(&app);
+    let (x, y) = find(&buf, "! ce champ est obligatoire");
+    assert_eq!(buf[(x, y)].fg, Color::LightRed);
+    let (x, y) = find(&buf, "Erreur :");
+    assert_eq!(buf[(x, y)].fg, Color::LightRed);
+}
+
+#[test]
+fn no_color_means_no_colour_at_all() {
+    let (_d, path) = db();
+    let mut app = app(&path, Theme::plain());
+    for keys in ["", "e", "\u{1b}?"] {
+        for c in keys.chars() {
+            let code = if c == '\u{1b}' {
+                KeyCode::Esc
+            } else {
+                KeyCode::Char(c)
+            };
+            app.handle_key(key(code));
+        }
+        let buf = buffer(&app);
+        for cell in buf.content() {
+            assert_eq!(cell.fg, Color::Reset, "{keys:?}");
+            assert_eq!(cell.bg, Color::Reset, "{keys:?}");
+        }
+    }
+}
+
+#[test]
+fn the_form_cursor_sits_after_wide_and_accented_text_by_display_width() {
+    let (_d, path) = db();
+    let mut app = app(&path, Theme::plain());
+    typ(&mut app, "e");
+    for _ in 0..30 {
+        app.handle_key(key(KeyCode::Backspace));
+    }
+    typ(&mut app, "Thé·é");
+    let buf = buffer(&app);
+    let (x, y) = find(&buf, "Thé·é");
+    // 5 characters, 5 columns: the cursor (reversed cell) is right after them.
+    let cursor = buf[(x + 5, y)].clone();
+    assert!(
+        cursor.modifier.contains(Modifier::REVERSED),
+        "{:?}",
+        row(&buf, y)
+    );
+    assert!(!buf[(x + 4, y)].modifier.contains(Modifier::REVERSED));
+}

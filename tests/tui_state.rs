@@ -1,0 +1,409 @@
+//! State-machine tests of the terminal UI, without a terminal: key → action → state.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+
+use cercles::model::{CircleSheet, Role};
+use cercles::store::Store;
+use cercles::tui::app::Overlay;
+use cercles::tui::tabs::Tab;
+use cercles::tui::tabs::circle_editor::{MISSIONS, NAME, PURPOSE};
+use cercles::tui::widgets::confirm::Confirm;
+use cercles::tui::{Action, App, Theme};
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const ADMIN: &str = "claire";
+
+fn db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cercles.db");
+    let today = NaiveDate::from_ymd_opt(2025, 11, 20);
+    Store::create_with(&path, ADMIN, today, |store| {
+        let fin = store.circle_named("Finances")?.unwrap();
+        let mut sheet = fin.sheet.clone();
+        sheet.purpose = "Tenir les comptes du réseau.".into();
+        sheet.missions = "Saisir les écritures.\nPréparer le bilan.".into();
+        store.update_circle_sheet(fin.id, fin.version, &sheet)?;
+        Ok(())
+    })
+    .unwrap();
+    (dir, path)
+}
+
+fn app(path: &Path) -> App {
+    let mut app = App::new(Store::open(path, ADMIN).unwrap()).unwrap();
+    app.theme = Theme::plain();
+    app
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+fn typ(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(key(KeyCode::Char(c)));
+    }
+}
+
+fn select(app: &mut App, name: &str) {
+    app.handle_key(key(KeyCode::Char('g')));
+    while app
+        .circles
+        .selected()
+        .map(|c| c.name().to_owned())
+        .as_deref()
+        != Some(name)
+    {
+        let before = app.circles.list.selected();
+        app.handle_key(key(KeyCode::Char('j')));
+        assert_ne!(
+            before,
+            app.circles.list.selected(),
+            "{name} not in the list"
+        );
+    }
+}
+
+fn circle_sheet(path: &Path, name: &str) -> CircleSheet {
+    let store = Store::open(path, ADMIN).unwrap();
+    store.circle_named(name).unwrap().unwrap().sheet
+}
+
+#[test]
+fn opens_on_cercles_and_switches_tabs_by_number_and_tab() {
+    let (_d, path) = db();
+    let mut app = app(&path);
+    assert_eq!(app.tab, Tab::Cercles);
+    typ(&mut app, "5");
+    assert_eq!(app.tab, Tab::Comptabilite);
+    app.handle_key(key(KeyCode::Tab));
+    assert_eq!(app.tab, Tab::Chronologie);
+    app.handle_key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+    app.handle_key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+    assert_eq!(app.tab, Tab::Rencontres);
+    typ(&mut app, "1");
+    assert_eq!(app.tab, Tab::Cercles);
+    app.handle_key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+    assert_eq!(app.tab, Tab::Rapports);
+}
+
+#[test]
+fn list_navigation_keys() {
+    let (_d, path) = db();
+    let mut app = app(&path);
+    let n = app.circles.circles.len();
+    assert!(n >= 9);
+    assert_eq!(app.circles.list.selected(), Some(0));
+    typ(&mut app, "jj");
+    assert_eq!(app.circles.list.selected(), Some(2));
+    app.handle_key(key(KeyCode::Up));
+    typ(&mut app, "k");
+    assert_eq!(app.circles.list.selected(), Some(0));
+    app.handle_key(KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT));
+    assert_eq!(app.circles.list.selected(), Some(n - 1));
+    app.handle_key(key(KeyCode::Home));
+    assert_eq!(app.circles.list.selected(), Some(0));
+    app.handle_key(key(KeyCode::End));
+    assert_eq!(app.circles.list.selected(), Some(n - 1));
+    app.handle_key(key(KeyCode::PageUp));
+    assert_eq!(app.circles.list.selected(), Some(0));
+    app.handle_key(key(KeyCode::PageDown));
+    assert_eq!(app.circles.list.selected(), Some(n - 1));
+}
+
+#[test]
+fn selection_stays_on_the_same_circle_when_another_session_changes_the_list() {
+    let (_d, path) = db();
+    let mut app = app(&path);
+    select(&mut app, "Finances");
+    let id = app.circles.list.selected_id();
+    let mut other = Store::open(&path, ADMIN).unwrap();
+    // A new circle sorts after; renaming one before Finances changes the order by name only
+    // within a position, so insert one and rename the first to shift positions.
+    let first = other.circles().unwrap()[0].clone();
+    let mut sheet = first.sheet.clone();
+    sheet.name = "Zèbre".into();
+    other
+        .update_circle_sheet(first.id, first.version, &sheet)
+        .unwrap();
+    other
+        .create_circle(
+            &CircleSheet {
+                name: "Accueil".into(),
+                ..Default::default()
+            },
+            NaiveDate::from_ymd_opt(2025, 11, 20).unwrap(),
+        )
+        .unwrap();
+    assert!(app.poll_changes(), "the change is seen");
+    assert_eq!(app.circles.list.selected_id(), id);
+    assert_eq!(app.circles.selected().unwrap().name(), "Finances");
+    assert!(app.circles.circles.iter().any(|c| c.name() == "Zèbre"));
+    assert!(!app.poll_changes(), "nothing new");
+}
+
+#[test]
+fn slash_filters_as_you_type_accents_ignored_and_esc_clears() {
+    let (_d, path) = db();
+    let mut app = app(&path);
+    typ(&mut app, "/echange");
+    assert!(app.circles.filtering);
+    let names: Vec<_> = app
+        .circles
+        .visible()
+        .iter()
+        .map(|c| c.name().to_owned())
+        .collect();
+    assert_eq!(names, ["Échange-entraide"]);
+    assert_eq!(app.circles.selected().unwrap().name(), "Échange-entraide");
+    // Typing `q` in the filter is text, not quit.
+    typ(&mut app, "q");
+    assert!(!app.should_quit());
+    assert!(app.circles.visible().is_empty());
+    app.handle_key(key(KeyCode::Backspace));
+    app.handle_key(key(KeyCode::Enter));
+    assert!(!app.circles.filtering);
+    assert_eq!(app.circles.filter, "echange");
+    app.handle_key(key(KeyCode::Esc));
+    assert!(app.circles.filter.is_empty());
+    assert_eq!(app.circles.visible().len(), app.circles.circles.len());
+    assert_eq!(app.circles.selected().unwrap().name(), "Échange-entraide");
+}
+
+#[test]
+fn q_quits_at_once_when_nothing_is_unsaved() {
+    let (_d, path) = db();
+    let mut app = app(&path);
+    typ(&mut app, "q");
+    assert!(app.should_quit());
+}
+
+#[test]
+fn quitting_with_a_dirty_form_asks_first() {
+    let (_d, path) = db();
+    let mut app = app(&path);
+    typ(&mut app, "e");
+    assert!(app.circles.editor.is_some());
+    // In a form, `q` is text.
+    typ(&mut app, "q");
+    assert!(!app.should_quit());
+    assert!(app.is_dirty());
+    app.handle_key(ctrl('c'));
+    assert_eq!(app.overlay, Overlay::Confirm(Confirm::QuitDirty));
+    typ(&mut app, "n");
+    assert_eq!(app.overlay, Overlay::None);
+    assert!(!app.should_quit());
+    app.handle_key(ctrl('c'));
+    typ(&mut app, "o");
+    assert!(app.should_quit());
+}
+
+#[test]
+fn esc_on_a_changed_form_asks_and_discards_only_on_yes() {
+    let (_d, path) = db();
+    let mut app = app(&path);
+    select(&mut app, "Finances");
+    typ(&mut app, "e");
+    typ(&mut app, "X");
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.overlay, Overlay::Confirm(Confirm::DiscardForm));
+    app.handle_key(key(KeyCode::Esc));
+    assert!(app.circles.editor.is_some(), "Esc on the question means no");
+    assert_eq!(
+        app.circles.editor.as_ref().unwrap().form.value(NAME),
+        "FinancesX"
+    );
+    app.handle_key(key(KeyCode::Esc));
+    typ(&mut app, "o");
+    assert!(app.circles.editor.is_none());
+    assert_eq!(circle_sheet(&path, "Finances").name, "Finances");
+    // An unchanged form closes at once.
+    typ(&mut app, "e");
+    app.handle_key(key(KeyCode::Esc));
+    assert!(app.circles.editor.is_none());
+    assert_eq!(app.overlay, Overlay::None);
+}
+
+#[test]
+fn edit_and_save_with_f2_ctrl_o_and_ctrl_s() {
+    let (_d, path) = db();
+    let mut app = app(&path);
+    select(&mut app, "Finances");
+    for (n, save) in [key(KeyCode::F(2)), ctrl('o'), ctrl('s')]
+        .into_iter()
+        .enumerate()
+    {
+        app.handle_key(key(KeyCode::Enter));
+        let editor = app.circles.editor.as_ref().unwrap();
+        assert_eq!(editor.form.focused_key(), Some(NAME));
+        app.handle_key(key(KeyCode::Tab));
+        typ(&mut app, &format!(" Édition {n}."));
+        app.handle_key(save);
+        assert!(app.circles.editor.is_none(), "saved and closed");
+        let purpose = circle_sheet(&path, "Finances").purpose;
+        assert!(purpose.ends_with(&format!("Édition {n}.")), "{purpose}");
+        assert!(app.message.as_ref().unwrap().text.contains("enregistrée"));
+    }
+    assert_eq!(app.circles.selected().unwrap().name(), "Finances");
+}
+
+#[test]
+fn a_form_with_an_error_is_not_saved_and_says_why_under_the_field() {
+    let (_d, path) = db();
+    let mut app = app(&path);
+    select(&mut app, "Finances");
+    typ(&mut app, "e");
+    for _ in 0..20 {
+        app.handle_key(key(KeyCode::Backspace));
+    }
+    app.handle_key(key(KeyCode::Tab));
+    app.handle_key(key(KeyCode::F(2)));
+    let editor = app.circles.editor.as_ref().expect("still open");
+    assert_eq!(editor.form.error(NAME), Some("ce champ est obligatoire"));
+    assert_eq!(
+        editor.form.focused_key(),
+        Some(NAME),
+        "focus goes to the error"
+    );
+    assert_eq!(circle_sheet(&path, "Finances").name, "Finances");
+    // A name another circle has: refused by the store, shown on the name field.
+    typ(&mut app, "plaidoyer");
+    app.handle_key(key(KeyCode::F(2)));
+    let editor = app.circles.editor.as_ref().expect("still open");
+    assert!(editor.form.error(NAME).unwrap().contains("s'appelle déjà"));
+}
+
+#[test]
+fn a_stale_save_shows_their_values_and_merges_field_by_field() {
+    let (_d, path) = db();
+    let mut app = app(&path);
+    select(&mut app, "Finances");
+    typ(&mut app, "e");
+    // Mine: change the purpose.
+    app.handle_key(key(KeyCode::Tab));
+    typ(&mut app, " (moi)");
+    // Theirs, saved meanwhile: a different purpose and new missions.
+    let mut other = Store::open(&path, ADMIN).unwrap();
+    let fin = other.circle_named("Finances").unwrap().unwrap();
+    let mut theirs = fin.sheet.clone();
+    theirs.purpose = "Leur raison d'être.".into();
+    theirs.missions = "Leurs missions.".into();
+    other
+        .update_circle_sheet(fin.id, fin.version, &theirs)
+        .unwrap();
+
+    app.handle_key(key(KeyCode::F(2)));
+    let editor = app.circles.editor.as_ref().unwrap();
+    let conflict = editor.conflict.as_ref().expect("conflict shown");
+    let keys: Vec<_> = conflict.rows.iter().map(|r| r.key).collect();
+    assert_eq!(keys, [PURPOSE, MISSIONS]);
+    assert_eq!(conflict.rows[0].theirs, "Leur raison d'être.");
+    assert_eq!(conflict.rows[0].mine, "Tenir les comptes du réseau. (moi)");
+    assert!(conflict.rows[0].keep_mine, "I changed it: mine by default");
+    assert!(
+        !conflict.rows[1].keep_mine,
+        "I did not touch it: theirs by default"
+    );
+    // Nothing was written over their save.
+    assert_eq!(
+        circle_sheet(&path, "Finances").purpose,
+        "Leur raison d'être."
+    );
+
+    // Keep theirs for the purpose too, then go back to the form and save.
+    typ(&mut app, "t");
+    app.handle_key(key(KeyCode::Enter));
+    let editor = app.circles.editor.as_ref().unwrap();
+    assert!(editor.conflict.is_none());
+    assert_eq!(editor.form.value(PURPOSE), "Leur raison d'être.");
+    assert!(!editor.form.is_dirty(), "all theirs: nothing left to save");
+
+    // Now add to the purpose (the focus stayed on it) and save on their version.
+    assert_eq!(editor.form.focused_key(), Some(PURPOSE));
+    typ(&mut app, " Et la mienne.");
+    app.handle_key(key(KeyCode::F(2)));
+    assert!(app.circles.editor.is_none(), "saved on their version");
+    let saved = circle_sheet(&path, "Finances");
+    assert_eq!(saved.purpose, "Leur raison d'être. Et la mienne.");
+    assert_eq!(saved.missions, "Leurs missions.");
+}
+
+#[test]
+fn conflict_r_takes_all_theirs_and_esc_returns_to_the_stale_form() {
+    let (_d, path) = db();
+    let mut app = app(&path);
+    select(&mut app, "Finances");
+    typ(&mut app, "e");
+    app.handle_key(key(KeyCode::Tab));
+    typ(&mut app, " (moi)");
+    let mut other = Store::open(&path, ADMIN).unwrap();
+    let fin = other.circle_named("Finances").unwrap().unwrap();
+    let mut theirs = fin.sheet.clone();
+    theirs.purpose = "Autre.".into();
+    other
+        .update_circle_sheet(fin.id, fin.version, &theirs)
+        .unwrap();
+    app.handle_key(key(KeyCode::F(2)));
+    app.handle_key(key(KeyCode::Esc));
+    let editor = app.circles.editor.as_ref().unwrap();
+    assert!(editor.conflict.is_none());
+    assert!(editor.form.value(PURPOSE).ends_with("(moi)"));
+    // Saving again from the stale version conflicts again: never a silent overwrite.
+    app.handle_key(key(KeyCode::F(2)));
+    assert!(app.circles.editor.as_ref().unwrap().conflict.is_some());
+    typ(&mut app, "r");
+    let editor = app.circles.editor.as_ref().unwrap();
+    assert_eq!(editor.form.value(PURPOSE), "Autre.");
+}
+
+#[test]
+fn help_and_palette() {
+    let (_d, path) = db();
+    let mut app = app(&path);
+    typ(&mut app, "?");
+    assert_eq!(app.overlay, Overlay::Help { scroll: 0 });
+    typ(&mut app, "j");
+    assert!(matches!(app.overlay, Overlay::Help { scroll } if scroll > 0));
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.overlay, Overlay::None);
+    typ(&mut app, ":compta");
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(app.tab, Tab::Comptabilite);
+    assert_eq!(app.overlay, Overlay::None);
+    typ(&mut app, ":quitter");
+    assert!(!app.should_quit(), "typing in the palette is text");
+    app.handle_key(key(KeyCode::Enter));
+    assert!(app.should_quit());
+}
+
+#[test]
+fn dispatch_is_the_single_entry_for_actions() {
+    let (_d, path) = db();
+    let mut app = app(&path);
+    app.dispatch(Action::TabRapports);
+    assert_eq!(app.tab, Tab::Rapports);
+    app.dispatch(Action::Help);
+    app.dispatch(Action::Back);
+    app.dispatch(Action::TabCercles);
+    app.dispatch(Action::Quit);
+    assert!(app.should_quit());
+}
+
+#[test]
+fn a_read_only_role_cannot_open_the_form() {
+    let (_d, path) = db();
+    let mut admin = Store::open(&path, ADMIN).unwrap();
+    admin.add_user("lea", Role::Lecture, None).unwrap();
+    let mut app = App::new(Store::open(&path, "lea").unwrap()).unwrap();
+    typ(&mut app, "e");
+    assert!(app.circles.editor.is_none());
+    let message = app.message.as_ref().unwrap();
+    assert_eq!(message.kind, cercles::tui::app::MessageKind::Error);
+}
