@@ -371,10 +371,16 @@ fn run_import(
             if dry_run {
                 println!("{}", exchange_msg::import_dry_run(added, roles, skipped));
                 for (line, name) in &outcome.added {
-                    println!("{}", crate::text::escape_for_terminal(&exchange_msg::would_add(*line, name)));
+                    println!(
+                        "{}",
+                        crate::text::escape_for_terminal(&exchange_msg::would_add(*line, name))
+                    );
                 }
                 for (line, name) in &outcome.skipped {
-                    println!("{}", crate::text::escape_for_terminal(&exchange_msg::would_skip(*line, name)));
+                    println!(
+                        "{}",
+                        crate::text::escape_for_terminal(&exchange_msg::would_skip(*line, name))
+                    );
                 }
             } else {
                 println!("{}", exchange_msg::import_done(added, roles, skipped));

@@ -16,10 +16,7 @@ struct ThrowawayDemo {
 impl ThrowawayDemo {
     fn create() -> Result<ThrowawayDemo, CliError> {
         let stamp = chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default();
-        let dir = std::env::temp_dir().join(format!(
-            "cercles-demo-{}-{stamp}",
-            std::process::id()
-        ));
+        let dir = std::env::temp_dir().join(format!("cercles-demo-{}-{stamp}", std::process::id()));
         std::fs::create_dir(&dir).map_err(|e| CliError::Failed(e.to_string()))?;
         let demo = ThrowawayDemo {
             path: dir.join("demo.db"),

@@ -9,8 +9,8 @@
 pub mod catalogue;
 pub mod cli;
 pub mod demo;
-pub mod launch;
 pub mod exchange;
+pub mod launch;
 pub mod model;
 pub mod store;
 pub mod text;

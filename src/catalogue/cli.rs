@@ -25,10 +25,12 @@ pub const CMD_USERS_LIST: &str = "Lister les utilisateur·rices";
 pub const CMD_USERS_ADD: &str = "Ajouter un·e utilisateur·rice";
 pub const CMD_USERS_ROLE: &str = "Changer le rôle d'un·e utilisateur·rice";
 pub const CMD_USERS_REMOVE: &str = "Retirer un·e utilisateur·rice";
-pub const CMD_USERS_LINK: &str = "Relier un·e utilisateur·rice à une personne (pour savoir qui est « moi »)";
+pub const CMD_USERS_LINK: &str =
+    "Relier un·e utilisateur·rice à une personne (pour savoir qui est « moi »)";
 pub const ARG_PERSON: &str =
     "Personne : numéro, e-mail, ou nom exact « Prénom Nom » (ou « Nom Prénom »)";
-pub const CMD_IMPORT: &str = "Importer un fichier CSV (tout ou rien : une ligne fausse, rien n'est écrit)";
+pub const CMD_IMPORT: &str =
+    "Importer un fichier CSV (tout ou rien : une ligne fausse, rien n'est écrit)";
 pub const ARG_IMPORT_KIND: &str = "Ce qu'on importe : members (les membres)";
 pub const ARG_IMPORT_FILE: &str = "Fichier CSV à lire, ou - pour l'entrée standard";
 pub const ARG_DRY_RUN: &str = "Essai : dire ce qui serait fait, sans rien écrire";
@@ -76,5 +78,4 @@ pub fn user_removed(name: &str) -> String {
     format!("utilisateur·rice « {name} » retiré·e")
 }
 pub const READ_ONLY_WARNING_PREFIX: &str = "attention : ";
-pub const USAGE_USERS: &str =
-    "cercles users list | add NOM --role RÔLE [--person PERSONNE] | link NOM PERSONNE | role NOM RÔLE | remove NOM";
+pub const USAGE_USERS: &str = "cercles users list | add NOM --role RÔLE [--person PERSONNE] | link NOM PERSONNE | role NOM RÔLE | remove NOM";

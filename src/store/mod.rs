@@ -5,8 +5,10 @@
 mod audit;
 pub mod check;
 pub mod circles;
+pub mod decisions;
 mod error;
 pub mod governance;
+pub mod import_people;
 pub mod memberships;
 pub mod open;
 pub mod people;
@@ -14,8 +16,6 @@ pub mod reference;
 pub mod users;
 pub mod work_items;
 pub mod working_groups;
-pub mod decisions;
-pub mod import_people;
 
 use std::path::{Path, PathBuf};
 
