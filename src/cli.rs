@@ -34,32 +34,32 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    #[command(about = msg::CMD_INIT, help_template = msg::SUB_HELP_TEMPLATE, next_help_heading = msg::HEADING_OPTIONS)]
+    #[command(about = msg::CMD_INIT, override_usage = msg::USAGE_INIT, help_template = msg::SUB_HELP_TEMPLATE, next_help_heading = msg::HEADING_OPTIONS)]
     Init {
         #[arg(long, help = msg::ARG_INIT_DEMO)]
         demo: bool,
     },
-    #[command(about = msg::CMD_CHECK, help_template = msg::SUB_HELP_TEMPLATE, next_help_heading = msg::HEADING_OPTIONS)]
+    #[command(about = msg::CMD_CHECK, override_usage = msg::USAGE_CHECK, help_template = msg::SUB_HELP_TEMPLATE, next_help_heading = msg::HEADING_OPTIONS)]
     Check,
-    #[command(about = msg::CMD_BACKUP, help_template = msg::SUB_HELP_TEMPLATE, next_help_heading = msg::HEADING_OPTIONS)]
+    #[command(about = msg::CMD_BACKUP, override_usage = msg::USAGE_BACKUP, help_template = msg::SUB_HELP_TEMPLATE, next_help_heading = msg::HEADING_OPTIONS)]
     Backup {
         #[arg(value_name = "FICHIER", help = msg::ARG_BACKUP_FILE)]
         file: PathBuf,
     },
-    #[command(about = msg::CMD_IMPORT, help_template = msg::SUB_HELP_TEMPLATE, next_help_heading = msg::HEADING_OPTIONS)]
+    #[command(about = msg::CMD_IMPORT, override_usage = msg::USAGE_IMPORT, help_template = msg::SUB_HELP_TEMPLATE, next_help_heading = msg::HEADING_OPTIONS)]
     Import {
-        #[arg(value_enum, value_name = "TYPE", help = msg::ARG_IMPORT_KIND)]
+        #[arg(value_enum, hide_possible_values = true, value_name = "TYPE", help = msg::ARG_IMPORT_KIND)]
         kind: ImportKind,
         #[arg(value_name = "FICHIER", help = msg::ARG_IMPORT_FILE)]
         file: String,
         #[arg(long, help = msg::ARG_DRY_RUN)]
         dry_run: bool,
     },
-    #[command(about = msg::CMD_EXPORT, help_template = msg::SUB_HELP_TEMPLATE, next_help_heading = msg::HEADING_OPTIONS)]
+    #[command(about = msg::CMD_EXPORT, override_usage = msg::USAGE_EXPORT, help_template = msg::SUB_HELP_TEMPLATE, next_help_heading = msg::HEADING_OPTIONS)]
     Export {
-        #[arg(value_enum, value_name = "TYPE", help = msg::ARG_EXPORT_KIND)]
+        #[arg(value_enum, hide_possible_values = true, value_name = "TYPE", help = msg::ARG_EXPORT_KIND)]
         kind: ExportKind,
-        #[arg(long, value_enum, value_name = "FORMAT", help = msg::ARG_FORMAT)]
+        #[arg(long, value_enum, hide_possible_values = true, value_name = "FORMAT", help = msg::ARG_FORMAT)]
         format: Option<ExportFormat>,
         #[arg(short = 'o', long = "output", value_name = "FICHIER", help = msg::ARG_OUTPUT)]
         output: Option<PathBuf>,
@@ -73,9 +73,9 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum UsersCommand {
-    #[command(about = msg::CMD_USERS_LIST, help_template = msg::SUB_HELP_TEMPLATE)]
+    #[command(about = msg::CMD_USERS_LIST, override_usage = msg::USAGE_USERS_LIST, help_template = msg::SUB_HELP_TEMPLATE)]
     List,
-    #[command(about = msg::CMD_USERS_ADD, help_template = msg::SUB_HELP_TEMPLATE, next_help_heading = msg::HEADING_OPTIONS)]
+    #[command(about = msg::CMD_USERS_ADD, override_usage = msg::USAGE_USERS_ADD, help_template = msg::SUB_HELP_TEMPLATE, next_help_heading = msg::HEADING_OPTIONS)]
     Add {
         #[arg(value_name = "NOM", help = msg::ARG_USER_NAME)]
         name: String,
@@ -84,21 +84,21 @@ pub enum UsersCommand {
         #[arg(long, value_name = "PERSONNE", help = msg::ARG_PERSON)]
         person: Option<String>,
     },
-    #[command(about = msg::CMD_USERS_LINK, help_template = msg::SUB_HELP_TEMPLATE)]
+    #[command(about = msg::CMD_USERS_LINK, override_usage = msg::USAGE_USERS_LINK, help_template = msg::SUB_HELP_TEMPLATE)]
     Link {
         #[arg(value_name = "NOM", help = msg::ARG_USER_NAME)]
         name: String,
         #[arg(value_name = "PERSONNE", help = msg::ARG_PERSON)]
         person: String,
     },
-    #[command(about = msg::CMD_USERS_ROLE, help_template = msg::SUB_HELP_TEMPLATE)]
+    #[command(about = msg::CMD_USERS_ROLE, override_usage = msg::USAGE_USERS_ROLE, help_template = msg::SUB_HELP_TEMPLATE)]
     Role {
         #[arg(value_name = "NOM", help = msg::ARG_USER_NAME)]
         name: String,
         #[arg(value_name = "RÔLE", help = msg::ARG_ROLE)]
         role: String,
     },
-    #[command(about = msg::CMD_USERS_REMOVE, help_template = msg::SUB_HELP_TEMPLATE)]
+    #[command(about = msg::CMD_USERS_REMOVE, override_usage = msg::USAGE_USERS_REMOVE, help_template = msg::SUB_HELP_TEMPLATE)]
     Remove {
         #[arg(value_name = "NOM", help = msg::ARG_USER_NAME)]
         name: String,

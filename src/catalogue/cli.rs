@@ -79,3 +79,14 @@ pub fn user_removed(name: &str) -> String {
 }
 pub const READ_ONLY_WARNING_PREFIX: &str = "attention : ";
 pub const USAGE_USERS: &str = "cercles users list | add NOM --role RÔLE [--person PERSONNE] | link NOM PERSONNE | role NOM RÔLE | remove NOM";
+pub const USAGE_INIT: &str = "cercles [--db FICHIER] init [--demo]";
+pub const USAGE_CHECK: &str = "cercles [--db FICHIER] [--as NOM] check";
+pub const USAGE_BACKUP: &str = "cercles [--db FICHIER] [--as NOM] backup FICHIER";
+pub const USAGE_IMPORT: &str = "cercles [--db FICHIER] [--as NOM] import members FICHIER|- [--dry-run]";
+pub const USAGE_EXPORT: &str =
+    "cercles [--db FICHIER] [--as NOM] export members [--format csv|json] [-o FICHIER]";
+pub const USAGE_USERS_LIST: &str = "cercles users list";
+pub const USAGE_USERS_ADD: &str = "cercles users add NOM --role RÔLE [--person PERSONNE]";
+pub const USAGE_USERS_LINK: &str = "cercles users link NOM PERSONNE";
+pub const USAGE_USERS_ROLE: &str = "cercles users role NOM RÔLE";
+pub const USAGE_USERS_REMOVE: &str = "cercles users remove NOM";

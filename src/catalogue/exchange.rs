@@ -30,20 +30,28 @@ pub fn derived_circle(input: &str) -> String {
         "« {input} » : le cercle de coordination réunit les co-référent·es, on n'y inscrit personne"
     )
 }
+/// "personne ajoutée" / "personnes ajoutées": the participle agrees with the count.
+fn people_done(n: usize, singular: &str, plural: &str) -> String {
+    if n <= 1 {
+        format!("{n} {singular}")
+    } else {
+        format!("{n} {plural}")
+    }
+}
 pub fn import_done(added: usize, roles: usize, skipped: usize) -> String {
     format!(
-        "{} ajoutée(s) avec {} ; {} déjà là, ignorée(s)",
-        crate::catalogue::plural(added as i64, "personne", "personnes"),
+        "{} avec {} ; {}",
+        people_done(added, "personne ajoutée", "personnes ajoutées"),
         crate::catalogue::plural(roles as i64, "rôle", "rôles"),
-        skipped
+        people_done(skipped, "déjà présente, ignorée", "déjà présentes, ignorées"),
     )
 }
 pub fn import_dry_run(added: usize, roles: usize, skipped: usize) -> String {
     format!(
-        "essai (--dry-run), rien n'a été écrit : {} seraient ajoutée(s) avec {} ; {} déjà là, ignorée(s)",
-        added,
+        "essai (--dry-run), rien n'a été écrit : {} avec {} ; {}",
+        people_done(added, "personne serait ajoutée", "personnes seraient ajoutées"),
         crate::catalogue::plural(roles as i64, "rôle", "rôles"),
-        skipped
+        people_done(skipped, "déjà présente, ignorée", "déjà présentes, ignorées"),
     )
 }
 pub fn would_add(line: u64, name: &str) -> String {
@@ -54,8 +62,8 @@ pub fn would_skip(line: u64, name: &str) -> String {
 }
 pub fn exported(rows: usize, path: &str) -> String {
     format!(
-        "{} exportée(s) dans {path}",
-        crate::catalogue::plural(rows as i64, "personne", "personnes")
+        "{} dans {path}",
+        people_done(rows, "personne exportée", "personnes exportées")
     )
 }
 pub fn export_failed(detail: &str) -> String {

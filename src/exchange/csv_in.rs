@@ -85,7 +85,10 @@ fn read_rows(body: &str, lines_before: u64, delimiter: u8) -> Result<Table> {
             ExchangeError::Invalid(msg::line_error(line, "", &msg::unreadable(&e.to_string())))
         })?;
         let line = line_of(body, record.position().map_or(0, |p| p.byte())) + lines_before;
-        let cells: Vec<String> = record.iter().map(str::to_string).collect();
+        let cells: Vec<String> = record
+            .iter()
+            .map(|c| super::unguard_cell(c).to_string())
+            .collect();
         if columns.is_none() {
             columns = Some(cells.iter().map(|c| header_key(c)).collect());
             continue;

@@ -202,7 +202,7 @@ pub fn export_members(store: &Store, format: Format) -> Result<(Vec<u8>, usize)>
             let io = |e: csv::Error| ExchangeError::Invalid(msg::export_failed(&e.to_string()));
             w.write_record(COLUMNS).map_err(io)?;
             for r in &records {
-                w.write_record([
+                let cells = [
                     r.nom.as_str(),
                     &r.prenom,
                     r.email.as_deref().unwrap_or(""),
@@ -210,8 +210,9 @@ pub fn export_members(store: &Store, format: Format) -> Result<(Vec<u8>, usize)>
                     &r.commune,
                     &r.kind,
                     &r.cercles,
-                ])
-                .map_err(io)?;
+                ];
+                w.write_record(cells.map(super::spreadsheet_cell).iter().map(|c| c.as_ref()))
+                    .map_err(io)?;
             }
             w.flush()
                 .map_err(|e| ExchangeError::Invalid(msg::export_failed(&e.to_string())))?;

@@ -22,3 +22,42 @@ pub type Result<T, E = ExchangeError> = std::result::Result<T, E>;
 pub fn cell_out(text: &str) -> String {
     crate::text::escape_for_terminal(text)
 }
+
+/// Characters that make a spreadsheet read a cell as a formula (CSV injection).
+fn starts_like_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// A CSV cell as written for a spreadsheet: text that a spreadsheet would run as a formula is
+/// quoted with a leading apostrophe, which spreadsheets hide and [`unguard_cell`] removes.
+pub fn spreadsheet_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if starts_like_formula(text) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// The reverse of [`spreadsheet_cell`], so an export imports back unchanged.
+pub fn unguard_cell(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if starts_like_formula(rest) => rest,
+        _ => cell,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_guarded_and_round_trip() {
+        for text in ["=1+1", "+33 6 12 34 56 78", "-12", "@SUM(A1)"] {
+            let out = spreadsheet_cell(text);
+            assert!(out.starts_with('\''), "{text}");
+            assert_eq!(unguard_cell(&out), text);
+        }
+        assert_eq!(spreadsheet_cell("Dupont"), "Dupont");
+        assert_eq!(unguard_cell("'Dupont"), "'Dupont");
+    }
+}
