@@ -87,6 +87,7 @@ pub fn no_os_user() -> String {
 }
 
 // Users.
+pub const THE_USER: &str = "l'utilisateur·rice";
 pub fn user_exists(name: &str) -> String {
     format!("l'utilisateur·rice « {name} » existe déjà")
 }

@@ -3,9 +3,8 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
-use super::audit::Op;
 use super::error::{Result, StoreError};
-use super::{Store, Tx};
+use super::{Store, Versioned};
 use crate::catalogue::circles as msg;
 use crate::model::{Area, Circle, CircleKind, CircleSheet};
 
@@ -66,9 +65,19 @@ fn validate(conn: &Connection, sheet: &CircleSheet, id: Option<i64>) -> Result<C
     Ok(sheet)
 }
 
-impl Tx<'_> {
-    fn circle_now(&self, id: i64) -> Result<Circle> {
-        circle_by_id(self.conn(), id)?.ok_or_else(|| StoreError::NotFound(msg::THE_CIRCLE.into()))
+impl Versioned for Circle {
+    const TABLE: &'static str = "circles";
+    fn id(&self) -> i64 {
+        self.id
+    }
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn load(conn: &Connection, id: i64) -> Result<Option<Self>> {
+        circle_by_id(conn, id)
+    }
+    fn what() -> &'static str {
+        msg::THE_CIRCLE
     }
 }
 
@@ -107,13 +116,10 @@ impl Store {
         sheet: &CircleSheet,
     ) -> Result<Circle> {
         self.write(Area::Governance, |tx| {
-            let before = tx.circle_now(id)?;
-            tx.ensure_version("circles", id, expected_version, before.version, &before)?;
+            let before: Circle = tx.current(id, expected_version)?;
             let sheet = validate(tx.conn(), sheet, Some(id))?;
-            tx.update_versioned(
-                "circles",
-                id,
-                expected_version,
+            tx.update_row(
+                &before,
                 "name = ?1, purpose = ?2, decision_scope = ?3, missions = ?4, safe_frame = ?5",
                 &[
                     &sheet.name,
@@ -122,10 +128,7 @@ impl Store {
                     &sheet.missions,
                     &sheet.safe_frame,
                 ],
-            )?;
-            let after = tx.circle_now(id)?;
-            tx.audit("circles", id, Op::Update, Some(&before), Some(&after))?;
-            Ok(after)
+            )
         })
     }
 
@@ -147,10 +150,7 @@ impl Store {
                     iso(Some(created_on)),
                 ],
             )?;
-            let id = tx.conn().last_insert_rowid();
-            let after = tx.circle_now(id)?;
-            tx.audit::<Circle, Circle>("circles", id, Op::Insert, None, Some(&after))?;
-            Ok(after)
+            tx.inserted(tx.conn().last_insert_rowid())
         })
     }
 
@@ -162,21 +162,11 @@ impl Store {
         on: Option<NaiveDate>,
     ) -> Result<Circle> {
         self.write(Area::Governance, |tx| {
-            let before = tx.circle_now(id)?;
-            tx.ensure_version("circles", id, expected_version, before.version, &before)?;
+            let before: Circle = tx.current(id, expected_version)?;
             if on.is_some() && before.kind == CircleKind::Coordination {
                 return Err(StoreError::Invalid(msg::COORDINATION_STAYS.into()));
             }
-            tx.update_versioned(
-                "circles",
-                id,
-                expected_version,
-                "closed_on = ?1",
-                &[&iso(on)],
-            )?;
-            let after = tx.circle_now(id)?;
-            tx.audit("circles", id, Op::Update, Some(&before), Some(&after))?;
-            Ok(after)
+            tx.update_row(&before, "closed_on = ?1", &[&iso(on)])
         })
     }
 }

@@ -3,10 +3,9 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::audit::Op;
 use super::circles::{circle_by_id, date_col, iso};
 use super::error::{Result, StoreError};
-use super::{Store, Tx};
+use super::{Store, Versioned};
 use crate::catalogue::circles as msg;
 use crate::model::{Area, CircleKind, Decision, DecisionDraft, Instance};
 
@@ -53,9 +52,19 @@ fn validate(conn: &Connection, draft: &DecisionDraft) -> Result<DecisionDraft> {
     Ok(d)
 }
 
-impl Tx<'_> {
-    fn decision_now(&self, id: i64) -> Result<Decision> {
-        by_id(self.conn(), id)?.ok_or_else(|| StoreError::NotFound(msg::THE_DECISION.into()))
+impl Versioned for Decision {
+    const TABLE: &'static str = "decisions";
+    fn id(&self) -> i64 {
+        self.id
+    }
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn load(conn: &Connection, id: i64) -> Result<Option<Self>> {
+        by_id(conn, id)
+    }
+    fn what() -> &'static str {
+        msg::THE_DECISION
     }
 }
 
@@ -123,9 +132,7 @@ impl Store {
                     iso(d.review_on)
                 ],
             )?;
-            let after = tx.decision_now(tx.conn().last_insert_rowid())?;
-            tx.audit::<Decision, Decision>("decisions", after.id, Op::Insert, None, Some(&after))?;
-            Ok(after)
+            tx.inserted(tx.conn().last_insert_rowid())
         })
     }
 
@@ -137,13 +144,10 @@ impl Store {
         draft: &DecisionDraft,
     ) -> Result<Decision> {
         self.write(Area::Governance, |tx| {
-            let before = tx.decision_now(id)?;
-            tx.ensure_version("decisions", id, expected_version, before.version, &before)?;
+            let before: Decision = tx.current(id, expected_version)?;
             let d = validate(tx.conn(), draft)?;
-            tx.update_versioned(
-                "decisions",
-                id,
-                expected_version,
+            tx.update_row(
+                &before,
                 "instance = ?1, circle_id = ?2, decided_on = ?3, title = ?4, body = ?5, \
                  review_on = ?6",
                 &[
@@ -154,10 +158,7 @@ impl Store {
                     &d.body,
                     &iso(d.review_on),
                 ],
-            )?;
-            let after = tx.decision_now(id)?;
-            tx.audit("decisions", id, Op::Update, Some(&before), Some(&after))?;
-            Ok(after)
+            )
         })
     }
 }

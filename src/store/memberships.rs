@@ -4,10 +4,9 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
-use super::audit::Op;
 use super::circles::{circle_by_id, date_col, iso};
 use super::error::{Result, StoreError};
-use super::{Store, Tx};
+use super::{Store, Tx, Versioned};
 use crate::catalogue::{circles as circle_msg, people as msg};
 use crate::model::{Area, CircleKind, CircleRole, Membership, PersonKind, format_date};
 
@@ -97,12 +96,23 @@ fn open_roles_of(conn: &Connection, person_id: i64, day: NaiveDate) -> Result<Ve
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-impl Tx<'_> {
-    fn membership_now(&self, id: i64) -> Result<Membership> {
-        membership_by_id(self.conn(), id)?
-            .ok_or_else(|| StoreError::NotFound(msg::THE_MEMBERSHIP.into()))
+impl Versioned for Membership {
+    const TABLE: &'static str = "memberships";
+    fn id(&self) -> i64 {
+        self.id
     }
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn load(conn: &Connection, id: i64) -> Result<Option<Self>> {
+        membership_by_id(conn, id)
+    }
+    fn what() -> &'static str {
+        msg::THE_MEMBERSHIP
+    }
+}
 
+impl Tx<'_> {
     fn set_until(&self, before: &Membership, until: NaiveDate) -> Result<Membership> {
         if until < before.since {
             return Err(StoreError::Invalid(msg::until_before_since(
@@ -110,22 +120,7 @@ impl Tx<'_> {
                 &format_date(before.since),
             )));
         }
-        self.update_versioned(
-            "memberships",
-            before.id,
-            before.version,
-            "until = ?1",
-            &[&iso(Some(until))],
-        )?;
-        let after = self.membership_now(before.id)?;
-        self.audit(
-            "memberships",
-            before.id,
-            Op::Update,
-            Some(before),
-            Some(&after),
-        )?;
-        Ok(after)
+        self.update_row(before, "until = ?1", &[&iso(Some(until))])
     }
 
     /// End on `on` every role of the person still open then (leaving the network).
@@ -150,7 +145,7 @@ impl Tx<'_> {
         since: NaiveDate,
         term_end: Option<NaiveDate>,
     ) -> Result<Membership> {
-        let person = self.person_now(person_id)?;
+        let person = self.load::<crate::model::Person>(person_id)?;
         if person.left_on.is_some() {
             return Err(StoreError::Invalid(msg::person_left(
                 &person.display_name(),
@@ -203,15 +198,7 @@ impl Tx<'_> {
                 iso(term_end)
             ],
         )?;
-        let after = self.membership_now(self.conn().last_insert_rowid())?;
-        self.audit::<Membership, Membership>(
-            "memberships",
-            after.id,
-            Op::Insert,
-            None,
-            Some(&after),
-        )?;
-        Ok(after)
+        self.inserted(self.conn().last_insert_rowid())
     }
 }
 
@@ -245,14 +232,7 @@ impl Store {
         until: NaiveDate,
     ) -> Result<Membership> {
         self.write(Area::Governance, |tx| {
-            let before = tx.membership_now(membership_id)?;
-            tx.ensure_version(
-                "memberships",
-                membership_id,
-                expected_version,
-                before.version,
-                &before,
-            )?;
+            let before: Membership = tx.current(membership_id, expected_version)?;
             if let Some(u) = before.until {
                 return Err(StoreError::Invalid(msg::role_already_ended(&format_date(
                     u,
@@ -270,36 +250,14 @@ impl Store {
         term_end: Option<NaiveDate>,
     ) -> Result<Membership> {
         self.write(Area::Governance, |tx| {
-            let before = tx.membership_now(membership_id)?;
-            tx.ensure_version(
-                "memberships",
-                membership_id,
-                expected_version,
-                before.version,
-                &before,
-            )?;
+            let before: Membership = tx.current(membership_id, expected_version)?;
             if let Some(t) = term_end.filter(|t| *t < before.since) {
                 return Err(StoreError::Invalid(msg::term_before_since(
                     &format_date(t),
                     &format_date(before.since),
                 )));
             }
-            tx.update_versioned(
-                "memberships",
-                membership_id,
-                expected_version,
-                "term_end = ?1",
-                &[&iso(term_end)],
-            )?;
-            let after = tx.membership_now(membership_id)?;
-            tx.audit(
-                "memberships",
-                membership_id,
-                Op::Update,
-                Some(&before),
-                Some(&after),
-            )?;
-            Ok(after)
+            tx.update_row(&before, "term_end = ?1", &[&iso(term_end)])
         })
     }
 }

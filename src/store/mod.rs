@@ -207,6 +207,17 @@ impl Store {
     }
 }
 
+/// A row a person edits: its table, its id and version, and how to read it by id.
+/// Lets the write path load, version-check, update and audit any aggregate the same way.
+pub(crate) trait Versioned: Serialize + Sized {
+    const TABLE: &'static str;
+    fn id(&self) -> i64;
+    fn version(&self) -> i64;
+    fn load(conn: &Connection, id: i64) -> Result<Option<Self>>;
+    /// What a person calls it, for "introuvable" messages ("le cercle").
+    fn what() -> &'static str;
+}
+
 /// A write transaction in progress: the SQL connection plus the audit trail.
 pub struct Tx<'a> {
     tx: rusqlite::Transaction<'a>,
@@ -230,6 +241,59 @@ impl Tx<'_> {
         let before = before.map(serde_json::to_string).transpose()?;
         let after = after.map(serde_json::to_string).transpose()?;
         audit::append(&self.tx, self.actor, table, row_id, op, before, after)
+    }
+
+    /// The row `id` as it is now; `NotFound` if another session removed it.
+    pub(crate) fn load<R: Versioned>(&self, id: i64) -> Result<R> {
+        R::load(&self.tx, id)?.ok_or_else(|| StoreError::NotFound(R::what().into()))
+    }
+
+    /// The row `id` as it is now, provided it is still at the version the person started from;
+    /// otherwise a conflict carrying the row as it is now.
+    pub(crate) fn current<R: Versioned>(&self, id: i64, expected_version: i64) -> Result<R> {
+        let row: R = self.load(id)?;
+        self.ensure_version(R::TABLE, id, expected_version, row.version(), &row)?;
+        Ok(row)
+    }
+
+    /// Update the row read as `before` (`assignments` with `?1`, `?2`... over `params`),
+    /// bump its version, read it back and append the audit entry.
+    pub(crate) fn update_row<R: Versioned>(
+        &self,
+        before: &R,
+        assignments: &str,
+        params: &[&dyn rusqlite::ToSql],
+    ) -> Result<R> {
+        self.update_versioned(R::TABLE, before.id(), before.version(), assignments, params)?;
+        let after: R = self.load(before.id())?;
+        self.audit(
+            R::TABLE,
+            before.id(),
+            Op::Update,
+            Some(before),
+            Some(&after),
+        )?;
+        Ok(after)
+    }
+
+    /// Read back the row just inserted and append its audit entry.
+    pub(crate) fn inserted<R: Versioned>(&self, id: i64) -> Result<R> {
+        let after: R = self.load(id)?;
+        self.audit::<R, R>(R::TABLE, id, Op::Insert, None, Some(&after))?;
+        Ok(after)
+    }
+
+    /// Delete the row read as `before` and append the audit entry.
+    pub(crate) fn delete_row<R: Versioned>(&self, before: &R) -> Result<()> {
+        let sql = format!("DELETE FROM {} WHERE id = ?1 AND version = ?2", R::TABLE);
+        if self.tx.execute(&sql, [before.id(), before.version()])? == 0 {
+            return Err(StoreError::Conflict {
+                table: R::TABLE,
+                id: before.id(),
+                current: Box::new(serde_json::Value::Null),
+            });
+        }
+        self.audit::<R, R>(R::TABLE, before.id(), Op::Delete, Some(before), None)
     }
 
     /// Refuse a stale edit: the row as read inside this transaction (`current`) is compared with

@@ -8,11 +8,10 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
-use super::audit::Op;
 use super::circles::{date_col, iso};
 use super::error::{Result, StoreError};
 use super::memberships::{CurrentRole, current_roles, membership_by_id};
-use super::{Store, Tx};
+use super::{Store, Tx, Versioned};
 use crate::catalogue::people as msg;
 use crate::model::{
     Area, CircleKind, CircleRole, Membership, Person, PersonDraft, PersonKind, ValidPerson,
@@ -178,11 +177,23 @@ fn validate(conn: &Connection, draft: &PersonDraft, id: Option<i64>) -> Result<V
     Ok(valid)
 }
 
-impl Tx<'_> {
-    pub(crate) fn person_now(&self, id: i64) -> Result<Person> {
-        person_by_id(self.conn(), id)?.ok_or_else(|| StoreError::NotFound(msg::THE_PERSON.into()))
+impl Versioned for Person {
+    const TABLE: &'static str = "people";
+    fn id(&self) -> i64 {
+        self.id
     }
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn load(conn: &Connection, id: i64) -> Result<Option<Self>> {
+        person_by_id(conn, id)
+    }
+    fn what() -> &'static str {
+        msg::THE_PERSON
+    }
+}
 
+impl Tx<'_> {
     /// Insert a validated person, audited; used by the form and by the import.
     pub(crate) fn insert_person(&self, v: &ValidPerson) -> Result<Person> {
         self.conn().execute(
@@ -201,9 +212,7 @@ impl Tx<'_> {
                 v.notes,
             ],
         )?;
-        let after = self.person_now(self.conn().last_insert_rowid())?;
-        self.audit::<Person, Person>("people", after.id, Op::Insert, None, Some(&after))?;
-        Ok(after)
+        self.inserted(self.conn().last_insert_rowid())
     }
 }
 
@@ -397,13 +406,10 @@ impl Store {
         draft: &PersonDraft,
     ) -> Result<Person> {
         self.write(Area::Governance, |tx| {
-            let before = tx.person_now(id)?;
-            tx.ensure_version("people", id, expected_version, before.version, &before)?;
+            let before: Person = tx.current(id, expected_version)?;
             let v = validate(tx.conn(), draft, Some(id))?;
-            tx.update_versioned(
-                "people",
-                id,
-                expected_version,
+            tx.update_row(
+                &before,
                 "last_name = ?1, first_name = ?2, email = ?3, phone = ?4, commune = ?5, \
                  kind = ?6, confidentiality_signed_on = ?7, mission_accepted_on = ?8, notes = ?9",
                 &[
@@ -417,10 +423,7 @@ impl Store {
                     &iso(v.mission_accepted_on),
                     &v.notes,
                 ],
-            )?;
-            let after = tx.person_now(id)?;
-            tx.audit("people", id, Op::Update, Some(&before), Some(&after))?;
-            Ok(after)
+            )
         })
     }
 
@@ -433,8 +436,7 @@ impl Store {
         on: Option<NaiveDate>,
     ) -> Result<Person> {
         self.write(Area::Governance, |tx| {
-            let before = tx.person_now(id)?;
-            tx.ensure_version("people", id, expected_version, before.version, &before)?;
+            let before: Person = tx.current(id, expected_version)?;
             if let (Some(_), Some(already)) = (on, before.left_on) {
                 return Err(StoreError::Invalid(msg::already_left(
                     &before.display_name(),
@@ -444,10 +446,7 @@ impl Store {
             if let Some(on) = on {
                 tx.end_open_roles_of(id, on)?;
             }
-            tx.update_versioned("people", id, expected_version, "left_on = ?1", &[&iso(on)])?;
-            let after = tx.person_now(id)?;
-            tx.audit("people", id, Op::Update, Some(&before), Some(&after))?;
-            Ok(after)
+            tx.update_row(&before, "left_on = ?1", &[&iso(on)])
         })
     }
 }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::audit::{self, Op};
 use super::error::{Result, StoreError};
-use super::{Actor, Store};
+use super::{Actor, Store, Versioned};
 use crate::catalogue::store as msg;
 use crate::model::{Area, Role};
 
@@ -97,6 +97,28 @@ pub(crate) fn insert_first_admin(conn: &Connection, name: &str) -> Result<()> {
     )
 }
 
+impl Versioned for User {
+    const TABLE: &'static str = "users";
+    fn id(&self) -> i64 {
+        self.id
+    }
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn load(conn: &Connection, id: i64) -> Result<Option<Self>> {
+        Ok(conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM users WHERE id = ?1"),
+                [id],
+                from_row,
+            )
+            .optional()?)
+    }
+    fn what() -> &'static str {
+        msg::THE_USER
+    }
+}
+
 fn admins(conn: &Connection) -> Result<i64> {
     Ok(
         conn.query_row("SELECT count(*) FROM users WHERE role = 'admin'", [], |r| {
@@ -128,10 +150,7 @@ impl Store {
                 "INSERT INTO users(name, role, person_id) VALUES (?1, ?2, ?3)",
                 rusqlite::params![name, role.code(), person_id],
             )?;
-            let user =
-                by_name(tx.conn(), &name)?.ok_or_else(|| StoreError::NotFound(name.clone()))?;
-            tx.audit::<User, User>("users", user.id, Op::Insert, None, Some(&user))?;
-            Ok(user)
+            tx.inserted(tx.conn().last_insert_rowid())
         })
     }
 
@@ -142,17 +161,7 @@ impl Store {
             if before.role == Role::Admin && role != Role::Admin && admins(tx.conn())? <= 1 {
                 return Err(StoreError::Invalid(msg::LAST_ADMIN.into()));
             }
-            tx.update_versioned(
-                "users",
-                before.id,
-                before.version,
-                "role = ?1",
-                &[&role.code()],
-            )?;
-            let after =
-                by_name(tx.conn(), name)?.ok_or_else(|| StoreError::NotFound(name.to_string()))?;
-            tx.audit("users", after.id, Op::Update, Some(&before), Some(&after))?;
-            Ok(after)
+            tx.update_row(&before, "role = ?1", &[&role.code()])
         })
     }
 
@@ -161,17 +170,7 @@ impl Store {
         self.write(Area::Users, |tx| {
             let before = by_name(tx.conn(), name)?
                 .ok_or_else(|| StoreError::Invalid(msg::user_unknown(name)))?;
-            tx.update_versioned(
-                "users",
-                before.id,
-                before.version,
-                "person_id = ?1",
-                &[&person_id],
-            )?;
-            let after =
-                by_name(tx.conn(), name)?.ok_or_else(|| StoreError::NotFound(name.to_string()))?;
-            tx.audit("users", after.id, Op::Update, Some(&before), Some(&after))?;
-            Ok(after)
+            tx.update_row(&before, "person_id = ?1", &[&person_id])
         })
     }
 
@@ -182,10 +181,7 @@ impl Store {
             if before.role == Role::Admin && admins(tx.conn())? <= 1 {
                 return Err(StoreError::Invalid(msg::LAST_ADMIN.into()));
             }
-            tx.conn()
-                .execute("DELETE FROM users WHERE id = ?1", [before.id])?;
-            tx.audit::<User, User>("users", before.id, Op::Delete, Some(&before), None)?;
-            Ok(())
+            tx.delete_row(&before)
         })
     }
 }

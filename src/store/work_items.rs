@@ -6,10 +6,9 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::audit::Op;
 use super::circles::{circle_by_id, date_col, iso};
 use super::error::{Result, StoreError};
-use super::{Store, Tx};
+use super::{Store, Tx, Versioned};
 use crate::catalogue::circles as msg;
 use crate::model::{Area, WorkItem, WorkItemDraft, WorkStatus};
 
@@ -61,11 +60,23 @@ fn validated(draft: &WorkItemDraft) -> Result<WorkItemDraft> {
         .map_err(|e| StoreError::Invalid(e.to_string()))
 }
 
-impl Tx<'_> {
-    fn work_item_now(&self, id: i64) -> Result<WorkItem> {
-        by_id(self.conn(), id)?.ok_or_else(|| StoreError::NotFound(msg::THE_WORK_ITEM.into()))
+impl Versioned for WorkItem {
+    const TABLE: &'static str = "work_items";
+    fn id(&self) -> i64 {
+        self.id
     }
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn load(conn: &Connection, id: i64) -> Result<Option<Self>> {
+        by_id(conn, id)
+    }
+    fn what() -> &'static str {
+        msg::THE_WORK_ITEM
+    }
+}
 
+impl Tx<'_> {
     /// Write every field of `d` over the item read as `before`, audited.
     fn rewrite_work_item(&self, before: &WorkItem, d: &WorkItemDraft) -> Result<WorkItem> {
         let moved = d.status != before.status || d.year != before.year;
@@ -74,10 +85,8 @@ impl Tx<'_> {
         } else {
             before.position
         };
-        self.update_versioned(
-            "work_items",
-            before.id,
-            before.version,
+        self.update_row(
+            before,
             "year = ?1, status = ?2, on_date = ?3, title = ?4, details = ?5, figures = ?6, \
              position = ?7",
             &[
@@ -89,23 +98,7 @@ impl Tx<'_> {
                 &d.figures,
                 &position,
             ],
-        )?;
-        let after = self.work_item_now(before.id)?;
-        self.audit(
-            "work_items",
-            before.id,
-            Op::Update,
-            Some(before),
-            Some(&after),
-        )?;
-        Ok(after)
-    }
-
-    /// Read the item, check the version the person started from.
-    fn work_item_at(&self, id: i64, expected_version: i64) -> Result<WorkItem> {
-        let before = self.work_item_now(id)?;
-        self.ensure_version("work_items", id, expected_version, before.version, &before)?;
-        Ok(before)
+        )
     }
 }
 
@@ -156,9 +149,7 @@ impl Store {
                     position
                 ],
             )?;
-            let after = tx.work_item_now(tx.conn().last_insert_rowid())?;
-            tx.audit::<WorkItem, WorkItem>("work_items", after.id, Op::Insert, None, Some(&after))?;
-            Ok(after)
+            tx.inserted(tx.conn().last_insert_rowid())
         })
     }
 
@@ -171,7 +162,7 @@ impl Store {
     ) -> Result<WorkItem> {
         let d = validated(draft)?;
         self.write(Area::WorkLog, |tx| {
-            let before = tx.work_item_at(id, expected_version)?;
+            let before = tx.current::<WorkItem>(id, expected_version)?;
             tx.rewrite_work_item(&before, &d)
         })
     }
@@ -184,7 +175,7 @@ impl Store {
         status: WorkStatus,
     ) -> Result<WorkItem> {
         self.write(Area::WorkLog, |tx| {
-            let before = tx.work_item_at(id, expected_version)?;
+            let before = tx.current::<WorkItem>(id, expected_version)?;
             let d = WorkItemDraft {
                 status,
                 ..before.draft()
@@ -196,7 +187,7 @@ impl Store {
     /// One key: à venir → en cours → réalisé → à venir.
     pub fn cycle_work_item_status(&mut self, id: i64, expected_version: i64) -> Result<WorkItem> {
         self.write(Area::WorkLog, |tx| {
-            let before = tx.work_item_at(id, expected_version)?;
+            let before = tx.current::<WorkItem>(id, expected_version)?;
             let d = WorkItemDraft {
                 status: before.status.next(),
                 ..before.draft()
@@ -214,7 +205,7 @@ impl Store {
     ) -> Result<WorkItem> {
         crate::model::work::check_year(year).map_err(|e| StoreError::Invalid(e.to_string()))?;
         self.write(Area::WorkLog, |tx| {
-            let before = tx.work_item_at(id, expected_version)?;
+            let before = tx.current::<WorkItem>(id, expected_version)?;
             let d = WorkItemDraft {
                 year,
                 ..before.draft()
@@ -227,11 +218,8 @@ impl Store {
     /// built from what remains.
     pub fn delete_work_item(&mut self, id: i64, expected_version: i64) -> Result<()> {
         self.write(Area::WorkLog, |tx| {
-            let before = tx.work_item_at(id, expected_version)?;
-            tx.conn()
-                .execute("DELETE FROM work_items WHERE id = ?1", [id])?;
-            tx.audit::<WorkItem, WorkItem>("work_items", id, Op::Delete, Some(&before), None)?;
-            Ok(())
+            let before = tx.current::<WorkItem>(id, expected_version)?;
+            tx.delete_row(&before)
         })
     }
 }

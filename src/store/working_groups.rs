@@ -3,10 +3,9 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
-use super::audit::Op;
 use super::circles::{circle_by_id, date_col, iso};
 use super::error::{Result, StoreError};
-use super::{Store, Tx};
+use super::{Store, Versioned};
 use crate::catalogue::circles as msg;
 use crate::model::{Area, WorkingGroup, WorkingGroupDraft, format_date};
 
@@ -57,9 +56,19 @@ fn validate(
     Ok(draft)
 }
 
-impl Tx<'_> {
-    fn working_group_now(&self, id: i64) -> Result<WorkingGroup> {
-        by_id(self.conn(), id)?.ok_or_else(|| StoreError::NotFound(msg::THE_WORKING_GROUP.into()))
+impl Versioned for WorkingGroup {
+    const TABLE: &'static str = "working_groups";
+    fn id(&self) -> i64 {
+        self.id
+    }
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn load(conn: &Connection, id: i64) -> Result<Option<Self>> {
+        by_id(conn, id)
+    }
+    fn what() -> &'static str {
+        msg::THE_WORKING_GROUP
     }
 }
 
@@ -93,15 +102,7 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4)",
                 rusqlite::params![circle_id, d.name, d.purpose, iso(d.created_on)],
             )?;
-            let after = tx.working_group_now(tx.conn().last_insert_rowid())?;
-            tx.audit::<WorkingGroup, WorkingGroup>(
-                "working_groups",
-                after.id,
-                Op::Insert,
-                None,
-                Some(&after),
-            )?;
-            Ok(after)
+            tx.inserted(tx.conn().last_insert_rowid())
         })
     }
 
@@ -113,31 +114,13 @@ impl Store {
         draft: &WorkingGroupDraft,
     ) -> Result<WorkingGroup> {
         self.write(Area::Governance, |tx| {
-            let before = tx.working_group_now(id)?;
-            tx.ensure_version(
-                "working_groups",
-                id,
-                expected_version,
-                before.version,
-                &before,
-            )?;
+            let before: WorkingGroup = tx.current(id, expected_version)?;
             let d = validate(tx.conn(), before.circle_id, draft, Some(id))?;
-            tx.update_versioned(
-                "working_groups",
-                id,
-                expected_version,
+            tx.update_row(
+                &before,
                 "name = ?1, purpose = ?2, created_on = ?3",
                 &[&d.name, &d.purpose, &iso(d.created_on)],
-            )?;
-            let after = tx.working_group_now(id)?;
-            tx.audit(
-                "working_groups",
-                id,
-                Op::Update,
-                Some(&before),
-                Some(&after),
-            )?;
-            Ok(after)
+            )
         })
     }
 
@@ -149,14 +132,7 @@ impl Store {
         on: Option<NaiveDate>,
     ) -> Result<WorkingGroup> {
         self.write(Area::Governance, |tx| {
-            let before = tx.working_group_now(id)?;
-            tx.ensure_version(
-                "working_groups",
-                id,
-                expected_version,
-                before.version,
-                &before,
-            )?;
+            let before: WorkingGroup = tx.current(id, expected_version)?;
             if let (Some(on), Some(created)) = (on, before.created_on)
                 && on < created
             {
@@ -164,22 +140,7 @@ impl Store {
                     &format_date(on),
                 )));
             }
-            tx.update_versioned(
-                "working_groups",
-                id,
-                expected_version,
-                "closed_on = ?1",
-                &[&iso(on)],
-            )?;
-            let after = tx.working_group_now(id)?;
-            tx.audit(
-                "working_groups",
-                id,
-                Op::Update,
-                Some(&before),
-                Some(&after),
-            )?;
-            Ok(after)
+            tx.update_row(&before, "closed_on = ?1", &[&iso(on)])
         })
     }
 }
