@@ -153,9 +153,39 @@ impl Drop for SignalWatch {
     }
 }
 
+/// How often the tty watchdog checks that the controlling terminal still exists.
+const TTY_CHECK: Duration = Duration::from_secs(1);
+
+/// A terminal can vanish without a SIGHUP reaching us (the process is not the session leader,
+/// or the signal was lost); crossterm would then spin on end-of-file. Once the controlling
+/// terminal is gone, opening `/dev/tty` fails with ENXIO or EIO: end the process then.
+fn watch_tty() -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("cercles-tty".into())
+        .spawn(|| {
+            loop {
+                std::thread::sleep(TTY_CHECK);
+                if !ACTIVE.load(Ordering::SeqCst) {
+                    continue;
+                }
+                let gone = match std::fs::File::open("/dev/tty") {
+                    Ok(_) => false,
+                    // ENXIO (6): no controlling terminal any more; EIO (5): hung up.
+                    Err(e) => matches!(e.raw_os_error(), Some(5 | 6)),
+                };
+                if gone {
+                    restore();
+                    std::process::exit(129);
+                }
+            }
+        })?;
+    Ok(())
+}
+
 /// Run `app` in the terminal until it quits.
 pub fn run(mut app: App) -> Result<(), TuiError> {
     let signals = SignalWatch::install()?;
+    watch_tty()?;
     let _panic = PanicRestore::install();
     let guard = TerminalGuard::enter()?;
     let result = (|| {
