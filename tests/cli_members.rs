@@ -101,7 +101,11 @@ fn a_bad_import_exits_1_naming_the_line_and_changes_nothing() {
         .write_stdin(good)
         .output()
         .unwrap();
-    assert!(String::from_utf8(out.stdout).unwrap().contains("1 déjà présente, ignorée"));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("1 déjà présente, ignorée")
+    );
     cercles(&db).arg("check").assert().success();
 }
 

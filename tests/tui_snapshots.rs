@@ -40,9 +40,11 @@ fn db() -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
+/// The app with the first working circle selected (the cercle général's row is above it).
 fn app(path: &Path, theme: Theme) -> App {
     let mut app = App::new(Store::open(path, ADMIN).unwrap()).unwrap();
     app.theme = theme;
+    app.handle_key(key(KeyCode::Char('j')));
     app
 }
 
@@ -280,4 +282,110 @@ fn the_form_cursor_sits_after_wide_and_accented_text_by_display_width() {
         row(&buf, y)
     );
     assert!(!buf[(x + 4, y)].modifier.contains(Modifier::REVERSED));
+}
+
+// --- the Cercles tab on the demo network -------------------------------------------------------
+
+/// A fixed admin name, so the status bar reads the same on every machine.
+const DEMO_ADMIN: &str = "claire";
+
+fn demo() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    cercles::demo::build(&path, DEMO_ADMIN).unwrap();
+    (dir, path)
+}
+
+fn demo_app(path: &Path, theme: Theme) -> App {
+    let mut app = App::new(Store::open(path, DEMO_ADMIN).unwrap()).unwrap();
+    app.theme = theme;
+    app
+}
+
+fn select(app: &mut App, name: &str) {
+    typ(app, "g");
+    while app
+        .circles
+        .selected()
+        .map(|c| c.name().to_owned())
+        .as_deref()
+        != Some(name)
+    {
+        typ(app, "j");
+    }
+}
+
+#[test]
+fn demo_list_with_counts_and_the_general_circle() {
+    let (_d, path) = demo();
+    let app = demo_app(&path, Theme::plain());
+    insta::assert_snapshot!("demo_list_general", screen(&app).backend());
+}
+
+#[test]
+fn demo_finances_members_and_work_log() {
+    let (_d, path) = demo();
+    let mut app = demo_app(&path, Theme::plain());
+    select(&mut app, "Finances");
+    insta::assert_snapshot!("demo_finances", screen(&app).backend());
+    app.handle_key(key(KeyCode::Enter));
+    insta::assert_snapshot!("demo_finances_work_log", screen(&app).backend());
+}
+
+#[test]
+fn demo_coordination_and_a_flagged_term_end() {
+    let (_d, path) = demo();
+    let mut app = demo_app(&path, Theme::plain());
+    select(&mut app, "Coordination");
+    insta::assert_snapshot!("demo_coordination", screen(&app).backend());
+    select(&mut app, "Communication");
+    insta::assert_snapshot!("demo_communication_flag", screen(&app).backend());
+}
+
+#[test]
+fn demo_work_item_form_with_a_validation_error() {
+    let (_d, path) = demo();
+    let mut app = demo_app(&path, Theme::plain());
+    select(&mut app, "Finances");
+    app.handle_key(key(KeyCode::Enter));
+    typ(&mut app, "a");
+    for _ in 0..4 {
+        app.handle_key(key(KeyCode::Backspace));
+    }
+    typ(&mut app, "25");
+    for _ in 0..3 {
+        app.handle_key(key(KeyCode::Tab));
+    }
+    typ(&mut app, "Clôture des comptes");
+    app.handle_key(key(KeyCode::F(2)));
+    insta::assert_snapshot!("demo_work_item_error", screen(&app).backend());
+}
+
+#[test]
+fn demo_decisions_of_the_general_circle_with_a_due_review() {
+    let (_d, path) = demo();
+    let mut app = demo_app(&path, Theme::plain());
+    app.handle_key(key(KeyCode::Enter));
+    insta::assert_snapshot!("demo_general_decisions", screen(&app).backend());
+}
+
+#[test]
+fn term_flags_and_due_reviews_are_red_and_marked() {
+    let (_d, path) = demo();
+    let mut app = demo_app(&path, Theme::colored());
+    let buf = buffer(&app);
+    let (x, y) = find(&buf, "Communication");
+    let flag_x = (x..buf.area.width)
+        .find(|x| buf[(*x, y)].symbol() == "!")
+        .expect("flag on the Communication row");
+    assert_eq!(buf[(flag_x, y)].fg, Color::LightRed);
+    let (x, y) = find(&buf, "Rencontres nationales");
+    assert!(
+        !row(&buf, y)[x as usize..].contains('!'),
+        "no flag without an alert"
+    );
+    app.handle_key(key(KeyCode::Enter));
+    let buf = buffer(&app);
+    let (x, y) = find(&buf, "! à revoir depuis le 15/11/2025");
+    assert_eq!(buf[(x, y)].fg, Color::LightRed);
 }

@@ -82,7 +82,8 @@ pub const USAGE_USERS: &str = "cercles users list | add NOM --role RÔLE [--pers
 pub const USAGE_INIT: &str = "cercles [--db FICHIER] init [--demo]";
 pub const USAGE_CHECK: &str = "cercles [--db FICHIER] [--as NOM] check";
 pub const USAGE_BACKUP: &str = "cercles [--db FICHIER] [--as NOM] backup FICHIER";
-pub const USAGE_IMPORT: &str = "cercles [--db FICHIER] [--as NOM] import members FICHIER|- [--dry-run]";
+pub const USAGE_IMPORT: &str =
+    "cercles [--db FICHIER] [--as NOM] import members FICHIER|- [--dry-run]";
 pub const USAGE_EXPORT: &str =
     "cercles [--db FICHIER] [--as NOM] export members [--format csv|json] [-o FICHIER]";
 pub const USAGE_USERS_LIST: &str = "cercles users list";

@@ -43,15 +43,27 @@ pub fn import_done(added: usize, roles: usize, skipped: usize) -> String {
         "{} avec {} ; {}",
         people_done(added, "personne ajoutée", "personnes ajoutées"),
         crate::catalogue::plural(roles as i64, "rôle", "rôles"),
-        people_done(skipped, "déjà présente, ignorée", "déjà présentes, ignorées"),
+        people_done(
+            skipped,
+            "déjà présente, ignorée",
+            "déjà présentes, ignorées"
+        ),
     )
 }
 pub fn import_dry_run(added: usize, roles: usize, skipped: usize) -> String {
     format!(
         "essai (--dry-run), rien n'a été écrit : {} avec {} ; {}",
-        people_done(added, "personne serait ajoutée", "personnes seraient ajoutées"),
+        people_done(
+            added,
+            "personne serait ajoutée",
+            "personnes seraient ajoutées"
+        ),
         crate::catalogue::plural(roles as i64, "rôle", "rôles"),
-        people_done(skipped, "déjà présente, ignorée", "déjà présentes, ignorées"),
+        people_done(
+            skipped,
+            "déjà présente, ignorée",
+            "déjà présentes, ignorées"
+        ),
     )
 }
 pub fn would_add(line: u64, name: &str) -> String {

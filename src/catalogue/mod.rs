@@ -2,8 +2,10 @@
 //! one file per area, so a second language stays a directory away.
 
 pub mod circles;
+pub mod circles_tab;
 pub mod cli;
 pub mod exchange;
+pub mod members_tab;
 pub mod parse;
 pub mod people;
 pub mod store;

@@ -211,8 +211,13 @@ pub fn export_members(store: &Store, format: Format) -> Result<(Vec<u8>, usize)>
                     &r.kind,
                     &r.cercles,
                 ];
-                w.write_record(cells.map(super::spreadsheet_cell).iter().map(|c| c.as_ref()))
-                    .map_err(io)?;
+                w.write_record(
+                    cells
+                        .map(super::spreadsheet_cell)
+                        .iter()
+                        .map(|c| c.as_ref()),
+                )
+                .map_err(io)?;
             }
             w.flush()
                 .map_err(|e| ExchangeError::Invalid(msg::export_failed(&e.to_string())))?;

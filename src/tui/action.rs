@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalogue::circles_tab as cm;
+use crate::catalogue::members_tab as mm;
 use crate::catalogue::tui as msg;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -40,6 +42,32 @@ pub enum Action {
     ResolveConflict,
     ConfirmYes,
     ConfirmNo,
+    // The Cercles tab (issue 4).
+    FocusDetail,
+    LeaveDetail,
+    NextSection,
+    PrevSection,
+    ScrollDetailDown,
+    ScrollDetailUp,
+    PrevYear,
+    NextYear,
+    NewCircle,
+    CloseCircle,
+    AddItem,
+    EditItem,
+    CycleStatus,
+    YearLater,
+    YearEarlier,
+    CloseGroup,
+    // The Membres tab (issue 4).
+    AddPerson,
+    GiveRole,
+    EndRole,
+    PersonLeaves,
+    CycleCircleFilter,
+    CycleKindFilter,
+    CycleRoleFilter,
+    ToggleLeft,
 }
 
 impl Action {
@@ -86,6 +114,30 @@ impl Action {
             ResolveConflict => msg::ACT_RESOLVE,
             ConfirmYes => msg::ACT_YES,
             ConfirmNo => msg::ACT_NO,
+            FocusDetail => cm::ACT_FOCUS_DETAIL,
+            LeaveDetail => cm::ACT_LEAVE_DETAIL,
+            NextSection => cm::ACT_NEXT_SECTION,
+            PrevSection => cm::ACT_PREV_SECTION,
+            ScrollDetailDown => cm::ACT_SCROLL_DOWN,
+            ScrollDetailUp => cm::ACT_SCROLL_UP,
+            PrevYear => cm::ACT_PREV_YEAR,
+            NextYear => cm::ACT_NEXT_YEAR,
+            NewCircle => cm::ACT_NEW_CIRCLE,
+            CloseCircle => cm::ACT_CLOSE_CIRCLE,
+            AddItem => cm::ACT_ADD,
+            EditItem => cm::ACT_EDIT_ITEM,
+            CycleStatus => cm::ACT_CYCLE_STATUS,
+            YearLater => cm::ACT_YEAR_LATER,
+            YearEarlier => cm::ACT_YEAR_EARLIER,
+            CloseGroup => cm::ACT_CLOSE_GROUP,
+            AddPerson => mm::ACT_ADD_PERSON,
+            GiveRole => mm::ACT_GIVE_ROLE,
+            EndRole => mm::ACT_END_ROLE,
+            PersonLeaves => mm::ACT_PERSON_LEAVES,
+            CycleCircleFilter => mm::ACT_CYCLE_CIRCLE,
+            CycleKindFilter => mm::ACT_CYCLE_KIND,
+            CycleRoleFilter => mm::ACT_CYCLE_ROLE,
+            ToggleLeft => mm::ACT_TOGGLE_LEFT,
         }
     }
 

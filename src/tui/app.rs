@@ -10,12 +10,13 @@ use super::keymap::{self, Scope};
 use super::tabs::Tab;
 use super::tabs::circle_editor::CircleEditor;
 use super::tabs::circles::{CirclesTab, list_height};
+use super::tabs::members::{self, MembersTab, Reply};
 use super::theme::Theme;
 use super::widgets::confirm::Confirm;
 use super::widgets::help::{column_height, help_lines};
 use super::widgets::palette::Palette;
 use crate::catalogue::tui as msg;
-use crate::model::{Area, Circle};
+use crate::model::Area;
 use crate::store::{Store, StoreError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +44,7 @@ pub struct App {
     pub(crate) store: Store,
     pub tab: Tab,
     pub circles: CirclesTab,
+    pub members: MembersTab,
     pub overlay: Overlay,
     pub message: Option<Message>,
     pub theme: Theme,
@@ -54,19 +56,20 @@ pub struct App {
 impl App {
     /// Load what the first screen shows. Colours follow `NO_COLOR`.
     pub fn new(store: Store) -> Result<App, TuiError> {
-        let circles = store.circles()?;
         let mut app = App {
             store,
             tab: Tab::Cercles,
             circles: CirclesTab::default(),
+            members: MembersTab::default(),
             overlay: Overlay::None,
             message: None,
             theme: Theme::from_env(),
             size: (80, 24),
             quit: false,
         };
-        let height = app.list_height();
-        app.circles.set_circles(circles, height);
+        app.load_circles()?;
+        let members_height = app.members_height();
+        app.members.reload(&app.store, members_height)?;
         Ok(app)
     }
 
@@ -82,6 +85,8 @@ impl App {
         self.size = (width, height);
         let h = self.list_height();
         self.circles.refilter(h);
+        let h = self.members_height();
+        self.members.resize(h);
     }
 
     /// Body rows: the screen less the tab bar, the footer, the status bar and the message line.
@@ -94,15 +99,22 @@ impl App {
         list_height(self.body_height())
     }
 
+    fn members_height(&self) -> usize {
+        members::list_height(self.body_height())
+    }
+
     /// Something unsaved would be lost by quitting.
     pub fn is_dirty(&self) -> bool {
-        self.circles.is_dirty()
+        self.circles.is_dirty() || self.members.is_dirty()
     }
 
     /// The keymap scopes active now, innermost first.
     pub fn scopes(&self) -> Vec<Scope> {
         if let Overlay::Confirm(_) = self.overlay {
             return vec![Scope::Confirm];
+        }
+        if self.tab == Tab::Membres {
+            return self.members.scopes();
         }
         if self.tab == Tab::Cercles
             && let Some(editor) = &self.circles.editor
@@ -114,7 +126,7 @@ impl App {
             };
         }
         if self.tab == Tab::Cercles {
-            vec![Scope::List, Scope::Global]
+            self.circles.scopes()
         } else {
             vec![Scope::Global]
         }
@@ -198,14 +210,38 @@ impl App {
             self.filter_key(ev);
             return;
         }
+        if self.tab == Tab::Membres && self.members.filtering {
+            let h = self.members_height();
+            let reply = self.members.filter_key(ev, &self.store, h);
+            self.members_reply(reply);
+            return;
+        }
         let scopes = self.scopes();
         if let Some(action) = keymap::lookup(&scopes, &ev) {
             self.dispatch(action);
+        } else if scopes == [Scope::Form] && self.tab == Tab::Membres {
+            self.members.form_input(ev);
         } else if scopes == [Scope::Form]
             && let Some(editor) = &mut self.circles.editor
         {
             editor.form.input(ev);
         }
+    }
+
+    /// Show what the Membres tab answered; false when the action was not one of its own.
+    fn members_reply(&mut self, reply: Reply) -> bool {
+        match reply {
+            Reply::Pass => return false,
+            Reply::Done => {}
+            Reply::Info(text) => self.info(text),
+            Reply::Error(text) => self.error(text),
+            Reply::Written(text) => {
+                self.info(text);
+                self.reload();
+            }
+            Reply::ConfirmDiscard => self.overlay = Overlay::Confirm(Confirm::DiscardForm),
+        }
+        true
     }
 
     /// The filter line has the keyboard: typing filters as you go, ↑ ↓ still move.
@@ -229,11 +265,23 @@ impl App {
             _ => return,
         }
         tab.refilter(h);
+        self.sync_circle_detail();
     }
 
     /// Apply one action. Every change of state goes through here.
     pub fn dispatch(&mut self, action: Action) {
         use Action::*;
+        if self.tab == Tab::Membres {
+            let mut env = members::Env {
+                height: self.members_height(),
+                theme: self.theme,
+                store: &mut self.store,
+            };
+            let reply = self.members.dispatch(action, &mut env);
+            if self.members_reply(reply) {
+                return;
+            }
+        }
         let h = self.list_height();
         match action {
             Quit => {
@@ -271,7 +319,7 @@ impl App {
             MoveUp | MoveDown | PageUp | PageDown | First | Last => self.move_selection(action),
             Filter => self.circles.filtering = true,
             Edit => self.open_editor(),
-            Save => self.save_circle(),
+            Save => self.save_editor(),
             Cancel => {
                 if self.is_dirty() {
                     self.overlay = Overlay::Confirm(Confirm::DiscardForm);
@@ -294,12 +342,24 @@ impl App {
                     self.overlay = Overlay::None;
                     match what {
                         Confirm::QuitDirty => self.quit = true,
-                        Confirm::DiscardForm => self.circles.editor = None,
+                        Confirm::DiscardForm => {
+                            self.circles.editor = None;
+                            self.members.close_form();
+                        }
                     }
                 }
             }
             ConfirmNo => self.overlay = Overlay::None,
+            // The Membres tab's own actions: handled above when that tab is shown.
+            AddPerson | GiveRole | EndRole | PersonLeaves | CycleCircleFilter | CycleKindFilter
+            | CycleRoleFilter | ToggleLeft => {}
+            FocusDetail | LeaveDetail | NextSection | PrevSection | ScrollDetailDown
+            | ScrollDetailUp | PrevYear | NextYear | NewCircle | CloseCircle | AddItem
+            | EditItem | CycleStatus | YearLater | YearEarlier | CloseGroup => {
+                self.circles_action(action)
+            }
         }
+        self.sync_circle_detail();
     }
 
     fn move_selection(&mut self, action: Action) {
@@ -309,6 +369,10 @@ impl App {
             return;
         }
         if self.tab != Tab::Cercles {
+            return;
+        }
+        if self.circles.focus.is_some() {
+            self.circles_action(action);
             return;
         }
         let tab = &mut self.circles;
@@ -341,64 +405,16 @@ impl App {
             return;
         }
         let Some(circle) = self.circles.selected() else {
-            self.error(msg::NOTHING_TO_EDIT);
+            self.error(if self.circles.general_selected() {
+                crate::catalogue::circles_tab::GENERAL_NO_SHEET
+            } else {
+                msg::NOTHING_TO_EDIT
+            });
             return;
         };
         let editor = CircleEditor::new(circle, self.store.today(), self.theme);
         self.circles.editor = Some(editor);
         self.message = None;
-    }
-
-    fn save_circle(&mut self) {
-        let Some(editor) = &mut self.circles.editor else {
-            return;
-        };
-        if !editor.form.validate() {
-            self.error(msg::FORM_HAS_ERRORS);
-            return;
-        }
-        if !editor.form.is_dirty() {
-            self.circles.editor = None;
-            self.info(msg::NOTHING_CHANGED);
-            return;
-        }
-        let sheet = editor.sheet();
-        let (id, version) = (editor.circle_id, editor.base_version);
-        match self.store.update_circle_sheet(id, version, &sheet) {
-            Ok(saved) => {
-                self.circles.editor = None;
-                self.info(msg::saved_circle(saved.name()));
-                self.reload();
-            }
-            Err(err @ StoreError::Conflict { .. }) => {
-                // The conflict carries the row as it is now, except when the row changed
-                // between the check and the update: then read it again.
-                let theirs = match err.conflict_row::<Circle>() {
-                    Some(c) => Some(c),
-                    None => self.store.circle(id).ok().flatten(),
-                };
-                match theirs {
-                    Some(theirs) => {
-                        if let Some(editor) = &mut self.circles.editor {
-                            editor.open_conflict(theirs);
-                        }
-                        self.error(msg::CONFLICT_MESSAGE);
-                    }
-                    None => self.error(msg::CONFLICT_GONE),
-                }
-                self.reload();
-            }
-            Err(StoreError::Invalid(text)) => {
-                // The store's validation of a sheet only concerns the name (required, unique).
-                if let Some(editor) = &mut self.circles.editor {
-                    editor
-                        .form
-                        .set_error(super::tabs::circle_editor::NAME, text.clone());
-                }
-                self.error(text);
-            }
-            Err(other) => self.error(other.to_string()),
-        }
     }
 
     fn conflict_action(&mut self, action: Action) {
@@ -422,9 +438,11 @@ impl App {
 
     /// Read the circles again; the selection stays on the same circle.
     pub fn reload(&mut self) {
-        let h = self.list_height();
-        match self.store.circles() {
-            Ok(circles) => self.circles.set_circles(circles, h),
+        self.reload_circles();
+        let h = self.members_height();
+        match self.members.reload(&self.store, h) {
+            Ok(None) => {}
+            Ok(Some(warning)) => self.error(warning),
             Err(e) => self.error(msg::store_error(&e.to_string())),
         }
     }
@@ -436,15 +454,8 @@ impl App {
             Ok(false) => false,
             Ok(true) => {
                 self.reload();
-                if let Some(editor) = &self.circles.editor {
-                    let now = self
-                        .circles
-                        .circles
-                        .iter()
-                        .find(|c| c.id == editor.circle_id);
-                    if now.is_some_and(|c| c.version != editor.base_version) {
-                        self.error(msg::EDIT_CHANGED_ELSEWHERE);
-                    }
+                if self.editor_changed_elsewhere() {
+                    self.error(msg::EDIT_CHANGED_ELSEWHERE);
                 }
                 true
             }

@@ -15,6 +15,17 @@ use crate::catalogue::tui as msg;
 pub enum Scope {
     Global,
     List,
+    /// The list of the Cercles tab (before `List`: Enter goes into the detail).
+    Circles,
+    /// Inside a circle's detail: its sections and their lines.
+    Detail,
+    /// The work-log section of a circle's detail.
+    WorkLog,
+    /// The GT section of a circle's detail.
+    Groups,
+    /// The Membres tab: its list and the detail of the selected person (in place of `List`,
+    /// so that its footer fits 80 columns).
+    Members,
     Form,
     Conflict,
     Confirm,
@@ -22,9 +33,14 @@ pub enum Scope {
 
 impl Scope {
     /// Help groups, in display order.
-    pub const ALL: [Scope; 5] = [
+    pub const ALL: [Scope; 10] = [
         Scope::Global,
         Scope::List,
+        Scope::Circles,
+        Scope::Detail,
+        Scope::WorkLog,
+        Scope::Groups,
+        Scope::Members,
         Scope::Form,
         Scope::Conflict,
         Scope::Confirm,
@@ -34,6 +50,11 @@ impl Scope {
         match self {
             Scope::Global => msg::GROUP_GLOBAL,
             Scope::List => msg::GROUP_LIST,
+            Scope::Circles => crate::catalogue::circles_tab::GROUP_CIRCLES,
+            Scope::Detail => crate::catalogue::circles_tab::GROUP_DETAIL,
+            Scope::WorkLog => crate::catalogue::circles_tab::GROUP_WORK,
+            Scope::Groups => crate::catalogue::circles_tab::GROUP_GT,
+            Scope::Members => crate::catalogue::members_tab::GROUP_MEMBERS,
             Scope::Form => msg::GROUP_FORM,
             Scope::Conflict => msg::GROUP_CONFLICT,
             Scope::Confirm => msg::GROUP_CONFIRM,
@@ -153,6 +174,81 @@ pub const BINDINGS: &[Binding] = &[
     b(S::List, &[code(KeyCode::End), k('G')], A::Last, false),
     b(S::List, &[k('e'), code(KeyCode::Enter)], A::Edit, true),
     b(S::List, &[k('/')], A::Filter, true),
+    // The Cercles tab: its list, then inside a circle's detail.
+    b(
+        S::Circles,
+        &[code(KeyCode::Enter), k('l')],
+        A::FocusDetail,
+        true,
+    ),
+    b(S::Circles, &[k('n')], A::NewCircle, true),
+    b(S::Circles, &[k('x')], A::CloseCircle, false),
+    b(S::Circles, &[k('J')], A::ScrollDetailDown, false),
+    b(S::Circles, &[k('K')], A::ScrollDetailUp, false),
+    b(S::Circles, &[k('[')], A::PrevYear, false),
+    b(S::Circles, &[k(']')], A::NextYear, false),
+    b(
+        S::Detail,
+        &[code(KeyCode::Esc), k('h')],
+        A::LeaveDetail,
+        true,
+    ),
+    b(S::Detail, &[k('a')], A::AddItem, true),
+    b(
+        S::Detail,
+        &[k('e'), code(KeyCode::Enter)],
+        A::EditItem,
+        true,
+    ),
+    b(S::Detail, &[code(KeyCode::Tab)], A::NextSection, true),
+    b(S::Detail, &[code(KeyCode::BackTab)], A::PrevSection, false),
+    b(S::Detail, &[code(KeyCode::Up), k('k')], A::MoveUp, false),
+    b(
+        S::Detail,
+        &[code(KeyCode::Down), k('j')],
+        A::MoveDown,
+        false,
+    ),
+    b(
+        S::Detail,
+        &[code(KeyCode::PageDown), k('J')],
+        A::ScrollDetailDown,
+        false,
+    ),
+    b(
+        S::Detail,
+        &[code(KeyCode::PageUp), k('K')],
+        A::ScrollDetailUp,
+        false,
+    ),
+    b(S::Detail, &[k('[')], A::PrevYear, false),
+    b(S::Detail, &[k(']')], A::NextYear, false),
+    b(S::WorkLog, &[k('s'), k(' ')], A::CycleStatus, true),
+    b(S::WorkLog, &[k('>')], A::YearLater, false),
+    b(S::WorkLog, &[k('<')], A::YearEarlier, false),
+    b(S::Groups, &[k('x')], A::CloseGroup, true),
+    // The Membres tab: list moves, filters, the person's forms.
+    b(S::Members, &[code(KeyCode::Up), k('k')], A::MoveUp, false),
+    b(
+        S::Members,
+        &[code(KeyCode::Down), k('j')],
+        A::MoveDown,
+        false,
+    ),
+    b(S::Members, &[code(KeyCode::PageUp)], A::PageUp, false),
+    b(S::Members, &[code(KeyCode::PageDown)], A::PageDown, false),
+    b(S::Members, &[code(KeyCode::Home), k('g')], A::First, false),
+    b(S::Members, &[code(KeyCode::End), k('G')], A::Last, false),
+    b(S::Members, &[k('a')], A::AddPerson, true),
+    b(S::Members, &[k('e'), code(KeyCode::Enter)], A::Edit, true),
+    b(S::Members, &[k('+')], A::GiveRole, true),
+    b(S::Members, &[k('-')], A::EndRole, true),
+    b(S::Members, &[k('d')], A::PersonLeaves, false),
+    b(S::Members, &[k('/')], A::Filter, false),
+    b(S::Members, &[k('c')], A::CycleCircleFilter, false),
+    b(S::Members, &[k('t')], A::CycleKindFilter, false),
+    b(S::Members, &[k('r')], A::CycleRoleFilter, false),
+    b(S::Members, &[k('p')], A::ToggleLeft, false),
     // Forms: only keys that never type text.
     b(
         S::Form,

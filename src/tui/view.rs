@@ -10,6 +10,7 @@ use super::app::{App, MessageKind, Overlay};
 use super::keymap;
 use super::tabs::Tab;
 use super::tabs::circles::CirclesView;
+use super::tabs::members_view::MembersView;
 use super::tabs::placeholder::PlaceholderView;
 use super::widgets::confirm::ConfirmView;
 use super::widgets::help::HelpView;
@@ -36,6 +37,11 @@ impl Widget for &App {
         match self.tab {
             Tab::Cercles => CirclesView {
                 tab: &self.circles,
+                theme: self.theme,
+            }
+            .render(body, buf),
+            Tab::Membres => MembersView {
+                tab: &self.members,
                 theme: self.theme,
             }
             .render(body, buf),
@@ -102,18 +108,40 @@ impl App {
     }
 
     fn render_footer(&self, area: Rect, buf: &mut Buffer) {
-        if self.tab == Tab::Cercles && self.circles.filtering {
+        if (self.tab == Tab::Cercles && self.circles.filtering)
+            || (self.tab == Tab::Membres && self.members.filtering)
+        {
             let line = Line::styled(msg::FILTER_HINT, self.theme.muted());
             buf.set_line(area.x, area.y, &line, area.width);
             return;
         }
+        // The keys of every screen (quit, help, palette) always show; the view's own keys fill
+        // the room left, innermost first, so the footer never runs off the edge.
+        let global = keymap::footer(&[keymap::Scope::Global]);
+        let entries = keymap::footer(&self.scopes());
+        let cost = |key: &str, description: &str| {
+            crate::text::display_width(key)
+                + 3
+                + crate::text::display_width(footer_label(description))
+        };
+        let is_global = |e: &(String, &str)| global.contains(e);
+        let mut room = usize::from(area.width) + 2;
+        for e in entries.iter().filter(|e| is_global(e)) {
+            room = room.saturating_sub(cost(&e.0, e.1));
+        }
         let mut spans = Vec::new();
-        for (key, description) in keymap::footer(&self.scopes()) {
+        for e in &entries {
+            if !is_global(e) {
+                if cost(&e.0, e.1) > room {
+                    continue;
+                }
+                room -= cost(&e.0, e.1);
+            }
             if !spans.is_empty() {
                 spans.push(Span::raw("  "));
             }
-            spans.push(Span::styled(key, self.theme.key()));
-            spans.push(Span::raw(format!(" {}", footer_label(description))));
+            spans.push(Span::styled(e.0.clone(), self.theme.key()));
+            spans.push(Span::raw(format!(" {}", footer_label(e.1))));
         }
         buf.set_line(area.x, area.y, &Line::from(spans), area.width);
     }

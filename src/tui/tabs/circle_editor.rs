@@ -1,7 +1,8 @@
-//! The circle's identity-sheet form, and the conflict panel shown when someone else saved the
-//! same circle meanwhile: for each field that differs, their version beside yours, and a
-//! choice per field. Nothing is ever overwritten silently: the merged values go back into the
-//! form, based on their version, and are saved only when the person saves again.
+//! The forms of the Cercles tab (a circle's identity sheet, a new circle, closing, a GT, a work
+//! log item, a decision: see `circle_forms` for the others), and the conflict panel shown when
+//! someone else saved the same row meanwhile: for each field that differs, their version beside
+//! yours, and a choice per field. Nothing is ever overwritten silently: the merged values go
+//! back into the form, based on their version, and are saved only when the person saves again.
 
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
@@ -9,8 +10,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use crate::catalogue::circles_tab as cm;
 use crate::catalogue::tui as msg;
-use crate::model::{Circle, CircleSheet};
+use crate::model::{Circle, CircleSheet, Instance};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::form::{FieldKind, Form};
 use crate::tui::widgets::{truncate, wrap_text};
@@ -25,14 +27,47 @@ pub const MISSIONS: &str = "missions";
 pub const SAFE_FRAME: &str = "safe_frame";
 
 /// The sheet's fields as (form key, value).
-fn sheet_fields(sheet: &CircleSheet) -> [(&'static str, &str); 5] {
-    [
-        (NAME, &sheet.name),
-        (PURPOSE, &sheet.purpose),
-        (SCOPE, &sheet.decision_scope),
-        (MISSIONS, &sheet.missions),
-        (SAFE_FRAME, &sheet.safe_frame),
+pub fn sheet_fields(sheet: &CircleSheet) -> Vec<(&'static str, String)> {
+    vec![
+        (NAME, sheet.name.clone()),
+        (PURPOSE, sheet.purpose.clone()),
+        (SCOPE, sheet.decision_scope.clone()),
+        (MISSIONS, sheet.missions.clone()),
+        (SAFE_FRAME, sheet.safe_frame.clone()),
     ]
+}
+
+/// What a form of the Cercles tab writes when saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// The identity sheet of `circle_id`.
+    Sheet,
+    NewCircle,
+    CloseCircle,
+    /// A new GT in `circle_id`.
+    NewGroup,
+    Group(i64),
+    CloseGroup(i64),
+    /// A new item of `circle_id`'s work log.
+    NewWork,
+    Work(i64),
+    NewDecision,
+    Decision(i64),
+}
+
+impl Target {
+    /// Forms that write even when their prefilled values were not touched.
+    pub fn saves_unchanged(self) -> bool {
+        matches!(
+            self,
+            Target::NewCircle
+                | Target::CloseCircle
+                | Target::NewGroup
+                | Target::CloseGroup(_)
+                | Target::NewWork
+                | Target::NewDecision
+        )
+    }
 }
 
 /// One field that differs between their saved version and this form.
@@ -47,17 +82,23 @@ pub struct ConflictRow {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {
-    pub theirs: Circle,
+    /// Their saved values, by form key, and the version they are at.
+    pub theirs: Vec<(&'static str, String)>,
+    pub their_version: i64,
     pub rows: Vec<ConflictRow>,
     pub selected: usize,
 }
 
 pub struct CircleEditor {
+    pub target: Target,
+    /// The circle the form concerns (its sheet, its GT, its work log); 0 for none.
     pub circle_id: i64,
     /// The version the form was loaded from; the store refuses a save from a stale one.
     pub base_version: i64,
     pub form: Form,
     pub conflict: Option<Conflict>,
+    /// The instance choices of a decision form, in the order of the choice field.
+    pub instances: Vec<(String, Instance)>,
 }
 
 impl CircleEditor {
@@ -95,10 +136,24 @@ impl CircleEditor {
                 &s.safe_frame,
             );
         CircleEditor {
+            target: Target::Sheet,
             circle_id: circle.id,
             base_version: circle.version,
             form,
             conflict: None,
+            instances: Vec::new(),
+        }
+    }
+
+    /// A form of another target, not yet in conflict.
+    pub fn with_form(target: Target, circle_id: i64, base_version: i64, form: Form) -> Self {
+        CircleEditor {
+            target,
+            circle_id,
+            base_version,
+            form,
+            conflict: None,
+            instances: Vec::new(),
         }
     }
 
@@ -116,8 +171,15 @@ impl CircleEditor {
     /// Someone saved `theirs` meanwhile: list the fields where it differs from this form. By
     /// default a field keeps your version if you changed it, theirs if you did not.
     pub fn open_conflict(&mut self, theirs: Circle) {
+        self.open_conflict_values(sheet_fields(&theirs.sheet), theirs.version);
+    }
+
+    /// The same from their values by form key (any target).
+    pub fn open_conflict_values(&mut self, theirs: Vec<(&'static str, String)>, version: i64) {
         let mut rows = Vec::new();
-        for (key, their_value) in sheet_fields(&theirs.sheet) {
+        for (key, their_value) in &theirs {
+            let key = *key;
+            let their_value = their_value.as_str();
             let mine = self.form.value(key);
             if mine.trim() != their_value.trim() {
                 let label = self
@@ -139,6 +201,7 @@ impl CircleEditor {
         }
         self.conflict = Some(Conflict {
             theirs,
+            their_version: version,
             rows,
             selected: 0,
         });
@@ -177,14 +240,14 @@ impl CircleEditor {
         let Some(conflict) = self.conflict.take() else {
             return;
         };
-        for (key, their_value) in sheet_fields(&conflict.theirs.sheet) {
+        for (key, their_value) in &conflict.theirs {
             self.form.set_loaded(key, their_value);
-            match conflict.rows.iter().find(|r| r.key == key) {
+            match conflict.rows.iter().find(|r| r.key == *key) {
                 Some(row) if row.keep_mine => self.form.set_value(key, &row.mine),
                 _ => self.form.set_value(key, their_value),
             }
         }
-        self.base_version = conflict.theirs.version;
+        self.base_version = conflict.their_version;
     }
 }
 
@@ -199,7 +262,12 @@ impl Widget for EditorView<'_> {
         let [title, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
         if let Some(conflict) = &self.editor.conflict {
-            let line = Line::styled(format!("! {}", msg::CONFLICT_TITLE), theme.error());
+            let text = if self.editor.target == Target::Sheet {
+                msg::CONFLICT_TITLE
+            } else {
+                cm::CONFLICT_TITLE
+            };
+            let line = Line::styled(format!("! {text}"), theme.error());
             buf.set_line(title.x, title.y, &line, title.width);
             ConflictView { conflict, theme }.render(body, buf);
             return;
@@ -236,10 +304,14 @@ impl Widget for ConflictView<'_> {
             Line::styled(msg::conflict_fields(c.rows.len()), theme.muted()),
             Line::raw(""),
         ];
+        let mut selected_at = 0;
         let tag_w = crate::text::display_width(msg::CONFLICT_MINE)
             .max(crate::text::display_width(msg::CONFLICT_THEIRS));
         for (i, row) in c.rows.iter().enumerate() {
             let selected = i == c.selected;
+            if selected {
+                selected_at = lines.len();
+            }
             let kept = if row.keep_mine {
                 msg::CONFLICT_KEPT_MINE
             } else {
@@ -310,7 +382,13 @@ impl Widget for ConflictView<'_> {
                 }
             }
         }
-        for (i, line) in lines.iter().enumerate().take(usize::from(area.height)) {
+        // Scroll so that the selected field and its two values stay on screen.
+        let height = usize::from(area.height);
+        let block = 3 + 2 * SELECTED_VALUE_LINES;
+        let skip = (selected_at + block.min(height))
+            .saturating_sub(height)
+            .min(lines.len().saturating_sub(height));
+        for (i, line) in lines.iter().skip(skip).enumerate().take(height) {
             buf.set_line(area.x, area.y + i as u16, line, area.width);
         }
     }

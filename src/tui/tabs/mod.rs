@@ -1,9 +1,17 @@
 //! The tabs of the application, one file each. Only Cercles is built so far; the others say in
 //! one line what they will hold.
 
+pub mod circle_detail;
 pub mod circle_editor;
+pub mod circle_forms;
+pub mod circle_keys;
+pub mod circle_writes;
 pub mod circles;
+pub mod members;
+pub mod members_view;
+pub mod person_editor;
 pub mod placeholder;
+pub mod role_editor;
 
 use crate::catalogue::tui as msg;
 

@@ -1,0 +1,216 @@
+//! Screen text of the Cercles tab (French): the list with its counts, the detail's sections,
+//! the forms of circles, GT, work log and decisions, and their messages.
+
+use super::plural;
+
+// --- list ---------------------------------------------------------------------------------------
+
+/// The pseudo-row of the cercle général, at the top of the list.
+pub const GENERAL_NAME: &str = "Cercle général";
+pub const CLOSED_WORD: &str = "fermé";
+/// The mark of a co-référent·e term that needs attention (with a colour where there is one).
+pub const FLAG: &str = "!";
+
+/// A row's counts, aligned: " 9 m ·  2 co".
+pub fn row_counts(members: usize, co_referents: usize) -> String {
+    format!("{members:>2} m · {co_referents:>2} co")
+}
+
+// --- detail -------------------------------------------------------------------------------------
+
+pub fn members_line(members: usize, co_referents: usize) -> String {
+    format!(
+        "{} · {}",
+        plural(members as i64, "membre", "membres"),
+        plural(co_referents as i64, "co-référent·e", "co-référent·es")
+    )
+}
+pub const GENERAL_NOTE: &str =
+    "instance de décision : toute personne ayant un rôle en cours dans un cercle";
+pub const COORDINATION_NOTE: &str =
+    "cercle de coordination : ses membres sont les co-référent·es de tous les cercles";
+pub fn closed_on(date: &str) -> String {
+    format!("fermé le {date}")
+}
+pub fn term_alerts(n: usize) -> String {
+    format!(
+        "{FLAG} {} à surveiller",
+        plural(n as i64, "fin de mandat", "fins de mandat")
+    )
+}
+
+pub const SECTION_CO: &str = "Co-référent·es";
+pub const SECTION_MEMBERS: &str = "Membres actif·ves";
+pub const SECTION_GENERAL_MEMBERS: &str = "Membres du cercle général";
+pub const SECTION_GROUPS: &str = "GT (groupes de travail)";
+pub const SECTION_SHEET: &str = "Fiche d'identité";
+pub const SECTION_DECISIONS: &str = "Décisions";
+pub const SECTION_DECISIONS_GENERAL: &str = "Décisions du cercle général";
+pub const SECTION_DECISIONS_AG: &str = "Décisions de l'AG";
+pub fn section_work(year: i32) -> String {
+    format!("Suivi {year}  ([ ] : année)")
+}
+pub fn section_count(title: &str, n: usize) -> String {
+    format!("{title} ({n})")
+}
+pub const NONE_YET: &str = "(aucun pour l'instant)";
+pub const NO_DECISION: &str = "(aucune décision)";
+pub fn nothing_for_year(year: i32) -> String {
+    format!("(rien de noté pour {year})")
+}
+pub const STATUS_HEADERS: [&str; 3] = ["Réalisé", "En cours", "À venir"];
+
+pub fn term_end(date: &str) -> String {
+    format!("fin {date}")
+}
+pub fn alert_soon(days: i64) -> String {
+    match days {
+        0 => format!("{FLAG} mandat finit aujourd'hui"),
+        1 => format!("{FLAG} mandat finit demain"),
+        n => format!("{FLAG} mandat finit dans {n} jours"),
+    }
+}
+pub fn alert_ended(days_ago: i64) -> String {
+    format!(
+        "{FLAG} mandat fini depuis {}, sans successeur·e",
+        plural(days_ago, "jour", "jours")
+    )
+}
+pub fn in_circle(name: &str) -> String {
+    format!("({name})")
+}
+pub fn review_due(date: &str) -> String {
+    format!("{FLAG} à revoir depuis le {date}")
+}
+pub fn review_on(date: &str) -> String {
+    format!("à revoir le {date}")
+}
+
+// --- forms --------------------------------------------------------------------------------------
+
+pub const LABEL_NAME: &str = "Nom";
+pub const LABEL_CREATED_ON: &str = "Créé le";
+pub const LABEL_CLOSED_ON: &str = "Fermé le";
+pub const LABEL_GT_PURPOSE: &str = "Raison d'être";
+pub const LABEL_YEAR: &str = "Année";
+pub const LABEL_STATUS: &str = "Statut";
+pub const LABEL_DATE: &str = "Date";
+pub const LABEL_TITLE: &str = "Titre";
+pub const LABEL_DETAILS: &str = "Détails";
+pub const LABEL_FIGURES: &str = "Chiffres";
+pub const LABEL_INSTANCE: &str = "Instance";
+pub const LABEL_DECIDED_ON: &str = "Décidée le";
+pub const LABEL_BODY: &str = "Texte";
+pub const LABEL_REVIEW_ON: &str = "À revoir le";
+
+pub const FORM_NEW_CIRCLE: &str = "Nouveau cercle";
+pub fn form_close_circle(name: &str) -> String {
+    format!("Fermer le cercle « {name} » (son historique reste)")
+}
+pub fn form_new_group(circle: &str) -> String {
+    format!("Nouveau GT du cercle « {circle} »")
+}
+pub fn form_group(name: &str) -> String {
+    format!("GT « {name} »")
+}
+pub fn form_close_group(name: &str) -> String {
+    format!("Fermer le GT « {name} » (son historique reste)")
+}
+pub fn form_new_work(circle: &str) -> String {
+    format!("Suivi de « {circle} » : nouvel élément")
+}
+pub fn form_work(circle: &str) -> String {
+    format!("Suivi de « {circle} »")
+}
+pub const FORM_NEW_DECISION: &str = "Nouvelle décision";
+pub const FORM_DECISION: &str = "Décision";
+pub const CONFLICT_TITLE: &str =
+    "Conflit : quelqu'un a enregistré cet élément pendant votre saisie";
+pub const CONFLICT_MESSAGE: &str = "l'élément a changé ailleurs : choisissez quoi garder";
+pub const GONE: &str = "cet élément n'existe plus";
+
+// --- messages -----------------------------------------------------------------------------------
+
+pub const GENERAL_NO_SHEET: &str =
+    "le cercle général n'a pas de fiche : ses membres sont ceux de tous les cercles";
+pub const GENERAL_NOT_CLOSED: &str = "le cercle général ne se ferme pas";
+pub const NOTHING_CHOSEN: &str = "rien de choisi : ↑ ↓ pour choisir une ligne";
+pub const NOT_A_YEAR: &str = "l'année s'écrit en quatre chiffres, par exemple 2025";
+pub const READ_ONLY: &str = "la base est en lecture seule : rien ne peut être modifié";
+
+pub fn circle_created(name: &str) -> String {
+    format!("cercle « {name} » créé")
+}
+pub fn circle_closed(name: &str, date: &str) -> String {
+    format!("cercle « {name} » fermé le {date} ; son historique reste")
+}
+pub fn circle_reopened(name: &str) -> String {
+    format!("cercle « {name} » rouvert")
+}
+pub fn group_created(name: &str) -> String {
+    format!("GT « {name} » créé")
+}
+pub fn group_saved(name: &str) -> String {
+    format!("GT « {name} » enregistré")
+}
+pub fn group_closed(name: &str, date: &str) -> String {
+    format!("GT « {name} » fermé le {date}")
+}
+pub fn group_reopened(name: &str) -> String {
+    format!("GT « {name} » rouvert")
+}
+pub fn work_added(year: i32) -> String {
+    format!("élément ajouté au suivi {year}")
+}
+pub fn work_saved(title: &str) -> String {
+    format!("« {title} » enregistré")
+}
+pub fn work_status(title: &str, status: &str) -> String {
+    format!("« {title} » : {status}")
+}
+pub fn work_year(title: &str, year: i32) -> String {
+    format!("« {title} » passe au suivi {year}")
+}
+pub fn decision_saved(title: &str) -> String {
+    format!("décision « {title} » enregistrée")
+}
+
+// --- keys ---------------------------------------------------------------------------------------
+
+pub const GROUP_CIRCLES: &str = "Cercles";
+pub const GROUP_DETAIL: &str = "Détail d'un cercle";
+pub const GROUP_WORK: &str = "Suivi des travaux";
+pub const GROUP_GT: &str = "GT";
+
+pub const ACT_FOCUS_DETAIL: &str = "sections : entrer dans le détail (GT, suivi, décisions)";
+pub const ACT_LEAVE_DETAIL: &str = "retour : à la liste des cercles";
+pub const ACT_NEXT_SECTION: &str = "section suivante";
+pub const ACT_PREV_SECTION: &str = "section précédente";
+pub const ACT_SCROLL_DOWN: &str = "défiler : descendre dans le détail";
+pub const ACT_SCROLL_UP: &str = "remonter dans le détail";
+pub const ACT_PREV_YEAR: &str = "année précédente du suivi";
+pub const ACT_NEXT_YEAR: &str = "année suivante du suivi";
+pub const ACT_NEW_CIRCLE: &str = "nouveau : créer un cercle";
+pub const ACT_CLOSE_CIRCLE: &str = "fermer : fermer (ou rouvrir) le cercle";
+pub const ACT_ADD: &str = "ajouter : un GT, un élément du suivi, une décision";
+pub const ACT_EDIT_ITEM: &str = "modifier : la ligne choisie";
+pub const ACT_CYCLE_STATUS: &str = "statut : à venir → en cours → réalisé";
+pub const ACT_YEAR_LATER: &str = "reporter : à l'année suivante";
+pub const ACT_YEAR_EARLIER: &str = "ramener : à l'année précédente";
+pub const ACT_CLOSE_GROUP: &str = "fermer : fermer (ou rouvrir) le GT";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_and_plurals() {
+        assert_eq!(members_line(1, 1), "1 membre · 1 co-référent·e");
+        assert_eq!(members_line(9, 2), "9 membres · 2 co-référent·es");
+        assert_eq!(row_counts(9, 2), " 9 m ·  2 co");
+        assert_eq!(
+            alert_ended(1),
+            "! mandat fini depuis 1 jour, sans successeur·e"
+        );
+    }
+}

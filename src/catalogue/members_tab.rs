@@ -1,0 +1,198 @@
+//! Screen text of the Membres tab (French): list, filters, detail, the person form, the role
+//! forms and their messages. Inclusive forms as the network writes them.
+
+use super::plural;
+
+// --- actions (keymap descriptions; the footer shows what comes before " :") -------------------
+
+pub const GROUP_MEMBERS: &str = "Membres";
+pub const ACT_ADD_PERSON: &str = "ajouter : une personne au réseau";
+pub const ACT_GIVE_ROLE: &str = "rôle : donner un rôle dans un cercle";
+pub const ACT_END_ROLE: &str = "fin : terminer un rôle en cours";
+pub const ACT_PERSON_LEAVES: &str = "départ : la personne quitte le réseau";
+pub const ACT_CYCLE_CIRCLE: &str = "cercle : filtrer par cercle, tour à tour";
+pub const ACT_CYCLE_KIND: &str = "type : filtrer par type, tour à tour";
+pub const ACT_CYCLE_ROLE: &str = "rôle : filtrer par rôle, tour à tour";
+pub const ACT_TOGGLE_LEFT: &str = "parti·es : afficher ou masquer les personnes parties";
+
+// --- list ---------------------------------------------------------------------------------------
+
+pub const MEMBERS_TITLE: &str = "Membres";
+pub const NO_PERSON: &str = "Personne pour l'instant : a pour ajouter.";
+pub const NO_PERSON_MATCHES: &str = "Personne ne correspond aux filtres (Échap les efface).";
+/// The flag of a co-référent·e term that ends soon or ended without successor.
+pub const TERM_FLAG: &str = "!";
+/// Marks a co-référent·e role beside a circle's name.
+pub const CO_REFERENT_MARK: &str = "★";
+pub const LEFT_MARK: &str = "parti·e";
+
+/// The filter chips: key and what it filters, shown when the filter is off.
+pub const CHIP_CIRCLE: &str = "c cercle";
+pub const CHIP_KIND: &str = "t type";
+pub const CHIP_ROLE: &str = "r rôle";
+pub const CHIP_LEFT: &str = "p parti·es";
+pub const CHIP_LEFT_ON: &str = "avec parti·es";
+pub fn chip_on(key: char, value: &str) -> String {
+    format!("{key}:{value}")
+}
+
+/// A kind in the narrow type column of the list.
+pub fn kind_short(code: &str) -> &'static str {
+    match code {
+        "benevole" => "bénév.",
+        "salarie" => "salar.",
+        "prestataire" => "prest.",
+        _ => "élu·e",
+    }
+}
+
+/// The header's counts: `70 membres · 16 co-référent·es`, filtered `12 sur 73`.
+pub fn members_count(
+    shown: usize,
+    total: usize,
+    co_referents: usize,
+    filtered: bool,
+    left_shown: usize,
+) -> String {
+    if filtered {
+        format!("{shown} sur {total}")
+    } else if left_shown > 0 {
+        format!(
+            "{} + {}",
+            plural(total as i64, "membre", "membres"),
+            plural(left_shown as i64, "parti·e", "parti·es")
+        )
+    } else {
+        format!(
+            "{} · {}",
+            plural(total as i64, "membre", "membres"),
+            plural(co_referents as i64, "co-référent·e", "co-référent·es")
+        )
+    }
+}
+
+// --- detail -------------------------------------------------------------------------------------
+
+pub const LABEL_EMAIL: &str = "E-mail";
+pub const LABEL_PHONE: &str = "Tél.";
+pub const LABEL_COMMUNE: &str = "Commune";
+pub const LABEL_CONTACT: &str = "Contact";
+pub const HIDDEN_FOR_LECTURE: &str = "masqué (rôle lecture)";
+pub const NONE_GIVEN: &str = "—";
+pub const SECTION_CURRENT: &str = "Rôles en cours";
+pub const SECTION_HISTORY: &str = "Historique";
+pub const SECTION_NOTES: &str = "Notes";
+pub const NO_CURRENT_ROLE: &str = "aucun";
+pub const LABEL_CONFIDENTIALITY: &str = "Accord de confidentialité";
+pub const LABEL_MISSION: &str = "Fiche-mission";
+pub const LABEL_USERS: &str = "Compte";
+pub const NOT_SIGNED: &str = "non signé";
+pub const NOT_ACCEPTED: &str = "non acceptée";
+pub fn signed_on(date: &str) -> String {
+    format!("signé le {date}")
+}
+pub fn accepted_on(date: &str) -> String {
+    format!("acceptée le {date}")
+}
+pub fn left_on(date: &str) -> String {
+    format!("a quitté le réseau le {date}")
+}
+pub fn role_since(date: &str) -> String {
+    format!("depuis le {date}")
+}
+pub fn term_until(date: &str) -> String {
+    format!("mandat jusqu'au {date}")
+}
+pub fn role_span(since: &str, until: &str) -> String {
+    format!("{since} → {until}")
+}
+pub fn term_ends_in(days: i64) -> String {
+    match days {
+        0 => "fin de mandat aujourd'hui".to_owned(),
+        1 => "fin de mandat demain".to_owned(),
+        n => format!("fin de mandat dans {n} jours"),
+    }
+}
+pub fn term_ended_ago(days: i64) -> String {
+    format!(
+        "mandat fini depuis {}, sans successeur·e",
+        plural(days, "jour", "jours")
+    )
+}
+
+// --- forms --------------------------------------------------------------------------------------
+
+pub const FORM_ADD_TITLE: &str = "Nouvelle personne";
+pub fn form_edit_title(name: &str) -> String {
+    format!("Fiche de {name}")
+}
+pub const FIELD_LAST_NAME: &str = "Nom";
+pub const FIELD_FIRST_NAME: &str = "Prénom";
+pub const FIELD_EMAIL: &str = "E-mail";
+pub const FIELD_PHONE: &str = "Téléphone";
+pub const FIELD_COMMUNE: &str = "Commune";
+pub const FIELD_KIND: &str = "Type";
+pub const FIELD_CONFIDENTIALITY: &str = "Confidentialité signée le";
+pub const FIELD_MISSION: &str = "Fiche-mission acceptée le";
+pub const FIELD_NOTES: &str = "Notes";
+pub const FIELD_CIRCLE: &str = "Cercle";
+pub const FIELD_ROLE: &str = "Rôle";
+pub const FIELD_SINCE: &str = "Depuis le";
+pub const FIELD_TERM_END: &str = "Fin de mandat";
+pub const FIELD_ROLE_TO_END: &str = "Rôle à terminer";
+pub const FIELD_UNTIL: &str = "Jusqu'au";
+pub const FIELD_LEFT_ON: &str = "Départ le";
+
+pub fn give_role_title(name: &str) -> String {
+    format!("Donner un rôle à {name}")
+}
+pub fn end_role_title(name: &str) -> String {
+    format!("Terminer un rôle de {name}")
+}
+pub fn leave_title(name: &str) -> String {
+    format!("{name} quitte le réseau")
+}
+pub const LEAVE_EXPLAIN: &str =
+    "Ses rôles en cours prennent fin ce jour-là ; la fiche et l'historique restent.";
+pub const ROLE_HINT: &str =
+    "Le rôle commence ce jour-là ; un autre rôle tenu dans ce cercle s'arrête alors.";
+pub const END_HINT: &str = "Le rôle ne vaut plus à partir de ce jour ; l'historique reste.";
+pub fn role_choice(circle: &str, role: &str) -> String {
+    format!("{circle} · {role}")
+}
+
+pub const CONFLICT_TITLE: &str =
+    "Conflit : quelqu'un a enregistré cette personne pendant votre saisie";
+pub const CONFLICT_MESSAGE: &str = "la fiche a changé ailleurs : choisissez quoi garder";
+pub const CONFLICT_GONE: &str = "cette personne n'existe plus";
+
+// --- messages -----------------------------------------------------------------------------------
+
+pub const NOBODY_SELECTED: &str = "aucune personne sélectionnée";
+pub const READ_ONLY_NO_EDIT: &str = "la base est en lecture seule : rien ne peut être modifié";
+pub const NO_OPEN_CIRCLE: &str = "aucun cercle ouvert où donner un rôle";
+pub const EDIT_CHANGED_ELSEWHERE: &str =
+    "cette personne vient d'être modifiée ailleurs : à l'enregistrement, vous verrez leurs valeurs";
+pub fn no_current_role(name: &str) -> String {
+    format!("{name} n'a aucun rôle en cours")
+}
+pub fn has_left(name: &str) -> String {
+    format!("{name} a quitté le réseau : rien à changer")
+}
+pub fn person_added(name: &str) -> String {
+    format!("{name} ajouté·e au réseau")
+}
+pub fn person_saved(name: &str) -> String {
+    format!("fiche de {name} enregistrée")
+}
+pub fn role_given(name: &str, role: &str, circle: &str, since: &str) -> String {
+    format!("{name} : {role} du cercle {circle} depuis le {since}")
+}
+pub fn role_ended(name: &str, role: &str, circle: &str, until: &str) -> String {
+    format!("{name} : {role} du cercle {circle} jusqu'au {until}")
+}
+pub fn person_left(name: &str, on: &str) -> String {
+    format!("{name} quitte le réseau le {on} ; l'historique reste")
+}
+pub const CHANGED_MEANWHILE: &str =
+    "modifié ailleurs entre-temps : rien n'a été enregistré, revoyez la fiche et recommencez";

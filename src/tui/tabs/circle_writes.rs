@@ -1,0 +1,287 @@
+//! The writes of the Cercles tab, each one call to the store: saving any of its forms (a
+//! refused value goes under its field, a conflict opens the merge panel, a role refusal shows
+//! the store's message), and the one-key writes of the work log (status, year).
+
+use chrono::NaiveDate;
+
+use super::circle_detail::{DetailFocus, Section};
+use super::circle_editor::{CircleEditor, NAME, Target};
+use super::circle_forms::{self as forms, FieldProblem};
+use crate::catalogue::circles_tab as cm;
+use crate::catalogue::tui as msg;
+use crate::model::{Circle, Decision, WorkItem, WorkingGroup, format_date};
+use crate::store::{Store, StoreError};
+use crate::tui::app::App;
+
+enum Problem {
+    Field(FieldProblem),
+    Store(StoreError),
+}
+
+impl From<StoreError> for Problem {
+    fn from(e: StoreError) -> Self {
+        Problem::Store(e)
+    }
+}
+
+impl From<FieldProblem> for Problem {
+    fn from(p: FieldProblem) -> Self {
+        Problem::Field(p)
+    }
+}
+
+/// What a successful save says, and where to look afterwards.
+struct Saved {
+    message: String,
+    select: Option<i64>,
+    focus: Option<DetailFocus>,
+    year: Option<i32>,
+}
+
+impl Saved {
+    fn say(message: String) -> Saved {
+        Saved {
+            message,
+            select: None,
+            focus: None,
+            year: None,
+        }
+    }
+}
+
+fn focus_on(section: Section, id: i64) -> Option<DetailFocus> {
+    Some(DetailFocus {
+        section,
+        item: Some(id),
+    })
+}
+
+fn write(store: &mut Store, e: &CircleEditor, today: NaiveDate) -> Result<Saved, Problem> {
+    let form = &e.form;
+    Ok(match e.target {
+        Target::Sheet => {
+            let saved = store.update_circle_sheet(e.circle_id, e.base_version, &e.sheet())?;
+            Saved::say(msg::saved_circle(saved.name()))
+        }
+        Target::NewCircle => {
+            let (sheet, created) = forms::new_circle_values(form, today)?;
+            let c = store.create_circle(&sheet, created)?;
+            Saved {
+                select: Some(c.id),
+                ..Saved::say(cm::circle_created(c.name()))
+            }
+        }
+        Target::CloseCircle => {
+            let on = forms::closed_on(form, today)?;
+            let c = store.set_circle_closed(e.circle_id, e.base_version, Some(on))?;
+            Saved::say(cm::circle_closed(c.name(), &format_date(on)))
+        }
+        Target::NewGroup => {
+            let g = store.create_working_group(e.circle_id, &forms::group_draft(form, today)?)?;
+            Saved {
+                focus: focus_on(Section::Groups, g.id),
+                ..Saved::say(cm::group_created(&g.name))
+            }
+        }
+        Target::Group(id) => {
+            let draft = forms::group_draft(form, today)?;
+            let g = store.update_working_group(id, e.base_version, &draft)?;
+            Saved {
+                focus: focus_on(Section::Groups, g.id),
+                ..Saved::say(cm::group_saved(&g.name))
+            }
+        }
+        Target::CloseGroup(id) => {
+            let on = forms::closed_on(form, today)?;
+            let g = store.set_working_group_closed(id, e.base_version, Some(on))?;
+            Saved {
+                focus: focus_on(Section::Groups, g.id),
+                ..Saved::say(cm::group_closed(&g.name, &format_date(on)))
+            }
+        }
+        Target::NewWork => {
+            let w = store.add_work_item(e.circle_id, &forms::work_draft(form, today)?)?;
+            Saved {
+                focus: focus_on(Section::Work, w.id),
+                year: Some(w.year),
+                ..Saved::say(cm::work_added(w.year))
+            }
+        }
+        Target::Work(id) => {
+            let w = store.update_work_item(id, e.base_version, &forms::work_draft(form, today)?)?;
+            Saved {
+                focus: focus_on(Section::Work, w.id),
+                year: Some(w.year),
+                ..Saved::say(cm::work_saved(&w.title))
+            }
+        }
+        Target::NewDecision => {
+            let d = store.add_decision(&forms::decision_draft(e, today)?)?;
+            Saved::say(cm::decision_saved(&d.title))
+        }
+        Target::Decision(id) => {
+            let d = store.update_decision(id, e.base_version, &forms::decision_draft(e, today)?)?;
+            Saved::say(cm::decision_saved(&d.title))
+        }
+    })
+}
+
+/// The field a refusal of the store is about, when it does not say.
+fn main_field(target: Target) -> &'static str {
+    match target {
+        Target::Sheet | Target::NewCircle => NAME,
+        Target::CloseCircle | Target::CloseGroup(_) => forms::CLOSED_ON,
+        Target::NewGroup | Target::Group(_) => forms::GT_NAME,
+        _ => forms::TITLE,
+    }
+}
+
+fn closed_values(closed_on: Option<NaiveDate>) -> Vec<(&'static str, String)> {
+    vec![(
+        forms::CLOSED_ON,
+        closed_on.map(format_date).unwrap_or_default(),
+    )]
+}
+
+/// Their values (by form key) and version, for the merge panel after a conflict.
+fn theirs(
+    store: &Store,
+    e: &CircleEditor,
+    err: &StoreError,
+) -> Option<(Vec<(&'static str, String)>, i64)> {
+    let circle = || {
+        err.conflict_row::<Circle>()
+            .or_else(|| store.circle(e.circle_id).ok().flatten())
+    };
+    let group = |id| {
+        err.conflict_row::<WorkingGroup>()
+            .or_else(|| store.working_group(id).ok().flatten())
+    };
+    match e.target {
+        Target::Sheet => circle().map(|c| (forms::circle_values(&c), c.version)),
+        Target::CloseCircle => circle().map(|c| (closed_values(c.closed_on), c.version)),
+        Target::Group(id) => group(id).map(|g| (forms::group_values(&g), g.version)),
+        Target::CloseGroup(id) => group(id).map(|g| (closed_values(g.closed_on), g.version)),
+        Target::Work(id) => err
+            .conflict_row::<WorkItem>()
+            .or_else(|| store.work_item(id).ok().flatten())
+            .map(|w| (forms::work_values(&w), w.version)),
+        Target::Decision(id) => err
+            .conflict_row::<Decision>()
+            .or_else(|| store.decision(id).ok().flatten())
+            .map(|d| (forms::decision_values(&d, &e.instances), d.version)),
+        Target::NewCircle | Target::NewGroup | Target::NewWork | Target::NewDecision => None,
+    }
+}
+
+impl App {
+    /// Save the open form of the Cercles tab.
+    pub(crate) fn save_editor(&mut self) {
+        let today = self.store.today();
+        let Some(editor) = &mut self.circles.editor else {
+            return;
+        };
+        if editor.conflict.is_some() {
+            return;
+        }
+        if !editor.form.validate() {
+            self.complain(msg::FORM_HAS_ERRORS);
+            return;
+        }
+        if !editor.target.saves_unchanged() && !editor.form.is_dirty() {
+            self.circles.editor = None;
+            self.say(msg::NOTHING_CHANGED);
+            return;
+        }
+        let target = editor.target;
+        let outcome = write(&mut self.store, editor, today);
+        match outcome {
+            Ok(saved) => {
+                self.circles.editor = None;
+                if let Some(year) = saved.year {
+                    self.circles.year = year;
+                }
+                self.reload_circles();
+                if let Some(id) = saved.select {
+                    self.select_row(id);
+                }
+                if saved.focus.is_some() {
+                    self.circles.focus = saved.focus;
+                    self.sync_circle_detail();
+                }
+                self.say(saved.message);
+            }
+            Err(Problem::Field((key, text))) => {
+                editor.form.set_error(key, text.clone());
+                self.complain(text);
+            }
+            Err(Problem::Store(err @ StoreError::Conflict { .. })) => {
+                match theirs(&self.store, editor, &err) {
+                    Some((values, version)) => {
+                        editor.open_conflict_values(values, version);
+                        let text = if target == Target::Sheet {
+                            msg::CONFLICT_MESSAGE
+                        } else {
+                            cm::CONFLICT_MESSAGE
+                        };
+                        self.complain(text);
+                    }
+                    None => self.complain(cm::GONE),
+                }
+                self.reload_circles();
+            }
+            Err(Problem::Store(StoreError::Invalid(text))) => {
+                editor.form.set_error(main_field(target), text.clone());
+                self.complain(text);
+            }
+            Err(Problem::Store(other)) => self.complain(other.to_string()),
+        }
+    }
+
+    /// Whether the row the open form edits changed in another session since it was loaded.
+    pub(crate) fn editor_changed_elsewhere(&self) -> bool {
+        let Some(e) = &self.circles.editor else {
+            return false;
+        };
+        let store = &self.store;
+        let now = match e.target {
+            Target::Sheet | Target::CloseCircle => {
+                store.circle(e.circle_id).ok().flatten().map(|c| c.version)
+            }
+            Target::Group(id) | Target::CloseGroup(id) => {
+                store.working_group(id).ok().flatten().map(|g| g.version)
+            }
+            Target::Work(id) => store.work_item(id).ok().flatten().map(|w| w.version),
+            Target::Decision(id) => store.decision(id).ok().flatten().map(|d| d.version),
+            _ => return false,
+        };
+        now != Some(e.base_version)
+    }
+
+    /// One key: the picked work item moves to its next status.
+    pub(crate) fn cycle_status(&mut self) {
+        let Some(item) = self.picked_work() else {
+            self.complain(cm::NOTHING_CHOSEN);
+            return;
+        };
+        match self.store.cycle_work_item_status(item.id, item.version) {
+            Ok(w) => self.say(cm::work_status(&w.title, w.status.label())),
+            Err(e) => self.complain(e.to_string()),
+        }
+        self.reload_circles();
+    }
+
+    /// The picked work item goes to the next (or previous) year's log.
+    pub(crate) fn move_year(&mut self, later: bool) {
+        let Some(item) = self.picked_work() else {
+            self.complain(cm::NOTHING_CHOSEN);
+            return;
+        };
+        let year = item.year + if later { 1 } else { -1 };
+        match self.store.set_work_item_year(item.id, item.version, year) {
+            Ok(w) => self.say(cm::work_year(&w.title, w.year)),
+            Err(e) => self.complain(e.to_string()),
+        }
+        self.reload_circles();
+    }
+}

@@ -1,0 +1,416 @@
+//! Drawing the Membres tab from its state: the list (counts and filters on top, one person a
+//! row with type, circles and role badges, a `!` where a co-référent·e term needs attention) and
+//! the detail of the selected person; or the open form. Reads state, changes nothing.
+//!
+//! The term flag is a symbol and a colour: `!` in yellow when the term ends within 30 days, in
+//! red when it has ended without a successor; with `NO_COLOR` the symbol and the detail's words
+//! carry it alone.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+use super::members::{MemberForm, MembersTab};
+use super::person_editor::PersonEditorView;
+use super::role_editor::RoleEditorView;
+use crate::catalogue::members_tab as mm;
+use crate::catalogue::tui as msg;
+use crate::model::{CircleRole, format_date};
+use crate::store::governance::{TermAlert, TermAlertKind};
+use crate::store::people::{PersonDetail, PersonRow, RoleBadge};
+use crate::text::display_width;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::list::SelectList;
+use crate::tui::widgets::{truncate, wrap_text};
+
+/// Columns of the name in a list row.
+const NAME_W: usize = 16;
+/// Columns of the type in a list row.
+const KIND_W: usize = 6;
+
+/// The style of a term flag: yellow when the term ends soon, red when it ended with nobody
+/// after; bold only without colours.
+pub fn flag_style(theme: Theme, kind: TermAlertKind) -> Style {
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    if !theme.color {
+        return bold;
+    }
+    match kind {
+        TermAlertKind::EndsSoon { .. } => bold.fg(Color::Yellow),
+        TermAlertKind::EndedWithoutSuccessor { .. } => bold.fg(Color::LightRed),
+    }
+}
+
+/// The most pressing alert of a person: an ended term before one ending soon.
+fn worst_alert(alerts: &[TermAlert], person_id: i64) -> Option<TermAlertKind> {
+    let mine = alerts.iter().filter(|a| a.person_id == person_id);
+    let mut worst = None;
+    for a in mine {
+        match a.kind {
+            TermAlertKind::EndedWithoutSuccessor { .. } => return Some(a.kind),
+            TermAlertKind::EndsSoon { .. } => worst = worst.or(Some(a.kind)),
+        }
+    }
+    worst
+}
+
+/// A circle's name as a badge: its first word (`Rencontres`, `Outils`), `★` for a
+/// co-référent·e.
+fn badge(b: &RoleBadge) -> String {
+    let short = b.circle_name.split(' ').next().unwrap_or(&b.circle_name);
+    if b.role == CircleRole::CoReferent {
+        format!("{short}{}", mm::CO_REFERENT_MARK)
+    } else {
+        short.to_owned()
+    }
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let cut = truncate(text, width);
+    let fill = width.saturating_sub(display_width(&cut));
+    format!("{cut}{}", " ".repeat(fill))
+}
+
+pub struct MembersView<'a> {
+    pub tab: &'a MembersTab,
+    pub theme: Theme,
+}
+
+impl Widget for MembersView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        match &self.tab.form {
+            Some(MemberForm::Person(editor)) => {
+                return PersonEditorView { editor, theme }.render(area, buf);
+            }
+            Some(MemberForm::Role(editor)) => {
+                return RoleEditorView { editor, theme }.render(area, buf);
+            }
+            None => {}
+        }
+        let list_w = (area.width / 2 + 4).clamp(40, 70).min(area.width);
+        let [left, right] =
+            Layout::horizontal([Constraint::Length(list_w), Constraint::Min(0)]).areas(area);
+        self.render_list(left, buf);
+        let right = Rect {
+            x: right.x + 1,
+            width: right.width.saturating_sub(1),
+            ..right
+        };
+        if let Some(detail) = &self.tab.detail {
+            let lines = detail_lines(self.tab, detail, theme, usize::from(right.width));
+            for (i, line) in lines.iter().enumerate().take(usize::from(right.height)) {
+                buf.set_line(right.x, right.y + i as u16, line, right.width);
+            }
+        }
+    }
+}
+
+impl MembersView<'_> {
+    fn header_line(&self) -> Line<'static> {
+        let (tab, theme) = (self.tab, self.theme);
+        let c = &tab.people.counts;
+        let left_shown = tab
+            .people
+            .rows
+            .iter()
+            .filter(|r| r.person.left_on.is_some())
+            .count();
+        let count = mm::members_count(
+            c.shown,
+            c.total,
+            c.co_referents,
+            tab.is_filtered(),
+            left_shown,
+        );
+        if tab.filtering || !tab.filter.text.is_empty() {
+            let mut spans = vec![
+                Span::styled(msg::FILTER_PROMPT, theme.key()),
+                Span::raw(tab.filter.text.clone()),
+            ];
+            if tab.filtering {
+                spans.push(Span::styled(" ", theme.cursor()));
+            }
+            spans.push(Span::styled(format!("  {count}"), theme.muted()));
+            Line::from(spans)
+        } else {
+            Line::from(vec![
+                Span::styled(mm::MEMBERS_TITLE, theme.title()),
+                Span::styled(format!("  {count}"), theme.muted()),
+            ])
+        }
+    }
+
+    /// The quick filters: the key and what it filters when off, the key and value when on;
+    /// the ones that are off give way when the line is too narrow.
+    fn chips_line(&self, width: usize) -> Line<'static> {
+        let (f, theme) = (&self.tab.filter, self.theme);
+        let circle = f.circle_id.and_then(|id| {
+            self.tab
+                .circles
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| c.name().split(' ').next().unwrap_or("").to_owned())
+        });
+        let chips = [
+            (circle.map(|n| mm::chip_on('c', &n)), mm::CHIP_CIRCLE),
+            (f.kind.map(|k| mm::chip_on('t', k.label())), mm::CHIP_KIND),
+            (f.role.map(|r| mm::chip_on('r', r.label())), mm::CHIP_ROLE),
+            (
+                f.include_left.then(|| mm::chip_on('p', mm::CHIP_LEFT_ON)),
+                mm::CHIP_LEFT,
+            ),
+        ];
+        let full: usize = chips
+            .iter()
+            .map(|(on, off)| on.as_deref().map_or(display_width(off), display_width) + 2)
+            .sum();
+        let mut spans = Vec::new();
+        for (on, off) in chips {
+            if on.is_none() && full > width + 2 {
+                continue;
+            }
+            if !spans.is_empty() {
+                spans.push(Span::raw("  "));
+            }
+            spans.push(match on {
+                Some(text) => Span::styled(text, theme.key()),
+                None => Span::styled(off, theme.muted()),
+            });
+        }
+        Line::from(spans)
+    }
+
+    fn row(&self, row: &PersonRow, width: usize) -> Line<'static> {
+        let theme = self.theme;
+        let p = &row.person;
+        let flag = match worst_alert(&self.tab.alerts, p.id) {
+            Some(kind) => Span::styled(mm::TERM_FLAG, flag_style(theme, kind)),
+            None => Span::raw(" "),
+        };
+        let name = if p.first_name.is_empty() {
+            p.last_name.clone()
+        } else {
+            format!("{} {}", p.last_name, p.first_name)
+        };
+        let rest = width.saturating_sub(2 + NAME_W + 1 + KIND_W + 1);
+        let circles = if p.left_on.is_some() {
+            Span::styled(truncate(mm::LEFT_MARK, rest), theme.muted())
+        } else {
+            let badges: Vec<String> = row.roles.iter().map(badge).collect();
+            Span::raw(truncate(&badges.join(" "), rest))
+        };
+        Line::from(vec![
+            flag,
+            Span::raw(" "),
+            Span::raw(pad(&name, NAME_W)),
+            Span::raw(" "),
+            Span::styled(pad(mm::kind_short(p.kind.code()), KIND_W), theme.muted()),
+            Span::raw(" "),
+            circles,
+        ])
+    }
+
+    fn render_list(&self, area: Rect, buf: &mut Buffer) {
+        let (tab, theme) = (self.tab, self.theme);
+        let block = Block::default()
+            .borders(Borders::RIGHT)
+            .border_style(theme.border());
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let [header, chips, body] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(0),
+        ])
+        .areas(inner);
+        buf.set_line(header.x, header.y, &self.header_line(), header.width);
+        let chips_line = self.chips_line(usize::from(chips.width));
+        buf.set_line(chips.x, chips.y, &chips_line, chips.width);
+        if tab.people.rows.is_empty() {
+            let text = if tab.is_filtered() {
+                mm::NO_PERSON_MATCHES
+            } else {
+                mm::NO_PERSON
+            };
+            Paragraph::new(Line::styled(text, theme.muted()))
+                .wrap(Wrap { trim: true })
+                .render(body, buf);
+            return;
+        }
+        let width = usize::from(body.width).saturating_sub(2);
+        let rows: Vec<Line> = tab.people.rows.iter().map(|r| self.row(r, width)).collect();
+        SelectList {
+            rows,
+            state: &tab.list,
+            theme,
+            focused: true,
+        }
+        .render(body, buf);
+    }
+}
+
+/// `label : value` on one line when it fits, else the value wrapped under the label.
+fn labelled(
+    lines: &mut Vec<Line<'static>>,
+    label: &str,
+    value: &str,
+    style: Style,
+    theme: Theme,
+    width: usize,
+) {
+    let head = format!("{label} : ");
+    if display_width(&head) + display_width(value) <= width {
+        lines.push(Line::from(vec![
+            Span::styled(head, theme.label()),
+            Span::styled(value.to_owned(), style),
+        ]));
+    } else {
+        lines.push(Line::styled(format!("{label} :"), theme.label()));
+        for text in wrap_text(value, width.saturating_sub(2)) {
+            lines.push(Line::styled(format!("  {text}"), style));
+        }
+    }
+}
+
+/// The detail of a person: name, type and commune, contact, current roles (with their term
+/// and its flag), past roles, the agreements, the linked accounts, the notes.
+pub fn detail_lines(
+    tab: &MembersTab,
+    detail: &PersonDetail,
+    theme: Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let p = &detail.person;
+    let mut lines = vec![Line::styled(
+        truncate(&p.display_name(), width),
+        theme.title(),
+    )];
+    let mut sub = vec![p.kind.label().to_owned()];
+    if let Some(left) = p.left_on {
+        sub.push(mm::left_on(&format_date(left)));
+    }
+    lines.push(Line::styled(sub.join(" · "), theme.muted()));
+    let plain = Style::new();
+    if tab.contacts_hidden {
+        labelled(
+            &mut lines,
+            mm::LABEL_CONTACT,
+            mm::HIDDEN_FOR_LECTURE,
+            theme.muted(),
+            theme,
+            width,
+        );
+    } else {
+        for (label, value) in [
+            (mm::LABEL_EMAIL, p.email.as_deref().unwrap_or("")),
+            (mm::LABEL_PHONE, p.phone.as_deref().unwrap_or("")),
+            (mm::LABEL_COMMUNE, p.commune.as_str()),
+        ] {
+            let value = if value.is_empty() {
+                mm::NONE_GIVEN
+            } else {
+                value
+            };
+            labelled(&mut lines, label, value, plain, theme, width);
+        }
+    }
+    lines.push(Line::styled(mm::SECTION_CURRENT, theme.title()));
+    let current: Vec<_> = detail.memberships.iter().filter(|m| m.current).collect();
+    if current.is_empty() {
+        lines.push(Line::styled(
+            format!("  {}", mm::NO_CURRENT_ROLE),
+            theme.muted(),
+        ));
+    }
+    for m in current {
+        let role = m.membership.role;
+        let mark = if role == CircleRole::CoReferent {
+            mm::CO_REFERENT_MARK
+        } else {
+            " "
+        };
+        let what = mm::role_choice(&m.circle_name, role.label());
+        for (i, text) in wrap_text(&what, width.saturating_sub(2))
+            .into_iter()
+            .enumerate()
+        {
+            let head = if i == 0 { mark } else { " " };
+            lines.push(Line::raw(format!("{head} {text}")));
+        }
+        let mut when = vec![mm::role_since(&format_date(m.membership.since))];
+        if let Some(t) = m.membership.term_end {
+            when.push(mm::term_until(&format_date(t)));
+        }
+        for text in wrap_text(&when.join(", "), width.saturating_sub(4)) {
+            lines.push(Line::styled(format!("    {text}"), theme.muted()));
+        }
+        if let Some(alert) = tab
+            .alerts
+            .iter()
+            .find(|a| a.membership_id == m.membership.id)
+        {
+            let text = match alert.kind {
+                TermAlertKind::EndsSoon { days_left } => mm::term_ends_in(days_left),
+                TermAlertKind::EndedWithoutSuccessor { days_ago } => mm::term_ended_ago(days_ago),
+            };
+            lines.push(Line::styled(
+                truncate(&format!("    {} {text}", mm::TERM_FLAG), width),
+                flag_style(theme, alert.kind),
+            ));
+        }
+    }
+    let past: Vec<_> = detail.memberships.iter().filter(|m| !m.current).collect();
+    if !past.is_empty() {
+        lines.push(Line::styled(mm::SECTION_HISTORY, theme.title()));
+        for m in past {
+            let span = mm::role_span(
+                &format_date(m.membership.since),
+                &m.membership.until.map(format_date).unwrap_or_default(),
+            );
+            let what = mm::role_choice(&m.circle_name, m.membership.role.label());
+            for text in wrap_text(&what, width.saturating_sub(2)) {
+                lines.push(Line::raw(format!("  {text}")));
+            }
+            lines.push(Line::styled(format!("    {span}"), theme.muted()));
+        }
+    }
+    let signed = p
+        .confidentiality_signed_on
+        .map_or(mm::NOT_SIGNED.to_owned(), |d| {
+            mm::signed_on(&format_date(d))
+        });
+    labelled(
+        &mut lines,
+        mm::LABEL_CONFIDENTIALITY,
+        &signed,
+        plain,
+        theme,
+        width,
+    );
+    let mission = p
+        .mission_accepted_on
+        .map_or(mm::NOT_ACCEPTED.to_owned(), |d| {
+            mm::accepted_on(&format_date(d))
+        });
+    labelled(&mut lines, mm::LABEL_MISSION, &mission, plain, theme, width);
+    if !detail.users.is_empty() {
+        labelled(
+            &mut lines,
+            mm::LABEL_USERS,
+            &detail.users.join(", "),
+            plain,
+            theme,
+            width,
+        );
+    }
+    if !p.notes.trim().is_empty() {
+        lines.push(Line::styled(mm::SECTION_NOTES, theme.title()));
+        for text in wrap_text(&p.notes, width.saturating_sub(2)) {
+            lines.push(Line::raw(format!("  {text}")));
+        }
+    }
+    lines
+}

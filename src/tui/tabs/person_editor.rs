@@ -1,0 +1,381 @@
+//! The person form of the Membres tab (add or edit), and the conflict panel shown when someone
+//! else saved the same person meanwhile: each field that differs, their value beside yours, a
+//! choice per field. Nothing is overwritten silently: the merged values go back into the form,
+//! based on their version, and are saved only when the person saves again.
+
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::catalogue::members_tab as mm;
+use crate::catalogue::people as pm;
+use crate::catalogue::tui as msg;
+use crate::model::{FieldError, Person, PersonDraft, PersonKind, format_date, parse_date};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::form::{FieldKind, Form};
+use crate::tui::widgets::{truncate, wrap_text};
+
+pub const LAST_NAME: &str = "last_name";
+pub const FIRST_NAME: &str = "first_name";
+pub const EMAIL: &str = "email";
+pub const PHONE: &str = "phone";
+pub const COMMUNE: &str = "commune";
+pub const KIND: &str = "kind";
+pub const CONFIDENTIALITY: &str = "confidentiality_signed_on";
+pub const MISSION: &str = "mission_accepted_on";
+pub const NOTES: &str = "notes";
+
+/// Lines of each value shown for the selected field of the conflict panel.
+const SELECTED_VALUE_LINES: usize = 3;
+
+fn shown_date(date: Option<NaiveDate>) -> String {
+    date.map(format_date).unwrap_or_default()
+}
+
+/// A person's editable fields as the form shows them: (form key, text).
+fn form_values(p: &PersonDraft) -> [(&'static str, String); 9] {
+    [
+        (LAST_NAME, p.last_name.clone()),
+        (FIRST_NAME, p.first_name.clone()),
+        (EMAIL, p.email.clone()),
+        (PHONE, p.phone.clone()),
+        (COMMUNE, p.commune.clone()),
+        (KIND, p.kind.label().to_owned()),
+        (CONFIDENTIALITY, shown_date(p.confidentiality_signed_on)),
+        (MISSION, shown_date(p.mission_accepted_on)),
+        (NOTES, p.notes.clone()),
+    ]
+}
+
+/// One field that differs between their saved version and this form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConflictRow {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub theirs: String,
+    pub mine: String,
+    pub keep_mine: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonConflict {
+    pub theirs: Person,
+    pub rows: Vec<ConflictRow>,
+    pub selected: usize,
+}
+
+pub struct PersonEditor {
+    /// `None` for a new person.
+    pub person_id: Option<i64>,
+    /// The version the form was loaded from; the store refuses a save from a stale one.
+    pub base_version: i64,
+    pub form: Form,
+    pub conflict: Option<PersonConflict>,
+    today: NaiveDate,
+}
+
+impl PersonEditor {
+    /// An empty form for a new person.
+    pub fn add(today: NaiveDate, theme: Theme) -> PersonEditor {
+        Self::build(
+            mm::FORM_ADD_TITLE.to_owned(),
+            &PersonDraft::default(),
+            today,
+            theme,
+        )
+    }
+
+    /// The form filled from `person`.
+    pub fn edit(person: &Person, today: NaiveDate, theme: Theme) -> PersonEditor {
+        let title = mm::form_edit_title(&person.display_name());
+        let mut editor = Self::build(title, &person.draft(), today, theme);
+        editor.person_id = Some(person.id);
+        editor.base_version = person.version;
+        editor
+    }
+
+    fn build(title: String, p: &PersonDraft, today: NaiveDate, theme: Theme) -> PersonEditor {
+        let kinds = PersonKind::ALL
+            .iter()
+            .map(|k| k.label().to_owned())
+            .collect();
+        let v = form_values(p);
+        let form = Form::new(title, today, theme)
+            .field(
+                LAST_NAME,
+                mm::FIELD_LAST_NAME,
+                FieldKind::Line,
+                true,
+                &v[0].1,
+            )
+            .field(
+                FIRST_NAME,
+                mm::FIELD_FIRST_NAME,
+                FieldKind::Line,
+                false,
+                &v[1].1,
+            )
+            .field(EMAIL, mm::FIELD_EMAIL, FieldKind::Line, false, &v[2].1)
+            .field(PHONE, mm::FIELD_PHONE, FieldKind::Line, false, &v[3].1)
+            .field(COMMUNE, mm::FIELD_COMMUNE, FieldKind::Line, false, &v[4].1)
+            .field(
+                KIND,
+                mm::FIELD_KIND,
+                FieldKind::Choice(kinds),
+                true,
+                &v[5].1,
+            )
+            .field(
+                CONFIDENTIALITY,
+                mm::FIELD_CONFIDENTIALITY,
+                FieldKind::Date,
+                false,
+                &v[6].1,
+            )
+            .field(MISSION, mm::FIELD_MISSION, FieldKind::Date, false, &v[7].1)
+            .field(
+                NOTES,
+                mm::FIELD_NOTES,
+                FieldKind::Multi { rows: 3 },
+                false,
+                &v[8].1,
+            );
+        PersonEditor {
+            person_id: None,
+            base_version: 0,
+            form,
+            conflict: None,
+            today,
+        }
+    }
+
+    fn date(&self, key: &str) -> Option<NaiveDate> {
+        parse_date(&self.form.value(key), self.today).ok()
+    }
+
+    /// The person as edited (after `form.validate()`: dates are known to parse).
+    pub fn draft(&self) -> PersonDraft {
+        let kind_label = self.form.value(KIND);
+        PersonDraft {
+            last_name: self.form.value(LAST_NAME),
+            first_name: self.form.value(FIRST_NAME),
+            email: self.form.value(EMAIL),
+            phone: self.form.value(PHONE),
+            commune: self.form.value(COMMUNE),
+            kind: PersonKind::ALL
+                .into_iter()
+                .find(|k| k.label() == kind_label)
+                .unwrap_or(PersonKind::Benevole),
+            confidentiality_signed_on: self.date(CONFIDENTIALITY),
+            mission_accepted_on: self.date(MISSION),
+            notes: self.form.value(NOTES),
+        }
+    }
+
+    /// Put the model's validation error under its field, and return the line for the status
+    /// bar. The form draws one line under a field, so it gets the reason without the quoted
+    /// input (it is just above): `n'est pas une adresse e-mail`; the status line gets the rest,
+    /// how to write it: `e-mail : écrivez par exemple prenom.nom@example.org`.
+    pub fn show_field_error(&mut self, err: &FieldError) -> String {
+        let key = match err.field {
+            pm::FIELD_EMAIL => EMAIL,
+            pm::FIELD_PHONE => PHONE,
+            pm::FIELD_FIRST_NAME => FIRST_NAME,
+            pm::FIELD_COMMUNE => COMMUNE,
+            _ => LAST_NAME,
+        };
+        let message = err.message.as_str();
+        let reason = match (message.starts_with('«'), message.find("» ")) {
+            (true, Some(end)) => &message[end + "» ".len()..],
+            _ => message,
+        };
+        let (short, how) = match reason.split_once(" : ") {
+            Some((short, how)) => (short, how),
+            None => (reason, reason),
+        };
+        self.form.set_error(key, short.to_owned());
+        pm::field_error(err.field, how)
+    }
+
+    /// A message of the store (`e-mail : l'adresse … est déjà celle de …`) under its field,
+    /// when it names one. Returns whether it did.
+    pub fn show_store_error(&mut self, text: &str) -> bool {
+        let prefix = format!("{} : ", pm::FIELD_EMAIL);
+        match text.strip_prefix(&prefix) {
+            Some(rest) => {
+                self.form.set_error(EMAIL, rest.to_owned());
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Someone saved `theirs` meanwhile: list the fields where it differs from this form. By
+    /// default a field keeps your version if you changed it, theirs if you did not.
+    pub fn open_conflict(&mut self, theirs: Person) {
+        let mut rows = Vec::new();
+        for (key, their_value) in form_values(&theirs.draft()) {
+            let mine = self.form.value(key);
+            if mine.trim() != their_value.trim() {
+                let label = self
+                    .form
+                    .fields()
+                    .iter()
+                    .find(|f| f.key == key)
+                    .map(|f| f.label)
+                    .unwrap_or("");
+                let keep_mine = mine != self.form.loaded(key);
+                rows.push(ConflictRow {
+                    key,
+                    label,
+                    theirs: their_value,
+                    mine,
+                    keep_mine,
+                });
+            }
+        }
+        self.conflict = Some(PersonConflict {
+            theirs,
+            rows,
+            selected: 0,
+        });
+    }
+
+    pub fn move_conflict(&mut self, delta: isize) {
+        if let Some(c) = &mut self.conflict
+            && !c.rows.is_empty()
+        {
+            c.selected = c
+                .selected
+                .saturating_add_signed(delta)
+                .min(c.rows.len() - 1);
+        }
+    }
+
+    pub fn choose(&mut self, keep_mine: bool) {
+        if let Some(c) = &mut self.conflict
+            && let Some(row) = c.rows.get_mut(c.selected)
+        {
+            row.keep_mine = keep_mine;
+        }
+    }
+
+    pub fn choose_all_theirs(&mut self) {
+        if let Some(c) = &mut self.conflict {
+            for row in &mut c.rows {
+                row.keep_mine = false;
+            }
+        }
+    }
+
+    /// Apply the choices: the form now starts from their version (loaded values and version),
+    /// with your kept values as edits on top, to be saved with the save key.
+    pub fn resolve(&mut self) {
+        let Some(conflict) = self.conflict.take() else {
+            return;
+        };
+        for (key, their_value) in form_values(&conflict.theirs.draft()) {
+            self.form.set_loaded(key, &their_value);
+            match conflict.rows.iter().find(|r| r.key == key) {
+                Some(row) if row.keep_mine => self.form.set_value(key, &row.mine),
+                _ => self.form.set_value(key, &their_value),
+            }
+        }
+        self.base_version = conflict.theirs.version;
+    }
+}
+
+pub struct PersonEditorView<'a> {
+    pub editor: &'a PersonEditor,
+    pub theme: Theme,
+}
+
+impl Widget for PersonEditorView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let [title, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        if let Some(conflict) = &self.editor.conflict {
+            let line = Line::styled(format!("! {}", mm::CONFLICT_TITLE), theme.error());
+            buf.set_line(title.x, title.y, &line, title.width);
+            render_conflict(conflict, theme, body, buf);
+            return;
+        }
+        let form = &self.editor.form;
+        let mut spans = vec![Span::styled(form.title.clone(), theme.title())];
+        if form.is_dirty() {
+            spans.push(Span::styled(
+                format!("  {}", msg::DIRTY_LEGEND),
+                theme.dirty(),
+            ));
+        }
+        buf.set_line(title.x, title.y, &Line::from(spans), title.width);
+        form.render(body, buf);
+    }
+}
+
+/// A value on one line: line breaks shown as ` / `.
+fn one_line(text: &str) -> String {
+    text.lines().collect::<Vec<_>>().join(" / ")
+}
+
+fn render_conflict(c: &PersonConflict, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let width = usize::from(area.width);
+    let mut lines = vec![Line::styled(
+        msg::conflict_fields(c.rows.len()),
+        theme.muted(),
+    )];
+    let tag_w = crate::text::display_width(msg::CONFLICT_MINE)
+        .max(crate::text::display_width(msg::CONFLICT_THEIRS));
+    let label_w = crate::text::display_width(&format!("    (x) {:<tag_w$} : ", ""));
+    let room = width.saturating_sub(label_w);
+    for (i, row) in c.rows.iter().enumerate() {
+        let selected = i == c.selected;
+        let kept = if row.keep_mine {
+            msg::CONFLICT_KEPT_MINE
+        } else {
+            msg::CONFLICT_KEPT_THEIRS
+        };
+        lines.push(Line::from(vec![
+            Span::raw(if selected { "> " } else { "  " }),
+            Span::styled(
+                row.label,
+                if selected { theme.key() } else { theme.label() },
+            ),
+            Span::styled(format!("   [{kept}]"), theme.muted()),
+        ]));
+        for (tag, value, style, chosen) in [
+            (
+                msg::CONFLICT_THEIRS,
+                &row.theirs,
+                theme.theirs(),
+                !row.keep_mine,
+            ),
+            (msg::CONFLICT_MINE, &row.mine, theme.mine(), row.keep_mine),
+        ] {
+            let mark = if chosen { "(x)" } else { "( )" };
+            let label = format!("    {mark} {tag:<tag_w$} : ");
+            let shown: Vec<String> = if selected {
+                wrap_text(value, room)
+                    .into_iter()
+                    .take(SELECTED_VALUE_LINES)
+                    .collect()
+            } else {
+                vec![truncate(&one_line(value), room)]
+            };
+            for (n, text) in shown.into_iter().enumerate() {
+                let head = if n == 0 {
+                    label.clone()
+                } else {
+                    " ".repeat(label_w)
+                };
+                lines.push(Line::from(vec![Span::styled(head, style), Span::raw(text)]));
+            }
+        }
+    }
+    for (i, line) in lines.iter().enumerate().take(usize::from(area.height)) {
+        buf.set_line(area.x, area.y + i as u16, line, area.width);
+    }
+}

@@ -1,0 +1,306 @@
+//! The small forms of the Membres tab that act on a person's roles: give a role in a circle,
+//! end one of their current roles, leave the network. Each one is a `Form` with a line of
+//! explanation, and one store call on save.
+
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
+
+use crate::catalogue::members_tab as mm;
+use crate::catalogue::people as pm;
+use crate::model::{Circle, CircleKind, CircleRole, format_date, parse_date};
+use crate::store::people::PersonDetail;
+use crate::store::{Store, StoreError};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::form::{FieldKind, Form};
+
+pub const CIRCLE: &str = "circle";
+pub const ROLE: &str = "role";
+pub const SINCE: &str = "since";
+pub const TERM_END: &str = "term_end";
+pub const MEMBERSHIP: &str = "membership";
+pub const UNTIL: &str = "until";
+pub const LEFT_ON: &str = "left_on";
+
+/// A current role the end-role form offers: its label in the choice, and what the store needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleOption {
+    pub label: String,
+    pub membership_id: i64,
+    pub version: i64,
+    pub circle_name: String,
+    pub role: CircleRole,
+}
+
+pub enum RoleAction {
+    /// Circles offered, in the order of the choice: (id, name).
+    Give {
+        circles: Vec<(i64, String)>,
+    },
+    End {
+        roles: Vec<RoleOption>,
+    },
+    Leave,
+}
+
+pub struct RoleEditor {
+    pub person_id: i64,
+    pub person_version: i64,
+    pub person_name: String,
+    pub action: RoleAction,
+    pub form: Form,
+    /// One line saying what saving will do.
+    pub hint: &'static str,
+    today: NaiveDate,
+}
+
+impl RoleEditor {
+    /// Give a role in one of the open working circles (not Coordination: its members are
+    /// derived). Since defaults to today.
+    pub fn give(
+        detail: &PersonDetail,
+        circles: &[Circle],
+        today: NaiveDate,
+        theme: Theme,
+    ) -> Result<RoleEditor, String> {
+        let circles: Vec<(i64, String)> = circles
+            .iter()
+            .filter(|c| c.kind != CircleKind::Coordination && c.is_open_on(today))
+            .map(|c| (c.id, c.name().to_owned()))
+            .collect();
+        if circles.is_empty() {
+            return Err(mm::NO_OPEN_CIRCLE.to_owned());
+        }
+        let names: Vec<String> = circles.iter().map(|(_, n)| n.clone()).collect();
+        let roles: Vec<String> = CircleRole::ALL
+            .iter()
+            .map(|r| r.label().to_owned())
+            .collect();
+        let first_circle = names[0].clone();
+        let first_role = roles[0].clone();
+        let name = detail.person.display_name();
+        let form = Form::new(mm::give_role_title(&name), today, theme)
+            .field(
+                CIRCLE,
+                mm::FIELD_CIRCLE,
+                FieldKind::Choice(names),
+                true,
+                &first_circle,
+            )
+            .field(
+                ROLE,
+                mm::FIELD_ROLE,
+                FieldKind::Choice(roles),
+                true,
+                &first_role,
+            )
+            .field(
+                SINCE,
+                mm::FIELD_SINCE,
+                FieldKind::Date,
+                true,
+                &format_date(today),
+            )
+            .field(TERM_END, mm::FIELD_TERM_END, FieldKind::Date, false, "");
+        Ok(Self::new(
+            detail,
+            RoleAction::Give { circles },
+            form,
+            mm::ROLE_HINT,
+            today,
+        ))
+    }
+
+    /// End one of the person's current roles; until defaults to today.
+    pub fn end(
+        detail: &PersonDetail,
+        today: NaiveDate,
+        theme: Theme,
+    ) -> Result<RoleEditor, String> {
+        let name = detail.person.display_name();
+        let roles: Vec<RoleOption> = detail
+            .memberships
+            .iter()
+            .filter(|m| m.current)
+            .map(|m| RoleOption {
+                label: mm::role_choice(&m.circle_name, m.membership.role.label()),
+                membership_id: m.membership.id,
+                version: m.membership.version,
+                circle_name: m.circle_name.clone(),
+                role: m.membership.role,
+            })
+            .collect();
+        let Some(first) = roles.first() else {
+            return Err(mm::no_current_role(&name));
+        };
+        let labels = roles.iter().map(|r| r.label.clone()).collect();
+        let form = Form::new(mm::end_role_title(&name), today, theme)
+            .field(
+                MEMBERSHIP,
+                mm::FIELD_ROLE_TO_END,
+                FieldKind::Choice(labels),
+                true,
+                &first.label,
+            )
+            .field(
+                UNTIL,
+                mm::FIELD_UNTIL,
+                FieldKind::Date,
+                true,
+                &format_date(today),
+            );
+        Ok(Self::new(
+            detail,
+            RoleAction::End { roles },
+            form,
+            mm::END_HINT,
+            today,
+        ))
+    }
+
+    /// The person leaves the network on a date (today by default); history stays.
+    pub fn leave(
+        detail: &PersonDetail,
+        today: NaiveDate,
+        theme: Theme,
+    ) -> Result<RoleEditor, String> {
+        let name = detail.person.display_name();
+        if detail.person.left_on.is_some() {
+            return Err(mm::has_left(&name));
+        }
+        let form = Form::new(mm::leave_title(&name), today, theme).field(
+            LEFT_ON,
+            mm::FIELD_LEFT_ON,
+            FieldKind::Date,
+            true,
+            &format_date(today),
+        );
+        Ok(Self::new(
+            detail,
+            RoleAction::Leave,
+            form,
+            mm::LEAVE_EXPLAIN,
+            today,
+        ))
+    }
+
+    fn new(
+        detail: &PersonDetail,
+        action: RoleAction,
+        form: Form,
+        hint: &'static str,
+        today: NaiveDate,
+    ) -> RoleEditor {
+        RoleEditor {
+            person_id: detail.person.id,
+            person_version: detail.person.version,
+            person_name: detail.person.display_name(),
+            action,
+            form,
+            hint,
+            today,
+        }
+    }
+
+    fn date(&self, key: &str) -> Option<NaiveDate> {
+        parse_date(&self.form.value(key), self.today).ok()
+    }
+
+    /// Write through the store (after `form.validate()`); the confirmation to show.
+    pub fn submit(&self, store: &mut Store) -> Result<String, StoreError> {
+        let name = &self.person_name;
+        let missing = || StoreError::Invalid(crate::catalogue::tui::FORM_HAS_ERRORS.to_owned());
+        match &self.action {
+            RoleAction::Give { circles } => {
+                let circle = self.form.value(CIRCLE);
+                let (circle_id, circle_name) = circles
+                    .iter()
+                    .find(|(_, n)| *n == circle)
+                    .ok_or_else(missing)?;
+                let role_label = self.form.value(ROLE);
+                let role = CircleRole::ALL
+                    .into_iter()
+                    .find(|r| r.label() == role_label)
+                    .ok_or_else(missing)?;
+                let since = self.date(SINCE).ok_or_else(missing)?;
+                let term_end = self.date(TERM_END);
+                store.give_role(self.person_id, *circle_id, role, since, term_end)?;
+                Ok(mm::role_given(
+                    name,
+                    role.label(),
+                    circle_name,
+                    &format_date(since),
+                ))
+            }
+            RoleAction::End { roles } => {
+                let chosen = self.form.value(MEMBERSHIP);
+                let option = roles
+                    .iter()
+                    .find(|r| r.label == chosen)
+                    .ok_or_else(missing)?;
+                let until = self.date(UNTIL).ok_or_else(missing)?;
+                store.end_role(option.membership_id, option.version, until)?;
+                Ok(mm::role_ended(
+                    name,
+                    option.role.label(),
+                    &option.circle_name,
+                    &format_date(until),
+                ))
+            }
+            RoleAction::Leave => {
+                let on = self.date(LEFT_ON).ok_or_else(missing)?;
+                store.set_person_left(self.person_id, self.person_version, Some(on))?;
+                Ok(mm::person_left(name, &format_date(on)))
+            }
+        }
+    }
+
+    /// A store message that names one of this form's fields (`jusqu'au : …`) goes under it.
+    pub fn show_store_error(&mut self, text: &str) {
+        for (field, key) in [
+            (pm::FIELD_UNTIL, UNTIL),
+            (pm::FIELD_TERM_END, TERM_END),
+            (pm::FIELD_LEFT_ON, LEFT_ON),
+            (pm::FIELD_SINCE, SINCE),
+        ] {
+            if let Some(rest) = text.strip_prefix(&format!("{field} : ")) {
+                self.form.set_error(key, rest.to_owned());
+                return;
+            }
+        }
+    }
+}
+
+pub struct RoleEditorView<'a> {
+    pub editor: &'a RoleEditor,
+    pub theme: Theme,
+}
+
+impl Widget for RoleEditorView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let [title, hint, _, body] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(0),
+        ])
+        .areas(area);
+        let form = &self.editor.form;
+        buf.set_line(
+            title.x,
+            title.y,
+            &Line::styled(form.title.clone(), theme.title()),
+            title.width,
+        );
+        buf.set_line(
+            hint.x,
+            hint.y,
+            &Line::styled(self.editor.hint, theme.muted()),
+            hint.width,
+        );
+        form.render(body, buf);
+    }
+}

@@ -1,0 +1,454 @@
+//! State-machine tests of the Cercles tab on the demo network, without a terminal: each write
+//! path by the keyboard, checked in the store afterwards.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+
+use cercles::model::{Instance, Role, WorkStatus};
+use cercles::store::Store;
+use cercles::tui::app::MessageKind;
+use cercles::tui::tabs::circle_detail::{Section, detail_lines};
+use cercles::tui::tabs::circle_forms::{REVIEW_ON, TITLE, YEAR};
+use cercles::tui::tabs::circles::GENERAL_ID;
+use cercles::tui::{App, Theme};
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn admin() -> String {
+    cercles::store::users::os_user_name().unwrap()
+}
+
+fn demo() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    cercles::demo::build(&path, &admin()).unwrap();
+    (dir, path)
+}
+
+fn app_as(path: &Path, user: &str) -> App {
+    let mut app = App::new(Store::open(path, user).unwrap()).unwrap();
+    app.theme = Theme::plain();
+    app
+}
+
+fn app(path: &Path) -> App {
+    app_as(path, &admin())
+}
+
+fn store(path: &Path) -> Store {
+    Store::open(path, &admin()).unwrap()
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(key(code));
+}
+
+fn typ(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(key(KeyCode::Char(c)));
+    }
+}
+
+fn select(app: &mut App, name: &str) {
+    app.handle_key(key(KeyCode::Char('g')));
+    while app
+        .circles
+        .selected()
+        .map(|c| c.name().to_owned())
+        .as_deref()
+        != Some(name)
+    {
+        let before = app.circles.list.selected();
+        app.handle_key(key(KeyCode::Char('j')));
+        assert_ne!(
+            before,
+            app.circles.list.selected(),
+            "{name} not in the list"
+        );
+    }
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn detail_text(app: &App) -> String {
+    let data = app.circles.detail.as_ref().unwrap();
+    let (lines, _) = detail_lines(data, app.circles.focus.as_ref(), Theme::plain(), 60);
+    lines
+        .iter()
+        .map(|l| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn message(app: &App) -> String {
+    app.message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_list_has_the_general_circle_on_top_and_the_derived_counts() {
+    let (_d, path) = demo();
+    let app = app(&path);
+    assert_eq!(app.circles.visible_ids()[0], GENERAL_ID);
+    assert_eq!(app.circles.derived.general, 70);
+    assert_eq!(app.circles.derived.coordination, 16);
+    let coordination = app
+        .circles
+        .summaries
+        .iter()
+        .find(|s| s.circle.name() == "Coordination")
+        .unwrap();
+    assert_eq!((coordination.members, coordination.co_referents), (16, 16));
+    assert_eq!(app.circles.circles.len(), 9);
+    // The general circle's detail: its members and the decisions of its instance and the AG.
+    assert!(app.circles.general_selected());
+    let text = detail_text(&app);
+    assert!(text.contains("Membres du cercle général (70)"), "{text}");
+    assert!(text.contains("Décisions du cercle général"), "{text}");
+    assert!(text.contains("Décisions de l'AG"), "{text}");
+}
+
+#[test]
+fn create_a_circle_and_close_it_with_a_date_history_stays() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    typ(&mut app, "n");
+    assert!(app.circles.editor.is_some());
+    typ(&mut app, "Accueil");
+    press(&mut app, KeyCode::F(2));
+    assert!(app.circles.editor.is_none(), "{}", message(&app));
+    let created = store(&path).circle_named("Accueil").unwrap().unwrap();
+    assert_eq!(created.created_on, Some(day(2025, 11, 20)));
+    assert_eq!(app.circles.selected().unwrap().name(), "Accueil");
+
+    // Close Finances: the date defaults to today; the work log stays.
+    select(&mut app, "Finances");
+    let fin = store(&path).circle_named("Finances").unwrap().unwrap();
+    let items_before = store(&path).work_items(fin.id, 2025).unwrap().len();
+    typ(&mut app, "x");
+    press(&mut app, KeyCode::F(2));
+    assert!(app.circles.editor.is_none(), "{}", message(&app));
+    let closed = store(&path).circle_named("Finances").unwrap().unwrap();
+    assert_eq!(closed.closed_on, Some(day(2025, 11, 20)));
+    assert_eq!(
+        store(&path).work_items(fin.id, 2025).unwrap().len(),
+        items_before
+    );
+    // Closed circles come last; the selection followed Finances.
+    assert_eq!(app.circles.circles.last().unwrap().name(), "Finances");
+    assert_eq!(app.circles.selected().unwrap().name(), "Finances");
+    // `x` again reopens it.
+    typ(&mut app, "x");
+    assert_eq!(
+        store(&path)
+            .circle_named("Finances")
+            .unwrap()
+            .unwrap()
+            .closed_on,
+        None
+    );
+}
+
+#[test]
+fn the_coordination_circle_does_not_close() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    select(&mut app, "Coordination");
+    typ(&mut app, "x");
+    assert!(app.circles.editor.is_none());
+    assert!(message(&app).contains("ne se ferme pas"));
+}
+
+#[test]
+fn create_a_working_group_then_close_it() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    select(&mut app, "Finances");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.circles.focus.unwrap().section, Section::Work);
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.circles.focus.unwrap().section, Section::Groups);
+    typ(&mut app, "a");
+    typ(&mut app, "GT Subventions");
+    press(&mut app, KeyCode::Tab);
+    typ(&mut app, "Préparer les dossiers de subvention.");
+    press(&mut app, KeyCode::F(2));
+    assert!(app.circles.editor.is_none(), "{}", message(&app));
+    let fin = store(&path).circle_named("Finances").unwrap().unwrap();
+    let gt = store(&path)
+        .working_groups(fin.id)
+        .unwrap()
+        .into_iter()
+        .find(|g| g.name == "GT Subventions")
+        .unwrap();
+    assert_eq!(gt.purpose, "Préparer les dossiers de subvention.");
+    assert_eq!(
+        app.circles.focus.unwrap().item,
+        Some(gt.id),
+        "focus on the new GT"
+    );
+    typ(&mut app, "x");
+    press(&mut app, KeyCode::F(2));
+    let gt = store(&path).working_group(gt.id).unwrap().unwrap();
+    assert_eq!(gt.closed_on, Some(day(2025, 11, 20)));
+    assert!(detail_text(&app).contains("GT Subventions (fermé le 20/11/2025)"));
+}
+
+#[test]
+fn add_a_work_item_cycle_its_status_and_carry_it_to_next_year() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    select(&mut app, "Finances");
+    press(&mut app, KeyCode::Enter);
+    typ(&mut app, "a");
+    let editor = app.circles.editor.as_ref().unwrap();
+    assert_eq!(editor.form.value(YEAR), "2025");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    assert_eq!(
+        app.circles.editor.as_ref().unwrap().form.focused_key(),
+        Some(TITLE)
+    );
+    typ(&mut app, "Clôture des comptes 2025");
+    press(&mut app, KeyCode::F(2));
+    assert!(app.circles.editor.is_none(), "{}", message(&app));
+    let fin = store(&path).circle_named("Finances").unwrap().unwrap();
+    let find = |year| {
+        store(&path)
+            .work_items(fin.id, year)
+            .unwrap()
+            .into_iter()
+            .find(|w| w.title == "Clôture des comptes 2025")
+    };
+    let item = find(2025).unwrap();
+    assert_eq!(item.status, WorkStatus::EnCours);
+    assert_eq!(app.circles.focus.unwrap().item, Some(item.id));
+
+    // One key: en cours → réalisé → à venir.
+    typ(&mut app, "s");
+    assert_eq!(find(2025).unwrap().status, WorkStatus::Realise);
+    assert!(message(&app).contains("réalisé"));
+    typ(&mut app, "s");
+    assert_eq!(find(2025).unwrap().status, WorkStatus::AVenir);
+    assert_eq!(
+        app.circles.focus.unwrap().item,
+        Some(item.id),
+        "focus follows"
+    );
+
+    // Carry it over to 2026, then look at 2026 with `]`.
+    typ(&mut app, ">");
+    assert!(find(2025).is_none());
+    assert_eq!(find(2026).unwrap().year, 2026);
+    assert!(!detail_text(&app).contains("Clôture des comptes 2025"));
+    typ(&mut app, "]");
+    assert_eq!(app.circles.year, 2026);
+    assert!(detail_text(&app).contains("Clôture des comptes 2025"));
+    // Edit it: back to 2025 through the form's year field.
+    assert_eq!(app.circles.focus.unwrap().item, Some(item.id));
+    typ(&mut app, "e");
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "2025");
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(find(2025).unwrap().id, item.id);
+    assert_eq!(app.circles.year, 2025, "the view follows the item");
+}
+
+#[test]
+fn a_work_item_form_refuses_a_bad_year_under_the_field() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    select(&mut app, "Finances");
+    press(&mut app, KeyCode::Enter);
+    typ(&mut app, "a");
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "25");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    typ(&mut app, "Un titre");
+    press(&mut app, KeyCode::F(2));
+    let editor = app.circles.editor.as_ref().expect("still open");
+    assert!(
+        editor
+            .form
+            .error(YEAR)
+            .unwrap()
+            .contains("n'est pas une année")
+    );
+    assert_eq!(editor.form.focused_key(), Some(YEAR));
+    assert_eq!(app.message.as_ref().unwrap().kind, MessageKind::Error);
+}
+
+#[test]
+fn add_a_decision_with_a_review_date_that_is_due() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    assert!(app.circles.general_selected());
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.circles.focus.unwrap().section, Section::Decisions);
+    typ(&mut app, "a");
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "15/10/2025");
+    press(&mut app, KeyCode::Tab);
+    typ(&mut app, "Charte des valeurs");
+    press(&mut app, KeyCode::Tab);
+    typ(&mut app, "Adoptée à l'unanimité.");
+    press(&mut app, KeyCode::Tab);
+    typ(&mut app, "01/11/2025");
+    press(&mut app, KeyCode::F(2));
+    assert!(app.circles.editor.is_none(), "{}", message(&app));
+    let d = store(&path)
+        .decisions(Some(Instance::CercleGeneral))
+        .unwrap()
+        .into_iter()
+        .find(|d| d.title == "Charte des valeurs")
+        .unwrap();
+    assert_eq!(d.decided_on, day(2025, 10, 15));
+    assert_eq!(d.review_on, Some(day(2025, 11, 1)));
+    assert!(
+        store(&path)
+            .decisions_due()
+            .unwrap()
+            .iter()
+            .any(|x| x.id == d.id)
+    );
+    let text = detail_text(&app);
+    assert!(
+        text.contains("15/10/2025 Charte des valeurs\n    ! à revoir depuis le 01/11/2025"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_review_before_the_decision_is_refused_on_its_field() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    select(&mut app, "Plaidoyer");
+    press(&mut app, KeyCode::Enter);
+    // The decisions section of the circle.
+    while app.circles.focus.unwrap().section != Section::Decisions {
+        press(&mut app, KeyCode::Tab);
+    }
+    typ(&mut app, "a");
+    assert_eq!(
+        app.circles.editor.as_ref().unwrap().form.value("instance"),
+        "Plaidoyer"
+    );
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    typ(&mut app, "Position sur le cumul des mandats");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    typ(&mut app, "01/01/2020");
+    press(&mut app, KeyCode::F(2));
+    let editor = app.circles.editor.as_ref().expect("still open");
+    assert!(editor.form.error(REVIEW_ON).is_some());
+}
+
+#[test]
+fn a_benevole_may_keep_the_work_log_but_not_create_a_circle() {
+    let (_d, path) = demo();
+    store(&path).add_user("lea", Role::Benevole, None).unwrap();
+    let mut app = app_as(&path, "lea");
+    typ(&mut app, "n");
+    assert!(app.circles.editor.is_none());
+    assert_eq!(app.message.as_ref().unwrap().kind, MessageKind::Error);
+    assert!(message(&app).contains("benevole"), "{}", message(&app));
+    select(&mut app, "Communication");
+    press(&mut app, KeyCode::Enter);
+    let before = app.circles.focus.unwrap().item.unwrap();
+    let status = store(&path).work_item(before).unwrap().unwrap().status;
+    typ(&mut app, "s");
+    assert_eq!(
+        store(&path).work_item(before).unwrap().unwrap().status,
+        status.next()
+    );
+}
+
+#[test]
+fn two_sessions_edit_the_same_work_item_the_second_sees_the_first() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    select(&mut app, "Communication");
+    press(&mut app, KeyCode::Enter);
+    let id = app.circles.focus.unwrap().item.unwrap();
+    typ(&mut app, "e");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    typ(&mut app, " (moi)");
+    let mut other = store(&path);
+    let w = other.work_item(id).unwrap().unwrap();
+    let mut theirs = w.draft();
+    theirs.figures = "Leurs chiffres".into();
+    other.update_work_item(id, w.version, &theirs).unwrap();
+    press(&mut app, KeyCode::F(2));
+    let conflict = app
+        .circles
+        .editor
+        .as_ref()
+        .unwrap()
+        .conflict
+        .as_ref()
+        .expect("merge panel");
+    let keys: Vec<_> = conflict.rows.iter().map(|r| r.key).collect();
+    assert_eq!(keys, [TITLE, "figures"]);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::F(2));
+    assert!(app.circles.editor.is_none(), "{}", message(&app));
+    let saved = store(&path).work_item(id).unwrap().unwrap();
+    assert!(saved.title.ends_with("(moi)"));
+    assert_eq!(saved.figures, "Leurs chiffres");
+}
+
+#[test]
+fn the_detail_scrolls_and_esc_leaves_the_sections() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    select(&mut app, "Finances");
+    assert_eq!(app.circles.scroll, 0);
+    typ(&mut app, "J");
+    assert!(app.circles.scroll > 0);
+    typ(&mut app, "K");
+    assert_eq!(app.circles.scroll, 0);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.circles.focus.is_some());
+    let at_work_log = app.circles.scroll;
+    assert!(at_work_log > 0, "the work log is below the members");
+    for _ in 0..8 {
+        press(&mut app, KeyCode::Down);
+    }
+    assert!(
+        app.circles.scroll > at_work_log,
+        "the picked line stays on screen"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(app.circles.focus.is_none());
+    // Moving in the list resets the detail.
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.circles.scroll, 0);
+    assert_eq!(app.circles.selected().unwrap().name(), "Outils numériques");
+}

@@ -1,0 +1,468 @@
+//! The Membres tab without a terminal: filters and counts, the person form (validation under
+//! the field, nothing written on error), giving and ending roles, leaving, a save conflict
+//! between two sessions, what a lecture user sees and may do; then the screens at 80x24 as
+//! insta snapshots, and the colour of the term flag.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+
+use cercles::model::{CircleRole, PersonKind, Role};
+use cercles::store::Store;
+use cercles::store::people::PersonFilter;
+use cercles::tui::app::MessageKind;
+use cercles::tui::tabs::Tab;
+use cercles::tui::tabs::members::MemberForm;
+use cercles::tui::tabs::person_editor::{COMMUNE, EMAIL, NOTES};
+use cercles::tui::tabs::role_editor::CIRCLE;
+use cercles::tui::{App, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Color, Modifier};
+
+/// A fixed admin name keeps the status bar, hence the snapshots, the same on every machine.
+const ADMIN: &str = "claire";
+
+fn demo() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cercles.db");
+    cercles::demo::build(&path, ADMIN).unwrap();
+    (dir, path)
+}
+
+fn app_as(path: &Path, who: &str, theme: Theme) -> App {
+    let mut app = App::new(Store::open(path, who).unwrap()).unwrap();
+    app.theme = theme;
+    app.handle_key(key(KeyCode::Char('2')));
+    assert_eq!(app.tab, Tab::Membres);
+    app
+}
+
+fn app(path: &Path) -> App {
+    app_as(path, ADMIN, Theme::plain())
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn typ(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(key(KeyCode::Char(c)));
+    }
+}
+
+fn save(app: &mut App) {
+    app.handle_key(key(KeyCode::F(2)));
+}
+
+fn tab(app: &mut App, n: usize) {
+    for _ in 0..n {
+        app.handle_key(key(KeyCode::Tab));
+    }
+}
+
+fn selected_name(app: &App) -> Option<String> {
+    app.members.detail.as_ref().map(|d| d.person.display_name())
+}
+
+/// Select a person by `Prénom Nom`, moving down from the top of the list.
+fn select(app: &mut App, name: &str) {
+    app.handle_key(key(KeyCode::Char('g')));
+    while selected_name(app).as_deref() != Some(name) {
+        let before = app.members.list.selected();
+        app.handle_key(key(KeyCode::Char('j')));
+        assert_ne!(
+            before,
+            app.members.list.selected(),
+            "{name} not in the list"
+        );
+    }
+}
+
+fn message(app: &App) -> (MessageKind, String) {
+    let m = app.message.as_ref().expect("a message");
+    (m.kind, m.text.clone())
+}
+
+fn people_count(path: &Path) -> usize {
+    let store = Store::open(path, ADMIN).unwrap();
+    let all = PersonFilter {
+        include_left: true,
+        ..PersonFilter::default()
+    };
+    store.people(&all).unwrap().rows.len()
+}
+
+fn header(app: &App) -> String {
+    row(&buffer(app), 1)
+}
+
+#[test]
+fn counts_text_filter_and_quick_filters_cycle_and_esc_clears() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    let total = app.members.people.counts.total;
+    assert!(header(&app).contains(&format!("{total} membres · 16 co-référent·es")));
+    // The text filter, accents ignored.
+    typ(&mut app, "/elise");
+    assert!(app.members.filtering);
+    assert!(app.members.people.rows.len() < total);
+    assert!(app.members.people.rows.iter().all(|r| {
+        format!("{} {}", r.person.first_name, r.person.last_name)
+            .to_lowercase()
+            .contains("lise")
+    }));
+    assert!(header(&app).contains(&format!(" sur {total}")));
+    app.handle_key(key(KeyCode::Enter));
+    assert!(!app.members.filtering);
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.members.people.rows.len(), total);
+    // Role: co-référent·es, then membres actif·ves, then everyone again.
+    typ(&mut app, "r");
+    assert_eq!(app.members.filter.role, Some(CircleRole::CoReferent));
+    assert_eq!(app.members.people.rows.len(), 16);
+    assert!(header(&app).contains(&format!("16 sur {total}")));
+    assert!(row(&buffer(&app), 2).contains("r:co-référent·e"));
+    typ(&mut app, "r");
+    assert_eq!(app.members.filter.role, Some(CircleRole::MembreActif));
+    typ(&mut app, "r");
+    assert_eq!(app.members.filter.role, None);
+    // Type: bénévole first.
+    typ(&mut app, "t");
+    assert_eq!(app.members.filter.kind, Some(PersonKind::Benevole));
+    assert!(
+        app.members
+            .people
+            .rows
+            .iter()
+            .all(|r| r.person.kind == PersonKind::Benevole)
+    );
+    // Circle: the first circle, then the next; with a role, both apply.
+    typ(&mut app, "tttt");
+    assert_eq!(app.members.filter.kind, None);
+    typ(&mut app, "c");
+    let first = app.members.filter.circle_id.expect("a circle");
+    assert!(
+        app.members
+            .people
+            .rows
+            .iter()
+            .all(|r| r.roles.iter().any(|b| b.circle_id == first))
+    );
+    typ(&mut app, "r");
+    assert_eq!(
+        app.members.people.rows.len(),
+        2,
+        "two co-référent·es a circle"
+    );
+    // People who left: shown on demand.
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.members.filter, PersonFilter::default());
+    typ(&mut app, "p");
+    assert!(app.members.people.rows.len() > total);
+    assert!(header(&app).contains("parti·e"));
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.members.people.rows.len(), total);
+}
+
+#[test]
+fn a_bad_email_stays_under_its_field_and_writes_nothing_then_a_good_one_appears() {
+    let (_d, path) = demo();
+    let before = people_count(&path);
+    let mut app = app(&path);
+    typ(&mut app, "a");
+    typ(&mut app, "Durand");
+    tab(&mut app, 1);
+    typ(&mut app, "Zoé");
+    tab(&mut app, 1);
+    typ(&mut app, "zoe@");
+    save(&mut app);
+    let Some(MemberForm::Person(editor)) = &app.members.form else {
+        panic!("the form stays open");
+    };
+    let error = editor.form.error(EMAIL).expect("an error under the e-mail");
+    assert_eq!(error, "n'est pas une adresse e-mail");
+    assert!(
+        message(&app).1.contains("prenom.nom@example.org"),
+        "{:?}",
+        app.message
+    );
+    assert_eq!(editor.form.focused_key(), Some(EMAIL));
+    assert_eq!(message(&app).0, MessageKind::Error);
+    assert_eq!(people_count(&path), before, "nothing written");
+    // The focus is on the e-mail: finish it, then a French phone number in any shape.
+    typ(&mut app, "exemple.org");
+    tab(&mut app, 1);
+    typ(&mut app, "06.12.34.56.78");
+    save(&mut app);
+    assert!(app.members.form.is_none(), "{:?}", app.message);
+    assert_eq!(
+        message(&app),
+        (MessageKind::Info, "Zoé Durand ajouté·e au réseau".into())
+    );
+    assert_eq!(people_count(&path), before + 1);
+    assert_eq!(selected_name(&app).as_deref(), Some("Zoé Durand"));
+    let detail = app.members.detail.as_ref().unwrap();
+    assert_eq!(detail.person.phone.as_deref(), Some("06 12 34 56 78"));
+    assert_eq!(detail.person.email.as_deref(), Some("zoe@exemple.org"));
+}
+
+#[test]
+fn give_a_role_then_end_it_and_leave_the_network() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    typ(&mut app, "a");
+    typ(&mut app, "Vidal");
+    tab(&mut app, 1);
+    typ(&mut app, "Inès");
+    save(&mut app);
+    assert_eq!(selected_name(&app).as_deref(), Some("Inès Vidal"));
+    let id = app.members.detail.as_ref().unwrap().person.id;
+    // Give the co-référent·e role in Finances, from today.
+    typ(&mut app, "+");
+    for _ in 0..20 {
+        let Some(MemberForm::Role(editor)) = &app.members.form else {
+            panic!("the role form is open");
+        };
+        if editor.form.value(CIRCLE) == "Finances" {
+            break;
+        }
+        app.handle_key(key(KeyCode::Right));
+    }
+    save(&mut app);
+    assert!(app.members.form.is_none(), "{:?}", app.message);
+    assert!(message(&app).1.contains("co-référent·e du cercle Finances"));
+    let store = Store::open(&path, ADMIN).unwrap();
+    assert!(
+        store
+            .coordination_circle()
+            .unwrap()
+            .iter()
+            .any(|m| m.person_id == id),
+        "a co-référent·e is in the cercle de coordination"
+    );
+    let detail = app.members.detail.as_ref().unwrap();
+    assert!(
+        detail
+            .memberships
+            .iter()
+            .any(|m| m.current && m.circle_name == "Finances")
+    );
+    assert!(
+        row(&buffer(&app), 3).contains("Rôles en cours") || buffer_text(&app).contains("Finances★")
+    );
+    // End it today.
+    typ(&mut app, "-");
+    assert!(matches!(app.members.form, Some(MemberForm::Role(_))));
+    save(&mut app);
+    assert!(app.members.form.is_none(), "{:?}", app.message);
+    let detail = app.members.detail.as_ref().unwrap();
+    assert!(detail.memberships.iter().all(|m| !m.current));
+    assert_eq!(detail.memberships.len(), 1, "history stays");
+    assert!(buffer_text(&app).contains("Historique"));
+    // No role left to end: said, nothing opens.
+    typ(&mut app, "-");
+    assert!(app.members.form.is_none());
+    assert!(message(&app).1.contains("aucun rôle en cours"));
+    // Leaving: shown only with the people who left, the record stays.
+    app.handle_key(key(KeyCode::Esc));
+    typ(&mut app, "d");
+    save(&mut app);
+    assert!(
+        message(&app).1.contains("quitte le réseau"),
+        "{:?}",
+        app.message
+    );
+    assert!(app.members.people.rows.iter().all(|r| r.person.id != id));
+    typ(&mut app, "p");
+    assert!(app.members.people.rows.iter().any(|r| r.person.id == id));
+}
+
+#[test]
+fn two_sessions_edit_the_same_person_and_the_second_sees_the_first_ones_values() {
+    let (_d, path) = demo();
+    let mut first = app(&path);
+    let mut second = app(&path);
+    select(&mut first, "Elsa Thibault");
+    select(&mut second, "Elsa Thibault");
+    typ(&mut first, "e");
+    typ(&mut second, "e");
+    // First: a new commune. Second: another commune and a note.
+    for (app, commune) in [(&mut first, "Mulhouse"), (&mut second, "Colmar")] {
+        tab(app, 4);
+        for _ in 0..30 {
+            app.handle_key(key(KeyCode::Backspace));
+        }
+        typ(app, commune);
+    }
+    tab(&mut second, 4);
+    typ(&mut second, "Trésorière adjointe.");
+    save(&mut first);
+    assert_eq!(message(&first).0, MessageKind::Info);
+    save(&mut second);
+    let Some(MemberForm::Person(editor)) = &second.members.form else {
+        panic!("the form stays open");
+    };
+    let conflict = editor.conflict.as_ref().expect("the conflict panel");
+    let keys: Vec<_> = conflict.rows.iter().map(|r| r.key).collect();
+    assert_eq!(keys, [COMMUNE, NOTES]);
+    assert_eq!(conflict.rows[0].theirs, "Mulhouse");
+    assert_eq!(conflict.rows[0].mine, "Colmar");
+    assert!(conflict.rows[0].keep_mine);
+    assert_eq!(message(&second).0, MessageKind::Error);
+    // Keep theirs for the commune, mine for the note; back to the form, then save.
+    typ(&mut second, "t");
+    second.handle_key(key(KeyCode::Enter));
+    save(&mut second);
+    assert!(second.members.form.is_none(), "{:?}", second.message);
+    let store = Store::open(&path, ADMIN).unwrap();
+    let elsa = store.resolve_person("Elsa Thibault").unwrap();
+    assert_eq!(elsa.commune, "Mulhouse");
+    assert!(elsa.notes.contains("Trésorière adjointe."));
+    // The first session sees the change at its next poll.
+    assert!(first.poll_changes());
+    assert!(
+        first
+            .members
+            .detail
+            .as_ref()
+            .unwrap()
+            .person
+            .notes
+            .contains("adjointe")
+    );
+}
+
+#[test]
+fn a_lecture_user_sees_no_contact_and_every_write_is_refused_in_words() {
+    let (_d, path) = demo();
+    let mut admin = Store::open(&path, ADMIN).unwrap();
+    admin.add_user("lea", Role::Lecture, None).unwrap();
+    admin.add_user("benoit", Role::Benevole, None).unwrap();
+    let mut app = app_as(&path, "lea", Theme::plain());
+    assert!(buffer_text(&app).contains("masqué (rôle lecture)"));
+    assert!(!buffer_text(&app).contains("@example.org"));
+    for k in ["a", "e", "+", "-", "d"] {
+        typ(&mut app, k);
+        assert!(app.members.form.is_none(), "{k}");
+        let (kind, text) = message(&app);
+        assert_eq!(kind, MessageKind::Error);
+        assert!(text.contains("lecture"), "{k}: {text}");
+        app.handle_key(key(KeyCode::Esc));
+    }
+    let mut app = app_as(&path, "benoit", Theme::plain());
+    typ(&mut app, "a");
+    assert!(app.members.form.is_none());
+    assert!(message(&app).1.contains("benevole"), "{:?}", app.message);
+}
+
+// --- screens at 80x24 ---------------------------------------------------------------------------
+
+fn screen(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal
+}
+
+fn buffer(app: &App) -> Buffer {
+    screen(app).backend().buffer().clone()
+}
+
+fn row(buf: &Buffer, y: u16) -> String {
+    (0..buf.area.width)
+        .map(|x| buf[(x, y)].symbol().to_owned())
+        .collect()
+}
+
+fn buffer_text(app: &App) -> String {
+    let buf = buffer(app);
+    (0..buf.area.height)
+        .map(|y| row(&buf, y))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn find(buf: &Buffer, needle: &str) -> (u16, u16) {
+    for y in 0..buf.area.height {
+        let text = row(buf, y);
+        if let Some(byte) = text.find(needle) {
+            return (text[..byte].chars().count() as u16, y);
+        }
+    }
+    panic!("{needle:?} not on screen");
+}
+
+#[test]
+fn snapshot_list_and_detail() {
+    let (_d, path) = demo();
+    let app = app(&path);
+    insta::assert_snapshot!("membres_list_detail", screen(&app).backend());
+    // The footer holds in 80 columns.
+    let footer = row(&buffer(&app), 22);
+    assert!(footer.trim_end().ends_with(": commandes"), "{footer}");
+}
+
+#[test]
+fn snapshot_flagged_term_end() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    select(&mut app, "Elsa Thibault");
+    insta::assert_snapshot!("membres_term_flag", screen(&app).backend());
+}
+
+#[test]
+fn snapshot_person_form_with_a_validation_error() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    typ(&mut app, "a");
+    typ(&mut app, "Durand");
+    tab(&mut app, 2);
+    typ(&mut app, "pas-une-adresse");
+    tab(&mut app, 1);
+    typ(&mut app, "06 12");
+    save(&mut app);
+    insta::assert_snapshot!("membres_form_error", screen(&app).backend());
+}
+
+#[test]
+fn snapshot_conflict_panel() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    select(&mut app, "Elsa Thibault");
+    typ(&mut app, "e");
+    tab(&mut app, 4);
+    typ(&mut app, " (Haut-Rhin)");
+    let mut other = Store::open(&path, ADMIN).unwrap();
+    let elsa = other.resolve_person("Elsa Thibault").unwrap();
+    let mut theirs = elsa.draft();
+    theirs.commune = "Mulhouse".into();
+    theirs.phone = "0389000000".into();
+    other.update_person(elsa.id, elsa.version, &theirs).unwrap();
+    save(&mut app);
+    insta::assert_snapshot!("membres_conflict", screen(&app).backend());
+}
+
+#[test]
+fn the_term_flag_is_a_symbol_and_a_colour() {
+    let (_d, path) = demo();
+    let mut app = app_as(&path, ADMIN, Theme::colored());
+    select(&mut app, "Elsa Thibault");
+    let buf = buffer(&app);
+    let (x, y) = find(&buf, "! Thibault Elsa");
+    assert_eq!(buf[(x, y)].fg, Color::Yellow, "ends soon: yellow");
+    let (x, y) = find(&buf, "! fin de mandat dans 25 jours");
+    assert_eq!(buf[(x, y)].fg, Color::Yellow);
+    // Without colours the symbol and the words stay, in bold.
+    let mut plain = app_as(&path, ADMIN, Theme::plain());
+    select(&mut plain, "Elsa Thibault");
+    let buf = buffer(&plain);
+    let (x, y) = find(&buf, "! Thibault Elsa");
+    assert_eq!(buf[(x, y)].fg, Color::Reset);
+    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+    for cell in buf.content() {
+        assert_eq!(cell.fg, Color::Reset);
+    }
+}
