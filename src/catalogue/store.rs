@@ -150,3 +150,13 @@ pub const DEMO_ON_EXISTING: &str =
 pub fn backup_done(path: &Path) -> String {
     format!("sauvegarde écrite et vérifiée : {}", shown(path))
 }
+pub const TRUNCATED: &str = "fichier tronqué";
+pub const IO_NOT_FOUND: &str = "fichier introuvable";
+pub const IO_PERMISSION: &str = "accès refusé (droits du fichier)";
+pub const IO_EXISTS: &str = "le fichier existe déjà";
+pub const NOT_SQLITE: &str = "ce n'est pas une base SQLite";
+pub const DAMAGED: &str = "la base est endommagée";
+pub fn unreadable_value(detail: &str) -> String {
+    format!("valeur illisible : {detail}")
+}
+pub const UNREADABLE_FILE_NAME: &str = "nom de fichier illisible";

@@ -63,9 +63,9 @@ impl Store {
                 _ => StoreError::File(target.into(), io_fr(&e)),
             })?;
         let result = (|| -> Result<()> {
-            let target_str = target.to_str().ok_or_else(|| {
-                StoreError::File(target.into(), "nom de fichier illisible".into())
-            })?;
+            let target_str = target
+                .to_str()
+                .ok_or_else(|| StoreError::File(target.into(), msg::UNREADABLE_FILE_NAME.into()))?;
             self.conn().execute("VACUUM INTO ?1", [target_str])?;
             let copy = open::open_for_check(target)?;
             copy.pragma_update(None, "journal_mode", "WAL")?;

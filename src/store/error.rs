@@ -66,10 +66,8 @@ impl From<rusqlite::Error> for StoreError {
         use rusqlite::ErrorCode;
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => StoreError::Busy,
-            Some(ErrorCode::NotADatabase) => {
-                StoreError::Sqlite("ce n'est pas une base SQLite".into())
-            }
-            Some(ErrorCode::DatabaseCorrupt) => StoreError::Sqlite("la base est endommagée".into()),
+            Some(ErrorCode::NotADatabase) => StoreError::Sqlite(msg::NOT_SQLITE.into()),
+            Some(ErrorCode::DatabaseCorrupt) => StoreError::Sqlite(msg::DAMAGED.into()),
             _ => StoreError::Sqlite(e.to_string()),
         }
     }
@@ -83,7 +81,7 @@ impl From<rusqlite_migration::Error> for StoreError {
 
 impl From<serde_json::Error> for StoreError {
     fn from(e: serde_json::Error) -> Self {
-        StoreError::Sqlite(format!("valeur illisible : {e}"))
+        StoreError::Sqlite(msg::unreadable_value(&e.to_string()))
     }
 }
 

@@ -66,7 +66,7 @@ fn inspect_header(path: &Path) -> Result<()> {
     if page_size == 0 || len % page_size != 0 || len < pages.saturating_mul(page_size) {
         return Err(StoreError::Corrupt(
             path.into(),
-            crate::catalogue::store::check_integrity("fichier tronqué"),
+            crate::catalogue::store::check_integrity(crate::catalogue::store::TRUNCATED),
         ));
     }
     Ok(())
@@ -75,9 +75,9 @@ fn inspect_header(path: &Path) -> Result<()> {
 pub(crate) fn io_fr(e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
     match e.kind() {
-        NotFound => "fichier introuvable".into(),
-        PermissionDenied => "accès refusé (droits du fichier)".into(),
-        AlreadyExists => "le fichier existe déjà".into(),
+        NotFound => crate::catalogue::store::IO_NOT_FOUND.into(),
+        PermissionDenied => crate::catalogue::store::IO_PERMISSION.into(),
+        AlreadyExists => crate::catalogue::store::IO_EXISTS.into(),
         _ => e.to_string(),
     }
 }
