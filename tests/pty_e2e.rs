@@ -129,7 +129,7 @@ fn tabs_help_edit_save_quit() {
     s.wait_for("aujourd'hui : 20/11/2025");
     s.wait_for("[1 Cercles]");
     s.send("2");
-    s.wait_for("0 membre · 0 co-référent·e");
+    s.wait_for("0 personne · 0 en cercle");
     s.send("\t");
     s.wait_for("[3 Collectifs]");
     s.send("1");

@@ -119,7 +119,7 @@ fn add_a_person_make_them_co_referent_of_finances_find_them_in_coordination() {
     let mut s = Session::start(&db);
     s.wait_for("[1 Cercles]");
     s.send("2");
-    s.wait_for("0 membre · 0 co-référent·e");
+    s.wait_for("0 personne · 0 en cercle");
     // Add Zoé Durand, with a phone number typed the way people do.
     s.send("a");
     s.wait_for("Nouvelle personne");

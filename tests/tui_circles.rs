@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 
 use cercles::model::{Instance, Role, WorkStatus};
 use cercles::store::Store;
-use cercles::tui::app::MessageKind;
+use cercles::tui::app::{MessageKind, Overlay};
 use cercles::tui::tabs::circle_detail::{Section, detail_lines};
 use cercles::tui::tabs::circle_forms::{REVIEW_ON, TITLE, YEAR};
 use cercles::tui::tabs::circles::GENERAL_ID;
+use cercles::tui::widgets::confirm::Confirm;
 use cercles::tui::{App, Theme};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -151,8 +152,25 @@ fn create_a_circle_and_close_it_with_a_date_history_stays() {
     // Closed circles come last; the selection followed Finances.
     assert_eq!(app.circles.circles.last().unwrap().name(), "Finances");
     assert_eq!(app.circles.selected().unwrap().name(), "Finances");
-    // `x` again reopens it.
+    // `x` again asks before reopening it: `n` keeps it closed, `o` reopens it.
     typ(&mut app, "x");
+    assert!(matches!(
+        app.overlay,
+        Overlay::Confirm(Confirm::ReopenCircle { .. })
+    ));
+    typ(&mut app, "n");
+    assert_eq!(app.overlay, Overlay::None);
+    assert!(
+        store(&path)
+            .circle_named("Finances")
+            .unwrap()
+            .unwrap()
+            .closed_on
+            .is_some()
+    );
+    typ(&mut app, "x");
+    typ(&mut app, "o");
+    assert!(message(&app).contains("rouvert"), "{}", message(&app));
     assert_eq!(
         store(&path)
             .circle_named("Finances")
@@ -377,6 +395,8 @@ fn a_benevole_may_keep_the_work_log_but_not_create_a_circle() {
     assert!(app.circles.editor.is_none());
     assert_eq!(app.message.as_ref().unwrap().kind, MessageKind::Error);
     assert!(message(&app).contains("benevole"), "{}", message(&app));
+    // The refusal fits the message line at 80 columns.
+    assert!(message(&app).chars().count() <= 78, "{}", message(&app));
     select(&mut app, "Communication");
     press(&mut app, KeyCode::Enter);
     let before = app.circles.focus.unwrap().item.unwrap();
@@ -451,4 +471,207 @@ fn the_detail_scrolls_and_esc_leaves_the_sections() {
     press(&mut app, KeyCode::Down);
     assert_eq!(app.circles.scroll, 0);
     assert_eq!(app.circles.selected().unwrap().name(), "Outils numériques");
+}
+
+#[test]
+fn a_discarded_form_takes_its_errors_with_it() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    select(&mut app, "Finances");
+    press(&mut app, KeyCode::Enter);
+    typ(&mut app, "a");
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "25");
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.message.as_ref().unwrap().kind, MessageKind::Error);
+    // Esc on the changed form asks; yes: the form and its red line go.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay, Overlay::Confirm(Confirm::DiscardForm));
+    typ(&mut app, "o");
+    assert!(app.circles.editor.is_none());
+    assert_eq!(app.message, None, "no error left from the discarded form");
+}
+
+#[test]
+fn a_closed_gt_is_reopened_only_after_a_yes() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    select(&mut app, "Finances");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::BackTab);
+    typ(&mut app, "a");
+    typ(&mut app, "GT Éphémère");
+    press(&mut app, KeyCode::F(2));
+    assert!(app.circles.editor.is_none(), "{}", message(&app));
+    let id = app.circles.focus.unwrap().item.unwrap();
+    typ(&mut app, "x");
+    press(&mut app, KeyCode::F(2));
+    let gt = || store(&path).working_group(id).unwrap().unwrap();
+    assert!(gt().closed_on.is_some());
+    typ(&mut app, "x");
+    assert!(matches!(
+        app.overlay,
+        Overlay::Confirm(Confirm::ReopenGroup { .. })
+    ));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay, Overlay::None);
+    assert!(gt().closed_on.is_some(), "Esc is a no");
+    typ(&mut app, "x");
+    typ(&mut app, "o");
+    assert_eq!(gt().closed_on, None);
+    assert!(message(&app).contains("rouvert"), "{}", message(&app));
+}
+
+#[test]
+fn a_work_item_typed_by_mistake_is_deleted_after_a_yes() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    select(&mut app, "Finances");
+    press(&mut app, KeyCode::Enter);
+    typ(&mut app, "a");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    typ(&mut app, "Erreur de saisie");
+    press(&mut app, KeyCode::F(2));
+    let id = app.circles.focus.unwrap().item.unwrap();
+    assert!(store(&path).work_item(id).unwrap().is_some());
+    typ(&mut app, "d");
+    match &app.overlay {
+        Overlay::Confirm(c @ Confirm::DeleteWork { .. }) => {
+            assert!(
+                c.question().contains("Erreur de saisie"),
+                "{}",
+                c.question()
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    typ(&mut app, "n");
+    assert!(store(&path).work_item(id).unwrap().is_some(), "n keeps it");
+    press(&mut app, KeyCode::Delete);
+    typ(&mut app, "o");
+    assert!(store(&path).work_item(id).unwrap().is_none());
+    assert!(message(&app).contains("supprimé"), "{}", message(&app));
+    assert!(!detail_text(&app).contains("Erreur de saisie"));
+    // The focus went to a line that exists.
+    let focus = app.circles.focus.unwrap();
+    assert_eq!(focus.section, Section::Work);
+    assert_ne!(focus.item, Some(id));
+}
+
+#[test]
+fn a_benevole_is_refused_circle_gt_and_decision_writes_in_french() {
+    let (_d, path) = demo();
+    store(&path).add_user("ben", Role::Benevole, None).unwrap();
+    let mut app = app_as(&path, "ben");
+    select(&mut app, "Communication");
+    let refused = |app: &App| {
+        assert!(app.circles.editor.is_none());
+        assert!(matches!(app.overlay, Overlay::None));
+        let m = app.message.as_ref().expect("a refusal");
+        assert_eq!(m.kind, MessageKind::Error);
+        assert!(m.text.contains("ne permet pas"), "{}", m.text);
+        assert!(m.text.chars().count() <= 78, "{}", m.text);
+    };
+    typ(&mut app, "e");
+    refused(&app);
+    typ(&mut app, "x");
+    refused(&app);
+    press(&mut app, KeyCode::Enter);
+    // GT: add and close refused.
+    while app.circles.focus.unwrap().section != Section::Groups {
+        press(&mut app, KeyCode::Tab);
+    }
+    typ(&mut app, "a");
+    refused(&app);
+    // Decisions: add refused.
+    while app.circles.focus.unwrap().section != Section::Decisions {
+        press(&mut app, KeyCode::Tab);
+    }
+    typ(&mut app, "a");
+    refused(&app);
+    // The work log: add, edit, delete are allowed (the question comes).
+    while app.circles.focus.unwrap().section != Section::Work {
+        press(&mut app, KeyCode::Tab);
+    }
+    typ(&mut app, "d");
+    assert!(matches!(
+        app.overlay,
+        Overlay::Confirm(Confirm::DeleteWork { .. })
+    ));
+    typ(&mut app, "n");
+    typ(&mut app, "a");
+    assert!(app.circles.editor.is_some(), "{}", message(&app));
+}
+
+#[test]
+fn a_lecture_user_is_refused_every_write_clearly() {
+    let (_d, path) = demo();
+    store(&path).add_user("lou", Role::Lecture, None).unwrap();
+    let mut app = app_as(&path, "lou");
+    select(&mut app, "Communication");
+    for keys in ["e", "n", "x"] {
+        typ(&mut app, keys);
+        assert!(app.circles.editor.is_none(), "{keys}");
+        assert!(
+            message(&app).contains("(lecture) ne permet pas"),
+            "{}",
+            message(&app)
+        );
+    }
+    press(&mut app, KeyCode::Enter);
+    let id = app.circles.focus.unwrap().item.unwrap();
+    let before = store(&path).work_item(id).unwrap().unwrap();
+    for keys in ["s", "a", "e", "d", ">", "<"] {
+        typ(&mut app, keys);
+        assert!(app.circles.editor.is_none(), "{keys}");
+        assert_eq!(app.overlay, Overlay::None, "{keys}");
+        assert!(
+            message(&app).contains("(lecture) ne permet pas de modifier le suivi"),
+            "{keys}: {}",
+            message(&app)
+        );
+    }
+    assert_eq!(store(&path).work_item(id).unwrap().unwrap(), before);
+}
+
+/// The focused line of the detail is within the rows shown.
+fn focus_on_screen(app: &App) -> bool {
+    let width = cercles::tui::tabs::circles::detail_width(app.size.0);
+    let data = app.circles.detail.as_ref().unwrap();
+    let focus = app.circles.focus.unwrap();
+    let (_, anchors) = detail_lines(data, Some(&focus), Theme::plain(), width);
+    let anchor = anchors
+        .iter()
+        .find(|a| a.section == focus.section && a.item == focus.item)
+        .unwrap();
+    let height = usize::from(app.body_height());
+    (app.circles.scroll..app.circles.scroll + height).contains(&anchor.line)
+}
+
+#[test]
+fn a_saved_or_cycled_work_item_stays_on_screen() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    select(&mut app, "Communication");
+    press(&mut app, KeyCode::Enter);
+    typ(&mut app, "a");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    typ(&mut app, "Nouvelle ligne en cours");
+    press(&mut app, KeyCode::F(2));
+    assert!(app.circles.editor.is_none(), "{}", message(&app));
+    assert!(
+        focus_on_screen(&app),
+        "the new line, below the réalisé ones"
+    );
+    // Cycling moves it between the status groups: it stays in view.
+    for _ in 0..3 {
+        typ(&mut app, "s");
+        assert!(focus_on_screen(&app), "scroll {}", app.circles.scroll);
+    }
 }

@@ -13,7 +13,7 @@ use cercles::store::people::PersonFilter;
 use cercles::tui::app::MessageKind;
 use cercles::tui::tabs::Tab;
 use cercles::tui::tabs::members::MemberForm;
-use cercles::tui::tabs::person_editor::{COMMUNE, EMAIL, NOTES};
+use cercles::tui::tabs::person_editor::{COMMUNE, EMAIL, LAST_NAME, NOTES, PHONE};
 use cercles::tui::tabs::role_editor::CIRCLE;
 use cercles::tui::{App, Theme};
 use ratatui::Terminal;
@@ -105,7 +105,11 @@ fn counts_text_filter_and_quick_filters_cycle_and_esc_clears() {
     let (_d, path) = demo();
     let mut app = app(&path);
     let total = app.members.people.counts.total;
-    assert!(header(&app).contains(&format!("{total} membres · 16 co-référent·es")));
+    // What each count counts, in the list's 43 columns at 80.
+    assert_eq!(
+        header(&app).split('│').next().unwrap().trim_end(),
+        format!("{total} personnes · 70 en cercle · 16 co-réf.")
+    );
     // The text filter, accents ignored.
     typ(&mut app, "/elise");
     assert!(app.members.filtering);
@@ -163,9 +167,35 @@ fn counts_text_filter_and_quick_filters_cycle_and_esc_clears() {
     assert_eq!(app.members.filter, PersonFilter::default());
     typ(&mut app, "p");
     assert!(app.members.people.rows.len() > total);
-    assert!(header(&app).contains("parti·e"));
+    assert!(
+        header(&app).contains(&format!("{total} personnes + 3 parti·es · 70 en cercle")),
+        "{}",
+        header(&app)
+    );
     app.handle_key(key(KeyCode::Esc));
     assert_eq!(app.members.people.rows.len(), total);
+    // A person with no role counts in the network, not in the cercle général.
+    typ(&mut app, "aNouveau");
+    save(&mut app);
+    assert!(app.members.form.is_none(), "{:?}", app.message);
+    assert!(
+        header(&app).starts_with(&format!("{} personnes · 70 en cercle", total + 1)),
+        "{}",
+        header(&app)
+    );
+}
+
+#[test]
+fn the_counts_agree_in_number() {
+    use cercles::catalogue::members_tab::members_counts;
+    assert_eq!(
+        members_counts(1, 1, 1, 0)[0],
+        "1 personne · 1 en cercle · 1 co-référent·e"
+    );
+    assert_eq!(
+        members_counts(2, 0, 0, 1)[0],
+        "2 personnes + 1 parti·e · 0 en cercle"
+    );
 }
 
 #[test]
@@ -279,6 +309,222 @@ fn give_a_role_then_end_it_and_leave_the_network() {
     assert!(app.members.people.rows.iter().all(|r| r.person.id != id));
     typ(&mut app, "p");
     assert!(app.members.people.rows.iter().any(|r| r.person.id == id));
+}
+
+#[test]
+fn a_person_who_left_comes_back_with_d_after_a_yes() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    select(&mut app, "Elsa Thibault");
+    let id = app.members.detail.as_ref().unwrap().person.id;
+    typ(&mut app, "d");
+    save(&mut app);
+    assert!(
+        message(&app).1.contains("quitte le réseau"),
+        "{:?}",
+        app.message
+    );
+    typ(&mut app, "p");
+    let left = app
+        .members
+        .people
+        .rows
+        .iter()
+        .position(|r| r.person.id == id);
+    let left = left.expect("shown with the people who left");
+    app.handle_key(key(KeyCode::Char('g')));
+    for _ in 0..left {
+        app.handle_key(key(KeyCode::Char('j')));
+    }
+    assert!(buffer_text(&app).contains("a quitté le réseau le 20/11/2025"));
+    assert!(buffer_text(&app).contains("d : revenir dans le réseau"));
+    // The same key asks; no leaves everything as it was.
+    typ(&mut app, "d");
+    assert!(app.members.form.is_none());
+    assert_eq!(app.scopes(), [cercles::tui::keymap::Scope::Confirm]);
+    assert!(buffer_text(&app).contains("Elsa Thibault revient dans le réseau ?"));
+    typ(&mut app, "n");
+    assert!(app.members.returning.is_none());
+    assert!(
+        app.members
+            .detail
+            .as_ref()
+            .unwrap()
+            .person
+            .left_on
+            .is_some()
+    );
+    // Yes: back in the network, her roles still ended.
+    typ(&mut app, "d");
+    typ(&mut app, "o");
+    assert_eq!(
+        message(&app),
+        (
+            MessageKind::Info,
+            "Elsa Thibault revient dans le réseau ; + pour lui donner un rôle".into()
+        )
+    );
+    let detail = app.members.detail.as_ref().unwrap();
+    assert_eq!(detail.person.id, id);
+    assert_eq!(detail.person.left_on, None);
+    assert!(detail.memberships.iter().all(|m| !m.current));
+    assert!(!buffer_text(&app).contains("a quitté le réseau"));
+    // `d` now offers the departure again.
+    typ(&mut app, "d");
+    assert!(matches!(app.members.form, Some(MemberForm::Role(_))));
+}
+
+#[test]
+fn a_lecture_user_cannot_bring_a_person_back() {
+    let (_d, path) = demo();
+    let mut admin = Store::open(&path, ADMIN).unwrap();
+    admin.add_user("lea", Role::Lecture, None).unwrap();
+    let mut app = app_as(&path, "lea", Theme::plain());
+    typ(&mut app, "p");
+    let left = app
+        .members
+        .people
+        .rows
+        .iter()
+        .position(|r| r.person.left_on.is_some())
+        .expect("someone left in the demo");
+    for _ in 0..left {
+        app.handle_key(key(KeyCode::Char('j')));
+    }
+    typ(&mut app, "d");
+    assert!(app.members.returning.is_none());
+    let (kind, text) = message(&app);
+    assert_eq!(kind, MessageKind::Error);
+    assert!(text.contains("lecture"), "{text}");
+}
+
+#[test]
+fn a_long_history_scrolls_with_j_and_k_and_a_mark_says_there_is_more() {
+    let (_d, path) = demo();
+    let mut store = Store::open(&path, ADMIN).unwrap();
+    let today = store.today();
+    let circles: Vec<i64> = store
+        .circles()
+        .unwrap()
+        .iter()
+        .filter(|c| c.kind != cercles::model::CircleKind::Coordination && c.is_open_on(today))
+        .map(|c| c.id)
+        .collect();
+    let draft = cercles::model::PersonDraft {
+        last_name: "Longue".into(),
+        first_name: "Histoire".into(),
+        notes: "Première ligne.\nDeuxième.\nTroisième.\nDernière ligne des notes.".into(),
+        ..Default::default()
+    };
+    let person = store.add_person(&draft).unwrap();
+    // Six past roles, each under a year long.
+    for (n, circle) in circles.iter().take(6).enumerate() {
+        let since = today - chrono::Days::new(3000 - 400 * n as u64);
+        let m = store
+            .give_role(person.id, *circle, CircleRole::MembreActif, since, None)
+            .unwrap();
+        store
+            .end_role(m.id, m.version, since + chrono::Days::new(300))
+            .unwrap();
+    }
+    let mut app = app(&path);
+    select(&mut app, "Histoire Longue");
+    let text = buffer_text(&app);
+    assert!(!text.contains("Dernière ligne des notes."), "{text}");
+    let buf = buffer(&app);
+    // The mark sits at the bottom right of the detail (the last row of the body).
+    assert_eq!(buf[(79, 21)].symbol(), "↓", "{text}");
+    insta::assert_snapshot!("membres_detail_more_below", screen(&app).backend());
+    for _ in 0..10 {
+        typ(&mut app, "J");
+    }
+    let text = buffer_text(&app);
+    assert!(text.contains("Dernière ligne des notes."), "{text}");
+    assert_ne!(buffer(&app)[(79, 21)].symbol(), "↓", "at the end, no mark");
+    assert!(
+        !text.contains("│ Histoire Longue"),
+        "the name scrolled away"
+    );
+    for _ in 0..10 {
+        typ(&mut app, "K");
+    }
+    assert!(buffer_text(&app).contains("│ Histoire Longue"));
+    assert_eq!(app.members.detail_scroll, 0);
+    // Another person starts at the top.
+    typ(&mut app, "JJ");
+    assert!(app.members.detail_scroll > 0);
+    typ(&mut app, "j");
+    assert_eq!(app.members.detail_scroll, 0);
+}
+
+#[test]
+fn every_field_error_shows_at_once_on_save() {
+    let (_d, path) = demo();
+    let before = people_count(&path);
+    let mut app = app(&path);
+    typ(&mut app, "a");
+    tab(&mut app, 2);
+    typ(&mut app, "zoe@");
+    tab(&mut app, 1);
+    typ(&mut app, "12");
+    save(&mut app);
+    let Some(MemberForm::Person(editor)) = &app.members.form else {
+        panic!("the form stays open");
+    };
+    assert!(editor.form.error(LAST_NAME).is_some());
+    assert_eq!(
+        editor.form.error(EMAIL),
+        Some("n'est pas une adresse e-mail")
+    );
+    assert!(editor.form.error(PHONE).is_some());
+    assert_eq!(editor.form.focused_key(), Some(LAST_NAME), "the first one");
+    assert_eq!(message(&app).0, MessageKind::Error);
+    assert_eq!(people_count(&path), before);
+}
+
+#[test]
+fn hostile_input_is_saved_clean() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    typ(&mut app, "a");
+    // Controls, a right-to-left override, a combining accent, an emoji.
+    typ(&mut app, "Du\u{7}\u{1b}[31mrand\u{202e}e\u{301}");
+    tab(&mut app, 1);
+    typ(&mut app, "Zo\u{202d}e\u{301} 🌻");
+    tab(&mut app, 2);
+    typ(&mut app, "0612345678");
+    tab(&mut app, 1);
+    typ(&mut app, "Mul\u{200f}house\u{0}");
+    tab(&mut app, 4);
+    let long: String = "Une note très longue. ".repeat(230);
+    assert!(long.chars().count() > 5000);
+    typ(&mut app, &long);
+    // The form still draws in its frame.
+    let text = buffer_text(&app);
+    assert!(!text.contains('\u{202e}') && !text.contains('\u{1b}'));
+    save(&mut app);
+    assert!(app.members.form.is_none(), "{:?}", app.message);
+    let store = Store::open(&path, ADMIN).unwrap();
+    let p = store.resolve_person("Zoé 🌻 Du[31mrandé").unwrap();
+    assert_eq!(p.last_name, "Du[31mrandé");
+    assert_eq!(p.first_name, "Zoé 🌻");
+    assert_eq!(p.commune, "Mulhouse");
+    for text in [&p.last_name, &p.first_name, &p.commune, &p.notes] {
+        assert!(
+            text.chars().all(|c| !c.is_control() || c == '\n'),
+            "{text:?}"
+        );
+        assert!(!text.chars().any(|c| matches!(c, '\u{202a}'..='\u{202e}' | '\u{200e}' | '\u{200f}' | '\u{2066}'..='\u{2069}')));
+        assert!(unicode_normalization::is_nfc(text));
+    }
+    assert!(p.last_name.ends_with('\u{e9}'), "one é, NFC");
+    assert!(p.notes.chars().count() <= 4000);
+    // The list and the detail keep their columns: the border is whole on every body row.
+    let buf = buffer(&app);
+    // (The body is rows 1 to 20: the confirmation takes a line.)
+    for y in 1..=20 {
+        assert_eq!(buf[(43, y)].symbol(), "│", "{}", row(&buf, y));
+    }
 }
 
 #[test]
@@ -425,6 +671,18 @@ fn snapshot_person_form_with_a_validation_error() {
     typ(&mut app, "06 12");
     save(&mut app);
     insta::assert_snapshot!("membres_form_error", screen(&app).backend());
+}
+
+#[test]
+fn an_empty_date_starts_in_the_column_of_the_other_values() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    typ(&mut app, "+");
+    let buf = buffer(&app);
+    let (choice_x, _) = find(&buf, "‹ ");
+    let (date_x, y) = find(&buf, "jj/mm/aaaa");
+    assert_eq!(date_x, choice_x, "{}", row(&buf, y));
+    assert!(row(&buf, y).starts_with("  Fin de mandat"));
 }
 
 #[test]

@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use cercles::store::Store;
+use cercles::tui::tabs::circle_detail::Section;
 use cercles::tui::{App, Theme};
 use chrono::NaiveDate;
 use ratatui::Terminal;
@@ -388,4 +389,69 @@ fn term_flags_and_due_reviews_are_red_and_marked() {
     let buf = buffer(&app);
     let (x, y) = find(&buf, "! à revoir depuis le 15/11/2025");
     assert_eq!(buf[(x, y)].fg, Color::LightRed);
+}
+
+#[test]
+fn demo_delete_question_over_the_work_log() {
+    let (_d, path) = demo();
+    let mut app = demo_app(&path, Theme::plain());
+    select(&mut app, "Finances");
+    app.handle_key(key(KeyCode::Enter));
+    typ(&mut app, "d");
+    insta::assert_snapshot!("demo_delete_work_question", screen(&app).backend());
+}
+
+/// Control characters, a bidi override, emoji and a very long name: saved cleaned, and every
+/// row of the screen still 80 cells wide with the list's right border in its column.
+#[test]
+fn hostile_text_is_cleaned_and_keeps_the_layout() {
+    let (_d, path) = demo();
+    let mut app = demo_app(&path, Theme::plain());
+    let border_x = find(&buffer(&app), "│").0;
+    typ(&mut app, "n");
+    let name = format!(
+        "\u{202e}Acc\u{7}ueil 😀\u{200f} {}",
+        "très long ".repeat(20)
+    );
+    typ(&mut app, &name);
+    app.handle_key(key(KeyCode::F(2)));
+    assert!(app.circles.editor.is_none(), "{:?}", app.message);
+    let saved = app.circles.selected().unwrap().name().to_owned();
+    assert!(saved.starts_with("Accueil 😀 très long"), "{saved:?}");
+    assert!(
+        !saved
+            .chars()
+            .any(|c| c.is_control() || c == '\u{202e}' || c == '\u{200f}')
+    );
+    app.handle_key(key(KeyCode::Enter));
+    while app.circles.focus.unwrap().section != Section::Work {
+        app.handle_key(key(KeyCode::Tab));
+    }
+    typ(&mut app, "a");
+    for _ in 0..3 {
+        app.handle_key(key(KeyCode::Tab));
+    }
+    typ(&mut app, &format!("Titre\u{202e} 😀😀 {}", "x".repeat(300)));
+    app.handle_key(key(KeyCode::F(2)));
+    assert!(app.circles.editor.is_none(), "{:?}", app.message);
+    for screen_now in [buffer(&app), {
+        typ(&mut app, "e");
+        buffer(&app)
+    }] {
+        for y in 0..24 {
+            let text = row(&screen_now, y);
+            assert!(!text.contains('\u{202e}'), "row {y}: {text}");
+        }
+    }
+    app.handle_key(key(KeyCode::Esc));
+    app.handle_key(key(KeyCode::Esc));
+    let buf = buffer(&app);
+    for y in 1..21 {
+        assert_eq!(
+            buf[(border_x, y)].symbol(),
+            "│",
+            "row {y}: {}",
+            row(&buf, y)
+        );
+    }
 }

@@ -104,29 +104,38 @@ pub const LABEL_BODY: &str = "Texte";
 pub const LABEL_REVIEW_ON: &str = "À revoir le";
 
 pub const FORM_NEW_CIRCLE: &str = "Nouveau cercle";
+/// A name inside a form's title: the title holds on one line at 80 columns.
+fn in_title(name: &str) -> String {
+    crate::tui::widgets::truncate(name, 32)
+}
 pub fn form_close_circle(name: &str) -> String {
-    format!("Fermer le cercle « {name} » (son historique reste)")
+    format!(
+        "Fermer le cercle « {} » (son historique reste)",
+        in_title(name)
+    )
 }
 pub fn form_new_group(circle: &str) -> String {
-    format!("Nouveau GT du cercle « {circle} »")
+    format!("Nouveau GT du cercle « {} »", in_title(circle))
 }
 pub fn form_group(name: &str) -> String {
-    format!("GT « {name} »")
+    format!("GT « {} »", in_title(name))
 }
 pub fn form_close_group(name: &str) -> String {
-    format!("Fermer le GT « {name} » (son historique reste)")
+    format!("Fermer le GT « {} » (son historique reste)", in_title(name))
 }
 pub fn form_new_work(circle: &str) -> String {
-    format!("Suivi de « {circle} » : nouvel élément")
+    format!("Suivi de « {} » : nouvel élément", in_title(circle))
 }
 pub fn form_work(circle: &str) -> String {
-    format!("Suivi de « {circle} »")
+    format!("Suivi de « {} »", in_title(circle))
 }
 pub const FORM_NEW_DECISION: &str = "Nouvelle décision";
 pub const FORM_DECISION: &str = "Décision";
 pub const CONFLICT_TITLE: &str =
     "Conflit : quelqu'un a enregistré cet élément pendant votre saisie";
 pub const CONFLICT_MESSAGE: &str = "l'élément a changé ailleurs : choisissez quoi garder";
+/// The open form's row was saved by another session (fits 80 columns after "Erreur : ").
+pub const CHANGED_ELSEWHERE: &str = "modifié ailleurs : vous verrez leurs valeurs en enregistrant";
 pub const GONE: &str = "cet élément n'existe plus";
 
 // --- messages -----------------------------------------------------------------------------------
@@ -137,6 +146,17 @@ pub const GENERAL_NOT_CLOSED: &str = "le cercle général ne se ferme pas";
 pub const NOTHING_CHOSEN: &str = "rien de choisi : ↑ ↓ pour choisir une ligne";
 pub const NOT_A_YEAR: &str = "l'année s'écrit en quatre chiffres, par exemple 2025";
 pub const READ_ONLY: &str = "la base est en lecture seule : rien ne peut être modifié";
+/// A role's refusal, short enough for the message line at 80 columns (the store's own message
+/// names the areas at length).
+pub fn refused(role: &str, area: crate::model::Area) -> String {
+    use crate::model::Area::*;
+    let what = match area {
+        Governance => "les cercles, GT et décisions",
+        WorkLog => "le suivi des travaux",
+        _ => return super::store::forbidden(role, super::store::area_name(area)),
+    };
+    format!("votre rôle ({role}) ne permet pas de modifier {what}")
+}
 
 pub fn circle_created(name: &str) -> String {
     format!("cercle « {name} » créé")
@@ -171,6 +191,26 @@ pub fn work_status(title: &str, status: &str) -> String {
 pub fn work_year(title: &str, year: i32) -> String {
     format!("« {title} » passe au suivi {year}")
 }
+pub fn work_deleted(title: &str) -> String {
+    format!("« {title} » supprimé du suivi")
+}
+
+/// A name inside a question stays within the question's three lines.
+fn short(name: &str) -> String {
+    crate::tui::widgets::truncate(name, 60)
+}
+pub fn confirm_reopen_circle(name: &str) -> String {
+    format!("Rouvrir le cercle « {} » ?", short(name))
+}
+pub fn confirm_reopen_group(name: &str) -> String {
+    format!("Rouvrir le GT « {} » ?", short(name))
+}
+pub fn confirm_delete_work(title: &str) -> String {
+    format!(
+        "Supprimer du suivi « {} » ? Cela ne se défait pas.",
+        short(title)
+    )
+}
 pub fn decision_saved(title: &str) -> String {
     format!("décision « {title} » enregistrée")
 }
@@ -184,7 +224,7 @@ pub const GROUP_GT: &str = "GT";
 
 pub const ACT_FOCUS_DETAIL: &str = "sections : entrer dans le détail (GT, suivi, décisions)";
 pub const ACT_LEAVE_DETAIL: &str = "retour : à la liste des cercles";
-pub const ACT_NEXT_SECTION: &str = "section suivante";
+pub const ACT_NEXT_SECTION: &str = "section : aller à la section suivante";
 pub const ACT_PREV_SECTION: &str = "section précédente";
 pub const ACT_SCROLL_DOWN: &str = "défiler : descendre dans le détail";
 pub const ACT_SCROLL_UP: &str = "remonter dans le détail";
@@ -198,6 +238,7 @@ pub const ACT_CYCLE_STATUS: &str = "statut : à venir → en cours → réalisé
 pub const ACT_YEAR_LATER: &str = "reporter : à l'année suivante";
 pub const ACT_YEAR_EARLIER: &str = "ramener : à l'année précédente";
 pub const ACT_CLOSE_GROUP: &str = "fermer : fermer (ou rouvrir) le GT";
+pub const ACT_DELETE_WORK: &str = "supprimer : l'élément du suivi choisi (après o/n)";
 
 #[cfg(test)]
 mod tests {

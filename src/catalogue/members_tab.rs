@@ -9,7 +9,7 @@ pub const GROUP_MEMBERS: &str = "Membres";
 pub const ACT_ADD_PERSON: &str = "ajouter : une personne au réseau";
 pub const ACT_GIVE_ROLE: &str = "rôle : donner un rôle dans un cercle";
 pub const ACT_END_ROLE: &str = "fin : terminer un rôle en cours";
-pub const ACT_PERSON_LEAVES: &str = "départ : la personne quitte le réseau";
+pub const ACT_PERSON_LEAVES: &str = "départ : quitter le réseau, ou y revenir";
 pub const ACT_CYCLE_CIRCLE: &str = "cercle : filtrer par cercle, tour à tour";
 pub const ACT_CYCLE_KIND: &str = "type : filtrer par type, tour à tour";
 pub const ACT_CYCLE_ROLE: &str = "rôle : filtrer par rôle, tour à tour";
@@ -46,29 +46,35 @@ pub fn kind_short(code: &str) -> &'static str {
     }
 }
 
-/// The header's counts: `70 membres · 16 co-référent·es`, filtered `12 sur 73`.
-pub fn members_count(
-    shown: usize,
-    total: usize,
+/// The header's counts, the longest form first: the view takes the first that fits. People of
+/// the network (not those who left), those in a circle (the cercle général), the
+/// co-référent·es; with the people who left shown, how many of them; filtered, `12 sur 71`.
+pub fn members_counts(
+    people: usize,
+    in_circles: usize,
     co_referents: usize,
-    filtered: bool,
     left_shown: usize,
-) -> String {
-    if filtered {
-        format!("{shown} sur {total}")
-    } else if left_shown > 0 {
-        format!(
-            "{} + {}",
-            plural(total as i64, "membre", "membres"),
-            plural(left_shown as i64, "parti·e", "parti·es")
-        )
-    } else {
-        format!(
-            "{} · {}",
-            plural(total as i64, "membre", "membres"),
-            plural(co_referents as i64, "co-référent·e", "co-référent·es")
-        )
+) -> Vec<String> {
+    let persons = plural(people as i64, "personne", "personnes");
+    let in_circle = format!("{in_circles} en cercle");
+    if left_shown > 0 {
+        let left = plural(left_shown as i64, "parti·e", "parti·es");
+        return vec![
+            format!("{persons} + {left} · {in_circle}"),
+            format!("{persons} + {left}"),
+        ];
     }
+    let co_long = plural(co_referents as i64, "co-référent·e", "co-référent·es");
+    vec![
+        format!("{persons} · {in_circle} · {co_long}"),
+        format!("{persons} · {in_circle} · {co_referents} co-réf."),
+        format!("{persons} · {in_circle}"),
+    ]
+}
+
+/// The header's counts when a filter is on: `12 sur 71`.
+pub fn members_filtered(shown: usize, people: usize) -> String {
+    format!("{shown} sur {people}")
 }
 
 // --- detail -------------------------------------------------------------------------------------
@@ -96,6 +102,9 @@ pub fn accepted_on(date: &str) -> String {
 }
 pub fn left_on(date: &str) -> String {
     format!("a quitté le réseau le {date}")
+}
+pub fn return_hint(key: &str) -> String {
+    format!("{key} : revenir dans le réseau")
 }
 pub fn role_since(date: &str) -> String {
     format!("depuis le {date}")
@@ -168,6 +177,10 @@ pub const CONFLICT_GONE: &str = "cette personne n'existe plus";
 
 // --- messages -----------------------------------------------------------------------------------
 
+/// A role's refusal, short enough for the message line at 80 columns.
+pub fn refused(role: &str) -> String {
+    format!("votre rôle ({role}) ne permet pas de modifier les membres")
+}
 pub const NOBODY_SELECTED: &str = "aucune personne sélectionnée";
 pub const READ_ONLY_NO_EDIT: &str = "la base est en lecture seule : rien ne peut être modifié";
 pub const NO_OPEN_CIRCLE: &str = "aucun cercle ouvert où donner un rôle";
@@ -190,6 +203,12 @@ pub fn role_given(name: &str, role: &str, circle: &str, since: &str) -> String {
 }
 pub fn role_ended(name: &str, role: &str, circle: &str, until: &str) -> String {
     format!("{name} : {role} du cercle {circle} jusqu'au {until}")
+}
+pub fn confirm_return(name: &str) -> String {
+    format!("{name} revient dans le réseau ? Ses anciens rôles restent terminés.")
+}
+pub fn person_returned(name: &str) -> String {
+    format!("{name} revient dans le réseau ; + pour lui donner un rôle")
 }
 pub fn person_left(name: &str, on: &str) -> String {
     format!("{name} quitte le réseau le {on} ; l'historique reste")

@@ -143,6 +143,8 @@ pub const CONFIRM_KEYS: &str = "o : oui    n : non";
 
 // --- forms --------------------------------------------------------------------------------------
 
+/// What an empty date field shows.
+pub const DATE_PLACEHOLDER: &str = "jj/mm/aaaa";
 pub const FIELD_REQUIRED: &str = "ce champ est obligatoire";
 pub const DIRTY_MARK: &str = "*";
 pub const DIRTY_LEGEND: &str = "* modifié";

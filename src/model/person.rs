@@ -161,6 +161,25 @@ pub struct ValidPerson {
 }
 
 impl PersonDraft {
+    /// Every field in error at once (last name, e-mail, phone, in the form's order), so that a
+    /// form can show them all; empty when `validated` would succeed.
+    pub fn field_errors(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        if clean_line(&self.last_name, limits::NAME).is_empty() {
+            errors.push(FieldError::new(
+                msg::FIELD_LAST_NAME,
+                msg::LAST_NAME_REQUIRED,
+            ));
+        }
+        if let Err(e) = parse_email(&clean_line(&self.email, limits::EMAIL + 1)) {
+            errors.push(FieldError::new(msg::FIELD_EMAIL, e.to_string()));
+        }
+        if let Err(e) = parse_phone(&clean_line(&self.phone, limits::PHONE + 1)) {
+            errors.push(FieldError::new(msg::FIELD_PHONE, e.to_string()));
+        }
+        errors
+    }
+
     /// Clean every field and check it; the error names the first bad field.
     pub fn validated(&self) -> Result<ValidPerson, FieldError> {
         let last_name = clean_line(&self.last_name, limits::NAME);
@@ -242,5 +261,16 @@ mod tests {
         assert_eq!(ok.phone.as_deref(), Some("06 12 34 56 78"));
         let empty = PersonDraft::default().validated().unwrap_err();
         assert_eq!(empty.field, msg::FIELD_LAST_NAME);
+        let all = PersonDraft {
+            email: "x@".into(),
+            phone: "12".into(),
+            ..PersonDraft::default()
+        }
+        .field_errors();
+        let fields: Vec<_> = all.iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            [msg::FIELD_LAST_NAME, msg::FIELD_EMAIL, msg::FIELD_PHONE]
+        );
     }
 }

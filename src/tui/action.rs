@@ -59,6 +59,7 @@ pub enum Action {
     YearLater,
     YearEarlier,
     CloseGroup,
+    DeleteWork,
     // The Membres tab (issue 4).
     AddPerson,
     GiveRole,
@@ -130,6 +131,7 @@ impl Action {
             YearLater => cm::ACT_YEAR_LATER,
             YearEarlier => cm::ACT_YEAR_EARLIER,
             CloseGroup => cm::ACT_CLOSE_GROUP,
+            DeleteWork => cm::ACT_DELETE_WORK,
             AddPerson => mm::ACT_ADD_PERSON,
             GiveRole => mm::ACT_GIVE_ROLE,
             EndRole => mm::ACT_END_ROLE,

@@ -17,7 +17,7 @@ use super::widgets::help::{column_height, help_lines};
 use super::widgets::palette::Palette;
 use crate::catalogue::tui as msg;
 use crate::model::Area;
-use crate::store::{Store, StoreError};
+use crate::store::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MessageKind {
@@ -137,6 +137,17 @@ impl App {
             text: text.into(),
             kind: MessageKind::Info,
         });
+    }
+
+    /// Drop the error line (a confirmation stays until the next key).
+    fn clear_error(&mut self) {
+        if self
+            .message
+            .as_ref()
+            .is_some_and(|m| m.kind == MessageKind::Error)
+        {
+            self.message = None;
+        }
     }
 
     fn error(&mut self, text: impl Into<String>) {
@@ -274,6 +285,7 @@ impl App {
         if self.tab == Tab::Membres {
             let mut env = members::Env {
                 height: self.members_height(),
+                detail: super::tabs::members_view::detail_size(self.size.0, self.body_height()),
                 theme: self.theme,
                 store: &mut self.store,
             };
@@ -325,6 +337,7 @@ impl App {
                     self.overlay = Overlay::Confirm(Confirm::DiscardForm);
                 } else {
                     self.circles.editor = None;
+                    self.clear_error();
                 }
             }
             NextField | PrevField => {
@@ -338,14 +351,17 @@ impl App {
             }
             KeepTheirs | KeepMine | TakeTheirs | ResolveConflict => self.conflict_action(action),
             ConfirmYes => {
-                if let Overlay::Confirm(what) = self.overlay {
-                    self.overlay = Overlay::None;
+                if let Overlay::Confirm(what) = std::mem::replace(&mut self.overlay, Overlay::None)
+                {
                     match what {
                         Confirm::QuitDirty => self.quit = true,
                         Confirm::DiscardForm => {
                             self.circles.editor = None;
                             self.members.close_form();
+                            // The discarded form's errors go with it.
+                            self.clear_error();
                         }
+                        other => self.circles_confirmed(other),
                     }
                 }
             }
@@ -355,7 +371,7 @@ impl App {
             | CycleRoleFilter | ToggleLeft => {}
             FocusDetail | LeaveDetail | NextSection | PrevSection | ScrollDetailDown
             | ScrollDetailUp | PrevYear | NextYear | NewCircle | CloseCircle | AddItem
-            | EditItem | CycleStatus | YearLater | YearEarlier | CloseGroup => {
+            | EditItem | CycleStatus | YearLater | YearEarlier | CloseGroup | DeleteWork => {
                 self.circles_action(action)
             }
         }
@@ -393,17 +409,6 @@ impl App {
             self.error(msg::READ_ONLY_NO_EDIT);
             return;
         }
-        let role = self.store.actor().role;
-        if !role.may_write(Area::Governance) {
-            self.error(
-                StoreError::Forbidden {
-                    role,
-                    area: Area::Governance,
-                }
-                .to_string(),
-            );
-            return;
-        }
         let Some(circle) = self.circles.selected() else {
             self.error(if self.circles.general_selected() {
                 crate::catalogue::circles_tab::GENERAL_NO_SHEET
@@ -413,8 +418,10 @@ impl App {
             return;
         };
         let editor = CircleEditor::new(circle, self.store.today(), self.theme);
+        if !self.may(Area::Governance) {
+            return;
+        }
         self.circles.editor = Some(editor);
-        self.message = None;
     }
 
     fn conflict_action(&mut self, action: Action) {
@@ -455,7 +462,7 @@ impl App {
             Ok(true) => {
                 self.reload();
                 if self.editor_changed_elsewhere() {
-                    self.error(msg::EDIT_CHANGED_ELSEWHERE);
+                    self.error(crate::catalogue::circles_tab::CHANGED_ELSEWHERE);
                 }
                 true
             }

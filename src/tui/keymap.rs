@@ -226,6 +226,12 @@ pub const BINDINGS: &[Binding] = &[
     b(S::WorkLog, &[k('s'), k(' ')], A::CycleStatus, true),
     b(S::WorkLog, &[k('>')], A::YearLater, false),
     b(S::WorkLog, &[k('<')], A::YearEarlier, false),
+    b(
+        S::WorkLog,
+        &[k('d'), code(KeyCode::Delete)],
+        A::DeleteWork,
+        false,
+    ),
     b(S::Groups, &[k('x')], A::CloseGroup, true),
     // The Membres tab: list moves, filters, the person's forms.
     b(S::Members, &[code(KeyCode::Up), k('k')], A::MoveUp, false),
@@ -249,6 +255,8 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Members, &[k('t')], A::CycleKindFilter, false),
     b(S::Members, &[k('r')], A::CycleRoleFilter, false),
     b(S::Members, &[k('p')], A::ToggleLeft, false),
+    b(S::Members, &[k('J')], A::ScrollDetailDown, false),
+    b(S::Members, &[k('K')], A::ScrollDetailUp, false),
     // Forms: only keys that never type text.
     b(
         S::Form,

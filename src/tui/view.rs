@@ -67,7 +67,7 @@ impl Widget for &App {
             }
             .render(area, buf),
             Overlay::Confirm(confirm) => ConfirmView {
-                confirm: *confirm,
+                confirm: confirm.clone(),
                 theme: self.theme,
             }
             .render(area, buf),

@@ -235,7 +235,8 @@ pub fn detail_lines(
         width,
     };
     let name = data.circle.as_ref().map_or(cm::GENERAL_NAME, |c| c.name());
-    b.text(name.to_owned(), theme.title());
+    // A long name wraps rather than being cut at the edge.
+    b.wrapped(name, 0, theme.title());
     b.text(
         cm::members_line(data.counts.0, data.counts.1),
         theme.muted(),

@@ -273,12 +273,16 @@ impl Widget for EditorView<'_> {
             return;
         }
         let form = &self.editor.form;
-        let mut spans = vec![Span::styled(form.title.clone(), theme.title())];
-        if form.is_dirty() {
-            spans.push(Span::styled(
-                format!("  {}", msg::DIRTY_LEGEND),
-                theme.dirty(),
-            ));
+        // The title gives way to the "modified" mark, cut with `…` rather than at the edge.
+        let legend = if form.is_dirty() {
+            format!("  {}", msg::DIRTY_LEGEND)
+        } else {
+            String::new()
+        };
+        let room = usize::from(title.width).saturating_sub(crate::text::display_width(&legend));
+        let mut spans = vec![Span::styled(truncate(&form.title, room), theme.title())];
+        if !legend.is_empty() {
+            spans.push(Span::styled(legend, theme.dirty()));
         }
         buf.set_line(title.x, title.y, &Line::from(spans), title.width);
         form.render(body, buf);

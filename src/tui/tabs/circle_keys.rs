@@ -13,7 +13,8 @@ use crate::catalogue::circles_tab as cm;
 use crate::model::{Area, CircleKind, Instance};
 use crate::store::StoreError;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Message, MessageKind};
+use crate::tui::app::{App, Message, MessageKind, Overlay};
+use crate::tui::widgets::confirm::Confirm;
 
 impl App {
     pub(crate) fn say(&mut self, text: impl Into<String>) {
@@ -105,7 +106,7 @@ impl App {
     }
 
     /// Scroll the detail so that the focused line (and what follows it) is on screen.
-    fn follow_focus(&mut self) {
+    pub(crate) fn follow_focus(&mut self) {
         let (width, height) = self.detail_size();
         let tab = &mut self.circles;
         let (Some(data), Some(focus)) = (&tab.detail, &tab.focus) else {
@@ -273,6 +274,7 @@ impl App {
             CycleStatus => self.cycle_status(),
             YearLater | YearEarlier => self.move_year(action == YearLater),
             CloseGroup => self.close_group(),
+            DeleteWork => self.delete_work(),
             _ => {}
         }
     }
@@ -285,7 +287,7 @@ impl App {
         }
         let role = self.store.actor().role;
         if !role.may_write(area) {
-            self.complain(StoreError::Forbidden { role, area }.to_string());
+            self.complain(cm::refused(role.code(), area));
             return false;
         }
         self.message = None;
@@ -308,14 +310,11 @@ impl App {
             return;
         }
         if circle.closed_on.is_some() {
-            match self
-                .store
-                .set_circle_closed(circle.id, circle.version, None)
-            {
-                Ok(c) => self.say(cm::circle_reopened(c.name())),
-                Err(e) => self.complain(e.to_string()),
-            }
-            self.reload_circles();
+            self.overlay = Overlay::Confirm(Confirm::ReopenCircle {
+                id: circle.id,
+                version: circle.version,
+                name: circle.name().to_owned(),
+            });
             return;
         }
         let today = self.store.today();
@@ -419,18 +418,57 @@ impl App {
             return;
         }
         if group.closed_on.is_some() {
-            match self
-                .store
-                .set_working_group_closed(group.id, group.version, None)
-            {
-                Ok(g) => self.say(cm::group_reopened(&g.name)),
-                Err(e) => self.complain(e.to_string()),
-            }
-            self.reload_circles();
+            self.overlay = Overlay::Confirm(Confirm::ReopenGroup {
+                id: group.id,
+                version: group.version,
+                name: group.name.clone(),
+            });
             return;
         }
         let today = self.store.today();
         self.circles.editor = Some(forms::close_group(&group, today, self.theme));
+    }
+
+    /// Ask before deleting the picked work item (typed by mistake).
+    fn delete_work(&mut self) {
+        let Some(item) = self.picked_work() else {
+            self.complain(cm::NOTHING_CHOSEN);
+            return;
+        };
+        if !self.may(Area::WorkLog) {
+            return;
+        }
+        self.overlay = Overlay::Confirm(Confirm::DeleteWork {
+            id: item.id,
+            version: item.version,
+            title: item.title,
+        });
+    }
+
+    /// A yes to one of the Cercles tab's questions: the write, at the version the question
+    /// was asked about (changed elsewhere meanwhile: the store refuses and says so).
+    pub(crate) fn circles_confirmed(&mut self, what: Confirm) {
+        let outcome = match what {
+            Confirm::ReopenCircle { id, version, .. } => self
+                .store
+                .set_circle_closed(id, version, None)
+                .map(|c| cm::circle_reopened(c.name())),
+            Confirm::ReopenGroup { id, version, .. } => self
+                .store
+                .set_working_group_closed(id, version, None)
+                .map(|g| cm::group_reopened(&g.name)),
+            Confirm::DeleteWork { id, version, title } => self
+                .store
+                .delete_work_item(id, version)
+                .map(|()| cm::work_deleted(&title)),
+            Confirm::QuitDirty | Confirm::DiscardForm => return,
+        };
+        self.reload_circles();
+        match outcome {
+            Ok(text) => self.say(text),
+            Err(e) => self.complain(e.to_string()),
+        }
+        self.follow_focus();
     }
 
     /// Select the row of `id` in the list (a circle just created).

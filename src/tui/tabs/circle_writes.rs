@@ -205,11 +205,13 @@ impl App {
                 if let Some(id) = saved.select {
                     self.select_row(id);
                 }
+                self.say(saved.message);
                 if saved.focus.is_some() {
                     self.circles.focus = saved.focus;
                     self.sync_circle_detail();
+                    // The saved line on screen, wherever its status put it.
+                    self.follow_focus();
                 }
-                self.say(saved.message);
             }
             Err(Problem::Field((key, text))) => {
                 editor.form.set_error(key, text.clone());
@@ -264,11 +266,16 @@ impl App {
             self.complain(cm::NOTHING_CHOSEN);
             return;
         };
-        match self.store.cycle_work_item_status(item.id, item.version) {
+        if !self.may(crate::model::Area::WorkLog) {
+            return;
+        }
+        let outcome = self.store.cycle_work_item_status(item.id, item.version);
+        self.reload_circles();
+        match outcome {
             Ok(w) => self.say(cm::work_status(&w.title, w.status.label())),
             Err(e) => self.complain(e.to_string()),
         }
-        self.reload_circles();
+        self.follow_focus();
     }
 
     /// The picked work item goes to the next (or previous) year's log.
@@ -277,11 +284,16 @@ impl App {
             self.complain(cm::NOTHING_CHOSEN);
             return;
         };
+        if !self.may(crate::model::Area::WorkLog) {
+            return;
+        }
         let year = item.year + if later { 1 } else { -1 };
-        match self.store.set_work_item_year(item.id, item.version, year) {
+        let outcome = self.store.set_work_item_year(item.id, item.version, year);
+        self.reload_circles();
+        match outcome {
             Ok(w) => self.say(cm::work_year(&w.title, w.year)),
             Err(e) => self.complain(e.to_string()),
         }
-        self.reload_circles();
+        self.follow_focus();
     }
 }

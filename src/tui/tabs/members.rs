@@ -1,7 +1,8 @@
 //! The Membres tab: the list of people (text filter, quick filters by circle, type and role,
 //! people who left shown or hidden), the detail of the selected person, and the forms that
-//! add or edit a person, give or end a role, and record a departure (`person_editor`,
-//! `role_editor`). The view is in `members_view`.
+//! add or edit a person, give or end a role, and record a departure or a return
+//! (`person_editor`, `role_editor`). The view is in `members_view`, the writes in
+//! `members_writes`.
 //!
 //! The tab takes the store for each action (it reads the list again after a filter change and
 //! writes on save) and answers with a [`Reply`]: the app shows its message and, after a write,
@@ -9,12 +10,14 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::members_view::detail_lines;
+use super::members_writes::may_write;
 use super::person_editor::PersonEditor;
 use super::role_editor::RoleEditor;
 use crate::catalogue::members_tab as mm;
 use crate::catalogue::tui as msg;
-use crate::model::{Area, Circle, CircleRole, Person, PersonKind};
-use crate::store::governance::TermAlert;
+use crate::model::{Circle, CircleRole, PersonKind};
+use crate::store::governance::{DerivedCounts, TermAlert};
 use crate::store::people::{PeopleList, PersonDetail, PersonFilter};
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
@@ -76,6 +79,17 @@ pub struct Env<'a> {
     pub theme: Theme,
     /// Rows of the list, for page moves and scrolling.
     pub height: usize,
+    /// Columns and rows of the person's detail, for its scrolling.
+    pub detail: (usize, usize),
+}
+
+/// A person who left, asked about before coming back: the version read when asking (a yes on a
+/// person changed meanwhile is refused by the store).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Returning {
+    pub id: i64,
+    pub version: i64,
+    pub name: String,
 }
 
 #[derive(Default)]
@@ -90,7 +104,13 @@ pub struct MembersTab {
     pub alerts: Vec<TermAlert>,
     /// The selected person, with every role they held.
     pub detail: Option<PersonDetail>,
+    /// Lines of the detail scrolled past (J K); back to the top for another person.
+    pub detail_scroll: usize,
+    /// The cercle général and de coordination, for the header's counts.
+    pub derived: DerivedCounts,
     pub form: Option<MemberForm>,
+    /// The question asked before a person who left comes back (o/n).
+    pub returning: Option<Returning>,
     /// The session's role may not see email and phone (lecture).
     pub contacts_hidden: bool,
 }
@@ -110,6 +130,9 @@ impl MembersTab {
 
     /// The keymap scopes of the tab, innermost first.
     pub fn scopes(&self) -> Vec<Scope> {
+        if self.returning.is_some() {
+            return vec![Scope::Confirm];
+        }
         match &self.form {
             Some(form) if form.in_conflict() => vec![Scope::Conflict],
             Some(_) => vec![Scope::Form],
@@ -128,6 +151,7 @@ impl MembersTab {
     pub fn reload(&mut self, store: &Store, height: usize) -> Result<Option<String>, StoreError> {
         self.circles = store.circles()?;
         self.alerts = store.term_alerts()?;
+        self.derived = store.derived_counts()?;
         self.contacts_hidden = !store.actor().role.sees_contacts();
         self.requery(store, height)?;
         if let Some(MemberForm::Person(editor)) = &self.form
@@ -142,7 +166,7 @@ impl MembersTab {
     }
 
     /// The list again for the current filter, and the detail of the selection.
-    fn requery(&mut self, store: &Store, height: usize) -> Result<(), StoreError> {
+    pub(super) fn requery(&mut self, store: &Store, height: usize) -> Result<(), StoreError> {
         self.people = store.people(&self.filter)?;
         let ids = self.ids();
         self.list.sync(&ids, height);
@@ -150,11 +174,28 @@ impl MembersTab {
     }
 
     fn load_detail(&mut self, store: &Store) -> Result<(), StoreError> {
+        let before = self.detail.as_ref().map(|d| d.person.id);
         self.detail = match self.list.selected_id() {
             Some(id) => store.person(id)?,
             None => None,
         };
+        if self.detail.as_ref().map(|d| d.person.id) != before {
+            self.detail_scroll = 0;
+        }
         Ok(())
+    }
+
+    /// Scroll the detail by half its height, within its lines.
+    fn scroll_detail(&mut self, down: bool, theme: Theme, (width, height): (usize, usize)) {
+        let Some(detail) = &self.detail else { return };
+        let lines = detail_lines(self, detail, theme, width).len();
+        let max = lines.saturating_sub(height);
+        let step = (height / 2).max(1);
+        self.detail_scroll = if down {
+            (self.detail_scroll.min(max) + step).min(max)
+        } else {
+            self.detail_scroll.min(max).saturating_sub(step)
+        };
     }
 
     /// After a resize: keep the selection visible.
@@ -164,7 +205,12 @@ impl MembersTab {
     }
 
     /// Select a person by id, if the filters show them.
-    fn select_id(&mut self, id: i64, store: &Store, height: usize) -> Result<(), StoreError> {
+    pub(super) fn select_id(
+        &mut self,
+        id: i64,
+        store: &Store,
+        height: usize,
+    ) -> Result<(), StoreError> {
         let ids = self.ids();
         if let Some(pos) = ids.iter().position(|x| *x == id) {
             let current = self.list.selected().unwrap_or(0);
@@ -225,6 +271,14 @@ impl MembersTab {
             return self.form_action(action, env);
         }
         use Action::*;
+        if let Some(returning) = &self.returning {
+            let Returning { id, version, .. } = *returning;
+            self.returning = None;
+            return match action {
+                ConfirmYes => self.person_returns(id, version, env),
+                _ => Reply::Done,
+            };
+        }
         let h = env.height;
         match action {
             MoveUp | MoveDown | PageUp | PageDown | First | Last => {
@@ -245,6 +299,10 @@ impl MembersTab {
             }
             Filter => {
                 self.filtering = true;
+                Reply::Done
+            }
+            ScrollDetailDown | ScrollDetailUp => {
+                self.scroll_detail(action == ScrollDetailDown, env.theme, env.detail);
                 Reply::Done
             }
             CycleCircleFilter => {
@@ -294,6 +352,14 @@ impl MembersTab {
                 let detail = detail.ok_or(mm::NOBODY_SELECTED)?;
                 RoleEditor::end(detail, store.today(), theme).map(MemberForm::Role)
             }),
+            PersonLeaves
+                if self
+                    .detail
+                    .as_ref()
+                    .is_some_and(|d| d.person.left_on.is_some()) =>
+            {
+                self.ask_return(env)
+            }
             PersonLeaves => self.open(env, |detail, store, theme| {
                 let detail = detail.ok_or(mm::NOBODY_SELECTED)?;
                 RoleEditor::leave(detail, store.today(), theme).map(MemberForm::Role)
@@ -309,18 +375,8 @@ impl MembersTab {
         env: &mut Env<'_>,
         build: impl FnOnce(Option<&PersonDetail>, &Store, Theme) -> Result<MemberForm, String>,
     ) -> Reply {
-        if env.store.is_read_only() {
-            return Reply::Error(mm::READ_ONLY_NO_EDIT.to_owned());
-        }
-        let role = env.store.actor().role;
-        if !role.may_write(Area::Governance) {
-            return Reply::Error(
-                StoreError::Forbidden {
-                    role,
-                    area: Area::Governance,
-                }
-                .to_string(),
-            );
+        if let Err(text) = may_write(env) {
+            return Reply::Error(text);
         }
         match build(self.detail.as_ref(), env.store, env.theme) {
             Ok(form) => {
@@ -371,114 +427,6 @@ impl MembersTab {
                 Reply::Done
             }
             _ => Reply::Pass,
-        }
-    }
-
-    fn save(&mut self, env: &mut Env<'_>) -> Reply {
-        match self.form.take() {
-            Some(MemberForm::Person(editor)) => self.save_person(editor, env),
-            Some(MemberForm::Role(editor)) => self.save_role(editor, env),
-            None => Reply::Done,
-        }
-    }
-
-    fn save_person(&mut self, mut editor: PersonEditor, env: &mut Env<'_>) -> Reply {
-        if !editor.form.validate() {
-            self.form = Some(MemberForm::Person(editor));
-            return Reply::Error(msg::FORM_HAS_ERRORS.to_owned());
-        }
-        let draft = editor.draft();
-        if let Err(err) = draft.validated() {
-            let status = editor.show_field_error(&err);
-            self.form = Some(MemberForm::Person(editor));
-            return Reply::Error(status);
-        }
-        if editor.person_id.is_some() && !editor.form.is_dirty() {
-            return Reply::Info(msg::NOTHING_CHANGED.to_owned());
-        }
-        let saved = match editor.person_id {
-            None => env.store.add_person(&draft),
-            Some(id) => env.store.update_person(id, editor.base_version, &draft),
-        };
-        match saved {
-            Ok(person) => self.after_person_saved(&person, editor.person_id.is_none(), env),
-            Err(err @ StoreError::Conflict { .. }) => {
-                let id = editor.person_id.unwrap_or_default();
-                // The conflict carries the row as it is now, unless it changed between the
-                // check and the update: then read it again.
-                let theirs: Option<Person> = match err.conflict_row::<Person>() {
-                    Some(p) => Some(p),
-                    None => env.store.person(id).ok().flatten().map(|d| d.person),
-                };
-                let reply = match theirs {
-                    Some(theirs) => {
-                        editor.open_conflict(theirs);
-                        Reply::Error(mm::CONFLICT_MESSAGE.to_owned())
-                    }
-                    None => Reply::Error(mm::CONFLICT_GONE.to_owned()),
-                };
-                self.form = Some(MemberForm::Person(editor));
-                let _ = self.requery(env.store, env.height);
-                reply
-            }
-            Err(StoreError::Invalid(text)) => {
-                editor.show_store_error(&text);
-                self.form = Some(MemberForm::Person(editor));
-                Reply::Error(text)
-            }
-            Err(other) => {
-                self.form = Some(MemberForm::Person(editor));
-                Reply::Error(other.to_string())
-            }
-        }
-    }
-
-    fn after_person_saved(&mut self, person: &Person, added: bool, env: &mut Env<'_>) -> Reply {
-        let name = person.display_name();
-        if let Err(e) = self.requery(env.store, env.height) {
-            return Reply::Error(msg::store_error(&e.to_string()));
-        }
-        if let Err(e) = self.select_id(person.id, env.store, env.height) {
-            return Reply::Error(msg::store_error(&e.to_string()));
-        }
-        Reply::Written(if added {
-            mm::person_added(&name)
-        } else {
-            mm::person_saved(&name)
-        })
-    }
-
-    fn save_role(&mut self, mut editor: RoleEditor, env: &mut Env<'_>) -> Reply {
-        if !editor.form.validate() {
-            self.form = Some(MemberForm::Role(editor));
-            return Reply::Error(msg::FORM_HAS_ERRORS.to_owned());
-        }
-        match editor.submit(env.store) {
-            Ok(text) => {
-                let id = editor.person_id;
-                if let Err(e) = self
-                    .requery(env.store, env.height)
-                    .and_then(|()| self.select_id(id, env.store, env.height))
-                {
-                    return Reply::Error(msg::store_error(&e.to_string()));
-                }
-                Reply::Written(text)
-            }
-            // A stale version: the role or the person changed elsewhere. The form held only a
-            // choice and a date; show the fresh data rather than merge.
-            Err(StoreError::Conflict { .. }) => {
-                let _ = self.requery(env.store, env.height);
-                Reply::Error(mm::CHANGED_MEANWHILE.to_owned())
-            }
-            Err(StoreError::Invalid(text)) => {
-                editor.show_store_error(&text);
-                self.form = Some(MemberForm::Role(editor));
-                Reply::Error(text)
-            }
-            Err(other) => {
-                self.form = Some(MemberForm::Role(editor));
-                Reply::Error(other.to_string())
-            }
         }
     }
 }

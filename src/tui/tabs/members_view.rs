@@ -10,7 +10,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::members::{MemberForm, MembersTab};
 use super::person_editor::PersonEditorView;
@@ -21,9 +21,11 @@ use crate::model::{CircleRole, format_date};
 use crate::store::governance::{TermAlert, TermAlertKind};
 use crate::store::people::{PersonDetail, PersonRow, RoleBadge};
 use crate::text::display_width;
+use crate::tui::action::Action;
+use crate::tui::keymap::{self, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::list::SelectList;
-use crate::tui::widgets::{truncate, wrap_text};
+use crate::tui::widgets::{centered, truncate, wrap_text};
 
 /// Columns of the name in a list row.
 const NAME_W: usize = 16;
@@ -73,6 +75,18 @@ fn pad(text: &str, width: usize) -> String {
     format!("{cut}{}", " ".repeat(fill))
 }
 
+/// Columns of the list pane in a body `width` columns wide.
+fn list_width(width: u16) -> u16 {
+    (width / 2 + 4).clamp(40, 70).min(width)
+}
+
+/// Columns and rows of the detail pane in a body `width` columns wide and `height` rows high:
+/// what the view draws in, and what the scroll keys count with.
+pub fn detail_size(width: u16, height: u16) -> (usize, usize) {
+    let w = width.saturating_sub(list_width(width)).saturating_sub(1);
+    (usize::from(w), usize::from(height))
+}
+
 pub struct MembersView<'a> {
     pub tab: &'a MembersTab,
     pub theme: Theme,
@@ -90,7 +104,7 @@ impl Widget for MembersView<'_> {
             }
             None => {}
         }
-        let list_w = (area.width / 2 + 4).clamp(40, 70).min(area.width);
+        let list_w = list_width(area.width);
         let [left, right] =
             Layout::horizontal([Constraint::Length(list_w), Constraint::Min(0)]).areas(area);
         self.render_list(left, buf);
@@ -101,30 +115,78 @@ impl Widget for MembersView<'_> {
         };
         if let Some(detail) = &self.tab.detail {
             let lines = detail_lines(self.tab, detail, theme, usize::from(right.width));
-            for (i, line) in lines.iter().enumerate().take(usize::from(right.height)) {
+            let height = usize::from(right.height);
+            let skip = self
+                .tab
+                .detail_scroll
+                .min(lines.len().saturating_sub(height));
+            for (i, line) in lines.iter().skip(skip).take(height).enumerate() {
                 buf.set_line(right.x, right.y + i as u16, line, right.width);
             }
+            // A mark when there is more below, so a person knows to scroll (J).
+            if lines.len() > skip + height && right.height > 0 && right.width > 2 {
+                buf.set_string(right.right() - 1, right.bottom() - 1, "↓", theme.key());
+            }
+        }
+        if let Some(returning) = &self.tab.returning {
+            render_question(&mm::confirm_return(&returning.name), theme, area, buf);
         }
     }
 }
 
+/// The o/n question before a person who left comes back, drawn like the app's confirmations.
+fn render_question(question: &str, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let popup = centered(area, 56, 7);
+    Clear.render(popup, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.focused_border())
+        .title(Line::styled(
+            format!(" {} ", msg::CONFIRM_TITLE),
+            theme.title(),
+        ));
+    let text = vec![
+        Line::raw(question.to_owned()),
+        Line::raw(""),
+        Line::styled(msg::CONFIRM_KEYS, theme.key()),
+    ];
+    Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .block(block)
+        .render(popup, buf);
+}
+
 impl MembersView<'_> {
-    fn header_line(&self) -> Line<'static> {
-        let (tab, theme) = (self.tab, self.theme);
+    /// The title and the counts, in the longest form that fits `width`.
+    fn header_line(&self, width: usize) -> Line<'static> {
+        let tab = self.tab;
         let c = &tab.people.counts;
-        let left_shown = tab
-            .people
-            .rows
-            .iter()
-            .filter(|r| r.person.left_on.is_some())
-            .count();
-        let count = mm::members_count(
-            c.shown,
+        if tab.is_filtered() {
+            let count = mm::members_filtered(c.shown, c.total);
+            return self.title_and(count, width);
+        }
+        // Unfiltered, the rows are everyone still in the network, and those who left when shown.
+        let left_shown = c.shown.saturating_sub(c.total);
+        let forms = mm::members_counts(
             c.total,
-            c.co_referents,
-            tab.is_filtered(),
+            tab.derived.general,
+            tab.derived.coordination,
             left_shown,
         );
+        // The most counts that fit; the title goes first when there is room for it.
+        let count = forms
+            .iter()
+            .find(|f| display_width(f) <= width)
+            .or(forms.last())
+            .cloned()
+            .unwrap_or_default();
+        self.title_and(count, width)
+    }
+
+    /// `Membres  counts`, or the counts alone when both do not fit; the filter line in their
+    /// place while a text filter is on.
+    fn title_and(&self, count: String, width: usize) -> Line<'static> {
+        let (tab, theme) = (self.tab, self.theme);
         if tab.filtering || !tab.filter.text.is_empty() {
             let mut spans = vec![
                 Span::styled(msg::FILTER_PROMPT, theme.key()),
@@ -135,11 +197,13 @@ impl MembersView<'_> {
             }
             spans.push(Span::styled(format!("  {count}"), theme.muted()));
             Line::from(spans)
-        } else {
+        } else if display_width(mm::MEMBERS_TITLE) + 2 + display_width(&count) <= width {
             Line::from(vec![
                 Span::styled(mm::MEMBERS_TITLE, theme.title()),
                 Span::styled(format!("  {count}"), theme.muted()),
             ])
+        } else {
+            Line::styled(count, theme.muted())
         }
     }
 
@@ -226,7 +290,8 @@ impl MembersView<'_> {
             Constraint::Min(0),
         ])
         .areas(inner);
-        buf.set_line(header.x, header.y, &self.header_line(), header.width);
+        let header_line = self.header_line(usize::from(header.width));
+        buf.set_line(header.x, header.y, &header_line, header.width);
         let chips_line = self.chips_line(usize::from(chips.width));
         buf.set_line(chips.x, chips.y, &chips_line, chips.width);
         if tab.people.rows.is_empty() {
@@ -288,11 +353,19 @@ pub fn detail_lines(
         truncate(&p.display_name(), width),
         theme.title(),
     )];
-    let mut sub = vec![p.kind.label().to_owned()];
+    lines.push(Line::styled(p.kind.label().to_owned(), theme.muted()));
     if let Some(left) = p.left_on {
-        sub.push(mm::left_on(&format_date(left)));
+        lines.push(Line::styled(
+            truncate(&mm::left_on(&format_date(left)), width),
+            theme.label(),
+        ));
+        if let Some(key) = keymap::key_of(&[Scope::Members], Action::PersonLeaves) {
+            lines.push(Line::styled(
+                truncate(&mm::return_hint(&key.label()), width),
+                theme.muted(),
+            ));
+        }
     }
-    lines.push(Line::styled(sub.join(" · "), theme.muted()));
     let plain = Style::new();
     if tab.contacts_hidden {
         labelled(

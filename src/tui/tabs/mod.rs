@@ -9,6 +9,7 @@ pub mod circle_writes;
 pub mod circles;
 pub mod members;
 pub mod members_view;
+pub mod members_writes;
 pub mod person_editor;
 pub mod placeholder;
 pub mod role_editor;

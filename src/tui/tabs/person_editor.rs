@@ -174,18 +174,31 @@ impl PersonEditor {
         }
     }
 
+    /// Check the whole form: its own checks (required fields, dates) and the model's (e-mail,
+    /// phone), with every field's error shown at once and the focus on the first. The error is
+    /// the line for the status bar: how to write the field when only one is wrong.
+    pub fn check(&mut self) -> Result<(), String> {
+        let form_ok = self.form.validate();
+        let mut shown = Vec::new();
+        for err in self.draft().field_errors() {
+            if self.form.error(field_key(err.field)).is_none() {
+                shown.push(self.show_field_error(&err));
+            }
+        }
+        self.form.focus_first_error();
+        match (form_ok, shown.len()) {
+            (true, 0) => Ok(()),
+            (true, 1) => Err(shown.remove(0)),
+            _ => Err(msg::FORM_HAS_ERRORS.to_owned()),
+        }
+    }
+
     /// Put the model's validation error under its field, and return the line for the status
     /// bar. The form draws one line under a field, so it gets the reason without the quoted
     /// input (it is just above): `n'est pas une adresse e-mail`; the status line gets the rest,
     /// how to write it: `e-mail : écrivez par exemple prenom.nom@example.org`.
     pub fn show_field_error(&mut self, err: &FieldError) -> String {
-        let key = match err.field {
-            pm::FIELD_EMAIL => EMAIL,
-            pm::FIELD_PHONE => PHONE,
-            pm::FIELD_FIRST_NAME => FIRST_NAME,
-            pm::FIELD_COMMUNE => COMMUNE,
-            _ => LAST_NAME,
-        };
+        let key = field_key(err.field);
         let message = err.message.as_str();
         let reason = match (message.starts_with('«'), message.find("» ")) {
             (true, Some(end)) => &message[end + "» ".len()..],
@@ -284,6 +297,17 @@ impl PersonEditor {
             }
         }
         self.base_version = conflict.theirs.version;
+    }
+}
+
+/// The form field a model error names.
+fn field_key(field: &str) -> &'static str {
+    match field {
+        pm::FIELD_EMAIL => EMAIL,
+        pm::FIELD_PHONE => PHONE,
+        pm::FIELD_FIRST_NAME => FIRST_NAME,
+        pm::FIELD_COMMUNE => COMMUNE,
+        _ => LAST_NAME,
     }
 }
 

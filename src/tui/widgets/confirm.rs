@@ -1,4 +1,5 @@
-//! A yes/no question (o/n) drawn over the screen: quitting or leaving a form with changes.
+//! A yes/no question (o/n) drawn over the screen: quitting or leaving a form with changes,
+//! reopening a closed circle or GT, deleting a work-log item.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,18 +10,38 @@ use super::centered;
 use crate::catalogue::tui as msg;
 use crate::tui::theme::Theme;
 
-/// What a yes would do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a yes would do. The rows carry the version they were read at: a yes on a row changed
+/// elsewhere meanwhile is refused by the store, never applied blindly.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirm {
     QuitDirty,
     DiscardForm,
+    ReopenCircle {
+        id: i64,
+        version: i64,
+        name: String,
+    },
+    ReopenGroup {
+        id: i64,
+        version: i64,
+        name: String,
+    },
+    DeleteWork {
+        id: i64,
+        version: i64,
+        title: String,
+    },
 }
 
 impl Confirm {
-    pub fn question(self) -> &'static str {
+    pub fn question(&self) -> String {
+        use crate::catalogue::circles_tab as cm;
         match self {
-            Confirm::QuitDirty => msg::CONFIRM_QUIT_DIRTY,
-            Confirm::DiscardForm => msg::CONFIRM_DISCARD,
+            Confirm::QuitDirty => msg::CONFIRM_QUIT_DIRTY.to_owned(),
+            Confirm::DiscardForm => msg::CONFIRM_DISCARD.to_owned(),
+            Confirm::ReopenCircle { name, .. } => cm::confirm_reopen_circle(name),
+            Confirm::ReopenGroup { name, .. } => cm::confirm_reopen_group(name),
+            Confirm::DeleteWork { title, .. } => cm::confirm_delete_work(title),
         }
     }
 }
@@ -32,7 +53,8 @@ pub struct ConfirmView {
 
 impl Widget for ConfirmView {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let popup = centered(area, 56, 6);
+        // Three lines of question: a name in it can be long.
+        let popup = centered(area, 56, 7);
         Clear.render(popup, buf);
         let block = Block::default()
             .borders(Borders::ALL)

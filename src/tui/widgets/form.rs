@@ -116,7 +116,7 @@ impl Form {
             _ => 0,
         };
         let single = !matches!(kind, FieldKind::Multi { .. });
-        let mut field = Field {
+        let field = Field {
             key,
             label,
             kind,
@@ -126,9 +126,6 @@ impl Form {
             choice,
             error: None,
         };
-        if matches!(field.kind, FieldKind::Date) {
-            field.input.set_placeholder_text("jj/mm/aaaa");
-        }
         self.fields.push(field);
         self.refresh_cursor();
         self
@@ -260,6 +257,14 @@ impl Form {
         first_error.is_none()
     }
 
+    /// Put the focus on the first field showing an error, if any.
+    pub fn focus_first_error(&mut self) {
+        if let Some(i) = self.fields.iter().position(|f| f.error.is_some()) {
+            self.focus = i;
+            self.refresh_cursor();
+        }
+    }
+
     /// A key for the focused field (the keymap took Save, Cancel, Tab first). Returns whether
     /// the key did something.
     pub fn input(&mut self, ev: KeyEvent) -> bool {
@@ -384,6 +389,15 @@ impl Widget for &Form {
                         ));
                     }
                     buf.set_line(input_x, y, &Line::from(spans), input_w);
+                }
+                // An empty date shows how to write one, from the column where every value
+                // starts (the text area would put its cursor cell before a placeholder).
+                FieldKind::Date if field.input.is_empty() => {
+                    let hint = Line::styled(msg::DATE_PLACEHOLDER, theme.muted());
+                    buf.set_line(input_x, y, &hint, input_w);
+                    if focused && input_w > 0 {
+                        buf[(input_x, y)].set_style(theme.cursor());
+                    }
                 }
                 _ => (&field.input).render(input_area, buf),
             }

@@ -8,7 +8,8 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::truncate;
 use crate::catalogue::tui as msg;
-use crate::tui::keymap::{BINDINGS, Scope, keys_label};
+use crate::tui::action::Action;
+use crate::tui::keymap::{BINDINGS, KeySpec, Scope};
 use crate::tui::theme::Theme;
 
 /// One line of the help: a group title or a key and what it does.
@@ -18,12 +19,35 @@ pub enum HelpLine {
     Entry(String, &'static str),
 }
 
+/// Every (key, action) of the keymap once, in the first group that binds it: a scope that
+/// repeats the list keys (Membres) or Quit (forms) for the lookup does not repeat them here. A
+/// binding shows the keys left; a group left with none is not shown.
 pub fn help_lines() -> Vec<HelpLine> {
     let mut lines = Vec::new();
+    let mut seen: Vec<(KeySpec, Action)> = Vec::new();
     for scope in Scope::ALL {
-        lines.push(HelpLine::Group(scope.title()));
+        let mut entries = Vec::new();
         for bnd in BINDINGS.iter().filter(|b| b.scope == scope) {
-            lines.push(HelpLine::Entry(keys_label(bnd), bnd.action.description()));
+            let keys: Vec<KeySpec> = bnd
+                .keys
+                .iter()
+                .copied()
+                .filter(|k| !seen.contains(&(*k, bnd.action)))
+                .collect();
+            if keys.is_empty() {
+                continue;
+            }
+            seen.extend(keys.iter().map(|k| (*k, bnd.action)));
+            let label = keys
+                .iter()
+                .map(KeySpec::label)
+                .collect::<Vec<_>>()
+                .join(" ");
+            entries.push(HelpLine::Entry(label, bnd.action.description()));
+        }
+        if !entries.is_empty() {
+            lines.push(HelpLine::Group(scope.title()));
+            lines.extend(entries);
         }
     }
     lines
@@ -83,5 +107,38 @@ impl Widget for HelpView {
             &Line::styled(hint, self.theme.muted()),
             inner.width,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_key_and_action_shows_once_in_the_first_group_that_has_it() {
+        let lines = help_lines();
+        let mut group = "";
+        let mut seen: Vec<(String, &str)> = Vec::new();
+        let mut first_group_of_up = None;
+        for line in &lines {
+            match line {
+                HelpLine::Group(title) => group = title,
+                HelpLine::Entry(keys, desc) => {
+                    for key in keys.split(' ') {
+                        let pair = (key.to_owned(), *desc);
+                        assert!(!seen.contains(&pair), "{key} {desc} twice");
+                        seen.push(pair);
+                    }
+                    if keys.starts_with('↑') && first_group_of_up.is_none() {
+                        first_group_of_up = Some(group);
+                    }
+                }
+            }
+        }
+        assert_eq!(first_group_of_up, Some(msg::GROUP_LIST));
+        // Every group shown has at least one entry under it.
+        for pair in lines.windows(2) {
+            assert!(!matches!(pair, [HelpLine::Group(_), HelpLine::Group(_)]));
+        }
     }
 }
