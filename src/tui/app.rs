@@ -239,6 +239,42 @@ impl App {
         }
     }
 
+    /// Text pasted in one piece (bracketed paste): into the form or filter that has the
+    /// keyboard, cleaned; anywhere else it is ignored rather than read as a burst of keys.
+    pub fn handle_paste(&mut self, text: &str) {
+        match &mut self.overlay {
+            Overlay::Palette(palette) => {
+                for c in crate::text::clean_line(text, crate::text::limits::NAME).chars() {
+                    palette.push(c);
+                }
+                return;
+            }
+            Overlay::None => {}
+            _ => return,
+        }
+        match self.tab {
+            Tab::Membres => {
+                let h = self.members_height();
+                let reply = self.members.paste(text, &self.store, h);
+                self.members_reply(reply);
+            }
+            Tab::Cercles => {
+                if let Some(editor) = &mut self.circles.editor {
+                    editor.form.paste(text);
+                } else if self.circles.filtering {
+                    let h = self.list_height();
+                    self.circles.filter.push_str(&crate::text::clean_line(
+                        text,
+                        crate::text::limits::SHORT_TEXT,
+                    ));
+                    self.circles.refilter(h);
+                    self.sync_circle_detail();
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// Show what the Membres tab answered; false when the action was not one of its own.
     fn members_reply(&mut self, reply: Reply) -> bool {
         match reply {

@@ -3,7 +3,8 @@
 //! printed on the normal screen), SIGHUP (the SSH link dropped) and SIGTERM.
 //!
 //! No mouse capture (it breaks copy and paste over SSH) and no keyboard-enhancement flags (keys
-//! must work in plain xterm, tmux and PuTTY), so there is nothing else to undo.
+//! must work in plain xterm, tmux and PuTTY). Bracketed paste is on: pasted text arrives in one
+//! piece, never as keys, and it is switched off again on the way out.
 //!
 //! The loop draws only after a key, a resize, or a change by another session; it wakes every
 //! 250 ms to look at the signal flags and about every second to ask the store whether the data
@@ -17,7 +18,7 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
     disable_raw_mode, enable_raw_mode,
@@ -44,7 +45,13 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let mut out = io::stdout();
-        let _ = execute!(out, EndSynchronizedUpdate, LeaveAlternateScreen, Show);
+        let _ = execute!(
+            out,
+            EndSynchronizedUpdate,
+            DisableBracketedPaste,
+            LeaveAlternateScreen,
+            Show
+        );
         let _ = disable_raw_mode();
     }
 }
@@ -57,7 +64,9 @@ impl TerminalGuard {
         enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
         let guard = TerminalGuard;
-        execute!(io::stdout(), EnterAlternateScreen)?;
+        // Bracketed paste: a paste arrives as one event, so its characters are never taken
+        // for keys (a Ctrl-A or an Esc inside pasted text) and a long paste is one redraw.
+        execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
         Ok(guard)
     }
 }
@@ -238,6 +247,10 @@ fn event_loop(
                 match event::read().map_err(lost)? {
                     Event::Key(key) => {
                         app.handle_key(key);
+                        needs_draw = true;
+                    }
+                    Event::Paste(text) => {
+                        app.handle_paste(&text);
                         needs_draw = true;
                     }
                     Event::Resize(width, height) => {

@@ -265,6 +265,22 @@ impl MembersTab {
         }
     }
 
+    /// Pasted text: into the open form's focused field, else into the filter while it is typed.
+    pub fn paste(&mut self, text: &str, store: &Store, height: usize) -> Reply {
+        if let Some(form) = &mut self.form {
+            form.form_mut().paste(text);
+            return Reply::Done;
+        }
+        if self.filtering {
+            self.filter.text.push_str(&crate::text::clean_line(
+                text,
+                crate::text::limits::SHORT_TEXT,
+            ));
+            return self.refreshed(store, height);
+        }
+        Reply::Done
+    }
+
     /// Apply one action of the tab. `Reply::Pass` leaves it to the app (quit, help, tabs…).
     pub fn dispatch(&mut self, action: Action, env: &mut Env<'_>) -> Reply {
         if self.form.is_some() {

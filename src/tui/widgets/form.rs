@@ -309,6 +309,31 @@ impl Form {
         true
     }
 
+    /// Text pasted into the focused field (bracketed paste: it arrives whole, not as keys, so
+    /// a control character in it can never act as a key). Cleaned like typed text; a line
+    /// field gets the lines joined by spaces. Returns whether anything was inserted.
+    pub fn paste(&mut self, text: &str) -> bool {
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return false;
+        };
+        if let FieldKind::Choice(_) = field.kind {
+            return false;
+        }
+        let cleaned = if field.is_single_line() {
+            crate::text::clean_line(text, crate::text::limits::LONG_TEXT)
+        } else {
+            crate::text::clean_multiline(text, crate::text::limits::LONG_TEXT)
+        };
+        if cleaned.is_empty() {
+            return false;
+        }
+        let changed = field.input.insert_str(&cleaned);
+        if changed {
+            field.error = None;
+        }
+        changed
+    }
+
     /// Rows the form needs with every field at its normal height.
     fn natural_height(&self) -> u16 {
         self.fields

@@ -1,0 +1,71 @@
+//! Bracketed paste: pasted text reaches the field or filter that has the keyboard in one piece,
+//! cleaned, and its characters are never taken for keys.
+
+use std::path::{Path, PathBuf};
+
+use cercles::store::Store;
+use cercles::tui::tabs::Tab;
+use cercles::tui::{App, Theme};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const ADMIN: &str = "claire";
+
+fn demo() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cercles.db");
+    cercles::demo::build(&path, ADMIN).unwrap();
+    (dir, path)
+}
+
+fn app(path: &Path) -> App {
+    let mut app = App::new(Store::open(path, ADMIN).unwrap()).unwrap();
+    app.theme = Theme::plain();
+    app
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+#[test]
+fn a_paste_into_a_person_form_is_cleaned_and_saved_whole() {
+    let (_dir, path) = demo();
+    let mut app = app(&path);
+    app.handle_key(key(KeyCode::Char('2')));
+    assert_eq!(app.tab, Tab::Membres);
+    app.handle_key(key(KeyCode::Char('a')));
+    // A Ctrl-A, an Esc, an RTL override and a line break inside the pasted name: none of them
+    // may act as a key (Esc would close the form), and none may be stored.
+    app.handle_paste("Du\u{1}pont\u{1b}\u{202e}-Lef\u{0065}\u{0300}vre\nZoé");
+    assert!(app.members.form.is_some(), "the paste closed the form");
+    app.handle_key(key(KeyCode::F(2)));
+    assert!(app.members.form.is_none(), "{:?}", app.message);
+    let store = Store::open(&path, ADMIN).unwrap();
+    let zoe = store.resolve_person("Dupont-Lefèvre Zoé").unwrap();
+    assert_eq!(zoe.last_name, "Dupont-Lefèvre Zoé");
+    assert_eq!(zoe.last_name.chars().filter(|c| *c == 'è').count(), 1);
+}
+
+#[test]
+fn a_paste_outside_a_form_or_filter_does_nothing() {
+    let (_dir, path) = demo();
+    let mut app = app(&path);
+    let before = app.tab;
+    // "q2" typed would quit or switch tab; pasted it is ignored.
+    app.handle_paste("q2");
+    assert!(!app.should_quit());
+    assert_eq!(app.tab, before);
+}
+
+#[test]
+fn a_paste_into_the_circle_filter_filters() {
+    let (_dir, path) = demo();
+    let mut app = app(&path);
+    app.handle_key(key(KeyCode::Char('/')));
+    app.handle_paste("Financ\u{7}es");
+    assert_eq!(app.circles.filter, "Finances");
+    assert_eq!(
+        app.circles.selected().map(|c| c.name().to_string()),
+        Some("Finances".to_string())
+    );
+}
