@@ -675,3 +675,23 @@ fn a_saved_or_cycled_work_item_stays_on_screen() {
         assert!(focus_on_screen(&app), "scroll {}", app.circles.scroll);
     }
 }
+
+#[test]
+fn a_sheet_field_over_its_limit_is_refused_under_that_field_not_cut() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    select(&mut app, "Finances");
+    let before = store(&path).circle_named("Finances").unwrap().unwrap();
+    typ(&mut app, "e");
+    press(&mut app, KeyCode::Tab);
+    app.handle_paste(&"é".repeat(4001));
+    press(&mut app, KeyCode::F(2));
+    let editor = app.circles.editor.as_ref().expect("the form stays open");
+    let error = editor
+        .form
+        .error(cercles::tui::tabs::circle_editor::PURPOSE)
+        .expect("an error under raison d'être");
+    assert!(error.contains("4000"), "{error}");
+    let after = store(&path).circle_named("Finances").unwrap().unwrap();
+    assert_eq!(after, before, "nothing written");
+}

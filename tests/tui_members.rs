@@ -496,8 +496,8 @@ fn hostile_input_is_saved_clean() {
     tab(&mut app, 1);
     typ(&mut app, "Mul\u{200f}house\u{0}");
     tab(&mut app, 4);
-    let long: String = "Une note très longue. ".repeat(230);
-    assert!(long.chars().count() > 5000);
+    let long: String = "Une note très longue. ".repeat(150);
+    assert!(long.chars().count() > 3000);
     typ(&mut app, &long);
     // The form still draws in its frame.
     let text = buffer_text(&app);
@@ -518,13 +518,39 @@ fn hostile_input_is_saved_clean() {
         assert!(unicode_normalization::is_nfc(text));
     }
     assert!(p.last_name.ends_with('\u{e9}'), "one é, NFC");
-    assert!(p.notes.chars().count() <= 4000);
+    assert_eq!(
+        p.notes.chars().count(),
+        long.trim_end().chars().count(),
+        "kept whole"
+    );
     // The list and the detail keep their columns: the border is whole on every body row.
     let buf = buffer(&app);
     // (The body is rows 1 to 20: the confirmation takes a line.)
     for y in 1..=20 {
         assert_eq!(buf[(43, y)].symbol(), "│", "{}", row(&buf, y));
     }
+}
+
+#[test]
+fn a_note_over_the_limit_is_refused_under_its_field_not_cut() {
+    let (_d, path) = demo();
+    let before = people_count(&path);
+    let mut app = app(&path);
+    typ(&mut app, "a");
+    typ(&mut app, "Durand");
+    tab(&mut app, 8);
+    typ(&mut app, &"x".repeat(4001));
+    save(&mut app);
+    let Some(MemberForm::Person(editor)) = &app.members.form else {
+        panic!("the form stays open");
+    };
+    assert_eq!(editor.form.error(NOTES), Some("trop long"));
+    assert!(
+        message(&app).1.contains("4000 caractères au plus"),
+        "{:?}",
+        app.message
+    );
+    assert_eq!(people_count(&path), before, "nothing written");
 }
 
 #[test]

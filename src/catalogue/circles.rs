@@ -16,6 +16,15 @@ pub const INSTANCE_CERCLE_GENERAL: &str = "cercle général";
 pub const INSTANCE_COORDINATION: &str = "cercle de coordination";
 
 pub const FIELD_TITLE: &str = "titre";
+pub const FIELD_DETAILS: &str = "détails";
+pub const FIELD_FIGURES: &str = "chiffres";
+pub const FIELD_BODY: &str = "texte";
+pub const FIELD_GT_PURPOSE: &str = "raison d'être du GT";
+pub const FIELD_CIRCLE_NAME: &str = "nom du cercle";
+pub const FIELD_PURPOSE: &str = "raison d'être";
+pub const FIELD_DECISION_SCOPE: &str = "périmètre de décision";
+pub const FIELD_MISSIONS: &str = "missions";
+pub const FIELD_SAFE_FRAME: &str = "cadre sécurisant";
 pub const FIELD_YEAR: &str = "année";
 pub const FIELD_REVIEW_ON: &str = "à revoir le";
 pub const FIELD_GT_NAME: &str = "nom du GT";

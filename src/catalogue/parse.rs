@@ -131,6 +131,11 @@ pub fn date_day_past_month_end(input: &str, month: u32, year: i32, days_in_month
     )
 }
 
+/// A field longer than its limit.
+pub fn too_long(max: usize) -> String {
+    format!("trop long : {max} caractères au plus")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

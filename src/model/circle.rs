@@ -3,7 +3,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::text::{clean_line, clean_multiline, limits};
+use super::field::{FieldError, line_field, text_field};
+use crate::catalogue::circles as msg;
+use crate::text::limits;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -65,14 +67,19 @@ pub struct CircleSheet {
 }
 
 impl CircleSheet {
-    /// Clean every field (NFC, no control or bidi characters, length limits).
-    pub fn cleaned(&self) -> CircleSheet {
-        CircleSheet {
-            name: clean_line(&self.name, limits::NAME),
-            purpose: clean_multiline(&self.purpose, limits::LONG_TEXT),
-            decision_scope: clean_multiline(&self.decision_scope, limits::LONG_TEXT),
-            missions: clean_multiline(&self.missions, limits::LONG_TEXT),
-            safe_frame: clean_multiline(&self.safe_frame, limits::LONG_TEXT),
-        }
+    /// Clean every field (NFC, no control or bidi characters); a field over its length limit
+    /// is an error naming it, never a silent cut.
+    pub fn validated(&self) -> Result<CircleSheet, FieldError> {
+        Ok(CircleSheet {
+            name: line_field(msg::FIELD_CIRCLE_NAME, &self.name, limits::NAME)?,
+            purpose: text_field(msg::FIELD_PURPOSE, &self.purpose, limits::LONG_TEXT)?,
+            decision_scope: text_field(
+                msg::FIELD_DECISION_SCOPE,
+                &self.decision_scope,
+                limits::LONG_TEXT,
+            )?,
+            missions: text_field(msg::FIELD_MISSIONS, &self.missions, limits::LONG_TEXT)?,
+            safe_frame: text_field(msg::FIELD_SAFE_FRAME, &self.safe_frame, limits::LONG_TEXT)?,
+        })
     }
 }

@@ -3,9 +3,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::field::FieldError;
+use super::field::{FieldError, line_field, text_field};
 use crate::catalogue::circles as msg;
-use crate::text::{clean_line, clean_multiline, limits};
+use crate::text::limits;
 
 /// The body that decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -99,7 +99,7 @@ pub struct DecisionDraft {
 
 impl DecisionDraft {
     pub fn validated(&self) -> Result<DecisionDraft, FieldError> {
-        let title = clean_line(&self.title, limits::SHORT_TEXT);
+        let title = line_field(msg::FIELD_TITLE, &self.title, limits::SHORT_TEXT)?;
         if title.is_empty() {
             return Err(FieldError::new(msg::FIELD_TITLE, msg::TITLE_REQUIRED));
         }
@@ -113,7 +113,7 @@ impl DecisionDraft {
             instance: self.instance,
             decided_on: self.decided_on,
             title,
-            body: clean_multiline(&self.body, limits::LONG_TEXT),
+            body: text_field(msg::FIELD_BODY, &self.body, limits::LONG_TEXT)?,
             review_on: self.review_on,
         })
     }

@@ -18,3 +18,47 @@ impl FieldError {
         }
     }
 }
+
+/// A one-line field, cleaned; an error naming the field when it is longer than `max`
+/// characters, rather than cutting what the person typed without a word.
+pub fn line_field(field: &'static str, input: &str, max: usize) -> Result<String, FieldError> {
+    bounded(field, crate::text::clean_line(input, usize::MAX), max)
+}
+
+/// A multi-line field, cleaned; an error naming the field when it is too long.
+pub fn text_field(field: &'static str, input: &str, max: usize) -> Result<String, FieldError> {
+    bounded(field, crate::text::clean_multiline(input, usize::MAX), max)
+}
+
+fn bounded(field: &'static str, cleaned: String, max: usize) -> Result<String, FieldError> {
+    if cleaned.chars().count() > max {
+        Err(FieldError::new(
+            field,
+            crate::catalogue::parse::too_long(max),
+        ))
+    } else {
+        Ok(cleaned)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn too_long_is_an_error_naming_the_field_not_a_silent_cut() {
+        let err = text_field("notes", &"é".repeat(4001), 4000).unwrap_err();
+        assert_eq!(err.field, "notes");
+        assert!(err.message.contains("4000"), "{}", err.message);
+        assert_eq!(
+            text_field("notes", &"é".repeat(4000), 4000)
+                .unwrap()
+                .chars()
+                .count(),
+            4000
+        );
+        // Characters removed by cleaning do not count.
+        assert_eq!(line_field("nom", "Ab\u{202e}c", 3).unwrap(), "Abc");
+    }
+}

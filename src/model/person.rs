@@ -4,10 +4,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::email::parse_email;
-use super::field::FieldError;
+use super::field::{FieldError, line_field, text_field};
 use super::phone::parse_phone;
 use crate::catalogue::people as msg;
-use crate::text::{clean_line, clean_multiline, fold_for_match, limits};
+use crate::text::{clean_line, fold_for_match, limits};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -165,11 +165,16 @@ impl PersonDraft {
     /// form can show them all; empty when `validated` would succeed.
     pub fn field_errors(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
-        if clean_line(&self.last_name, limits::NAME).is_empty() {
-            errors.push(FieldError::new(
+        match line_field(msg::FIELD_LAST_NAME, &self.last_name, limits::NAME) {
+            Ok(name) if name.is_empty() => errors.push(FieldError::new(
                 msg::FIELD_LAST_NAME,
                 msg::LAST_NAME_REQUIRED,
-            ));
+            )),
+            Ok(_) => {}
+            Err(e) => errors.push(e),
+        }
+        if let Err(e) = line_field(msg::FIELD_FIRST_NAME, &self.first_name, limits::NAME) {
+            errors.push(e);
         }
         if let Err(e) = parse_email(&clean_line(&self.email, limits::EMAIL + 1)) {
             errors.push(FieldError::new(msg::FIELD_EMAIL, e.to_string()));
@@ -177,12 +182,18 @@ impl PersonDraft {
         if let Err(e) = parse_phone(&clean_line(&self.phone, limits::PHONE + 1)) {
             errors.push(FieldError::new(msg::FIELD_PHONE, e.to_string()));
         }
+        if let Err(e) = line_field(msg::FIELD_COMMUNE, &self.commune, limits::SHORT_TEXT) {
+            errors.push(e);
+        }
+        if let Err(e) = text_field(msg::FIELD_NOTES, &self.notes, limits::LONG_TEXT) {
+            errors.push(e);
+        }
         errors
     }
 
     /// Clean every field and check it; the error names the first bad field.
     pub fn validated(&self) -> Result<ValidPerson, FieldError> {
-        let last_name = clean_line(&self.last_name, limits::NAME);
+        let last_name = line_field(msg::FIELD_LAST_NAME, &self.last_name, limits::NAME)?;
         if last_name.is_empty() {
             return Err(FieldError::new(
                 msg::FIELD_LAST_NAME,
@@ -195,14 +206,14 @@ impl PersonDraft {
             .map_err(|e| FieldError::new(msg::FIELD_PHONE, e.to_string()))?;
         Ok(ValidPerson {
             last_name,
-            first_name: clean_line(&self.first_name, limits::NAME),
+            first_name: line_field(msg::FIELD_FIRST_NAME, &self.first_name, limits::NAME)?,
             email,
             phone,
-            commune: clean_line(&self.commune, limits::SHORT_TEXT),
+            commune: line_field(msg::FIELD_COMMUNE, &self.commune, limits::SHORT_TEXT)?,
             kind: self.kind,
             confidentiality_signed_on: self.confidentiality_signed_on,
             mission_accepted_on: self.mission_accepted_on,
-            notes: clean_multiline(&self.notes, limits::LONG_TEXT),
+            notes: text_field(msg::FIELD_NOTES, &self.notes, limits::LONG_TEXT)?,
         })
     }
 }

@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::date::{MAX_YEAR, MIN_YEAR};
-use super::field::FieldError;
+use super::field::{FieldError, line_field, text_field};
 use crate::catalogue::circles as msg;
-use crate::text::{clean_line, clean_multiline, limits};
+use crate::text::limits;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -93,7 +93,7 @@ pub struct WorkItemDraft {
 
 impl WorkItemDraft {
     pub fn validated(&self) -> Result<WorkItemDraft, FieldError> {
-        let title = clean_line(&self.title, limits::SHORT_TEXT);
+        let title = line_field(msg::FIELD_TITLE, &self.title, limits::SHORT_TEXT)?;
         if title.is_empty() {
             return Err(FieldError::new(msg::FIELD_TITLE, msg::TITLE_REQUIRED));
         }
@@ -103,8 +103,8 @@ impl WorkItemDraft {
             status: self.status,
             on_date: self.on_date,
             title,
-            details: clean_multiline(&self.details, limits::LONG_TEXT),
-            figures: clean_multiline(&self.figures, limits::LONG_TEXT),
+            details: text_field(msg::FIELD_DETAILS, &self.details, limits::LONG_TEXT)?,
+            figures: text_field(msg::FIELD_FIGURES, &self.figures, limits::LONG_TEXT)?,
         })
     }
 }
@@ -144,13 +144,13 @@ pub struct WorkingGroupDraft {
 
 impl WorkingGroupDraft {
     pub fn validated(&self) -> Result<WorkingGroupDraft, FieldError> {
-        let name = clean_line(&self.name, limits::NAME);
+        let name = line_field(msg::FIELD_GT_NAME, &self.name, limits::NAME)?;
         if name.is_empty() {
             return Err(FieldError::new(msg::FIELD_GT_NAME, msg::GT_NAME_REQUIRED));
         }
         Ok(WorkingGroupDraft {
             name,
-            purpose: clean_multiline(&self.purpose, limits::LONG_TEXT),
+            purpose: text_field(msg::FIELD_GT_PURPOSE, &self.purpose, limits::LONG_TEXT)?,
             created_on: self.created_on,
         })
     }

@@ -48,7 +48,7 @@ pub(crate) fn circle_by_id(conn: &Connection, id: i64) -> Result<Option<Circle>>
 }
 
 fn validate(conn: &Connection, sheet: &CircleSheet, id: Option<i64>) -> Result<CircleSheet> {
-    let sheet = sheet.cleaned();
+    let sheet = sheet.validated().map_err(StoreError::Field)?;
     if sheet.name.is_empty() {
         return Err(StoreError::Invalid(msg::NAME_REQUIRED.into()));
     }

@@ -39,9 +39,7 @@ fn by_id(conn: &Connection, id: i64) -> Result<Option<Decision>> {
 /// Clean and check a draft; a decision "of the coordination circle" is stored as the
 /// coordination instance, so it is listed once whichever way it was chosen.
 fn validate(conn: &Connection, draft: &DecisionDraft) -> Result<DecisionDraft> {
-    let mut d = draft
-        .validated()
-        .map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let mut d = draft.validated().map_err(StoreError::Field)?;
     if let Instance::Cercle(id) = d.instance {
         let circle = circle_by_id(conn, id)?
             .ok_or_else(|| StoreError::Invalid(msg::UNKNOWN_CIRCLE.into()))?;

@@ -39,6 +39,9 @@ pub enum StoreError {
     /// A value refused by validation; the message names the field and the fix.
     #[error("{0}")]
     Invalid(String),
+    /// A field refused by the model's validation: a form can put the message under it.
+    #[error("{0}")]
+    Field(#[from] crate::model::field::FieldError),
     #[error("{}", msg::BUSY)]
     Busy,
     #[error("{}", msg::database_error(.0))]

@@ -163,9 +163,7 @@ pub struct PersonDetail {
 }
 
 fn validate(conn: &Connection, draft: &PersonDraft, id: Option<i64>) -> Result<ValidPerson> {
-    let valid = draft
-        .validated()
-        .map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let valid = draft.validated().map_err(StoreError::Field)?;
     if let Some(email) = &valid.email
         && let Some(other) = person_with_email(conn, email, id)?
     {

@@ -55,9 +55,7 @@ fn next_position(conn: &Connection, circle_id: i64, year: i32, status: WorkStatu
 }
 
 fn validated(draft: &WorkItemDraft) -> Result<WorkItemDraft> {
-    draft
-        .validated()
-        .map_err(|e| StoreError::Invalid(e.to_string()))
+    draft.validated().map_err(StoreError::Field)
 }
 
 impl Versioned for WorkItem {
@@ -203,7 +201,7 @@ impl Store {
         expected_version: i64,
         year: i32,
     ) -> Result<WorkItem> {
-        crate::model::work::check_year(year).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        crate::model::work::check_year(year).map_err(StoreError::Field)?;
         self.write(Area::WorkLog, |tx| {
             let before = tx.current::<WorkItem>(id, expected_version)?;
             let d = WorkItemDraft {

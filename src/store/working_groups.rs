@@ -39,9 +39,7 @@ fn validate(
     draft: &WorkingGroupDraft,
     id: Option<i64>,
 ) -> Result<WorkingGroupDraft> {
-    let draft = draft
-        .validated()
-        .map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let draft = draft.validated().map_err(StoreError::Field)?;
     let clash: Option<i64> = conn
         .query_row(
             "SELECT id FROM working_groups

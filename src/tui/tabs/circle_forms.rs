@@ -46,13 +46,22 @@ fn multi(rows: u16) -> FieldKind {
 
 /// The model's field names (French labels) back to form keys.
 fn problem(e: FieldError) -> FieldProblem {
-    let key = match e.field {
+    (field_of(&e).unwrap_or(TITLE), e.message)
+}
+
+/// The form key of the field a model error names, when it is one of these forms' fields.
+pub(crate) fn field_of(e: &FieldError) -> Option<&'static str> {
+    Some(match e.field {
         model_msg::FIELD_YEAR => YEAR,
         model_msg::FIELD_REVIEW_ON => REVIEW_ON,
         model_msg::FIELD_GT_NAME => GT_NAME,
-        _ => TITLE,
-    };
-    (key, e.message)
+        model_msg::FIELD_GT_PURPOSE => GT_PURPOSE,
+        model_msg::FIELD_DETAILS => DETAILS,
+        model_msg::FIELD_FIGURES => FIGURES,
+        model_msg::FIELD_BODY => BODY,
+        model_msg::FIELD_TITLE => TITLE,
+        _ => return None,
+    })
 }
 
 fn optional_date(

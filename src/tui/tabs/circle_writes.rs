@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::circle_detail::{DetailFocus, Section};
-use super::circle_editor::{CircleEditor, NAME, Target};
+use super::circle_editor::{CircleEditor, MISSIONS, NAME, PURPOSE, SAFE_FRAME, SCOPE, Target};
 use super::circle_forms::{self as forms, FieldProblem};
 use crate::catalogue::circles_tab as cm;
 use crate::catalogue::tui as msg;
@@ -127,6 +127,23 @@ fn write(store: &mut Store, e: &CircleEditor, today: NaiveDate) -> Result<Saved,
 }
 
 /// The field a refusal of the store is about, when it does not say.
+/// The form field a model error names, for the sheet's fields (the other forms' fields are
+/// mapped where their drafts are built).
+fn field_key(target: Target, e: &crate::model::field::FieldError) -> Option<&'static str> {
+    use crate::catalogue::circles as cm;
+    if !matches!(target, Target::Sheet | Target::NewCircle) {
+        return forms::field_of(e);
+    }
+    Some(match e.field {
+        cm::FIELD_CIRCLE_NAME => NAME,
+        cm::FIELD_PURPOSE => PURPOSE,
+        cm::FIELD_DECISION_SCOPE => SCOPE,
+        cm::FIELD_MISSIONS => MISSIONS,
+        cm::FIELD_SAFE_FRAME => SAFE_FRAME,
+        _ => return None,
+    })
+}
+
 fn main_field(target: Target) -> &'static str {
     match target {
         Target::Sheet | Target::NewCircle => NAME,
@@ -231,6 +248,12 @@ impl App {
                     None => self.complain(cm::GONE),
                 }
                 self.reload_circles();
+            }
+            Err(Problem::Store(StoreError::Field(e))) => {
+                let text = e.to_string();
+                let key = field_key(target, &e).unwrap_or(main_field(target));
+                editor.form.set_error(key, e.message);
+                self.complain(text);
             }
             Err(Problem::Store(StoreError::Invalid(text))) => {
                 editor.form.set_error(main_field(target), text.clone());

@@ -54,7 +54,8 @@ impl MembersTab {
                 let _ = self.requery(env.store, env.height);
                 reply
             }
-            Err(StoreError::Invalid(text)) => {
+            Err(e @ (StoreError::Invalid(_) | StoreError::Field(_))) => {
+                let text = e.to_string();
                 editor.show_store_error(&text);
                 self.form = Some(MemberForm::Person(editor));
                 Reply::Error(text)
@@ -103,7 +104,8 @@ impl MembersTab {
                 let _ = self.requery(env.store, env.height);
                 Reply::Error(mm::CHANGED_MEANWHILE.to_owned())
             }
-            Err(StoreError::Invalid(text)) => {
+            Err(e @ (StoreError::Invalid(_) | StoreError::Field(_))) => {
+                let text = e.to_string();
                 editor.show_store_error(&text);
                 self.form = Some(MemberForm::Role(editor));
                 Reply::Error(text)

@@ -307,6 +307,7 @@ fn field_key(field: &str) -> &'static str {
         pm::FIELD_PHONE => PHONE,
         pm::FIELD_FIRST_NAME => FIRST_NAME,
         pm::FIELD_COMMUNE => COMMUNE,
+        pm::FIELD_NOTES => NOTES,
         _ => LAST_NAME,
     }
 }

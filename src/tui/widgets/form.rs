@@ -319,10 +319,11 @@ impl Form {
         if let FieldKind::Choice(_) = field.kind {
             return false;
         }
+        // Not cut to the field's limit: saving says it is too long, which a cut would hide.
         let cleaned = if field.is_single_line() {
-            crate::text::clean_line(text, crate::text::limits::LONG_TEXT)
+            crate::text::clean_line(text, MAX_PASTE_CHARS)
         } else {
-            crate::text::clean_multiline(text, crate::text::limits::LONG_TEXT)
+            crate::text::clean_multiline(text, MAX_PASTE_CHARS)
         };
         if cleaned.is_empty() {
             return false;
@@ -344,6 +345,9 @@ impl Form {
 }
 
 const LABEL_MARKS: u16 = 2;
+
+/// A bound on what one paste may bring, far above any field's limit.
+const MAX_PASTE_CHARS: usize = 100_000;
 
 impl Widget for &Form {
     fn render(self, area: Rect, buf: &mut Buffer) {
