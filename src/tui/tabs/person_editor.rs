@@ -15,7 +15,7 @@ use crate::catalogue::tui as msg;
 use crate::model::{FieldError, Person, PersonDraft, PersonKind, format_date, parse_date};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::form::{FieldKind, Form};
-use crate::tui::widgets::{truncate, wrap_text};
+use crate::tui::widgets::merge::{Merge, MergeView};
 
 pub const LAST_NAME: &str = "last_name";
 pub const FIRST_NAME: &str = "first_name";
@@ -26,9 +26,6 @@ pub const KIND: &str = "kind";
 pub const CONFIDENTIALITY: &str = "confidentiality_signed_on";
 pub const MISSION: &str = "mission_accepted_on";
 pub const NOTES: &str = "notes";
-
-/// Lines of each value shown for the selected field of the conflict panel.
-const SELECTED_VALUE_LINES: usize = 3;
 
 fn shown_date(date: Option<NaiveDate>) -> String {
     date.map(format_date).unwrap_or_default()
@@ -49,30 +46,13 @@ fn form_values(p: &PersonDraft) -> [(&'static str, String); 9] {
     ]
 }
 
-/// One field that differs between their saved version and this form.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConflictRow {
-    pub key: &'static str,
-    pub label: &'static str,
-    pub theirs: String,
-    pub mine: String,
-    pub keep_mine: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PersonConflict {
-    pub theirs: Person,
-    pub rows: Vec<ConflictRow>,
-    pub selected: usize,
-}
-
 pub struct PersonEditor {
     /// `None` for a new person.
     pub person_id: Option<i64>,
     /// The version the form was loaded from; the store refuses a save from a stale one.
     pub base_version: i64,
     pub form: Form,
-    pub conflict: Option<PersonConflict>,
+    pub conflict: Option<Merge>,
     today: NaiveDate,
 }
 
@@ -228,75 +208,33 @@ impl PersonEditor {
     /// Someone saved `theirs` meanwhile: list the fields where it differs from this form. By
     /// default a field keeps your version if you changed it, theirs if you did not.
     pub fn open_conflict(&mut self, theirs: Person) {
-        let mut rows = Vec::new();
-        for (key, their_value) in form_values(&theirs.draft()) {
-            let mine = self.form.value(key);
-            if mine.trim() != their_value.trim() {
-                let label = self
-                    .form
-                    .fields()
-                    .iter()
-                    .find(|f| f.key == key)
-                    .map(|f| f.label)
-                    .unwrap_or("");
-                let keep_mine = mine != self.form.loaded(key);
-                rows.push(ConflictRow {
-                    key,
-                    label,
-                    theirs: their_value,
-                    mine,
-                    keep_mine,
-                });
-            }
-        }
-        self.conflict = Some(PersonConflict {
-            theirs,
-            rows,
-            selected: 0,
-        });
+        let values = form_values(&theirs.draft()).to_vec();
+        self.conflict = Some(Merge::open(&self.form, values, theirs.version));
     }
 
     pub fn move_conflict(&mut self, delta: isize) {
-        if let Some(c) = &mut self.conflict
-            && !c.rows.is_empty()
-        {
-            c.selected = c
-                .selected
-                .saturating_add_signed(delta)
-                .min(c.rows.len() - 1);
+        if let Some(merge) = &mut self.conflict {
+            merge.move_by(delta);
         }
     }
 
     pub fn choose(&mut self, keep_mine: bool) {
-        if let Some(c) = &mut self.conflict
-            && let Some(row) = c.rows.get_mut(c.selected)
-        {
-            row.keep_mine = keep_mine;
+        if let Some(merge) = &mut self.conflict {
+            merge.choose(keep_mine);
         }
     }
 
     pub fn choose_all_theirs(&mut self) {
-        if let Some(c) = &mut self.conflict {
-            for row in &mut c.rows {
-                row.keep_mine = false;
-            }
+        if let Some(merge) = &mut self.conflict {
+            merge.choose_all_theirs();
         }
     }
 
-    /// Apply the choices: the form now starts from their version (loaded values and version),
-    /// with your kept values as edits on top, to be saved with the save key.
+    /// Apply the choices to the form, now based on their version; saved with the save key.
     pub fn resolve(&mut self) {
-        let Some(conflict) = self.conflict.take() else {
-            return;
-        };
-        for (key, their_value) in form_values(&conflict.theirs.draft()) {
-            self.form.set_loaded(key, &their_value);
-            match conflict.rows.iter().find(|r| r.key == key) {
-                Some(row) if row.keep_mine => self.form.set_value(key, &row.mine),
-                _ => self.form.set_value(key, &their_value),
-            }
+        if let Some(merge) = self.conflict.take() {
+            self.base_version = merge.apply(&mut self.form);
         }
-        self.base_version = conflict.theirs.version;
     }
 }
 
@@ -325,7 +263,11 @@ impl Widget for PersonEditorView<'_> {
         if let Some(conflict) = &self.editor.conflict {
             let line = Line::styled(format!("! {}", mm::CONFLICT_TITLE), theme.error());
             buf.set_line(title.x, title.y, &line, title.width);
-            render_conflict(conflict, theme, body, buf);
+            MergeView {
+                merge: conflict,
+                theme,
+            }
+            .render(body, buf);
             return;
         }
         let form = &self.editor.form;
@@ -338,69 +280,5 @@ impl Widget for PersonEditorView<'_> {
         }
         buf.set_line(title.x, title.y, &Line::from(spans), title.width);
         form.render(body, buf);
-    }
-}
-
-/// A value on one line: line breaks shown as ` / `.
-fn one_line(text: &str) -> String {
-    text.lines().collect::<Vec<_>>().join(" / ")
-}
-
-fn render_conflict(c: &PersonConflict, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let width = usize::from(area.width);
-    let mut lines = vec![Line::styled(
-        msg::conflict_fields(c.rows.len()),
-        theme.muted(),
-    )];
-    let tag_w = crate::text::display_width(msg::CONFLICT_MINE)
-        .max(crate::text::display_width(msg::CONFLICT_THEIRS));
-    let label_w = crate::text::display_width(&format!("    (x) {:<tag_w$} : ", ""));
-    let room = width.saturating_sub(label_w);
-    for (i, row) in c.rows.iter().enumerate() {
-        let selected = i == c.selected;
-        let kept = if row.keep_mine {
-            msg::CONFLICT_KEPT_MINE
-        } else {
-            msg::CONFLICT_KEPT_THEIRS
-        };
-        lines.push(Line::from(vec![
-            Span::raw(if selected { "> " } else { "  " }),
-            Span::styled(
-                row.label,
-                if selected { theme.key() } else { theme.label() },
-            ),
-            Span::styled(format!("   [{kept}]"), theme.muted()),
-        ]));
-        for (tag, value, style, chosen) in [
-            (
-                msg::CONFLICT_THEIRS,
-                &row.theirs,
-                theme.theirs(),
-                !row.keep_mine,
-            ),
-            (msg::CONFLICT_MINE, &row.mine, theme.mine(), row.keep_mine),
-        ] {
-            let mark = if chosen { "(x)" } else { "( )" };
-            let label = format!("    {mark} {tag:<tag_w$} : ");
-            let shown: Vec<String> = if selected {
-                wrap_text(value, room)
-                    .into_iter()
-                    .take(SELECTED_VALUE_LINES)
-                    .collect()
-            } else {
-                vec![truncate(&one_line(value), room)]
-            };
-            for (n, text) in shown.into_iter().enumerate() {
-                let head = if n == 0 {
-                    label.clone()
-                } else {
-                    " ".repeat(label_w)
-                };
-                lines.push(Line::from(vec![Span::styled(head, style), Span::raw(text)]));
-            }
-        }
-    }
-    for (i, line) in lines.iter().enumerate().take(usize::from(area.height)) {
-        buf.set_line(area.x, area.y + i as u16, line, area.width);
     }
 }
