@@ -3,7 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 
 use cercles::model::{Instance, Role, WorkStatus};
 use cercles::store::Store;
@@ -14,17 +16,11 @@ use cercles::tui::tabs::circles::GENERAL_ID;
 use cercles::tui::widgets::confirm::Confirm;
 use cercles::tui::{App, Theme};
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use common::tui::{ADMIN, demo, key, press, typ};
+use ratatui::crossterm::event::KeyCode;
 
 fn admin() -> String {
-    cercles::store::users::os_user_name().unwrap()
-}
-
-fn demo() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("demo.db");
-    cercles::demo::build(&path, &admin()).unwrap();
-    (dir, path)
+    ADMIN.to_string()
 }
 
 fn app_as(path: &Path, user: &str) -> App {
@@ -39,20 +35,6 @@ fn app(path: &Path) -> App {
 
 fn store(path: &Path) -> Store {
     Store::open(path, &admin()).unwrap()
-}
-
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(key(code));
-}
-
-fn typ(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.handle_key(key(KeyCode::Char(c)));
-    }
 }
 
 fn select(app: &mut App, name: &str) {

@@ -5,7 +5,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 
 use cercles::model::{CircleRole, PersonKind, Role};
 use cercles::store::Store;
@@ -16,21 +18,12 @@ use cercles::tui::tabs::members::MemberForm;
 use cercles::tui::tabs::person_editor::{COMMUNE, EMAIL, LAST_NAME, NOTES, PHONE};
 use cercles::tui::tabs::role_editor::CIRCLE;
 use cercles::tui::{App, Theme};
+use common::tui::{ADMIN, demo, key, typ};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::style::{Color, Modifier};
-
-/// A fixed admin name keeps the status bar, hence the snapshots, the same on every machine.
-const ADMIN: &str = "claire";
-
-fn demo() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("cercles.db");
-    cercles::demo::build(&path, ADMIN).unwrap();
-    (dir, path)
-}
 
 fn app_as(path: &Path, who: &str, theme: Theme) -> App {
     let mut app = App::new(Store::open(path, who).unwrap()).unwrap();
@@ -42,16 +35,6 @@ fn app_as(path: &Path, who: &str, theme: Theme) -> App {
 
 fn app(path: &Path) -> App {
     app_as(path, ADMIN, Theme::plain())
-}
-
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
-fn typ(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.handle_key(key(KeyCode::Char(c)));
-    }
 }
 
 fn save(app: &mut App) {

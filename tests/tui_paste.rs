@@ -1,30 +1,20 @@
 //! Bracketed paste: pasted text reaches the field or filter that has the keyboard in one piece,
 //! cleaned, and its characters are never taken for keys.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 
 use cercles::store::Store;
 use cercles::tui::tabs::Tab;
 use cercles::tui::{App, Theme};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-const ADMIN: &str = "claire";
-
-fn demo() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("cercles.db");
-    cercles::demo::build(&path, ADMIN).unwrap();
-    (dir, path)
-}
+use common::tui::{ADMIN, demo, key};
+use ratatui::crossterm::event::KeyCode;
 
 fn app(path: &Path) -> App {
     let mut app = App::new(Store::open(path, ADMIN).unwrap()).unwrap();
     app.theme = Theme::plain();
     app
-}
-
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
 }
 
 #[test]

@@ -3,19 +3,20 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use cercles::store::Store;
 use cercles::tui::tabs::circle_detail::Section;
 use cercles::tui::{App, Theme};
 use chrono::NaiveDate;
+use common::tui::{ADMIN, demo, key, typ};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Color, Modifier};
-
-const ADMIN: &str = "claire";
 
 fn db() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -47,16 +48,6 @@ fn app(path: &Path, theme: Theme) -> App {
     app.theme = theme;
     app.handle_key(key(KeyCode::Char('j')));
     app
-}
-
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
-fn typ(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.handle_key(key(KeyCode::Char(c)));
-    }
 }
 
 fn screen(app: &App) -> Terminal<TestBackend> {
@@ -287,18 +278,8 @@ fn the_form_cursor_sits_after_wide_and_accented_text_by_display_width() {
 
 // --- the Cercles tab on the demo network -------------------------------------------------------
 
-/// A fixed admin name, so the status bar reads the same on every machine.
-const DEMO_ADMIN: &str = "claire";
-
-fn demo() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("demo.db");
-    cercles::demo::build(&path, DEMO_ADMIN).unwrap();
-    (dir, path)
-}
-
 fn demo_app(path: &Path, theme: Theme) -> App {
-    let mut app = App::new(Store::open(path, DEMO_ADMIN).unwrap()).unwrap();
+    let mut app = App::new(Store::open(path, ADMIN).unwrap()).unwrap();
     app.theme = theme;
     app
 }

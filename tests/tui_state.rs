@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use cercles::model::{CircleSheet, Role};
@@ -12,9 +14,8 @@ use cercles::tui::tabs::circle_editor::{MISSIONS, NAME, PURPOSE};
 use cercles::tui::widgets::confirm::Confirm;
 use cercles::tui::{Action, App, Theme};
 use chrono::NaiveDate;
+use common::tui::{ADMIN, key, typ};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-const ADMIN: &str = "claire";
 
 fn db() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -38,18 +39,8 @@ fn app(path: &Path) -> App {
     app
 }
 
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
 fn ctrl(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
-}
-
-fn typ(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.handle_key(key(KeyCode::Char(c)));
-    }
 }
 
 fn select(app: &mut App, name: &str) {
