@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
+use super::Store;
 use super::error::{Result, StoreError};
-use super::{Store, Versioned};
 use crate::catalogue::circles as msg;
 use crate::model::{Area, Circle, CircleKind, CircleSheet};
 
@@ -65,21 +65,7 @@ fn validate(conn: &Connection, sheet: &CircleSheet, id: Option<i64>) -> Result<C
     Ok(sheet)
 }
 
-impl Versioned for Circle {
-    const TABLE: &'static str = "circles";
-    fn id(&self) -> i64 {
-        self.id
-    }
-    fn version(&self) -> i64 {
-        self.version
-    }
-    fn load(conn: &Connection, id: i64) -> Result<Option<Self>> {
-        circle_by_id(conn, id)
-    }
-    fn what() -> &'static str {
-        msg::THE_CIRCLE
-    }
-}
+super::versioned!(Circle, "circles", circle_by_id, msg::THE_CIRCLE);
 
 impl Store {
     /// Every circle, open ones first in the report's order, then closed ones.

@@ -3,9 +3,9 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
+use super::Store;
 use super::circles::{circle_by_id, date_col, iso};
 use super::error::{Result, StoreError};
-use super::{Store, Versioned};
 use crate::catalogue::circles as msg;
 use crate::model::{Area, CircleKind, Decision, DecisionDraft, Instance};
 
@@ -50,21 +50,7 @@ fn validate(conn: &Connection, draft: &DecisionDraft) -> Result<DecisionDraft> {
     Ok(d)
 }
 
-impl Versioned for Decision {
-    const TABLE: &'static str = "decisions";
-    fn id(&self) -> i64 {
-        self.id
-    }
-    fn version(&self) -> i64 {
-        self.version
-    }
-    fn load(conn: &Connection, id: i64) -> Result<Option<Self>> {
-        by_id(conn, id)
-    }
-    fn what() -> &'static str {
-        msg::THE_DECISION
-    }
-}
+super::versioned!(Decision, "decisions", by_id, msg::THE_DECISION);
 
 impl Store {
     fn decisions_where(

@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::circles::{circle_by_id, date_col, iso};
 use super::error::{Result, StoreError};
-use super::{Store, Tx, Versioned};
+use super::{Store, Tx};
 use crate::catalogue::{circles as circle_msg, people as msg};
 use crate::model::{Area, CircleKind, CircleRole, Membership, PersonKind, format_date};
 
@@ -96,21 +96,12 @@ fn open_roles_of(conn: &Connection, person_id: i64, day: NaiveDate) -> Result<Ve
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-impl Versioned for Membership {
-    const TABLE: &'static str = "memberships";
-    fn id(&self) -> i64 {
-        self.id
-    }
-    fn version(&self) -> i64 {
-        self.version
-    }
-    fn load(conn: &Connection, id: i64) -> Result<Option<Self>> {
-        membership_by_id(conn, id)
-    }
-    fn what() -> &'static str {
-        msg::THE_MEMBERSHIP
-    }
-}
+super::versioned!(
+    Membership,
+    "memberships",
+    membership_by_id,
+    msg::THE_MEMBERSHIP
+);
 
 impl Tx<'_> {
     fn set_until(&self, before: &Membership, until: NaiveDate) -> Result<Membership> {

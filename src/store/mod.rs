@@ -218,6 +218,28 @@ pub(crate) trait Versioned: Serialize + Sized {
     fn what() -> &'static str;
 }
 
+/// `impl Versioned` for a row struct with `id` and `version` fields, read by `$load`.
+macro_rules! versioned {
+    ($row:ty, $table:literal, $load:path, $what:expr) => {
+        impl $crate::store::Versioned for $row {
+            const TABLE: &'static str = $table;
+            fn id(&self) -> i64 {
+                self.id
+            }
+            fn version(&self) -> i64 {
+                self.version
+            }
+            fn load(conn: &rusqlite::Connection, id: i64) -> $crate::store::Result<Option<Self>> {
+                $load(conn, id)
+            }
+            fn what() -> &'static str {
+                $what
+            }
+        }
+    };
+}
+pub(crate) use versioned;
+
 /// A write transaction in progress: the SQL connection plus the audit trail.
 pub struct Tx<'a> {
     tx: rusqlite::Transaction<'a>,

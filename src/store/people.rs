@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::circles::{date_col, iso};
 use super::error::{Result, StoreError};
 use super::memberships::{CurrentRole, current_roles, membership_by_id};
-use super::{Store, Tx, Versioned};
+use super::{Store, Tx};
 use crate::catalogue::people as msg;
 use crate::model::{
     Area, CircleKind, CircleRole, Membership, Person, PersonDraft, PersonKind, ValidPerson,
@@ -175,21 +175,7 @@ fn validate(conn: &Connection, draft: &PersonDraft, id: Option<i64>) -> Result<V
     Ok(valid)
 }
 
-impl Versioned for Person {
-    const TABLE: &'static str = "people";
-    fn id(&self) -> i64 {
-        self.id
-    }
-    fn version(&self) -> i64 {
-        self.version
-    }
-    fn load(conn: &Connection, id: i64) -> Result<Option<Self>> {
-        person_by_id(conn, id)
-    }
-    fn what() -> &'static str {
-        msg::THE_PERSON
-    }
-}
+super::versioned!(Person, "people", person_by_id, msg::THE_PERSON);
 
 impl Tx<'_> {
     /// Insert a validated person, audited; used by the form and by the import.

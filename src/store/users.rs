@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::audit::{self, Op};
 use super::error::{Result, StoreError};
-use super::{Actor, Store, Versioned};
+use super::{Actor, Store};
 use crate::catalogue::store as msg;
 use crate::model::{Area, Role};
 
@@ -97,27 +97,17 @@ pub(crate) fn insert_first_admin(conn: &Connection, name: &str) -> Result<()> {
     )
 }
 
-impl Versioned for User {
-    const TABLE: &'static str = "users";
-    fn id(&self) -> i64 {
-        self.id
-    }
-    fn version(&self) -> i64 {
-        self.version
-    }
-    fn load(conn: &Connection, id: i64) -> Result<Option<Self>> {
-        Ok(conn
-            .query_row(
-                &format!("SELECT {COLUMNS} FROM users WHERE id = ?1"),
-                [id],
-                from_row,
-            )
-            .optional()?)
-    }
-    fn what() -> &'static str {
-        msg::THE_USER
-    }
+fn by_id(conn: &Connection, id: i64) -> Result<Option<User>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM users WHERE id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()?)
 }
+
+super::versioned!(User, "users", by_id, msg::THE_USER);
 
 fn admins(conn: &Connection) -> Result<i64> {
     Ok(

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::circles::{circle_by_id, date_col, iso};
 use super::error::{Result, StoreError};
-use super::{Store, Tx, Versioned};
+use super::{Store, Tx};
 use crate::catalogue::circles as msg;
 use crate::model::{Area, WorkItem, WorkItemDraft, WorkStatus};
 
@@ -58,21 +58,7 @@ fn validated(draft: &WorkItemDraft) -> Result<WorkItemDraft> {
     draft.validated().map_err(StoreError::Field)
 }
 
-impl Versioned for WorkItem {
-    const TABLE: &'static str = "work_items";
-    fn id(&self) -> i64 {
-        self.id
-    }
-    fn version(&self) -> i64 {
-        self.version
-    }
-    fn load(conn: &Connection, id: i64) -> Result<Option<Self>> {
-        by_id(conn, id)
-    }
-    fn what() -> &'static str {
-        msg::THE_WORK_ITEM
-    }
-}
+super::versioned!(WorkItem, "work_items", by_id, msg::THE_WORK_ITEM);
 
 impl Tx<'_> {
     /// Write every field of `d` over the item read as `before`, audited.

@@ -3,9 +3,9 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
+use super::Store;
 use super::circles::{circle_by_id, date_col, iso};
 use super::error::{Result, StoreError};
-use super::{Store, Versioned};
 use crate::catalogue::circles as msg;
 use crate::model::{Area, WorkingGroup, WorkingGroupDraft, format_date};
 
@@ -54,21 +54,12 @@ fn validate(
     Ok(draft)
 }
 
-impl Versioned for WorkingGroup {
-    const TABLE: &'static str = "working_groups";
-    fn id(&self) -> i64 {
-        self.id
-    }
-    fn version(&self) -> i64 {
-        self.version
-    }
-    fn load(conn: &Connection, id: i64) -> Result<Option<Self>> {
-        by_id(conn, id)
-    }
-    fn what() -> &'static str {
-        msg::THE_WORKING_GROUP
-    }
-}
+super::versioned!(
+    WorkingGroup,
+    "working_groups",
+    by_id,
+    msg::THE_WORKING_GROUP
+);
 
 impl Store {
     /// The GTs of a circle: open ones first, then by creation date and name.

@@ -14,6 +14,7 @@ use super::tabs::members::{self, MembersTab, Reply};
 use super::theme::Theme;
 use super::widgets::confirm::Confirm;
 use super::widgets::help::{column_height, help_lines};
+use super::widgets::merge;
 use super::widgets::palette::Palette;
 use crate::catalogue::tui as msg;
 use crate::model::Area;
@@ -417,7 +418,12 @@ impl App {
     fn move_selection(&mut self, action: Action) {
         let h = self.list_height();
         if let Some(editor) = &mut self.circles.editor {
-            editor.move_conflict(if action == Action::MoveUp { -1 } else { 1 });
+            merge::act(
+                &mut editor.conflict,
+                &mut editor.form,
+                &mut editor.base_version,
+                action,
+            );
             return;
         }
         if self.tab != Tab::Cercles {
@@ -464,18 +470,13 @@ impl App {
         let Some(editor) = &mut self.circles.editor else {
             return;
         };
-        match action {
-            Action::KeepTheirs => editor.choose(false),
-            Action::KeepMine => editor.choose(true),
-            Action::TakeTheirs => {
-                editor.choose_all_theirs();
-                editor.resolve();
-                self.message = None;
-            }
-            _ => {
-                editor.resolve();
-                self.message = None;
-            }
+        if merge::act(
+            &mut editor.conflict,
+            &mut editor.form,
+            &mut editor.base_version,
+            action,
+        ) {
+            self.message = None;
         }
     }
 

@@ -157,31 +157,6 @@ impl CircleEditor {
     pub fn open_conflict_values(&mut self, theirs: Vec<(&'static str, String)>, version: i64) {
         self.conflict = Some(Merge::open(&self.form, theirs, version));
     }
-
-    pub fn move_conflict(&mut self, delta: isize) {
-        if let Some(merge) = &mut self.conflict {
-            merge.move_by(delta);
-        }
-    }
-
-    pub fn choose(&mut self, keep_mine: bool) {
-        if let Some(merge) = &mut self.conflict {
-            merge.choose(keep_mine);
-        }
-    }
-
-    pub fn choose_all_theirs(&mut self) {
-        if let Some(merge) = &mut self.conflict {
-            merge.choose_all_theirs();
-        }
-    }
-
-    /// Apply the choices to the form, now based on their version; saved with the save key.
-    pub fn resolve(&mut self) {
-        if let Some(merge) = self.conflict.take() {
-            self.base_version = merge.apply(&mut self.form);
-        }
-    }
 }
 
 pub struct EditorView<'a> {

@@ -427,18 +427,16 @@ impl MembersTab {
                 let MemberForm::Person(editor) = form else {
                     return Reply::Pass;
                 };
-                match action {
-                    MoveUp => editor.move_conflict(-1),
-                    MoveDown => editor.move_conflict(1),
-                    KeepTheirs => editor.choose(false),
-                    KeepMine => editor.choose(true),
-                    TakeTheirs => {
-                        editor.choose_all_theirs();
-                        editor.resolve();
-                    }
-                    ResolveConflict => editor.resolve(),
+                if action == Back {
                     // Esc on the conflict panel: back to the form as typed (still stale).
-                    _ => editor.conflict = None,
+                    editor.conflict = None;
+                } else {
+                    crate::tui::widgets::merge::act(
+                        &mut editor.conflict,
+                        &mut editor.form,
+                        &mut editor.base_version,
+                        action,
+                    );
                 }
                 Reply::Done
             }

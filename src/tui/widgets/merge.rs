@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::catalogue::tui as msg;
+use crate::tui::action::Action;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::form::Form;
 use crate::tui::widgets::{truncate, wrap_text};
@@ -100,6 +101,37 @@ impl Merge {
         }
         self.their_version
     }
+}
+
+/// Apply a key of the merge panel to an editor's `merge`, `form` and `base_version`: move,
+/// choose a side, take all of theirs, or resolve (the form is then based on their version).
+/// Returns whether the panel closed.
+pub fn act(
+    merge: &mut Option<Merge>,
+    form: &mut Form,
+    base_version: &mut i64,
+    action: Action,
+) -> bool {
+    let Some(m) = merge else {
+        return false;
+    };
+    match action {
+        Action::MoveUp => m.move_by(-1),
+        Action::MoveDown => m.move_by(1),
+        Action::KeepTheirs => m.choose(false),
+        Action::KeepMine => m.choose(true),
+        Action::TakeTheirs | Action::ResolveConflict => {
+            if action == Action::TakeTheirs {
+                m.choose_all_theirs();
+            }
+            if let Some(m) = merge.take() {
+                *base_version = m.apply(form);
+            }
+            return true;
+        }
+        _ => {}
+    }
+    false
 }
 
 /// The merge panel: each differing field, their value and yours, the choice marked.
