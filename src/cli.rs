@@ -174,6 +174,7 @@ pub fn parse() -> Result<Cli, CliError> {
                     ErrorKind::InvalidValue | ErrorKind::ValueValidation => msg::bad_value(
                         &context(ContextKind::InvalidArg),
                         &context(ContextKind::InvalidValue),
+                        &context(ContextKind::ValidValue),
                     ),
                     _ => msg::BAD_USAGE.to_string(),
                 };
@@ -342,7 +343,7 @@ fn read_input(file: &str) -> Result<Vec<u8>, CliError> {
     if file == "-" {
         std::io::stdin()
             .read_to_end(&mut bytes)
-            .map_err(|e| CliError::Failed(msg::stdin_unreadable(&e.to_string())))?;
+            .map_err(|e| CliError::Failed(msg::stdin_unreadable(&crate::store::open::io_fr(&e))))?;
     } else {
         bytes = std::fs::read(file).map_err(|e| {
             CliError::Failed(store_msg::file_error(
@@ -423,7 +424,9 @@ fn run_export(
             let mut out = std::io::stdout().lock();
             out.write_all(&bytes)
                 .and_then(|()| out.flush())
-                .map_err(|e| CliError::Failed(exchange_msg::export_failed(&e.to_string())))?;
+                .map_err(|e| {
+                    CliError::Failed(exchange_msg::export_failed(&crate::store::open::io_fr(&e)))
+                })?;
         }
     }
     Ok(())

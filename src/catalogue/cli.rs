@@ -59,8 +59,15 @@ pub fn unknown_command(cmd: &str) -> String {
 pub fn missing_argument(arg: &str) -> String {
     usage_error(&format!("il manque : {arg}"))
 }
-pub fn bad_value(arg: &str, value: &str) -> String {
-    usage_error(&format!("valeur refusée pour {arg} : {value}"))
+pub fn bad_value(arg: &str, value: &str, valid: &str) -> String {
+    let arg = arg.replace(['<', '>'], "");
+    if valid.is_empty() {
+        usage_error(&format!("valeur refusée pour {arg} : {value}"))
+    } else {
+        usage_error(&format!(
+            "valeur refusée pour {arg} : {value} (valeurs possibles : {valid})"
+        ))
+    }
 }
 pub const BAD_USAGE: &str = "commande incomplète ou mal formée (voir « cercles --help »)";
 pub const NO_DATA_DIR: &str =

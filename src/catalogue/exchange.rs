@@ -81,3 +81,5 @@ pub fn exported(rows: usize, path: &str) -> String {
 pub fn export_failed(detail: &str) -> String {
     format!("export impossible : {detail}")
 }
+pub const UNCLOSED_QUOTE: &str =
+    "un guillemet ouvre un champ et n'est jamais refermé (ajoutez le \" manquant)";

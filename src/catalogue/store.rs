@@ -160,3 +160,13 @@ pub fn unreadable_value(detail: &str) -> String {
     format!("valeur illisible : {detail}")
 }
 pub const UNREADABLE_FILE_NAME: &str = "nom de fichier illisible";
+pub const IO_DIRECTORY: &str = "c'est un dossier, pas un fichier";
+pub const IO_NOT_A_DIRECTORY: &str = "une partie du chemin n'est pas un dossier";
+pub const IO_READ_ONLY: &str = "le disque est en lecture seule";
+pub const IO_FULL: &str = "le disque est plein";
+pub fn io_other(code: Option<i32>) -> String {
+    match code {
+        Some(code) => format!("erreur d'accès au fichier (code système {code})"),
+        None => "erreur d'accès au fichier".to_string(),
+    }
+}

@@ -70,8 +70,45 @@ pub fn read_table(text: &str, required: &[&str], expected: &str) -> Result<Table
     Err(ExchangeError::Invalid(msg::no_header(expected)))
 }
 
+/// The line (1-based in `body`) of a quote that opens a field and is never closed. The csv
+/// reader would take the rest of the file as that one field, and import a mangled row.
+fn unclosed_quote(body: &str, delimiter: u8) -> Option<u64> {
+    let delimiter = char::from(delimiter);
+    let mut line = 1;
+    let mut opened_on = 0;
+    let mut in_quotes = false;
+    let mut field_start = true;
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_quotes {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                } else {
+                    in_quotes = false;
+                }
+            }
+        } else if c == '"' && field_start {
+            in_quotes = true;
+            opened_on = line;
+        }
+        if c == '\n' {
+            line += 1;
+        }
+        field_start = !in_quotes && (c == delimiter || c == '\n');
+    }
+    in_quotes.then_some(opened_on)
+}
+
 /// `lines_before`: lines of the file above `body`.
 fn read_rows(body: &str, lines_before: u64, delimiter: u8) -> Result<Table> {
+    if let Some(line) = unclosed_quote(body, delimiter) {
+        return Err(ExchangeError::Invalid(msg::line_error(
+            line + lines_before,
+            "",
+            msg::UNCLOSED_QUOTE,
+        )));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -145,6 +182,20 @@ mod tests {
         let crlf = read_table("titre\r\nnom\r\nA\r\n\r\nB\r\n", &["nom"], "nom").unwrap();
         assert_eq!(crlf.rows.iter().map(|r| r.0).collect::<Vec<_>>(), [3, 5]);
         assert_eq!(t.column(&["prenom"]), Some(1));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_refused_with_its_line() {
+        let text = "Export\nnom;prenom\n\"Durand;Alice\nMartin;Bruno\n";
+        let err = read_table(text, &["nom"], "nom;prenom").unwrap_err();
+        assert!(err.to_string().contains("ligne 3"), "{err}");
+        // Quoted fields with delimiters, line breaks and doubled quotes are fine.
+        let ok = "nom;prenom\n\"Durand; \"\"la\"\"\nsuite\";Alice\n";
+        let table = read_table(ok, &["nom"], "nom;prenom").unwrap();
+        assert_eq!(table.rows[0].1[0], "Durand; \"la\"\nsuite");
+        // A quote inside an unquoted field is a character like any other.
+        let inner = "nom;prenom\nL'\"atelier;Alice\n";
+        assert!(read_table(inner, &["nom"], "nom;prenom").is_ok());
     }
 
     #[test]

@@ -78,7 +78,11 @@ pub(crate) fn io_fr(e: &std::io::Error) -> String {
         NotFound => crate::catalogue::store::IO_NOT_FOUND.into(),
         PermissionDenied => crate::catalogue::store::IO_PERMISSION.into(),
         AlreadyExists => crate::catalogue::store::IO_EXISTS.into(),
-        _ => e.to_string(),
+        IsADirectory => crate::catalogue::store::IO_DIRECTORY.into(),
+        NotADirectory => crate::catalogue::store::IO_NOT_A_DIRECTORY.into(),
+        ReadOnlyFilesystem => crate::catalogue::store::IO_READ_ONLY.into(),
+        StorageFull => crate::catalogue::store::IO_FULL.into(),
+        _ => crate::catalogue::store::io_other(e.raw_os_error()),
     }
 }
 
