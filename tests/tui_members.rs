@@ -733,3 +733,21 @@ fn the_term_flag_is_a_symbol_and_a_colour() {
         assert_eq!(cell.fg, Color::Reset);
     }
 }
+
+#[test]
+fn a_user_linked_to_a_person_sees_their_name_in_the_status_bar() {
+    let (_d, path) = demo();
+    {
+        let mut store = Store::open(&path, ADMIN).unwrap();
+        let elsa = store.resolve_person("Elsa Thibault").unwrap();
+        store
+            .add_user("elsa", Role::Benevole, Some(elsa.id))
+            .unwrap();
+    }
+    let app = app_as(&path, "elsa", Theme::plain());
+    let status = row(&buffer(&app), 23);
+    assert!(
+        status.contains("elsa (benevole) · Elsa Thibault"),
+        "{status}"
+    );
+}

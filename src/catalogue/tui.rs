@@ -125,8 +125,12 @@ pub const NOTHING_CHANGED: &str = "rien n'a changé : rien à enregistrer";
 pub const EDIT_CHANGED_ELSEWHERE: &str =
     "ce cercle vient d'être modifié ailleurs : à l'enregistrement, vous verrez leurs valeurs";
 
-pub fn actor_line(name: &str, role: &str) -> String {
-    format!("{name} ({role})")
+/// `camille (benevole) · Camille Aubert` when the user is linked to a person.
+pub fn actor_line(name: &str, role: &str, person: Option<&str>) -> String {
+    match person {
+        Some(person) => format!("{name} ({role}) · {person}"),
+        None => format!("{name} ({role})"),
+    }
 }
 
 pub fn saved_circle(name: &str) -> String {

@@ -51,6 +51,8 @@ pub struct App {
     pub theme: Theme,
     /// Terminal size, for page moves and scroll offsets; the loop keeps it current.
     pub size: (u16, u16),
+    /// The person the user is linked to ("moi"), shown in the status bar.
+    pub me: Option<String>,
     quit: bool,
 }
 
@@ -66,8 +68,10 @@ impl App {
             message: None,
             theme: Theme::from_env(),
             size: (80, 24),
+            me: None,
             quit: false,
         };
+        app.me = app.linked_person();
         app.load_circles()?;
         let members_height = app.members_height();
         app.members.reload(&app.store, members_height)?;
@@ -480,8 +484,16 @@ impl App {
         }
     }
 
+    /// The name of the person this user is linked to, if any.
+    fn linked_person(&self) -> Option<String> {
+        let id = self.store.actor().person_id?;
+        let detail = self.store.person(id).ok().flatten()?;
+        Some(detail.person.display_name())
+    }
+
     /// Read the circles again; the selection stays on the same circle.
     pub fn reload(&mut self) {
+        self.me = self.linked_person();
         self.reload_circles();
         let h = self.members_height();
         match self.members.reload(&self.store, h) {

@@ -154,7 +154,10 @@ impl App {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let actor = store.actor();
-        let mut parts = vec![db, msg::actor_line(&actor.name, actor.role.code())];
+        let mut parts = vec![
+            db,
+            msg::actor_line(&actor.name, actor.role.code(), self.me.as_deref()),
+        ];
         if let Some(day) = store.clock().shown_date() {
             parts.push(format!("{} {}", msg::TODAY, format_date(day)));
         }
