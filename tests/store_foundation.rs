@@ -418,3 +418,43 @@ fn backup_is_a_checked_private_copy() {
     let err = store.backup(&copy).err().unwrap();
     assert!(matches!(err, StoreError::AlreadyExists(_)));
 }
+
+#[test]
+fn concurrent_creations_of_one_file_leave_exactly_one_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let outcomes: Vec<_> = (0..4)
+        .map(|_| {
+            let path = path.clone();
+            std::thread::spawn(move || Store::create(&path, &admin()))
+        })
+        .map(|t| t.join().unwrap())
+        .collect();
+    let created = outcomes.iter().filter(|o| o.is_ok()).count();
+    assert_eq!(created, 1, "{outcomes:?}");
+    assert!(
+        outcomes
+            .iter()
+            .all(|o| o.is_ok() || matches!(o, Err(StoreError::AlreadyExists(_))))
+    );
+    let store = Store::open(&path, &admin()).unwrap();
+    assert!(store.check().unwrap().is_ok());
+    drop(store);
+    // Nothing but the database is left in the directory.
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["t.db"], "{names:?}");
+}
+
+#[test]
+fn a_killed_creation_leaves_no_litter_after_the_next_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    // A pid above the kernel's maximum cannot be alive.
+    let stale = dir.path().join("t.db.creation-99999999");
+    fs::write(&stale, b"half made").unwrap();
+    Store::create(&path, &admin()).unwrap();
+    assert!(!stale.exists());
+}

@@ -185,6 +185,7 @@ pub fn create(path: &Path, fill: impl FnOnce(&mut Connection) -> Result<()>) -> 
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         fs::create_dir_all(dir).map_err(|e| StoreError::File(dir.into(), io_fr(&e)))?;
     }
+    remove_stale_creations(path);
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(format!(".creation-{}", std::process::id()));
     let tmp = PathBuf::from(tmp);
@@ -221,20 +222,52 @@ pub fn create(path: &Path, fill: impl FnOnce(&mut Connection) -> Result<()>) -> 
         cleanup(&tmp);
         return Err(e);
     }
-    // Never replace a file another process created meanwhile.
-    if path.exists() {
-        cleanup(&tmp);
-        return Err(StoreError::AlreadyExists(path.into()));
-    }
-    fs::rename(&tmp, path).map_err(|e| {
-        cleanup(&tmp);
-        StoreError::File(path.into(), io_fr(&e))
-    })?;
-    // Make the rename itself durable.
+    // Put it in place without ever replacing a file another process created meanwhile: a
+    // hard link fails if the name is taken, atomically (a check then a rename would race).
+    let placed = match fs::hard_link(&tmp, path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(StoreError::AlreadyExists(path.into()))
+        }
+        // A file system without hard links: check, then rename.
+        Err(_) if path.exists() => Err(StoreError::AlreadyExists(path.into())),
+        Err(_) => fs::rename(&tmp, path).map_err(|e| StoreError::File(path.into(), io_fr(&e))),
+    };
+    cleanup(&tmp);
+    placed?;
+    // Make the new name itself durable.
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         let _ = fs::File::open(dir).and_then(|d| d.sync_all());
     }
     Ok(())
+}
+
+/// Temporary files of creations killed before they finished (`NAME.creation-PID` whose process
+/// is gone): removed, so a kill leaves no litter for long.
+fn remove_stale_creations(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = format!("{}.creation-", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = file.strip_prefix(&prefix) else {
+            continue;
+        };
+        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        let alive = pid.is_some_and(|pid| Path::new(&format!("/proc/{pid}")).exists());
+        if pid.is_some() && !alive {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Open a connection on a file known to be ours, for copies (backup check).
