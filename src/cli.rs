@@ -299,8 +299,20 @@ fn run_users(cli: &Cli, path: &Path, action: &UsersCommand) -> Result<(), CliErr
         UsersCommand::List => {
             println!("{}", msg::users_header());
             for u in store.users()? {
-                let person = u.person_id.map(|p| p.to_string()).unwrap_or_default();
-                println!("{}\t{}\t{}", u.name, u.role.code(), person);
+                // The linked person by name, with the id `users link` accepts.
+                let person = match u.person_id {
+                    Some(id) => match store.person(id)? {
+                        Some(detail) => format!("{} ({id})", detail.person.display_name()),
+                        None => id.to_string(),
+                    },
+                    None => String::new(),
+                };
+                println!(
+                    "{}\t{}\t{}",
+                    u.name,
+                    u.role.code(),
+                    crate::text::escape_for_terminal(&person)
+                );
             }
         }
         UsersCommand::Add { name, role, person } => {
