@@ -1,23 +1,22 @@
 //! The application state and its one entry for changes: keys are routed (modal first, then the
-//! focused pane, then global keys) to an `Action`, and `dispatch` applies it. Nothing here
-//! touches the terminal; the loop in `terminal.rs` feeds keys and draws.
+//! shown tab's pane, then global keys) to an `Action`, and `dispatch` applies it. The tabs are
+//! components (`tabs::Pane`): the app knows none of their insides, it hands them the store and
+//! the screen (`tabs::Env`) and turns their `Reply` into the message line, a question or a
+//! reload. Nothing here touches the terminal; the loop in `terminal.rs` feeds keys and draws.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::TuiError;
 use super::action::Action;
 use super::keymap::{self, Scope};
-use super::tabs::Tab;
-use super::tabs::circle_editor::CircleEditor;
-use super::tabs::circles::{CirclesTab, list_height};
-use super::tabs::members::{self, MembersTab, Reply};
+use super::tabs::circles::CirclesTab;
+use super::tabs::members::MembersTab;
+use super::tabs::{Env, Pane, Reply, Tab, body_rows};
 use super::theme::Theme;
 use super::widgets::confirm::Confirm;
 use super::widgets::help::{column_height, help_lines};
-use super::widgets::merge;
 use super::widgets::palette::Palette;
 use crate::catalogue::tui as msg;
-use crate::model::Area;
 use crate::store::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,9 +71,13 @@ impl App {
             quit: false,
         };
         app.me = app.linked_person();
-        app.load_circles()?;
-        let members_height = app.members_height();
-        app.members.reload(&app.store, members_height)?;
+        for tab in Tab::ALL {
+            let Some((pane, mut env)) = app.pane_env(tab) else {
+                continue;
+            };
+            let reply = pane.reload(&mut env)?;
+            app.take_reply(reply);
+        }
         Ok(app)
     }
 
@@ -86,31 +89,61 @@ impl App {
         self.quit
     }
 
+    /// The pane of a built tab; `None` for the tabs still to come.
+    pub(crate) fn pane(&self, tab: Tab) -> Option<&dyn Pane> {
+        match tab {
+            Tab::Cercles => Some(&self.circles),
+            Tab::Membres => Some(&self.members),
+            _ => None,
+        }
+    }
+
+    /// The pane of a built tab with what its actions need: the store, the theme and the
+    /// screen as it is now.
+    fn pane_env(&mut self, tab: Tab) -> Option<(&mut dyn Pane, Env<'_>)> {
+        let App {
+            store,
+            circles,
+            members,
+            theme,
+            size,
+            message,
+            ..
+        } = self;
+        let pane: &mut dyn Pane = match tab {
+            Tab::Cercles => circles,
+            Tab::Membres => members,
+            _ => return None,
+        };
+        let env = Env {
+            store,
+            theme: *theme,
+            screen: *size,
+            message: message.is_some(),
+        };
+        Some((pane, env))
+    }
+
     pub fn set_size(&mut self, width: u16, height: u16) {
         self.size = (width, height);
-        let h = self.list_height();
-        self.circles.refilter(h);
-        let h = self.members_height();
-        self.members.resize(h);
+        for tab in Tab::ALL {
+            if let Some((pane, env)) = self.pane_env(tab) {
+                pane.resize(&env);
+            }
+        }
     }
 
     /// Body rows: the screen less the tab bar, the footer, the status bar and the message line.
     pub fn body_height(&self) -> u16 {
-        let message = u16::from(self.message.is_some());
-        self.size.1.saturating_sub(3 + message)
-    }
-
-    fn list_height(&self) -> usize {
-        list_height(self.body_height())
-    }
-
-    fn members_height(&self) -> usize {
-        members::list_height(self.body_height())
+        body_rows(self.size.1, self.message.is_some())
     }
 
     /// Something unsaved would be lost by quitting.
     pub fn is_dirty(&self) -> bool {
-        self.circles.is_dirty() || self.members.is_dirty()
+        Tab::ALL
+            .into_iter()
+            .filter_map(|tab| self.pane(tab))
+            .any(|pane| pane.is_dirty())
     }
 
     /// The keymap scopes active now, innermost first.
@@ -118,23 +151,13 @@ impl App {
         if let Overlay::Confirm(_) = self.overlay {
             return vec![Scope::Confirm];
         }
-        if self.tab == Tab::Membres {
-            return self.members.scopes();
-        }
-        if self.tab == Tab::Cercles
-            && let Some(editor) = &self.circles.editor
-        {
-            return if editor.conflict.is_some() {
-                vec![Scope::Conflict]
-            } else {
-                vec![Scope::Form]
-            };
-        }
-        if self.tab == Tab::Cercles {
-            self.circles.scopes()
-        } else {
-            vec![Scope::Global]
-        }
+        self.pane(self.tab)
+            .map_or_else(|| vec![Scope::Global], |pane| pane.scopes())
+    }
+
+    /// The filter line of the shown tab has the keyboard.
+    pub fn is_filtering(&self) -> bool {
+        self.pane(self.tab).is_some_and(|pane| pane.is_filtering())
     }
 
     fn info(&mut self, text: impl Into<String>) {
@@ -162,7 +185,8 @@ impl App {
         });
     }
 
-    /// Route a key: overlays first, then the filter line or the form, then the keymap.
+    /// Route a key: overlays first, then the shown tab (its filter line, its keys, its form),
+    /// then the global keys.
     pub fn handle_key(&mut self, ev: KeyEvent) {
         if ev.kind != KeyEventKind::Press {
             return;
@@ -222,25 +246,20 @@ impl App {
             }
             Overlay::None => {}
         }
-        if self.tab == Tab::Cercles && self.circles.filtering {
-            self.filter_key(ev);
-            return;
-        }
-        if self.tab == Tab::Membres && self.members.filtering {
-            let h = self.members_height();
-            let reply = self.members.filter_key(ev, &self.store, h);
-            self.members_reply(reply);
+        if let Some((pane, mut env)) = self.pane_env(self.tab)
+            && pane.is_filtering()
+        {
+            let reply = pane.filter_key(ev, &mut env);
+            self.take_reply(reply);
             return;
         }
         let scopes = self.scopes();
         if let Some(action) = keymap::lookup(&scopes, &ev) {
             self.dispatch(action);
-        } else if scopes == [Scope::Form] && self.tab == Tab::Membres {
-            self.members.form_input(ev);
         } else if scopes == [Scope::Form]
-            && let Some(editor) = &mut self.circles.editor
+            && let Some((pane, _)) = self.pane_env(self.tab)
         {
-            editor.form.input(ev);
+            pane.form_input(ev);
         }
     }
 
@@ -257,34 +276,19 @@ impl App {
             Overlay::None => {}
             _ => return,
         }
-        match self.tab {
-            Tab::Membres => {
-                let h = self.members_height();
-                let reply = self.members.paste(text, &self.store, h);
-                self.members_reply(reply);
-            }
-            Tab::Cercles => {
-                if let Some(editor) = &mut self.circles.editor {
-                    editor.form.paste(text);
-                } else if self.circles.filtering {
-                    let h = self.list_height();
-                    self.circles.filter.push_str(&crate::text::clean_line(
-                        text,
-                        crate::text::limits::SHORT_TEXT,
-                    ));
-                    self.circles.refilter(h);
-                    self.sync_circle_detail();
-                }
-            }
-            _ => {}
+        if let Some((pane, mut env)) = self.pane_env(self.tab) {
+            let reply = pane.paste(text, &mut env);
+            self.take_reply(reply);
         }
     }
 
-    /// Show what the Membres tab answered; false when the action was not one of its own.
-    fn members_reply(&mut self, reply: Reply) -> bool {
+    /// Show what a tab answered; false when the action was not one of its own.
+    fn take_reply(&mut self, reply: Reply) -> bool {
         match reply {
             Reply::Pass => return false,
             Reply::Done => {}
+            Reply::ClearMessage => self.message = None,
+            Reply::ClearError => self.clear_error(),
             Reply::Info(text) => self.info(text),
             Reply::Error(text) => self.error(text),
             Reply::Written(text) => {
@@ -292,50 +296,32 @@ impl App {
                 self.reload();
             }
             Reply::ConfirmDiscard => self.overlay = Overlay::Confirm(Confirm::DiscardForm),
+            Reply::Confirm(question) => {
+                self.message = None;
+                self.overlay = Overlay::Confirm(question);
+            }
         }
         true
     }
 
-    /// The filter line has the keyboard: typing filters as you go, ↑ ↓ still move.
-    fn filter_key(&mut self, ev: KeyEvent) {
-        let h = self.list_height();
-        let tab = &mut self.circles;
-        match ev.code {
-            KeyCode::Esc => {
-                tab.filter.clear();
-                tab.filtering = false;
-            }
-            KeyCode::Enter => tab.filtering = false,
-            KeyCode::Backspace => {
-                tab.filter.pop();
-            }
-            KeyCode::Up => tab.list.move_by(-1, &tab.visible_ids(), h),
-            KeyCode::Down => tab.list.move_by(1, &tab.visible_ids(), h),
-            KeyCode::Char(c) if !ev.modifiers.contains(KeyModifiers::CONTROL) => {
-                tab.filter.push(c);
-            }
-            _ => return,
-        }
-        tab.refilter(h);
-        self.sync_circle_detail();
-    }
-
-    /// Apply one action. Every change of state goes through here.
+    /// Apply one action. Every change of state goes through here: the open question takes
+    /// its answer, then the shown tab its own actions, and the rest are the app's.
     pub fn dispatch(&mut self, action: Action) {
         use Action::*;
-        if self.tab == Tab::Membres {
-            let mut env = members::Env {
-                height: self.members_height(),
-                detail: super::tabs::members_view::detail_size(self.size.0, self.body_height()),
-                theme: self.theme,
-                store: &mut self.store,
-            };
-            let reply = self.members.dispatch(action, &mut env);
-            if self.members_reply(reply) {
+        if matches!(action, ConfirmYes | ConfirmNo) && matches!(self.overlay, Overlay::Confirm(_)) {
+            if let Overlay::Confirm(question) = std::mem::replace(&mut self.overlay, Overlay::None)
+                && action == ConfirmYes
+            {
+                self.confirmed(question);
+            }
+            return;
+        }
+        if let Some((pane, mut env)) = self.pane_env(self.tab) {
+            let reply = pane.dispatch(action, &mut env);
+            if self.take_reply(reply) {
                 return;
             }
         }
-        let h = self.list_height();
         match action {
             Quit => {
                 if self.is_dirty() {
@@ -349,18 +335,7 @@ impl App {
                 self.overlay =
                     Overlay::Palette(super::widgets::palette::Palette::new(self.scopes()))
             }
-            Back => {
-                if let Some(editor) = &mut self.circles.editor
-                    && editor.conflict.is_some()
-                {
-                    editor.conflict = None;
-                } else if self.tab == Tab::Cercles && !self.circles.filter.is_empty() {
-                    self.circles.filter.clear();
-                    self.circles.refilter(h);
-                } else {
-                    self.message = None;
-                }
-            }
+            Back => self.message = None,
             NextTab => self.tab = self.tab.next(),
             PrevTab => self.tab = self.tab.prev(),
             TabCercles | TabMembres | TabCollectifs | TabRencontres | TabComptabilite
@@ -369,118 +344,21 @@ impl App {
                     self.tab = Tab::from_index(i);
                 }
             }
-            MoveUp | MoveDown | PageUp | PageDown | First | Last => self.move_selection(action),
-            Filter => self.circles.filtering = true,
-            Edit => self.open_editor(),
-            Save => self.save_editor(),
-            Cancel => {
-                if self.is_dirty() {
-                    self.overlay = Overlay::Confirm(Confirm::DiscardForm);
-                } else {
-                    self.circles.editor = None;
-                    self.clear_error();
-                }
-            }
-            NextField | PrevField => {
-                if let Some(editor) = &mut self.circles.editor {
-                    if action == NextField {
-                        editor.form.focus_next();
-                    } else {
-                        editor.form.focus_prev();
-                    }
-                }
-            }
-            KeepTheirs | KeepMine | TakeTheirs | ResolveConflict => self.conflict_action(action),
-            ConfirmYes => {
-                if let Overlay::Confirm(what) = std::mem::replace(&mut self.overlay, Overlay::None)
-                {
-                    match what {
-                        Confirm::QuitDirty => self.quit = true,
-                        Confirm::DiscardForm => {
-                            self.circles.editor = None;
-                            self.members.close_form();
-                            // The discarded form's errors go with it.
-                            self.clear_error();
-                        }
-                        other => self.circles_confirmed(other),
-                    }
-                }
-            }
-            ConfirmNo => self.overlay = Overlay::None,
-            // The Membres tab's own actions: handled above when that tab is shown.
-            AddPerson | GiveRole | EndRole | PersonLeaves | CycleCircleFilter | CycleKindFilter
-            | CycleRoleFilter | ToggleLeft => {}
-            FocusDetail | LeaveDetail | NextSection | PrevSection | ScrollDetailDown
-            | ScrollDetailUp | PrevYear | NextYear | NewCircle | CloseCircle | AddItem
-            | EditItem | CycleStatus | YearLater | YearEarlier | CloseGroup | DeleteWork => {
-                self.circles_action(action)
-            }
-        }
-        self.sync_circle_detail();
-    }
-
-    fn move_selection(&mut self, action: Action) {
-        let h = self.list_height();
-        if let Some(editor) = &mut self.circles.editor {
-            merge::act(
-                &mut editor.conflict,
-                &mut editor.form,
-                &mut editor.base_version,
-                action,
-            );
-            return;
-        }
-        if self.tab != Tab::Cercles {
-            return;
-        }
-        if self.circles.focus.is_some() {
-            self.circles_action(action);
-            return;
-        }
-        let tab = &mut self.circles;
-        let ids = tab.visible_ids();
-        let page = h.max(1) as isize;
-        match action {
-            Action::MoveUp => tab.list.move_by(-1, &ids, h),
-            Action::MoveDown => tab.list.move_by(1, &ids, h),
-            Action::PageUp => tab.list.move_by(-page, &ids, h),
-            Action::PageDown => tab.list.move_by(page, &ids, h),
-            Action::First => tab.list.select_first(&ids, h),
-            _ => tab.list.select_last(&ids, h),
+            // Actions of a tab, never bound where it does not answer them.
+            _ => {}
         }
     }
 
-    fn open_editor(&mut self) {
-        if self.store.is_read_only() {
-            self.error(msg::READ_ONLY_NO_EDIT);
+    /// A yes: quitting is the app's; any other question was asked by the shown tab (questions
+    /// are modal: the tab cannot change while one is open), which answers it.
+    fn confirmed(&mut self, question: Confirm) {
+        if question == Confirm::QuitDirty {
+            self.quit = true;
             return;
         }
-        let Some(circle) = self.circles.selected() else {
-            self.error(if self.circles.general_selected() {
-                crate::catalogue::circles_tab::GENERAL_NO_SHEET
-            } else {
-                msg::NOTHING_TO_EDIT
-            });
-            return;
-        };
-        let editor = CircleEditor::new(circle, self.store.today(), self.theme);
-        if !self.may(Area::Governance) {
-            return;
-        }
-        self.circles.editor = Some(editor);
-    }
-
-    fn conflict_action(&mut self, action: Action) {
-        let Some(editor) = &mut self.circles.editor else {
-            return;
-        };
-        if merge::act(
-            &mut editor.conflict,
-            &mut editor.form,
-            &mut editor.base_version,
-            action,
-        ) {
-            self.message = None;
+        if let Some((pane, mut env)) = self.pane_env(self.tab) {
+            let reply = pane.confirmed(question, &mut env);
+            self.take_reply(reply);
         }
     }
 
@@ -491,15 +369,17 @@ impl App {
         Some(detail.person.display_name())
     }
 
-    /// Read the circles again; the selection stays on the same circle.
+    /// Read every tab again; each selection stays where it was.
     pub fn reload(&mut self) {
         self.me = self.linked_person();
-        self.reload_circles();
-        let h = self.members_height();
-        match self.members.reload(&self.store, h) {
-            Ok(None) => {}
-            Ok(Some(warning)) => self.error(warning),
-            Err(e) => self.error(msg::store_error(&e.to_string())),
+        for tab in Tab::ALL {
+            let Some((pane, mut env)) = self.pane_env(tab) else {
+                continue;
+            };
+            let reply = pane
+                .reload(&mut env)
+                .unwrap_or_else(|e| Reply::Error(msg::store_error(&e.to_string())));
+            self.take_reply(reply);
         }
     }
 
@@ -510,8 +390,13 @@ impl App {
             Ok(false) => false,
             Ok(true) => {
                 self.reload();
-                if self.editor_changed_elsewhere() {
-                    self.error(crate::catalogue::circles_tab::CHANGED_ELSEWHERE);
+                for tab in Tab::ALL {
+                    if let Some(warning) = self
+                        .pane(tab)
+                        .and_then(|pane| pane.changed_elsewhere(&self.store))
+                    {
+                        self.error(warning);
+                    }
                 }
                 true
             }

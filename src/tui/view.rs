@@ -9,7 +9,7 @@ use ratatui::widgets::Widget;
 use super::app::{App, MessageKind, Overlay};
 use super::keymap;
 use super::tabs::Tab;
-use super::tabs::circles::CirclesView;
+use super::tabs::circles_view::CirclesView;
 use super::tabs::members_view::MembersView;
 use super::tabs::placeholder::PlaceholderView;
 use super::widgets::confirm::ConfirmView;
@@ -108,9 +108,7 @@ impl App {
     }
 
     fn render_footer(&self, area: Rect, buf: &mut Buffer) {
-        if (self.tab == Tab::Cercles && self.circles.filtering)
-            || (self.tab == Tab::Membres && self.members.filtering)
-        {
+        if self.is_filtering() {
             let line = Line::styled(msg::FILTER_HINT, self.theme.muted());
             buf.set_line(area.x, area.y, &line, area.width);
             return;

@@ -1,98 +1,89 @@
 //! The actions of the Cercles tab that move around: loading the list and the detail, going
-//! into the detail's sections and picking a line, scrolling, the work-log year, and opening
-//! the forms (after checking the role, so nobody types a form the store would refuse).
+//! into the detail's sections and picking a line, scrolling, the work-log year. Opening the
+//! forms is in `circle_open`, the writes in `circle_writes`.
 
 use chrono::Datelike;
 
-use super::Tab;
 use super::circle_detail::{DetailData, DetailFocus, Section, detail_lines};
 use super::circle_forms as forms;
-use super::circles::{detail_width, list_height};
-use crate::catalogue::circles as model_msg;
-use crate::catalogue::circles_tab as cm;
-use crate::model::{Area, CircleKind, Instance};
+use super::circles::{CirclesTab, detail_width, list_rows};
+use super::{Env, Reply};
+use crate::catalogue::tui as msg;
+use crate::model::Area;
 use crate::store::StoreError;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Message, MessageKind, Overlay};
-use crate::tui::widgets::confirm::Confirm;
+use crate::tui::widgets::merge;
 
-impl App {
-    pub(crate) fn say(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            kind: MessageKind::Info,
-        });
-    }
-
-    pub(crate) fn complain(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            kind: MessageKind::Error,
-        });
-    }
-
+impl CirclesTab {
     /// Read the circles, their counts and the derived circles; the selection stays on the same
     /// row; the detail is read again.
-    pub(crate) fn load_circles(&mut self) -> Result<(), StoreError> {
-        let summaries = self.store.circle_summaries()?;
-        let derived = self.store.derived_counts()?;
-        if self.circles.year == 0 {
-            self.circles.year = self.store.today().year();
+    pub(super) fn load(&mut self, env: &mut Env<'_>) -> Result<Reply, StoreError> {
+        let summaries = env.store.circle_summaries()?;
+        let derived = env.store.derived_counts()?;
+        if self.year == 0 {
+            self.year = env.store.today().year();
         }
-        let h = list_height(self.body_height());
-        self.circles.set_summaries(summaries, derived, h);
-        self.load_detail(true);
-        Ok(())
+        self.set_summaries(summaries, derived, list_rows(env));
+        Ok(self.load_detail(env, true))
     }
 
-    pub(crate) fn reload_circles(&mut self) {
-        if let Err(e) = self.load_circles() {
-            self.complain(crate::catalogue::tui::store_error(&e.to_string()));
+    /// `load`, a failure said rather than returned (after a write, which did happen).
+    pub(super) fn reload_circles(&mut self, env: &mut Env<'_>) -> Reply {
+        match self.load(env) {
+            Ok(reply) => reply,
+            Err(e) => env.said(Reply::Error(msg::store_error(&e.to_string()))),
         }
     }
 
-    /// Load the detail when the selected row or the year changed; keep the focus on a line
-    /// that still exists.
-    pub(crate) fn sync_circle_detail(&mut self) {
-        self.load_detail(false);
+    /// `reply`, once the detail follows the selected row and year (loaded when they changed,
+    /// the focus kept on a line that still exists). A failed read is said instead, except in
+    /// place of a question: asking changes neither the row nor the year, so nothing was read.
+    pub(super) fn synced(&mut self, reply: Reply, env: &mut Env<'_>) -> Reply {
+        let later = self.load_detail(env, false);
+        match reply {
+            Reply::Confirm(_) | Reply::ConfirmDiscard => reply,
+            reply => reply.then(later),
+        }
     }
 
     /// Load the detail if needed (always with `force`: the data changed).
-    fn load_detail(&mut self, force: bool) {
-        let tab = &mut self.circles;
-        let Some(row) = tab.list.selected_id() else {
-            tab.detail = None;
-            tab.focus = None;
-            return;
+    fn load_detail(&mut self, env: &mut Env<'_>, force: bool) -> Reply {
+        let Some(row) = self.list.selected_id() else {
+            self.detail = None;
+            self.focus = None;
+            return Reply::Done;
         };
-        let same_row = tab.detail.as_ref().is_some_and(|d| d.row == row);
-        let same = same_row && tab.detail.as_ref().is_some_and(|d| d.year == tab.year);
+        let same_row = self.detail.as_ref().is_some_and(|d| d.row == row);
+        let same = same_row && self.detail.as_ref().is_some_and(|d| d.year == self.year);
         if same && !force {
-            return;
+            return Reply::Done;
         }
         if !same_row {
-            tab.focus = None;
-            tab.scroll = 0;
+            self.focus = None;
+            self.scroll = 0;
         }
-        match DetailData::load(&self.store, row, self.circles.year) {
-            Ok(data) => self.circles.detail = Some(data),
-            Err(e) => {
-                self.circles.detail = None;
-                self.complain(crate::catalogue::tui::store_error(&e.to_string()));
+        let reply = match DetailData::load(env.store, row, self.year) {
+            Ok(data) => {
+                self.detail = Some(data);
+                Reply::Done
             }
-        }
+            Err(e) => {
+                self.detail = None;
+                env.said(Reply::Error(msg::store_error(&e.to_string())))
+            }
+        };
         self.fix_focus();
+        reply
     }
 
     /// After a reload: a picked line that went away (moved to another year, another list)
     /// gives way to the first line of its section.
     fn fix_focus(&mut self) {
-        let tab = &mut self.circles;
-        let (Some(data), Some(focus)) = (&tab.detail, &mut tab.focus) else {
+        let (Some(data), Some(focus)) = (&self.detail, &mut self.focus) else {
             return;
         };
         if !data.sections().contains(&focus.section) {
-            tab.focus = None;
+            self.focus = None;
             return;
         }
         let items = data.items(focus.section);
@@ -101,18 +92,19 @@ impl App {
         }
     }
 
-    fn detail_size(&self) -> (usize, usize) {
-        (detail_width(self.size.0), usize::from(self.body_height()))
+    /// Columns and rows of the detail pane.
+    fn detail_size(env: &Env<'_>) -> (usize, usize) {
+        let (width, rows) = env.body();
+        (detail_width(width), usize::from(rows))
     }
 
     /// Scroll the detail so that the focused line (and what follows it) is on screen.
-    pub(crate) fn follow_focus(&mut self) {
-        let (width, height) = self.detail_size();
-        let tab = &mut self.circles;
-        let (Some(data), Some(focus)) = (&tab.detail, &tab.focus) else {
+    pub(super) fn follow_focus(&mut self, env: &Env<'_>) {
+        let (width, height) = Self::detail_size(env);
+        let (Some(data), Some(focus)) = (&self.detail, &self.focus) else {
             return;
         };
-        let (_, anchors) = detail_lines(data, Some(focus), self.theme, width);
+        let (_, anchors) = detail_lines(data, Some(focus), env.theme, width);
         let anchor = anchors
             .iter()
             .find(|a| a.section == focus.section && a.item == focus.item)
@@ -136,11 +128,11 @@ impl App {
             .iter()
             .find(|a| a.section == focus.section && a.item.is_none())
             .map_or(anchor.line, |a| a.line);
-        if anchor.line < tab.scroll {
-            tab.scroll = anchor.line.saturating_sub(1);
-        } else if end > tab.scroll + height {
+        if anchor.line < self.scroll {
+            self.scroll = anchor.line.saturating_sub(1);
+        } else if end > self.scroll + height {
             // Going down: show the section from its header when it fits with the line.
-            tab.scroll = if end - header <= height {
+            self.scroll = if end - header <= height {
                 header
             } else {
                 end - height
@@ -148,24 +140,23 @@ impl App {
         }
     }
 
-    fn scroll_detail(&mut self, down: bool) {
-        let (width, height) = self.detail_size();
-        let tab = &mut self.circles;
-        let Some(data) = &tab.detail else { return };
-        let (lines, _) = detail_lines(data, tab.focus.as_ref(), self.theme, width);
+    fn scroll_detail(&mut self, down: bool, env: &Env<'_>) {
+        let (width, height) = Self::detail_size(env);
+        let Some(data) = &self.detail else { return };
+        let (lines, _) = detail_lines(data, self.focus.as_ref(), env.theme, width);
         let max = lines.len().saturating_sub(height);
         let step = (height / 2).max(1);
-        tab.scroll = if down {
-            (tab.scroll.min(max) + step).min(max)
+        self.scroll = if down {
+            (self.scroll.min(max) + step).min(max)
         } else {
-            tab.scroll.min(max).saturating_sub(step)
+            self.scroll.min(max).saturating_sub(step)
         };
     }
 
     /// Every place the keyboard can stop in the detail: each line of each section, or the
     /// section's header when it is empty.
     fn stops(&self) -> Vec<DetailFocus> {
-        let Some(data) = &self.circles.detail else {
+        let Some(data) = &self.detail else {
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -185,24 +176,22 @@ impl App {
         out
     }
 
-    fn focus_section(&mut self, section: Section) {
+    fn focus_section(&mut self, section: Section, env: &Env<'_>) {
         let item = self
-            .circles
             .detail
             .as_ref()
             .and_then(|d| d.items(section).first().copied());
-        self.circles.focus = Some(DetailFocus { section, item });
-        self.follow_focus();
+        self.focus = Some(DetailFocus { section, item });
+        self.follow_focus(env);
     }
 
-    fn step_section(&mut self, forward: bool) {
-        let Some(data) = &self.circles.detail else {
+    fn step_section(&mut self, forward: bool, env: &Env<'_>) {
+        let Some(data) = &self.detail else {
             return;
         };
         let sections = data.sections();
         let n = sections.len();
         let at = self
-            .circles
             .focus
             .and_then(|f| sections.iter().position(|s| *s == f.section))
             .unwrap_or(0);
@@ -211,12 +200,12 @@ impl App {
         } else {
             (at + n - 1) % n
         };
-        self.focus_section(sections[next]);
+        self.focus_section(sections[next], env);
     }
 
-    fn step_line(&mut self, forward: bool) {
+    fn step_line(&mut self, forward: bool, env: &Env<'_>) {
         let stops = self.stops();
-        let Some(focus) = self.circles.focus else {
+        let Some(focus) = self.focus else {
             return;
         };
         let at = stops.iter().position(|s| *s == focus).unwrap_or(0);
@@ -226,14 +215,14 @@ impl App {
             at.saturating_sub(1)
         };
         if let Some(stop) = stops.get(next) {
-            self.circles.focus = Some(*stop);
-            self.follow_focus();
+            self.focus = Some(*stop);
+            self.follow_focus(env);
         }
     }
 
     /// Enter the detail on the first section that has lines (the work log when it does).
-    fn enter_detail(&mut self) {
-        let Some(data) = &self.circles.detail else {
+    fn enter_detail(&mut self, env: &Env<'_>) {
+        let Some(data) = &self.detail else {
             return;
         };
         let sections = data.sections();
@@ -242,247 +231,102 @@ impl App {
             .chain(sections.iter().copied())
             .find(|s| sections.contains(s) && !data.items(*s).is_empty())
             .unwrap_or(sections[0]);
-        self.focus_section(first);
+        self.focus_section(first, env);
+    }
+
+    /// ↑ ↓ and the page keys: in the conflict panel, in the detail, or in the list.
+    pub(super) fn move_selection(&mut self, action: Action, env: &mut Env<'_>) -> Reply {
+        let h = list_rows(env);
+        if let Some(editor) = &mut self.editor {
+            merge::act(
+                &mut editor.conflict,
+                &mut editor.form,
+                &mut editor.base_version,
+                action,
+            );
+            return Reply::Done;
+        }
+        if self.focus.is_some() {
+            return self.circles_action(action, env);
+        }
+        let ids = self.visible_ids();
+        let page = h.max(1) as isize;
+        match action {
+            Action::MoveUp => self.list.move_by(-1, &ids, h),
+            Action::MoveDown => self.list.move_by(1, &ids, h),
+            Action::PageUp => self.list.move_by(-page, &ids, h),
+            Action::PageDown => self.list.move_by(page, &ids, h),
+            Action::First => self.list.select_first(&ids, h),
+            _ => self.list.select_last(&ids, h),
+        }
+        Reply::Done
+    }
+
+    /// The keys of the conflict panel; a resolved choice clears the conflict's message.
+    pub(super) fn conflict_action(&mut self, action: Action) -> Reply {
+        let Some(editor) = &mut self.editor else {
+            return Reply::Done;
+        };
+        if merge::act(
+            &mut editor.conflict,
+            &mut editor.form,
+            &mut editor.base_version,
+            action,
+        ) {
+            Reply::ClearMessage
+        } else {
+            Reply::Done
+        }
     }
 
     /// The Cercles tab's own actions (and ↑ ↓ while in the detail).
-    pub(crate) fn circles_action(&mut self, action: Action) {
-        if self.tab != Tab::Cercles || self.circles.editor.is_some() {
-            return;
+    pub(super) fn circles_action(&mut self, action: Action, env: &mut Env<'_>) -> Reply {
+        if self.editor.is_some() {
+            return Reply::Done;
         }
         use Action::*;
         match action {
-            FocusDetail => self.enter_detail(),
-            LeaveDetail => self.circles.focus = None,
-            NextSection | PrevSection => self.step_section(action == NextSection),
-            MoveUp | MoveDown => self.step_line(action == MoveDown),
-            ScrollDetailDown | ScrollDetailUp => self.scroll_detail(action == ScrollDetailDown),
+            FocusDetail => self.enter_detail(env),
+            LeaveDetail => self.focus = None,
+            NextSection | PrevSection => self.step_section(action == NextSection, env),
+            MoveUp | MoveDown => self.step_line(action == MoveDown, env),
+            ScrollDetailDown | ScrollDetailUp => {
+                self.scroll_detail(action == ScrollDetailDown, env)
+            }
             PrevYear | NextYear => {
-                self.circles.year += if action == NextYear { 1 } else { -1 };
-                self.sync_circle_detail();
-                if self.circles.focus.is_some() {
-                    self.focus_section(Section::Work);
+                self.year += if action == NextYear { 1 } else { -1 };
+                let reply = self.synced(Reply::Done, env);
+                if self.focus.is_some() {
+                    self.focus_section(Section::Work, env);
                 }
+                return reply;
             }
-            NewCircle if self.may(Area::Governance) => {
-                let today = self.store.today();
-                self.circles.editor = Some(forms::new_circle(today, self.theme));
+            NewCircle => {
+                if let Err(refused) = self.may(env, Area::Governance) {
+                    return refused;
+                }
+                self.editor = Some(forms::new_circle(env.store.today(), env.theme));
+                return Reply::ClearMessage;
             }
-            CloseCircle => self.close_circle(),
-            AddItem => self.add_item(),
-            EditItem => self.edit_item(),
-            CycleStatus => self.cycle_status(),
-            YearLater | YearEarlier => self.move_year(action == YearLater),
-            CloseGroup => self.close_group(),
-            DeleteWork => self.delete_work(),
+            CloseCircle => return self.close_circle(env),
+            AddItem => return self.add_item(env),
+            EditItem => return self.edit_item(env),
+            CycleStatus => return self.cycle_status(env),
+            YearLater | YearEarlier => return self.move_year(action == YearLater, env),
+            CloseGroup => return self.close_group(env),
+            DeleteWork => return self.delete_work(env),
             _ => {}
         }
-    }
-
-    /// Whether this session may write `area`; says why not in the status line.
-    pub(crate) fn may(&mut self, area: Area) -> bool {
-        if self.store.is_read_only() {
-            self.complain(cm::READ_ONLY);
-            return false;
-        }
-        let role = self.store.actor().role;
-        if !role.may_write(area) {
-            self.complain(cm::refused(role.code(), area));
-            return false;
-        }
-        self.message = None;
-        true
-    }
-
-    fn close_circle(&mut self) {
-        if self.circles.general_selected() {
-            self.complain(cm::GENERAL_NOT_CLOSED);
-            return;
-        }
-        let Some(circle) = self.circles.selected().cloned() else {
-            return;
-        };
-        if circle.kind == CircleKind::Coordination {
-            self.complain(model_msg::COORDINATION_STAYS);
-            return;
-        }
-        if !self.may(Area::Governance) {
-            return;
-        }
-        if circle.closed_on.is_some() {
-            self.overlay = Overlay::Confirm(Confirm::ReopenCircle {
-                id: circle.id,
-                version: circle.version,
-                name: circle.name().to_owned(),
-            });
-            return;
-        }
-        let today = self.store.today();
-        self.circles.editor = Some(forms::close_circle(&circle, today, self.theme));
-    }
-
-    fn focused(&self) -> Option<DetailFocus> {
-        self.circles.focus
-    }
-
-    fn add_item(&mut self) {
-        let Some(focus) = self.focused() else { return };
-        let today = self.store.today();
-        let theme = self.theme;
-        let circle = self.circles.detail.as_ref().and_then(|d| d.circle.clone());
-        match (focus.section, circle) {
-            (Section::Groups, Some(c)) if self.may(Area::Governance) => {
-                self.circles.editor = Some(forms::new_group(&c, today, theme));
-            }
-            (Section::Work, Some(c)) if self.may(Area::WorkLog) => {
-                let year = self.circles.year;
-                self.circles.editor = Some(forms::new_work(&c, year, today, theme));
-            }
-            (Section::Decisions | Section::AgDecisions, circle) if self.may(Area::Governance) => {
-                let instance = match (focus.section, circle) {
-                    (Section::AgDecisions, _) => Instance::Ag,
-                    (_, None) => Instance::CercleGeneral,
-                    (_, Some(c)) if c.kind == CircleKind::Coordination => Instance::Coordination,
-                    (_, Some(c)) => Instance::Cercle(c.id),
-                };
-                let choices = forms::instance_choices(&self.circles.circles);
-                self.circles.editor = Some(forms::new_decision(instance, choices, today, theme));
-            }
-            _ => {}
-        }
-    }
-
-    fn edit_item(&mut self) {
-        let Some(focus) = self.focused() else { return };
-        let Some(id) = focus.item else {
-            self.complain(cm::NOTHING_CHOSEN);
-            return;
-        };
-        let today = self.store.today();
-        let theme = self.theme;
-        let Some(data) = &self.circles.detail else {
-            return;
-        };
-        let editor = match focus.section {
-            Section::Groups => data
-                .groups
-                .iter()
-                .find(|g| g.id == id)
-                .map(|g| (Area::Governance, forms::edit_group(g, today, theme))),
-            Section::Work => {
-                let name = data.circle.as_ref().map(|c| c.name().to_owned());
-                data.work.iter().find(|w| w.id == id).map(|w| {
-                    let name = name.unwrap_or_default();
-                    (Area::WorkLog, forms::edit_work(w, &name, today, theme))
-                })
-            }
-            Section::Decisions | Section::AgDecisions => data.decision(id).map(|d| {
-                let choices = forms::instance_choices(&self.circles.circles);
-                (
-                    Area::Governance,
-                    forms::edit_decision(d, choices, today, theme),
-                )
-            }),
-        };
-        if let Some((area, editor)) = editor
-            && self.may(area)
-        {
-            self.circles.editor = Some(editor);
-        }
-    }
-
-    /// The picked work item, if the focus is on one.
-    pub(crate) fn picked_work(&self) -> Option<crate::model::WorkItem> {
-        let focus = self.focused()?;
-        if focus.section != Section::Work {
-            return None;
-        }
-        let id = focus.item?;
-        let data = self.circles.detail.as_ref()?;
-        data.work.iter().find(|w| w.id == id).cloned()
-    }
-
-    fn close_group(&mut self) {
-        let Some(focus) = self.focused() else { return };
-        let (Section::Groups, Some(id)) = (focus.section, focus.item) else {
-            self.complain(cm::NOTHING_CHOSEN);
-            return;
-        };
-        let group = self
-            .circles
-            .detail
-            .as_ref()
-            .and_then(|d| d.groups.iter().find(|g| g.id == id).cloned());
-        let Some(group) = group else { return };
-        if !self.may(Area::Governance) {
-            return;
-        }
-        if group.closed_on.is_some() {
-            self.overlay = Overlay::Confirm(Confirm::ReopenGroup {
-                id: group.id,
-                version: group.version,
-                name: group.name.clone(),
-            });
-            return;
-        }
-        let today = self.store.today();
-        self.circles.editor = Some(forms::close_group(&group, today, self.theme));
-    }
-
-    /// Ask before deleting the picked work item (typed by mistake).
-    fn delete_work(&mut self) {
-        let Some(item) = self.picked_work() else {
-            self.complain(cm::NOTHING_CHOSEN);
-            return;
-        };
-        if !self.may(Area::WorkLog) {
-            return;
-        }
-        self.overlay = Overlay::Confirm(Confirm::DeleteWork {
-            id: item.id,
-            version: item.version,
-            title: item.title,
-        });
-    }
-
-    /// A yes to one of the Cercles tab's questions: the write, at the version the question
-    /// was asked about (changed elsewhere meanwhile: the store refuses and says so).
-    pub(crate) fn circles_confirmed(&mut self, what: Confirm) {
-        let outcome = match what {
-            Confirm::ReopenCircle { id, version, .. } => self
-                .store
-                .set_circle_closed(id, version, None)
-                .map(|c| cm::circle_reopened(c.name())),
-            Confirm::ReopenGroup { id, version, .. } => self
-                .store
-                .set_working_group_closed(id, version, None)
-                .map(|g| cm::group_reopened(&g.name)),
-            Confirm::DeleteWork { id, version, title } => self
-                .store
-                .delete_work_item(id, version)
-                .map(|()| cm::work_deleted(&title)),
-            Confirm::QuitDirty | Confirm::DiscardForm => return,
-        };
-        self.reload_circles();
-        match outcome {
-            Ok(text) => self.say(text),
-            Err(e) => self.complain(e.to_string()),
-        }
-        self.follow_focus();
+        Reply::Done
     }
 
     /// Select the row of `id` in the list (a circle just created).
-    pub(crate) fn select_row(&mut self, id: i64) {
-        let h = list_height(self.body_height());
-        let ids = self.circles.visible_ids();
-        if let (Some(to), Some(from)) = (
-            ids.iter().position(|x| *x == id),
-            self.circles.list.selected(),
-        ) {
-            self.circles
-                .list
-                .move_by(to as isize - from as isize, &ids, h);
+    pub(super) fn select_row(&mut self, id: i64, env: &mut Env<'_>) -> Reply {
+        let h = list_rows(env);
+        let ids = self.visible_ids();
+        if let (Some(to), Some(from)) = (ids.iter().position(|x| *x == id), self.list.selected()) {
+            self.list.move_by(to as isize - from as isize, &ids, h);
         }
-        self.sync_circle_detail();
+        self.synced(Reply::Done, env)
     }
 }

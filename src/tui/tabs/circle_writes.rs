@@ -1,17 +1,21 @@
 //! The writes of the Cercles tab, each one call to the store: saving any of its forms (a
 //! refused value goes under its field, a conflict opens the merge panel, a role refusal shows
-//! the store's message), and the one-key writes of the work log (status, year).
+//! the store's message), the one-key writes of the work log (status, year), and the yes to
+//! its questions (reopen a circle or a GT, delete a work item). After a write the tab reads
+//! itself again, then selects and scrolls to what was written.
 
 use chrono::NaiveDate;
 
 use super::circle_detail::{DetailFocus, Section};
 use super::circle_editor::{CircleEditor, MISSIONS, NAME, PURPOSE, SAFE_FRAME, SCOPE, Target};
 use super::circle_forms::{self as forms, FieldProblem};
+use super::circles::CirclesTab;
+use super::{Env, Reply};
 use crate::catalogue::circles_tab as cm;
 use crate::catalogue::tui as msg;
-use crate::model::{Circle, Decision, WorkItem, WorkingGroup, format_date};
+use crate::model::{Area, Circle, Decision, WorkItem, WorkingGroup, format_date};
 use crate::store::{Store, StoreError};
-use crate::tui::app::App;
+use crate::tui::widgets::confirm::Confirm;
 
 enum Problem {
     Field(FieldProblem),
@@ -191,51 +195,49 @@ fn theirs(
     }
 }
 
-impl App {
-    /// Save the open form of the Cercles tab.
-    pub(crate) fn save_editor(&mut self) {
-        let today = self.store.today();
-        let Some(editor) = &mut self.circles.editor else {
-            return;
+impl CirclesTab {
+    /// Save the open form.
+    pub(super) fn save_editor(&mut self, env: &mut Env<'_>) -> Reply {
+        let today = env.store.today();
+        let Some(editor) = &mut self.editor else {
+            return Reply::Done;
         };
         if editor.conflict.is_some() {
-            return;
+            return Reply::Done;
         }
         if !editor.form.validate() {
-            self.complain(msg::FORM_HAS_ERRORS);
-            return;
+            return Reply::Error(msg::FORM_HAS_ERRORS.to_owned());
         }
         if !editor.target.saves_unchanged() && !editor.form.is_dirty() {
-            self.circles.editor = None;
-            self.say(msg::NOTHING_CHANGED);
-            return;
+            self.editor = None;
+            return Reply::Info(msg::NOTHING_CHANGED.to_owned());
         }
         let target = editor.target;
-        let outcome = write(&mut self.store, editor, today);
-        match outcome {
+        match write(env.store, editor, today) {
             Ok(saved) => {
-                self.circles.editor = None;
+                self.editor = None;
                 if let Some(year) = saved.year {
-                    self.circles.year = year;
+                    self.year = year;
                 }
-                self.reload_circles();
+                self.reload_circles(env);
                 if let Some(id) = saved.select {
-                    self.select_row(id);
+                    self.select_row(id, env);
                 }
-                self.say(saved.message);
+                let mut reply = env.said(Reply::Info(saved.message));
                 if saved.focus.is_some() {
-                    self.circles.focus = saved.focus;
-                    self.sync_circle_detail();
+                    self.focus = saved.focus;
+                    reply = self.synced(reply, env);
                     // The saved line on screen, wherever its status put it.
-                    self.follow_focus();
+                    self.follow_focus(env);
                 }
+                reply
             }
             Err(Problem::Field((key, text))) => {
                 editor.form.set_error(key, text.clone());
-                self.complain(text);
+                Reply::Error(text)
             }
             Err(Problem::Store(err @ StoreError::Conflict { .. })) => {
-                match theirs(&self.store, editor, &err) {
+                let reply = match theirs(env.store, editor, &err) {
                     Some((values, version)) => {
                         editor.open_conflict_values(values, version);
                         let text = if target == Target::Sheet {
@@ -243,32 +245,31 @@ impl App {
                         } else {
                             cm::CONFLICT_MESSAGE
                         };
-                        self.complain(text);
+                        env.said(Reply::Error(text.to_owned()))
                     }
-                    None => self.complain(cm::GONE),
-                }
-                self.reload_circles();
+                    None => env.said(Reply::Error(cm::GONE.to_owned())),
+                };
+                reply.then(self.reload_circles(env))
             }
             Err(Problem::Store(StoreError::Field(e))) => {
                 let text = e.to_string();
                 let key = field_key(target, &e).unwrap_or(main_field(target));
                 editor.form.set_error(key, e.message);
-                self.complain(text);
+                Reply::Error(text)
             }
             Err(Problem::Store(StoreError::Invalid(text))) => {
                 editor.form.set_error(main_field(target), text.clone());
-                self.complain(text);
+                Reply::Error(text)
             }
-            Err(Problem::Store(other)) => self.complain(other.to_string()),
+            Err(Problem::Store(other)) => Reply::Error(other.to_string()),
         }
     }
 
     /// Whether the row the open form edits changed in another session since it was loaded.
-    pub(crate) fn editor_changed_elsewhere(&self) -> bool {
-        let Some(e) = &self.circles.editor else {
+    pub(super) fn editor_changed_elsewhere(&self, store: &Store) -> bool {
+        let Some(e) = &self.editor else {
             return false;
         };
-        let store = &self.store;
         let now = match e.target {
             Target::Sheet | Target::CloseCircle => {
                 store.circle(e.circle_id).ok().flatten().map(|c| c.version)
@@ -284,39 +285,67 @@ impl App {
     }
 
     /// One key: the picked work item moves to its next status.
-    pub(crate) fn cycle_status(&mut self) {
+    pub(super) fn cycle_status(&mut self, env: &mut Env<'_>) -> Reply {
         let Some(item) = self.picked_work() else {
-            self.complain(cm::NOTHING_CHOSEN);
-            return;
+            return Reply::Error(cm::NOTHING_CHOSEN.to_owned());
         };
-        if !self.may(crate::model::Area::WorkLog) {
-            return;
+        if let Err(refused) = self.may(env, Area::WorkLog) {
+            return refused;
         }
-        let outcome = self.store.cycle_work_item_status(item.id, item.version);
-        self.reload_circles();
-        match outcome {
-            Ok(w) => self.say(cm::work_status(&w.title, w.status.label())),
-            Err(e) => self.complain(e.to_string()),
-        }
-        self.follow_focus();
+        let outcome = env.store.cycle_work_item_status(item.id, item.version);
+        self.written(
+            outcome.map(|w| cm::work_status(&w.title, w.status.label())),
+            env,
+        )
     }
 
     /// The picked work item goes to the next (or previous) year's log.
-    pub(crate) fn move_year(&mut self, later: bool) {
+    pub(super) fn move_year(&mut self, later: bool, env: &mut Env<'_>) -> Reply {
         let Some(item) = self.picked_work() else {
-            self.complain(cm::NOTHING_CHOSEN);
-            return;
+            return Reply::Error(cm::NOTHING_CHOSEN.to_owned());
         };
-        if !self.may(crate::model::Area::WorkLog) {
-            return;
+        if let Err(refused) = self.may(env, Area::WorkLog) {
+            return refused;
         }
         let year = item.year + if later { 1 } else { -1 };
-        let outcome = self.store.set_work_item_year(item.id, item.version, year);
-        self.reload_circles();
-        match outcome {
-            Ok(w) => self.say(cm::work_year(&w.title, w.year)),
-            Err(e) => self.complain(e.to_string()),
-        }
-        self.follow_focus();
+        let outcome = env.store.set_work_item_year(item.id, item.version, year);
+        self.written(outcome.map(|w| cm::work_year(&w.title, w.year)), env)
+    }
+
+    /// A yes to one of the tab's questions: the write, at the version the question was asked
+    /// about (changed elsewhere meanwhile: the store refuses and says so).
+    pub(super) fn answer(&mut self, question: Confirm, env: &mut Env<'_>) -> Reply {
+        let outcome = match question {
+            Confirm::ReopenCircle { id, version, .. } => env
+                .store
+                .set_circle_closed(id, version, None)
+                .map(|c| cm::circle_reopened(c.name())),
+            Confirm::ReopenGroup { id, version, .. } => env
+                .store
+                .set_working_group_closed(id, version, None)
+                .map(|g| cm::group_reopened(&g.name)),
+            Confirm::DeleteWork { id, version, title } => env
+                .store
+                .delete_work_item(id, version)
+                .map(|()| cm::work_deleted(&title)),
+            Confirm::DiscardForm => {
+                self.editor = None;
+                return Reply::ClearError;
+            }
+            // The app's own question, never routed here.
+            Confirm::QuitDirty => return Reply::Done,
+        };
+        self.written(outcome, env)
+    }
+
+    /// After a one-key write: the tab read again, the outcome said, the focused line in view.
+    fn written(&mut self, outcome: Result<String, StoreError>, env: &mut Env<'_>) -> Reply {
+        self.reload_circles(env);
+        let reply = env.said(match outcome {
+            Ok(text) => Reply::Info(text),
+            Err(e) => Reply::Error(e.to_string()),
+        });
+        self.follow_focus(env);
+        reply
     }
 }

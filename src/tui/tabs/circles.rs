@@ -1,23 +1,27 @@
 //! The Cercles tab: the list of circles (the cercle général on top, open circles in the
 //! report's order with their counts and a term flag, closed ones last), the detail of the
-//! selected one (`circle_detail`), and its forms (`circle_editor`, `circle_forms`). The keys
-//! that act on it are in `circle_writes`.
+//! selected one (`circle_detail`), and its forms (`circle_editor`, `circle_forms`).
+//!
+//! `CirclesTab` is a component ([`Pane`]): this file holds its state and routes the app's
+//! actions; moving around and opening forms are in `circle_keys`, the writes in
+//! `circle_writes`, the view in `circles_view`. It takes the store for each action and answers
+//! with a [`Reply`]. Its writes read the tab again themselves, so that the saved line can be
+//! selected and scrolled to before the app draws.
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::circle_detail::{DetailData, DetailFocus, DetailView};
-use super::circle_editor::{CircleEditor, EditorView};
+use super::circle_detail::{DetailData, DetailFocus, Section};
+use super::circle_editor::CircleEditor;
+use super::{Env, Pane, Reply};
 use crate::catalogue::circles_tab as cm;
-use crate::catalogue::tui as msg;
 use crate::model::Circle;
 use crate::store::governance::{CircleSummary, DerivedCounts};
-use crate::text::{display_width, fold_for_match};
-use crate::tui::theme::Theme;
-use crate::tui::widgets::list::{ListState, SelectList};
-use crate::tui::widgets::truncate;
+use crate::store::{Store, StoreError};
+use crate::text::fold_for_match;
+use crate::tui::action::Action;
+use crate::tui::keymap::Scope;
+use crate::tui::widgets::confirm::Confirm;
+use crate::tui::widgets::list::ListState;
 
 /// Width of the list pane at 80 columns; wider terminals give it a third of the room.
 const LIST_MIN_WIDTH: u16 = 39;
@@ -103,10 +107,6 @@ impl CirclesTab {
         let ids = self.visible_ids();
         self.list.sync(&ids, height);
     }
-
-    pub fn is_dirty(&self) -> bool {
-        self.editor.as_ref().is_some_and(|e| e.form.is_dirty())
-    }
 }
 
 /// Rows available to the list in a body of `body_height` rows (one header line).
@@ -114,7 +114,7 @@ pub fn list_height(body_height: u16) -> usize {
     usize::from(body_height.saturating_sub(1))
 }
 
-fn list_width(total: u16) -> u16 {
+pub(super) fn list_width(total: u16) -> u16 {
     LIST_MIN_WIDTH.max(total / 3).min(total)
 }
 
@@ -123,173 +123,149 @@ pub fn detail_width(total: u16) -> usize {
     usize::from(total.saturating_sub(list_width(total)).saturating_sub(1))
 }
 
-pub struct CirclesView<'a> {
-    pub tab: &'a CirclesTab,
-    pub theme: Theme,
+/// Rows of the list in the body `env` gives.
+pub(super) fn list_rows(env: &Env<'_>) -> usize {
+    list_height(env.body().1)
 }
 
-impl Widget for CirclesView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        if let Some(editor) = &self.tab.editor {
-            EditorView {
-                editor,
-                theme: self.theme,
-            }
-            .render(area, buf);
-            return;
-        }
-        let [left, right] = Layout::horizontal([
-            Constraint::Length(list_width(area.width)),
-            Constraint::Min(0),
-        ])
-        .areas(area);
-        self.render_list(left, buf);
-        let right = Rect {
-            x: right.x + 1,
-            width: right.width.saturating_sub(1),
-            ..right
-        };
-        if let Some(data) = &self.tab.detail {
-            DetailView {
-                data,
-                focus: self.tab.focus.as_ref(),
-                scroll: self.tab.scroll,
-                theme: self.theme,
-            }
-            .render(right, buf);
-        }
-    }
-}
-
-/// One row of the list: the name, then its counts and the flag at the right edge.
-fn row_line(
-    name: &str,
-    right: String,
-    flag: bool,
-    closed: bool,
-    theme: Theme,
-    width: usize,
-) -> Line<'static> {
-    let tail = if flag {
-        format!(" {}", cm::FLAG)
-    } else {
-        "  ".to_owned()
-    };
-    // The counts end in one column, whatever the digits.
-    let right = format!("{right:>12}");
-    let room = width.saturating_sub(display_width(&right) + display_width(&tail) + 1);
-    let name = truncate(name, room);
-    let pad = room.saturating_sub(display_width(&name)) + 1;
-    let name_style = if closed { theme.muted() } else { theme.base() };
-    let mut spans = vec![
-        Span::styled(name, name_style),
-        Span::raw(" ".repeat(pad)),
-        Span::styled(right, theme.muted()),
-    ];
-    if flag {
-        spans.push(Span::raw(" "));
-        spans.push(Span::styled(cm::FLAG, theme.error()));
-    }
-    Line::from(spans)
-}
-
-impl CirclesView<'_> {
-    fn render_list(&self, area: Rect, buf: &mut Buffer) {
-        let theme = self.theme;
-        let tab = self.tab;
-        let visible = tab.visible();
-        let block = Block::default()
-            .borders(Borders::RIGHT)
-            .border_style(theme.border());
-        let inner = block.inner(area);
-        block.render(area, buf);
-        let [header, body] =
-            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
-        let count = msg::circles_count(visible.len(), tab.circles.len());
-        let header_line = if tab.filtering || !tab.filter.is_empty() {
-            let mut spans = vec![
-                Span::styled(msg::FILTER_PROMPT, theme.key()),
-                Span::raw(tab.filter.as_str()),
-            ];
-            if tab.filtering {
-                spans.push(Span::styled(" ", theme.cursor()));
-            }
-            spans.push(Span::styled(format!("  {count}"), theme.muted()));
-            Line::from(spans)
-        } else {
-            Line::from(vec![
-                Span::styled(msg::CIRCLES_TITLE, theme.title()),
-                Span::styled(format!("  {count}"), theme.muted()),
-            ])
-        };
-        buf.set_line(header.x, header.y, &header_line, header.width);
-        let ids = tab.visible_ids();
-        if ids.is_empty() {
-            let text = if tab.circles.is_empty() {
-                msg::NO_CIRCLE
+impl Pane for CirclesTab {
+    fn scopes(&self) -> Vec<Scope> {
+        if let Some(editor) = &self.editor {
+            return if editor.conflict.is_some() {
+                vec![Scope::Conflict]
             } else {
-                msg::NO_ROW_MATCHES
+                vec![Scope::Form]
             };
-            Paragraph::new(Line::styled(text, theme.muted()))
-                .wrap(Wrap { trim: true })
-                .render(body, buf);
-            return;
         }
-        let width = usize::from(body.width.saturating_sub(2));
-        let mut rows: Vec<Line> = Vec::new();
-        if ids.first() == Some(&GENERAL_ID) {
-            let d = tab.derived;
-            rows.push(row_line(
-                cm::GENERAL_NAME,
-                cm::row_counts(d.general, d.coordination),
-                false,
-                false,
-                theme,
-                width,
-            ));
-        }
-        for c in visible {
-            let line = match (tab.summary(c.id), c.closed_on) {
-                (_, Some(_)) => row_line(
-                    c.name(),
-                    format!("({})", cm::CLOSED_WORD),
-                    false,
-                    true,
-                    theme,
-                    width,
-                ),
-                (Some(s), None) => row_line(
-                    c.name(),
-                    cm::row_counts(s.members, s.co_referents),
-                    s.term_alerts > 0,
-                    false,
-                    theme,
-                    width,
-                ),
-                (None, None) => row_line(c.name(), String::new(), false, false, theme, width),
-            };
-            rows.push(line);
-        }
-        SelectList {
-            rows,
-            state: &tab.list,
-            theme,
-            focused: tab.focus.is_none(),
-        }
-        .render(body, buf);
-    }
-}
-
-impl CirclesTab {
-    /// The keymap scopes of the tab when no form is open, innermost first.
-    pub fn scopes(&self) -> Vec<crate::tui::keymap::Scope> {
-        use super::circle_detail::Section;
-        use crate::tui::keymap::Scope;
         match self.focus.map(|f| f.section) {
             None => vec![Scope::Circles, Scope::List, Scope::Global],
             Some(Section::Work) => vec![Scope::WorkLog, Scope::Detail, Scope::Global],
             Some(Section::Groups) => vec![Scope::Groups, Scope::Detail, Scope::Global],
             Some(_) => vec![Scope::Detail, Scope::Global],
         }
+    }
+
+    fn is_dirty(&self) -> bool {
+        self.editor.as_ref().is_some_and(|e| e.form.is_dirty())
+    }
+
+    fn is_filtering(&self) -> bool {
+        self.filtering
+    }
+
+    fn dispatch(&mut self, action: Action, env: &mut Env<'_>) -> Reply {
+        use Action::*;
+        let h = list_rows(env);
+        let reply = match action {
+            Back => {
+                if let Some(editor) = &mut self.editor
+                    && editor.conflict.is_some()
+                {
+                    editor.conflict = None;
+                } else if !self.filter.is_empty() {
+                    self.filter.clear();
+                    self.refilter(h);
+                } else {
+                    // Nothing of the tab's to leave: the app clears the message line.
+                    return Reply::Pass;
+                }
+                Reply::Done
+            }
+            MoveUp | MoveDown | PageUp | PageDown | First | Last => {
+                self.move_selection(action, env)
+            }
+            Filter => {
+                self.filtering = true;
+                Reply::Done
+            }
+            Edit => self.open_editor(env),
+            Save => self.save_editor(env),
+            Cancel if self.is_dirty() => Reply::ConfirmDiscard,
+            Cancel => {
+                self.editor = None;
+                Reply::ClearError
+            }
+            NextField | PrevField => {
+                if let Some(editor) = &mut self.editor {
+                    if action == NextField {
+                        editor.form.focus_next();
+                    } else {
+                        editor.form.focus_prev();
+                    }
+                }
+                Reply::Done
+            }
+            KeepTheirs | KeepMine | TakeTheirs | ResolveConflict => self.conflict_action(action),
+            FocusDetail | LeaveDetail | NextSection | PrevSection | ScrollDetailDown
+            | ScrollDetailUp | PrevYear | NextYear | NewCircle | CloseCircle | AddItem
+            | EditItem | CycleStatus | YearLater | YearEarlier | CloseGroup | DeleteWork => {
+                self.circles_action(action, env)
+            }
+            _ => return Reply::Pass,
+        };
+        self.synced(reply, env)
+    }
+
+    fn confirmed(&mut self, question: Confirm, env: &mut Env<'_>) -> Reply {
+        let reply = self.answer(question, env);
+        self.synced(reply, env)
+    }
+
+    /// The filter line has the keyboard: typing filters as you go, ↑ ↓ still move.
+    fn filter_key(&mut self, ev: KeyEvent, env: &mut Env<'_>) -> Reply {
+        let h = list_rows(env);
+        match ev.code {
+            KeyCode::Esc => {
+                self.filter.clear();
+                self.filtering = false;
+            }
+            KeyCode::Enter => self.filtering = false,
+            KeyCode::Backspace => {
+                self.filter.pop();
+            }
+            KeyCode::Up => self.list.move_by(-1, &self.visible_ids(), h),
+            KeyCode::Down => self.list.move_by(1, &self.visible_ids(), h),
+            KeyCode::Char(c) if !ev.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.filter.push(c);
+            }
+            _ => return Reply::Done,
+        }
+        self.refilter(h);
+        self.synced(Reply::Done, env)
+    }
+
+    /// Pasted text: into the open form's focused field, else into the filter while it is typed.
+    fn paste(&mut self, text: &str, env: &mut Env<'_>) -> Reply {
+        if let Some(editor) = &mut self.editor {
+            editor.form.paste(text);
+        } else if self.filtering {
+            let h = list_rows(env);
+            self.filter.push_str(&crate::text::clean_line(
+                text,
+                crate::text::limits::SHORT_TEXT,
+            ));
+            self.refilter(h);
+            return self.synced(Reply::Done, env);
+        }
+        Reply::Done
+    }
+
+    fn form_input(&mut self, ev: KeyEvent) {
+        if let Some(editor) = &mut self.editor {
+            editor.form.input(ev);
+        }
+    }
+
+    fn reload(&mut self, env: &mut Env<'_>) -> Result<Reply, StoreError> {
+        self.load(env)
+    }
+
+    fn resize(&mut self, env: &Env<'_>) {
+        self.refilter(list_rows(env));
+    }
+
+    fn changed_elsewhere(&self, store: &Store) -> Option<String> {
+        self.editor_changed_elsewhere(store)
+            .then(|| cm::CHANGED_ELSEWHERE.to_owned())
     }
 }

@@ -4,16 +4,17 @@
 //! (`person_editor`, `role_editor`). The view is in `members_view`, the writes in
 //! `members_writes`.
 //!
-//! The tab takes the store for each action (it reads the list again after a filter change and
-//! writes on save) and answers with a [`Reply`]: the app shows its message and, after a write,
-//! reloads every tab.
+//! The tab is a component ([`Pane`]): it takes the store for each action (it reads the list
+//! again after a filter change and writes on save) and answers with a [`Reply`]: the app shows
+//! its message and, after a write, reloads every tab.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::members_view::detail_lines;
+use super::members_view::{detail_lines, detail_size};
 use super::members_writes::may_write;
 use super::person_editor::PersonEditor;
 use super::role_editor::RoleEditor;
+use super::{Env, Pane, Reply};
 use crate::catalogue::members_tab as mm;
 use crate::catalogue::tui as msg;
 use crate::model::{Circle, CircleRole, PersonKind};
@@ -23,6 +24,7 @@ use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::keymap::Scope;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::list::ListState;
 
 /// Rows of the list pane above the people: the title and counts, the filter chips.
@@ -33,18 +35,9 @@ pub fn list_height(body_height: u16) -> usize {
     usize::from(body_height.saturating_sub(HEADER_ROWS))
 }
 
-/// What the app does after the tab handled an action.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Reply {
-    /// Not an action of this tab: the app handles it.
-    Pass,
-    Done,
-    Info(String),
-    Error(String),
-    /// Something was written: the app reloads every tab, then says this.
-    Written(String),
-    /// Esc on a form with changes: the app asks first.
-    ConfirmDiscard,
+/// Rows of the list in the body `env` gives.
+pub(super) fn list_rows(env: &Env<'_>) -> usize {
+    list_height(env.body().1)
 }
 
 /// The form open over the tab, if any.
@@ -71,16 +64,6 @@ impl MemberForm {
     pub fn in_conflict(&self) -> bool {
         matches!(self, MemberForm::Person(e) if e.conflict.is_some())
     }
-}
-
-/// What the store, the theme and the screen give to an action of the tab.
-pub struct Env<'a> {
-    pub store: &'a mut Store,
-    pub theme: Theme,
-    /// Rows of the list, for page moves and scrolling.
-    pub height: usize,
-    /// Columns and rows of the person's detail, for its scrolling.
-    pub detail: (usize, usize),
 }
 
 /// A person who left, asked about before coming back: the version read when asking (a yes on a
@@ -120,49 +103,10 @@ impl MembersTab {
         self.people.rows.iter().map(|r| r.person.id).collect()
     }
 
-    pub fn is_dirty(&self) -> bool {
-        self.form.as_ref().is_some_and(MemberForm::is_dirty)
-    }
-
-    pub fn close_form(&mut self) {
-        self.form = None;
-    }
-
-    /// The keymap scopes of the tab, innermost first.
-    pub fn scopes(&self) -> Vec<Scope> {
-        if self.returning.is_some() {
-            return vec![Scope::Confirm];
-        }
-        match &self.form {
-            Some(form) if form.in_conflict() => vec![Scope::Conflict],
-            Some(_) => vec![Scope::Form],
-            None => vec![Scope::Members, Scope::Global],
-        }
-    }
-
     /// Any filter on (the text, a quick filter, or people who left shown).
     pub fn is_filtered(&self) -> bool {
         let f = &self.filter;
         !f.text.is_empty() || f.circle_id.is_some() || f.kind.is_some() || f.role.is_some()
-    }
-
-    /// Read everything again from the store; the selection stays on the same person. Returns
-    /// a warning when the person being edited was saved elsewhere meanwhile.
-    pub fn reload(&mut self, store: &Store, height: usize) -> Result<Option<String>, StoreError> {
-        self.circles = store.circles()?;
-        self.alerts = store.term_alerts()?;
-        self.derived = store.derived_counts()?;
-        self.contacts_hidden = !store.actor().role.sees_contacts();
-        self.requery(store, height)?;
-        if let Some(MemberForm::Person(editor)) = &self.form
-            && let Some(id) = editor.person_id
-            && let Some(now) = store.person(id)?
-            && now.person.version != editor.base_version
-            && editor.conflict.is_none()
-        {
-            return Ok(Some(mm::EDIT_CHANGED_ELSEWHERE.to_owned()));
-        }
-        Ok(None)
     }
 
     /// The list again for the current filter, and the detail of the selection.
@@ -198,12 +142,6 @@ impl MembersTab {
         };
     }
 
-    /// After a resize: keep the selection visible.
-    pub fn resize(&mut self, height: usize) {
-        let ids = self.ids();
-        self.list.sync(&ids, height);
-    }
-
     /// Select a person by id, if the filters show them.
     pub(super) fn select_id(
         &mut self,
@@ -228,61 +166,88 @@ impl MembersTab {
         }
     }
 
-    /// The filter line has the keyboard: typing filters as you go, ↑ ↓ still move.
-    pub fn filter_key(&mut self, ev: KeyEvent, store: &Store, height: usize) -> Reply {
-        match ev.code {
-            KeyCode::Esc => {
-                self.filter.text.clear();
-                self.filtering = false;
+    /// Open a form, unless the base is read-only or the role may not write people: then the
+    /// store's own message says why, and nothing opens.
+    fn open(
+        &mut self,
+        env: &mut Env<'_>,
+        build: impl FnOnce(Option<&PersonDetail>, &Store, Theme) -> Result<MemberForm, String>,
+    ) -> Reply {
+        if let Err(text) = may_write(env) {
+            return Reply::Error(text);
+        }
+        match build(self.detail.as_ref(), env.store, env.theme) {
+            Ok(form) => {
+                self.form = Some(form);
+                Reply::Done
             }
-            KeyCode::Enter => {
-                self.filtering = false;
-                return Reply::Done;
+            Err(text) => Reply::Error(text),
+        }
+    }
+
+    fn form_action(&mut self, action: Action, env: &mut Env<'_>) -> Reply {
+        use Action::*;
+        let Some(form) = &mut self.form else {
+            return Reply::Pass;
+        };
+        match action {
+            Save => self.save(env),
+            Cancel if form.is_dirty() => Reply::ConfirmDiscard,
+            Cancel => {
+                self.form = None;
+                Reply::Done
             }
-            KeyCode::Backspace => {
-                self.filter.text.pop();
+            NextField => {
+                form.form_mut().focus_next();
+                Reply::Done
             }
-            KeyCode::Up | KeyCode::Down => {
-                let delta = if ev.code == KeyCode::Up { -1 } else { 1 };
-                self.list.move_by(delta, &self.ids(), height);
-                return match self.load_detail(store) {
-                    Ok(()) => Reply::Done,
-                    Err(e) => Reply::Error(msg::store_error(&e.to_string())),
+            PrevField => {
+                form.form_mut().focus_prev();
+                Reply::Done
+            }
+            MoveUp | MoveDown | KeepTheirs | KeepMine | TakeTheirs | ResolveConflict | Back => {
+                let MemberForm::Person(editor) = form else {
+                    return Reply::Pass;
                 };
+                if action == Back {
+                    // Esc on the conflict panel: back to the form as typed (still stale).
+                    editor.conflict = None;
+                } else {
+                    crate::tui::widgets::merge::act(
+                        &mut editor.conflict,
+                        &mut editor.form,
+                        &mut editor.base_version,
+                        action,
+                    );
+                }
+                Reply::Done
             }
-            KeyCode::Char(c) if !ev.modifiers.contains(KeyModifiers::CONTROL) => {
-                self.filter.text.push(c);
-            }
-            _ => return Reply::Done,
-        }
-        self.refreshed(store, height)
-    }
-
-    /// A key the keymap did not take, for the open form's focused field.
-    pub fn form_input(&mut self, ev: KeyEvent) {
-        if let Some(form) = &mut self.form {
-            form.form_mut().input(ev);
+            _ => Reply::Pass,
         }
     }
+}
 
-    /// Pasted text: into the open form's focused field, else into the filter while it is typed.
-    pub fn paste(&mut self, text: &str, store: &Store, height: usize) -> Reply {
-        if let Some(form) = &mut self.form {
-            form.form_mut().paste(text);
-            return Reply::Done;
+impl Pane for MembersTab {
+    fn scopes(&self) -> Vec<Scope> {
+        if self.returning.is_some() {
+            return vec![Scope::Confirm];
         }
-        if self.filtering {
-            self.filter.text.push_str(&crate::text::clean_line(
-                text,
-                crate::text::limits::SHORT_TEXT,
-            ));
-            return self.refreshed(store, height);
+        match &self.form {
+            Some(form) if form.in_conflict() => vec![Scope::Conflict],
+            Some(_) => vec![Scope::Form],
+            None => vec![Scope::Members, Scope::Global],
         }
-        Reply::Done
     }
 
-    /// Apply one action of the tab. `Reply::Pass` leaves it to the app (quit, help, tabs…).
-    pub fn dispatch(&mut self, action: Action, env: &mut Env<'_>) -> Reply {
+    fn is_dirty(&self) -> bool {
+        self.form.as_ref().is_some_and(MemberForm::is_dirty)
+    }
+
+    fn is_filtering(&self) -> bool {
+        self.filtering
+    }
+
+    fn dispatch(&mut self, action: Action, env: &mut Env<'_>) -> Reply {
         if self.form.is_some() {
             return self.form_action(action, env);
         }
@@ -295,7 +260,7 @@ impl MembersTab {
                 _ => Reply::Done,
             };
         }
-        let h = env.height;
+        let h = list_rows(env);
         match action {
             MoveUp | MoveDown | PageUp | PageDown | First | Last => {
                 let ids = self.ids();
@@ -318,7 +283,12 @@ impl MembersTab {
                 Reply::Done
             }
             ScrollDetailDown | ScrollDetailUp => {
-                self.scroll_detail(action == ScrollDetailDown, env.theme, env.detail);
+                let (width, rows) = env.body();
+                self.scroll_detail(
+                    action == ScrollDetailDown,
+                    env.theme,
+                    detail_size(width, rows),
+                );
                 Reply::Done
             }
             CycleCircleFilter => {
@@ -384,64 +354,102 @@ impl MembersTab {
         }
     }
 
-    /// Open a form, unless the base is read-only or the role may not write people: then the
-    /// store's own message says why, and nothing opens.
-    fn open(
-        &mut self,
-        env: &mut Env<'_>,
-        build: impl FnOnce(Option<&PersonDetail>, &Store, Theme) -> Result<MemberForm, String>,
-    ) -> Reply {
-        if let Err(text) = may_write(env) {
-            return Reply::Error(text);
+    /// The only question the tab leaves to the app is whether to drop a form with changes.
+    fn confirmed(&mut self, question: Confirm, _env: &mut Env<'_>) -> Reply {
+        if question == Confirm::DiscardForm {
+            // The discarded form's errors go with it.
+            self.form = None;
+            return Reply::ClearError;
         }
-        match build(self.detail.as_ref(), env.store, env.theme) {
-            Ok(form) => {
-                self.form = Some(form);
-                Reply::Done
+        Reply::Done
+    }
+
+    /// The filter line has the keyboard: typing filters as you go, ↑ ↓ still move.
+    fn filter_key(&mut self, ev: KeyEvent, env: &mut Env<'_>) -> Reply {
+        let (store, height) = (&*env.store, list_rows(env));
+        match ev.code {
+            KeyCode::Esc => {
+                self.filter.text.clear();
+                self.filtering = false;
             }
-            Err(text) => Reply::Error(text),
+            KeyCode::Enter => {
+                self.filtering = false;
+                return Reply::Done;
+            }
+            KeyCode::Backspace => {
+                self.filter.text.pop();
+            }
+            KeyCode::Up | KeyCode::Down => {
+                let delta = if ev.code == KeyCode::Up { -1 } else { 1 };
+                self.list.move_by(delta, &self.ids(), height);
+                return match self.load_detail(store) {
+                    Ok(()) => Reply::Done,
+                    Err(e) => Reply::Error(msg::store_error(&e.to_string())),
+                };
+            }
+            KeyCode::Char(c) if !ev.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.filter.text.push(c);
+            }
+            _ => return Reply::Done,
+        }
+        self.refreshed(store, height)
+    }
+
+    /// Pasted text: into the open form's focused field, else into the filter while it is typed.
+    fn paste(&mut self, text: &str, env: &mut Env<'_>) -> Reply {
+        if let Some(form) = &mut self.form {
+            form.form_mut().paste(text);
+            return Reply::Done;
+        }
+        if self.filtering {
+            self.filter.text.push_str(&crate::text::clean_line(
+                text,
+                crate::text::limits::SHORT_TEXT,
+            ));
+            let height = list_rows(env);
+            return self.refreshed(env.store, height);
+        }
+        Reply::Done
+    }
+
+    fn form_input(&mut self, ev: KeyEvent) {
+        if let Some(form) = &mut self.form {
+            form.form_mut().input(ev);
         }
     }
 
-    fn form_action(&mut self, action: Action, env: &mut Env<'_>) -> Reply {
-        use Action::*;
-        let Some(form) = &mut self.form else {
-            return Reply::Pass;
+    /// Read everything again from the store; the selection stays on the same person.
+    fn reload(&mut self, env: &mut Env<'_>) -> Result<Reply, StoreError> {
+        let store = &*env.store;
+        self.circles = store.circles()?;
+        self.alerts = store.term_alerts()?;
+        self.derived = store.derived_counts()?;
+        self.contacts_hidden = !store.actor().role.sees_contacts();
+        self.requery(store, list_rows(env))?;
+        Ok(Reply::Done)
+    }
+
+    /// The person being edited was saved elsewhere meanwhile (or could not be read again).
+    fn changed_elsewhere(&self, store: &Store) -> Option<String> {
+        let Some(MemberForm::Person(editor)) = &self.form else {
+            return None;
         };
-        match action {
-            Save => self.save(env),
-            Cancel if form.is_dirty() => Reply::ConfirmDiscard,
-            Cancel => {
-                self.form = None;
-                Reply::Done
+        let id = editor.person_id?;
+        match store.person(id) {
+            Err(e) => Some(msg::store_error(&e.to_string())),
+            Ok(Some(now))
+                if now.person.version != editor.base_version && editor.conflict.is_none() =>
+            {
+                Some(mm::EDIT_CHANGED_ELSEWHERE.to_owned())
             }
-            NextField => {
-                form.form_mut().focus_next();
-                Reply::Done
-            }
-            PrevField => {
-                form.form_mut().focus_prev();
-                Reply::Done
-            }
-            MoveUp | MoveDown | KeepTheirs | KeepMine | TakeTheirs | ResolveConflict | Back => {
-                let MemberForm::Person(editor) = form else {
-                    return Reply::Pass;
-                };
-                if action == Back {
-                    // Esc on the conflict panel: back to the form as typed (still stale).
-                    editor.conflict = None;
-                } else {
-                    crate::tui::widgets::merge::act(
-                        &mut editor.conflict,
-                        &mut editor.form,
-                        &mut editor.base_version,
-                        action,
-                    );
-                }
-                Reply::Done
-            }
-            _ => Reply::Pass,
+            Ok(_) => None,
         }
+    }
+
+    /// After a resize: keep the selection visible.
+    fn resize(&mut self, env: &Env<'_>) {
+        let ids = self.ids();
+        self.list.sync(&ids, list_rows(env));
     }
 }
 

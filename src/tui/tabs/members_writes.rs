@@ -3,9 +3,10 @@
 //! back a person who left. After a write the list is read again and the selection stays on the
 //! person; the app then reloads every tab.
 
-use super::members::{Env, MemberForm, MembersTab, Reply, Returning};
+use super::members::{MemberForm, MembersTab, Returning, list_rows};
 use super::person_editor::PersonEditor;
 use super::role_editor::RoleEditor;
+use super::{Env, Reply};
 use crate::catalogue::members_tab as mm;
 use crate::catalogue::tui as msg;
 use crate::model::{Area, Person};
@@ -51,7 +52,7 @@ impl MembersTab {
                     None => Reply::Error(mm::CONFLICT_GONE.to_owned()),
                 };
                 self.form = Some(MemberForm::Person(editor));
-                let _ = self.requery(env.store, env.height);
+                let _ = self.requery(env.store, list_rows(env));
                 reply
             }
             Err(e @ (StoreError::Invalid(_) | StoreError::Field(_))) => {
@@ -69,10 +70,10 @@ impl MembersTab {
 
     fn after_person_saved(&mut self, person: &Person, added: bool, env: &mut Env<'_>) -> Reply {
         let name = person.display_name();
-        if let Err(e) = self.requery(env.store, env.height) {
+        if let Err(e) = self.requery(env.store, list_rows(env)) {
             return Reply::Error(msg::store_error(&e.to_string()));
         }
-        if let Err(e) = self.select_id(person.id, env.store, env.height) {
+        if let Err(e) = self.select_id(person.id, env.store, list_rows(env)) {
             return Reply::Error(msg::store_error(&e.to_string()));
         }
         Reply::Written(if added {
@@ -91,8 +92,8 @@ impl MembersTab {
             Ok(text) => {
                 let id = editor.person_id;
                 if let Err(e) = self
-                    .requery(env.store, env.height)
-                    .and_then(|()| self.select_id(id, env.store, env.height))
+                    .requery(env.store, list_rows(env))
+                    .and_then(|()| self.select_id(id, env.store, list_rows(env)))
                 {
                     return Reply::Error(msg::store_error(&e.to_string()));
                 }
@@ -101,7 +102,7 @@ impl MembersTab {
             // A stale version: the role or the person changed elsewhere. The form held only a
             // choice and a date; show the fresh data rather than merge.
             Err(StoreError::Conflict { .. }) => {
-                let _ = self.requery(env.store, env.height);
+                let _ = self.requery(env.store, list_rows(env));
                 Reply::Error(mm::CHANGED_MEANWHILE.to_owned())
             }
             Err(e @ (StoreError::Invalid(_) | StoreError::Field(_))) => {
@@ -141,15 +142,15 @@ impl MembersTab {
             Ok(person) => {
                 let name = person.display_name();
                 if let Err(e) = self
-                    .requery(env.store, env.height)
-                    .and_then(|()| self.select_id(id, env.store, env.height))
+                    .requery(env.store, list_rows(env))
+                    .and_then(|()| self.select_id(id, env.store, list_rows(env)))
                 {
                     return Reply::Error(msg::store_error(&e.to_string()));
                 }
                 Reply::Written(mm::person_returned(&name))
             }
             Err(StoreError::Conflict { .. }) => {
-                let _ = self.requery(env.store, env.height);
+                let _ = self.requery(env.store, list_rows(env));
                 Reply::Error(mm::CHANGED_MEANWHILE.to_owned())
             }
             Err(other) => Reply::Error(other.to_string()),

@@ -1,12 +1,15 @@
-//! The tabs of the application, one file each. Only Cercles is built so far; the others say in
-//! one line what they will hold.
+//! The tabs of the application. A built tab is a component: its state implements [`Pane`], it
+//! takes what it needs from the app in an [`Env`] and answers with a [`Reply`]. Cercles and
+//! Membres are built; the others say in one line what they will hold.
 
 pub mod circle_detail;
 pub mod circle_editor;
 pub mod circle_forms;
 pub mod circle_keys;
+pub mod circle_open;
 pub mod circle_writes;
 pub mod circles;
+pub mod circles_view;
 pub mod members;
 pub mod members_view;
 pub mod members_writes;
@@ -14,7 +17,14 @@ pub mod person_editor;
 pub mod placeholder;
 pub mod role_editor;
 
+use ratatui::crossterm::event::KeyEvent;
+
+use super::action::Action;
+use super::keymap::Scope;
+use super::theme::Theme;
+use super::widgets::confirm::Confirm;
 use crate::catalogue::tui as msg;
+use crate::store::{Store, StoreError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tab {
@@ -61,4 +71,121 @@ impl Tab {
     pub fn short_name(self) -> &'static str {
         msg::TAB_SHORT_NAMES[self.index()]
     }
+}
+
+/// What the store, the theme and the screen give to an action of a tab.
+pub struct Env<'a> {
+    pub store: &'a mut Store,
+    pub theme: Theme,
+    /// The terminal's columns and rows.
+    pub screen: (u16, u16),
+    /// The message line shows under the body (it takes one of the body's rows).
+    pub message: bool,
+}
+
+impl Env<'_> {
+    /// The columns and rows the tab is drawn in.
+    pub fn body(&self) -> (u16, u16) {
+        (self.screen.0, body_rows(self.screen.1, self.message))
+    }
+
+    /// Keep `message` in step with a reply given before the action is over: what the action
+    /// measures afterwards (a scroll that brings the saved line into view) must fit the screen
+    /// that will be drawn, with or without the message line.
+    pub fn note(&mut self, reply: &Reply) {
+        match reply {
+            Reply::Info(_) | Reply::Error(_) | Reply::Written(_) => self.message = true,
+            // A key clears an info line before it is handled, so the line cleared here is an
+            // error and nothing is left.
+            Reply::ClearMessage | Reply::ClearError | Reply::Confirm(_) => self.message = false,
+            Reply::Pass | Reply::Done | Reply::ConfirmDiscard => {}
+        }
+    }
+
+    /// `reply`, noted (see [`Env::note`]).
+    pub fn said(&mut self, reply: Reply) -> Reply {
+        self.note(&reply);
+        reply
+    }
+}
+
+/// Rows of the body on a screen `rows` high: the tab bar, the footer and the status bar take
+/// one row each, the message line one more when it shows (the layout of `view`).
+pub fn body_rows(rows: u16, message: bool) -> u16 {
+    rows.saturating_sub(3 + u16::from(message))
+}
+
+/// What the app does after a tab handled an action: tabs never touch the message line, the
+/// overlays or each other; they answer, and the app shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply {
+    /// Not an action of this tab: the app handles it (quit, help, tabs…).
+    Pass,
+    /// Handled; the message line stays as it is.
+    Done,
+    /// Handled, and the message line goes: the user may go on, what it said is past.
+    ClearMessage,
+    /// Handled, and an error on the message line goes (a closed form's errors go with it).
+    ClearError,
+    Info(String),
+    Error(String),
+    /// Something was written: the app reloads every tab, then says this.
+    Written(String),
+    /// Esc on a form with changes: the app asks first (the form's errors stay in sight).
+    ConfirmDiscard,
+    /// A question about a write of the tab: the app shows it in place of the message line, and
+    /// a yes comes back to the tab's [`Pane::confirmed`].
+    Confirm(Confirm),
+}
+
+impl Reply {
+    /// Two steps in a row: the later one's word wins when it has one, as the last message
+    /// written is the one on screen.
+    pub fn then(self, later: Reply) -> Reply {
+        match later {
+            Reply::Pass | Reply::Done => self,
+            later => later,
+        }
+    }
+}
+
+/// A built tab, as the app sees it. Keys go to the overlays first, then to the shown tab's
+/// pane (its filter line, its keymap scopes, its open form), then to the global keys; the
+/// pane answers with a [`Reply`]. A new tab is a state struct implementing this, one field of
+/// `App`, one arm in `App::pane` and `App::pane_env`, and one in the view.
+pub trait Pane {
+    /// The keymap scopes active in the tab now, innermost first.
+    fn scopes(&self) -> Vec<Scope>;
+
+    /// Something typed would be lost by quitting.
+    fn is_dirty(&self) -> bool;
+
+    /// The filter line has the keyboard: keys go to [`Pane::filter_key`], not the keymap.
+    fn is_filtering(&self) -> bool;
+
+    /// Apply one action. `Reply::Pass` leaves it to the app.
+    fn dispatch(&mut self, action: Action, env: &mut Env<'_>) -> Reply;
+
+    /// A yes to a question the tab asked (`Reply::Confirm`, `Reply::ConfirmDiscard`).
+    fn confirmed(&mut self, question: Confirm, env: &mut Env<'_>) -> Reply;
+
+    /// A key while the filter line has the keyboard.
+    fn filter_key(&mut self, ev: KeyEvent, env: &mut Env<'_>) -> Reply;
+
+    /// Text pasted in one piece, for the open form or the filter line.
+    fn paste(&mut self, text: &str, env: &mut Env<'_>) -> Reply;
+
+    /// A key the keymap did not take while a form is open: for its focused field.
+    fn form_input(&mut self, ev: KeyEvent);
+
+    /// Read everything again (at start, after a write, when another session wrote); the
+    /// selection stays where it was.
+    fn reload(&mut self, env: &mut Env<'_>) -> Result<Reply, StoreError>;
+
+    /// The screen changed size: keep the selection in view.
+    fn resize(&mut self, env: &Env<'_>);
+
+    /// After another session wrote: the warning to show if the row the open form edits
+    /// changed meanwhile (its save would meet a conflict).
+    fn changed_elsewhere(&self, store: &Store) -> Option<String>;
 }

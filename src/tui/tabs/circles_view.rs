@@ -1,0 +1,175 @@
+//! The view of the Cercles tab: the list of circles (the cercle général on top, counts and a
+//! term flag at the right edge, closed ones muted) beside the detail of the selected one, or
+//! the open form in their place. Reads the tab's state, changes nothing.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+use super::circle_detail::DetailView;
+use super::circle_editor::EditorView;
+use super::circles::{CirclesTab, GENERAL_ID, list_width};
+use crate::catalogue::circles_tab as cm;
+use crate::catalogue::tui as msg;
+use crate::text::display_width;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::list::SelectList;
+use crate::tui::widgets::truncate;
+
+pub struct CirclesView<'a> {
+    pub tab: &'a CirclesTab,
+    pub theme: Theme,
+}
+
+impl Widget for CirclesView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if let Some(editor) = &self.tab.editor {
+            EditorView {
+                editor,
+                theme: self.theme,
+            }
+            .render(area, buf);
+            return;
+        }
+        let [left, right] = Layout::horizontal([
+            Constraint::Length(list_width(area.width)),
+            Constraint::Min(0),
+        ])
+        .areas(area);
+        self.render_list(left, buf);
+        let right = Rect {
+            x: right.x + 1,
+            width: right.width.saturating_sub(1),
+            ..right
+        };
+        if let Some(data) = &self.tab.detail {
+            DetailView {
+                data,
+                focus: self.tab.focus.as_ref(),
+                scroll: self.tab.scroll,
+                theme: self.theme,
+            }
+            .render(right, buf);
+        }
+    }
+}
+
+/// One row of the list: the name, then its counts and the flag at the right edge.
+fn row_line(
+    name: &str,
+    right: String,
+    flag: bool,
+    closed: bool,
+    theme: Theme,
+    width: usize,
+) -> Line<'static> {
+    let tail = if flag {
+        format!(" {}", cm::FLAG)
+    } else {
+        "  ".to_owned()
+    };
+    // The counts end in one column, whatever the digits.
+    let right = format!("{right:>12}");
+    let room = width.saturating_sub(display_width(&right) + display_width(&tail) + 1);
+    let name = truncate(name, room);
+    let pad = room.saturating_sub(display_width(&name)) + 1;
+    let name_style = if closed { theme.muted() } else { theme.base() };
+    let mut spans = vec![
+        Span::styled(name, name_style),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(right, theme.muted()),
+    ];
+    if flag {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(cm::FLAG, theme.error()));
+    }
+    Line::from(spans)
+}
+
+impl CirclesView<'_> {
+    fn render_list(&self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let tab = self.tab;
+        let visible = tab.visible();
+        let block = Block::default()
+            .borders(Borders::RIGHT)
+            .border_style(theme.border());
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let [header, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+        let count = msg::circles_count(visible.len(), tab.circles.len());
+        let header_line = if tab.filtering || !tab.filter.is_empty() {
+            let mut spans = vec![
+                Span::styled(msg::FILTER_PROMPT, theme.key()),
+                Span::raw(tab.filter.as_str()),
+            ];
+            if tab.filtering {
+                spans.push(Span::styled(" ", theme.cursor()));
+            }
+            spans.push(Span::styled(format!("  {count}"), theme.muted()));
+            Line::from(spans)
+        } else {
+            Line::from(vec![
+                Span::styled(msg::CIRCLES_TITLE, theme.title()),
+                Span::styled(format!("  {count}"), theme.muted()),
+            ])
+        };
+        buf.set_line(header.x, header.y, &header_line, header.width);
+        let ids = tab.visible_ids();
+        if ids.is_empty() {
+            let text = if tab.circles.is_empty() {
+                msg::NO_CIRCLE
+            } else {
+                msg::NO_ROW_MATCHES
+            };
+            Paragraph::new(Line::styled(text, theme.muted()))
+                .wrap(Wrap { trim: true })
+                .render(body, buf);
+            return;
+        }
+        let width = usize::from(body.width.saturating_sub(2));
+        let mut rows: Vec<Line> = Vec::new();
+        if ids.first() == Some(&GENERAL_ID) {
+            let d = tab.derived;
+            rows.push(row_line(
+                cm::GENERAL_NAME,
+                cm::row_counts(d.general, d.coordination),
+                false,
+                false,
+                theme,
+                width,
+            ));
+        }
+        for c in visible {
+            let line = match (tab.summary(c.id), c.closed_on) {
+                (_, Some(_)) => row_line(
+                    c.name(),
+                    format!("({})", cm::CLOSED_WORD),
+                    false,
+                    true,
+                    theme,
+                    width,
+                ),
+                (Some(s), None) => row_line(
+                    c.name(),
+                    cm::row_counts(s.members, s.co_referents),
+                    s.term_alerts > 0,
+                    false,
+                    theme,
+                    width,
+                ),
+                (None, None) => row_line(c.name(), String::new(), false, false, theme, width),
+            };
+            rows.push(line);
+        }
+        SelectList {
+            rows,
+            state: &tab.list,
+            theme,
+            focused: tab.focus.is_none(),
+        }
+        .render(body, buf);
+    }
+}
