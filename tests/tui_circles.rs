@@ -117,6 +117,8 @@ fn create_a_circle_and_close_it_with_a_date_history_stays() {
     let created = store(&path).circle_named("Accueil").unwrap().unwrap();
     assert_eq!(created.created_on, Some(day(2025, 11, 20)));
     assert_eq!(app.circles.selected().unwrap().name(), "Accueil");
+    // The other tab knows it at once: the Membres circle filter offers it.
+    assert!(app.members.circles.iter().any(|c| c.name() == "Accueil"));
 
     // Close Finances: the date defaults to today; the work log stays.
     select(&mut app, "Finances");

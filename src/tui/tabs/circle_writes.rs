@@ -223,7 +223,7 @@ impl CirclesTab {
                 if let Some(id) = saved.select {
                     self.select_row(id, env);
                 }
-                let mut reply = env.said(Reply::Info(saved.message));
+                let mut reply = env.said(Reply::Written(saved.message));
                 if saved.focus.is_some() {
                     self.focus = saved.focus;
                     reply = self.synced(reply, env);
@@ -342,7 +342,7 @@ impl CirclesTab {
     fn written(&mut self, outcome: Result<String, StoreError>, env: &mut Env<'_>) -> Reply {
         self.reload_circles(env);
         let reply = env.said(match outcome {
-            Ok(text) => Reply::Info(text),
+            Ok(text) => Reply::Written(text),
             Err(e) => Reply::Error(e.to_string()),
         });
         self.follow_focus(env);
