@@ -16,7 +16,7 @@ use cercles::tui::tabs::circles::GENERAL_ID;
 use cercles::tui::widgets::confirm::Confirm;
 use cercles::tui::{App, Theme};
 use chrono::NaiveDate;
-use common::tui::{ADMIN, demo, key, press, typ};
+use common::tui::{ADMIN, demo, press, select_circle as select, typ};
 use ratatui::crossterm::event::KeyCode;
 
 fn admin() -> String {
@@ -35,25 +35,6 @@ fn app(path: &Path) -> App {
 
 fn store(path: &Path) -> Store {
     Store::open(path, &admin()).unwrap()
-}
-
-fn select(app: &mut App, name: &str) {
-    app.handle_key(key(KeyCode::Char('g')));
-    while app
-        .circles
-        .selected()
-        .map(|c| c.name().to_owned())
-        .as_deref()
-        != Some(name)
-    {
-        let before = app.circles.list.selected();
-        app.handle_key(key(KeyCode::Char('j')));
-        assert_ne!(
-            before,
-            app.circles.list.selected(),
-            "{name} not in the list"
-        );
-    }
 }
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {

@@ -18,10 +18,7 @@ use cercles::tui::tabs::members::MemberForm;
 use cercles::tui::tabs::person_editor::{COMMUNE, EMAIL, LAST_NAME, NOTES, PHONE};
 use cercles::tui::tabs::role_editor::CIRCLE;
 use cercles::tui::{App, Theme};
-use common::tui::{ADMIN, demo, key, typ};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+use common::tui::{ADMIN, buffer, demo, find, key, row, screen, typ};
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::{Color, Modifier};
 
@@ -616,38 +613,12 @@ fn a_lecture_user_sees_no_contact_and_every_write_is_refused_in_words() {
 
 // --- screens at 80x24 ---------------------------------------------------------------------------
 
-fn screen(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
-    terminal
-}
-
-fn buffer(app: &App) -> Buffer {
-    screen(app).backend().buffer().clone()
-}
-
-fn row(buf: &Buffer, y: u16) -> String {
-    (0..buf.area.width)
-        .map(|x| buf[(x, y)].symbol().to_owned())
-        .collect()
-}
-
 fn buffer_text(app: &App) -> String {
     let buf = buffer(app);
     (0..buf.area.height)
         .map(|y| row(&buf, y))
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-fn find(buf: &Buffer, needle: &str) -> (u16, u16) {
-    for y in 0..buf.area.height {
-        let text = row(buf, y);
-        if let Some(byte) = text.find(needle) {
-            return (text[..byte].chars().count() as u16, y);
-        }
-    }
-    panic!("{needle:?} not on screen");
 }
 
 #[test]

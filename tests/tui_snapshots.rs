@@ -11,10 +11,9 @@ use cercles::store::Store;
 use cercles::tui::tabs::circle_detail::Section;
 use cercles::tui::{App, Theme};
 use chrono::NaiveDate;
-use common::tui::{ADMIN, demo, key, typ};
+use common::tui::{ADMIN, buffer, demo, find, key, row, screen, select_circle as select, typ};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Color, Modifier};
 
@@ -48,34 +47,6 @@ fn app(path: &Path, theme: Theme) -> App {
     app.theme = theme;
     app.handle_key(key(KeyCode::Char('j')));
     app
-}
-
-fn screen(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
-    terminal
-}
-
-fn buffer(app: &App) -> Buffer {
-    screen(app).backend().buffer().clone()
-}
-
-/// The text of row `y`.
-fn row(buf: &Buffer, y: u16) -> String {
-    (0..buf.area.width)
-        .map(|x| buf[(x, y)].symbol().to_owned())
-        .collect()
-}
-
-fn find(buf: &Buffer, needle: &str) -> (u16, u16) {
-    for y in 0..buf.area.height {
-        let text = row(buf, y);
-        if let Some(byte) = text.find(needle) {
-            let x = text[..byte].chars().count() as u16;
-            return (x, y);
-        }
-    }
-    panic!("{needle:?} not on screen");
 }
 
 #[test]
@@ -282,19 +253,6 @@ fn demo_app(path: &Path, theme: Theme) -> App {
     let mut app = App::new(Store::open(path, ADMIN).unwrap()).unwrap();
     app.theme = theme;
     app
-}
-
-fn select(app: &mut App, name: &str) {
-    typ(app, "g");
-    while app
-        .circles
-        .selected()
-        .map(|c| c.name().to_owned())
-        .as_deref()
-        != Some(name)
-    {
-        typ(app, "j");
-    }
 }
 
 #[test]

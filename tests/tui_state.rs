@@ -14,7 +14,7 @@ use cercles::tui::tabs::circle_editor::{MISSIONS, NAME, PURPOSE};
 use cercles::tui::widgets::confirm::Confirm;
 use cercles::tui::{Action, App, Theme};
 use chrono::NaiveDate;
-use common::tui::{ADMIN, key, typ};
+use common::tui::{ADMIN, key, select_circle as select, typ};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn db() -> (tempfile::TempDir, PathBuf) {
@@ -41,25 +41,6 @@ fn app(path: &Path) -> App {
 
 fn ctrl(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
-}
-
-fn select(app: &mut App, name: &str) {
-    app.handle_key(key(KeyCode::Char('g')));
-    while app
-        .circles
-        .selected()
-        .map(|c| c.name().to_owned())
-        .as_deref()
-        != Some(name)
-    {
-        let before = app.circles.list.selected();
-        app.handle_key(key(KeyCode::Char('j')));
-        assert_ne!(
-            before,
-            app.circles.list.selected(),
-            "{name} not in the list"
-        );
-    }
 }
 
 fn circle_sheet(path: &Path, name: &str) -> CircleSheet {

@@ -3,6 +3,9 @@
 use std::path::PathBuf;
 
 use cercles::tui::App;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// A fixed admin name keeps the status bar, hence the snapshots, the same on every machine.
@@ -28,4 +31,53 @@ pub fn typ(app: &mut App, text: &str) {
     for c in text.chars() {
         app.handle_key(key(KeyCode::Char(c)));
     }
+}
+
+/// Select a circle by name, moving down from the top of the Cercles list.
+pub fn select_circle(app: &mut App, name: &str) {
+    app.handle_key(key(KeyCode::Char('g')));
+    while app
+        .circles
+        .selected()
+        .map(|c| c.name().to_owned())
+        .as_deref()
+        != Some(name)
+    {
+        let before = app.circles.list.selected();
+        app.handle_key(key(KeyCode::Char('j')));
+        assert_ne!(
+            before,
+            app.circles.list.selected(),
+            "{name} not in the list"
+        );
+    }
+}
+
+/// The app drawn at 80x24.
+pub fn screen(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal
+}
+
+pub fn buffer(app: &App) -> Buffer {
+    screen(app).backend().buffer().clone()
+}
+
+/// The text of row `y`.
+pub fn row(buf: &Buffer, y: u16) -> String {
+    (0..buf.area.width)
+        .map(|x| buf[(x, y)].symbol().to_owned())
+        .collect()
+}
+
+/// Where `needle` starts on screen, in cells.
+pub fn find(buf: &Buffer, needle: &str) -> (u16, u16) {
+    for y in 0..buf.area.height {
+        let text = row(buf, y);
+        if let Some(byte) = text.find(needle) {
+            return (text[..byte].chars().count() as u16, y);
+        }
+    }
+    panic!("{needle:?} not on screen");
 }
