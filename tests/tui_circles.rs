@@ -7,6 +7,7 @@ mod common;
 
 use std::path::Path;
 
+use cercles::catalogue::circles_tab as cm;
 use cercles::model::{Instance, Role, WorkStatus};
 use cercles::store::Store;
 use cercles::tui::app::{MessageKind, Overlay};
@@ -538,8 +539,9 @@ fn a_benevole_is_refused_circle_gt_and_decision_writes_in_french() {
         assert!(matches!(app.overlay, Overlay::None));
         let m = app.message.as_ref().expect("a refusal");
         assert_eq!(m.kind, MessageKind::Error);
-        assert!(m.text.contains("ne permet pas"), "{}", m.text);
-        assert!(m.text.chars().count() <= 78, "{}", m.text);
+        assert!(m.text.contains("pas le droit"), "{}", m.text);
+        // Whole on the message line at 80 columns, after "Erreur : ".
+        assert!(m.text.chars().count() <= 80 - 9, "{}", m.text);
     };
     typ(&mut app, "e");
     refused(&app);
@@ -582,7 +584,7 @@ fn a_lecture_user_is_refused_every_write_clearly() {
         typ(&mut app, keys);
         assert!(app.circles.editor.is_none(), "{keys}");
         assert!(
-            message(&app).contains("(lecture) ne permet pas"),
+            message(&app).contains("rôle lecture : pas le droit"),
             "{}",
             message(&app)
         );
@@ -595,7 +597,7 @@ fn a_lecture_user_is_refused_every_write_clearly() {
         assert!(app.circles.editor.is_none(), "{keys}");
         assert_eq!(app.overlay, Overlay::None, "{keys}");
         assert!(
-            message(&app).contains("(lecture) ne permet pas de modifier le suivi"),
+            message(&app).contains("rôle lecture : pas le droit de modifier le suivi"),
             "{keys}: {}",
             message(&app)
         );
@@ -605,7 +607,7 @@ fn a_lecture_user_is_refused_every_write_clearly() {
 
 /// The focused line of the detail is within the rows shown.
 fn focus_on_screen(app: &App) -> bool {
-    let width = cercles::tui::tabs::circles::detail_width(app.size.0);
+    let width = cercles::tui::tabs::circles::detail_width(app.size.0, true);
     let data = app.circles.detail.as_ref().unwrap();
     let focus = app.circles.focus.unwrap();
     let (_, anchors) = detail_lines(data, Some(&focus), Theme::plain(), width);
@@ -659,4 +661,57 @@ fn a_sheet_field_over_its_limit_is_refused_under_that_field_not_cut() {
     assert!(error.contains("4000"), "{error}");
     let after = store(&path).circle_named("Finances").unwrap().unwrap();
     assert_eq!(after, before, "nothing written");
+}
+
+#[test]
+fn a_work_item_deleted_elsewhere_while_its_form_is_open_is_said_deleted_not_modified() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    select(&mut app, "Communication");
+    press(&mut app, KeyCode::Enter);
+    let id = app.circles.focus.unwrap().item.unwrap();
+    typ(&mut app, "e");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    typ(&mut app, " (moi)");
+    let mut other = store(&path);
+    let w = other.work_item(id).unwrap().unwrap();
+    other.delete_work_item(id, w.version).unwrap();
+    // The change check of the loop: the warning says what happened.
+    assert!(app.poll_changes());
+    assert_eq!(message(&app), cm::GONE_ELSEWHERE);
+    // Saving says the same, in full, and the typed text is still there to copy.
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(message(&app), cm::GONE_ELSEWHERE);
+    let editor = app.circles.editor.as_ref().expect("the form stays open");
+    assert!(editor.form.value(TITLE).ends_with("(moi)"));
+    // Esc asks before the typed text goes, then closes.
+    press(&mut app, KeyCode::Esc);
+    typ(&mut app, "o");
+    assert!(app.circles.editor.is_none());
+    assert!(store(&path).work_item(id).unwrap().is_none());
+}
+
+#[test]
+fn leaving_the_detail_or_the_tab_takes_a_stale_error_with_it() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    select(&mut app, "Communication");
+    press(&mut app, KeyCode::Enter);
+    // An empty section: nothing to edit.
+    while app.circles.focus.unwrap().section != Section::Groups {
+        press(&mut app, KeyCode::Tab);
+    }
+    typ(&mut app, "e");
+    assert_eq!(message(&app), cm::NOTHING_CHOSEN);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.circles.focus.is_none());
+    assert!(app.message.is_none(), "{}", message(&app));
+    // An error on the cercle général's row, then another tab.
+    typ(&mut app, "g");
+    typ(&mut app, "e");
+    assert_eq!(message(&app), cm::GENERAL_NO_SHEET);
+    typ(&mut app, "2");
+    assert!(app.message.is_none(), "{}", message(&app));
 }

@@ -11,7 +11,9 @@ use cercles::store::Store;
 use cercles::tui::tabs::circle_detail::Section;
 use cercles::tui::{App, Theme};
 use chrono::NaiveDate;
-use common::tui::{ADMIN, buffer, demo, find, key, row, screen, select_circle as select, typ};
+use common::tui::{
+    ADMIN, buffer, buffer_at, demo, find, key, press, row, screen, select_circle as select, typ,
+};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -394,4 +396,141 @@ fn hostile_text_is_cleaned_and_keeps_the_layout() {
             row(&buf, y)
         );
     }
+}
+
+// --- small and odd screen sizes ----------------------------------------------------------------
+
+/// The whole screen as text, one line per row.
+fn text_of(buf: &ratatui::buffer::Buffer) -> String {
+    (0..buf.area.height)
+        .map(|y| row(buf, y))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_current_tab_stays_in_the_tab_bar_however_narrow() {
+    let (_d, path) = db();
+    let mut app = app(&path, Theme::plain());
+    for (width, height) in [(40, 10), (50, 12), (60, 16), (80, 24), (120, 40)] {
+        for n in 1..=7 {
+            typ(&mut app, &n.to_string());
+            let buf = buffer_at(&mut app, width, height);
+            let bar = row(&buf, 0);
+            let name = app.tab.short_name();
+            assert!(
+                bar.contains(&format!("[{n} ")) && bar.contains(name),
+                "{width}x{height}, tab {n}: {bar:?}"
+            );
+        }
+    }
+    typ(&mut app, "7");
+    let buf = buffer_at(&mut app, 40, 10);
+    assert_eq!(row(&buf, 0).trim_end(), "1 2 3 4 5 6 [7 Rapports]");
+}
+
+#[test]
+fn a_narrow_screen_shows_the_list_then_the_detail_on_the_whole_width() {
+    let (_d, path) = db();
+    let mut app = app(&path, Theme::plain());
+    let buf = buffer_at(&mut app, 40, 12);
+    insta::assert_snapshot!("narrow_list", text_of(&buf));
+    press(&mut app, KeyCode::Enter);
+    let buf = buffer_at(&mut app, 40, 12);
+    insta::assert_snapshot!("narrow_detail", text_of(&buf));
+    assert!(
+        !text_of(&buf).contains("Cercle général"),
+        "the list gives way"
+    );
+    press(&mut app, KeyCode::Esc);
+    let buf = buffer_at(&mut app, 40, 12);
+    assert!(text_of(&buf).contains("Cercle général"), "the list is back");
+}
+
+/// A character wider than a one-column pane (CJK, emoji) used to make the word wrap loop for
+/// ever: the program froze at 40 columns on such a circle.
+#[test]
+fn wide_characters_in_a_tiny_pane_never_hang_and_no_size_panics() {
+    let (_d, path) = db();
+    {
+        let mut store = Store::open(&path, ADMIN).unwrap();
+        let c = store
+            .circle_named("Rencontres nationales")
+            .unwrap()
+            .unwrap();
+        let mut sheet = c.sheet.clone();
+        sheet.purpose = "漢字😀漢字 et 日本語のテキスト".into();
+        store.update_circle_sheet(c.id, c.version, &sheet).unwrap();
+    }
+    let mut app = app(&path, Theme::plain());
+    for keys in ["", "\n", "e"] {
+        typ(&mut app, keys);
+        for (width, height) in [
+            (20, 6),
+            (30, 8),
+            (40, 10),
+            (41, 10),
+            (42, 10),
+            (58, 14),
+            (59, 14),
+            (60, 16),
+            (61, 16),
+            (80, 24),
+            (120, 40),
+        ] {
+            let buf = buffer_at(&mut app, width, height);
+            assert_eq!(buf.area.width, width);
+        }
+        press(&mut app, KeyCode::Esc);
+    }
+    for overlay in ["?", ":", "2", "2/zz"] {
+        typ(&mut app, overlay);
+        for (width, height) in [(20, 6), (40, 10), (60, 16), (120, 40)] {
+            buffer_at(&mut app, width, height);
+        }
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Esc);
+    }
+}
+
+/// A form drawn small, then on a bigger screen: each text shows from its start again (the
+/// text area used to keep the scroll of the small screen and hide what now fits).
+#[test]
+fn a_form_resized_bigger_shows_its_texts_from_the_start() {
+    let (_d, path) = db();
+    let mut app = app(&path, Theme::plain());
+    typ(&mut app, "e");
+    typ(&mut app, " 2");
+    buffer_at(&mut app, 30, 8);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::End);
+    buffer_at(&mut app, 30, 8);
+    let buf = buffer_at(&mut app, 80, 24);
+    let (_, y) = find(&buf, "Nom");
+    assert!(
+        row(&buf, y).contains("Rencontres nationales 2"),
+        "{:?}",
+        row(&buf, y)
+    );
+    let (_, y) = find(&buf, "Raison d'être");
+    assert!(
+        row(&buf, y).contains("Permettre à un maximum"),
+        "{}",
+        text_of(&buf)
+    );
+    // Unfocused fields with more text than rows say so with `…`.
+    let buf = buffer_at(&mut app, 40, 12);
+    assert!(text_of(&buf).contains('…'), "{}", text_of(&buf));
+}
+
+#[test]
+fn a_narrow_help_cuts_descriptions_with_an_ellipsis() {
+    let (_d, path) = db();
+    let mut app = app(&path, Theme::plain());
+    app.set_size(60, 16);
+    typ(&mut app, "?G");
+    let buf = buffer_at(&mut app, 60, 16);
+    let (_, y) = find(&buf, "votre version");
+    let line = row(&buf, y);
+    assert!(line.trim_end().ends_with("…│"), "{line:?}");
 }

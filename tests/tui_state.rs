@@ -151,6 +151,38 @@ fn slash_filters_as_you_type_accents_ignored_and_esc_clears() {
 }
 
 #[test]
+fn a_filter_with_no_part_match_finds_the_letters_in_order_and_esc_restores() {
+    let (_d, path) = db();
+    let mut app = app(&path);
+    select(&mut app, "Finances");
+    let names = |app: &App| -> Vec<String> {
+        app.circles
+            .visible()
+            .iter()
+            .map(|c| c.name().to_owned())
+            .collect()
+    };
+    // No name holds "eche": letters in order find it.
+    typ(&mut app, "/eche");
+    assert_eq!(names(&app), ["Échange-entraide"]);
+    // A part that some name holds keeps to those names ("co" is in three).
+    for _ in 0..4 {
+        app.handle_key(key(KeyCode::Backspace));
+    }
+    typ(&mut app, "co");
+    assert_eq!(
+        names(&app),
+        ["Rencontres nationales", "Communication", "Coordination"]
+    );
+    // No match at all, then Esc: everything back.
+    typ(&mut app, "zzz");
+    assert!(names(&app).is_empty());
+    assert!(!app.circles.general_selected());
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(names(&app).len(), app.circles.circles.len());
+}
+
+#[test]
 fn q_quits_at_once_when_nothing_is_unsaved() {
     let (_d, path) = db();
     let mut app = app(&path);
@@ -345,6 +377,19 @@ fn help_and_palette() {
     assert_eq!(app.overlay, Overlay::Help { scroll: 0 });
     typ(&mut app, "j");
     assert!(matches!(app.overlay, Overlay::Help { scroll } if scroll > 0));
+    // End / G to the last page, Home / g back to the first, as in the lists.
+    typ(&mut app, "G");
+    let Overlay::Help { scroll: last } = app.overlay else {
+        panic!("help closed by G")
+    };
+    typ(&mut app, "j");
+    assert_eq!(app.overlay, Overlay::Help { scroll: last });
+    typ(&mut app, "g");
+    assert_eq!(app.overlay, Overlay::Help { scroll: 0 });
+    app.handle_key(key(KeyCode::End));
+    assert_eq!(app.overlay, Overlay::Help { scroll: last });
+    app.handle_key(key(KeyCode::Home));
+    assert_eq!(app.overlay, Overlay::Help { scroll: 0 });
     app.handle_key(key(KeyCode::Esc));
     assert_eq!(app.overlay, Overlay::None);
     typ(&mut app, ":compta");

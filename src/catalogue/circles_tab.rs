@@ -137,11 +137,13 @@ pub const CONFLICT_MESSAGE: &str = "l'élément a changé ailleurs : choisissez 
 /// The open form's row was saved by another session (fits 80 columns after "Erreur : ").
 pub const CHANGED_ELSEWHERE: &str = "modifié ailleurs : vous verrez leurs valeurs en enregistrant";
 pub const GONE: &str = "cet élément n'existe plus";
+/// The row the open form edits was deleted by another session.
+pub const GONE_ELSEWHERE: &str = "supprimé dans une autre session : Échap ferme le formulaire";
 
 // --- messages -----------------------------------------------------------------------------------
 
 pub const GENERAL_NO_SHEET: &str =
-    "le cercle général n'a pas de fiche : ses membres sont ceux de tous les cercles";
+    "le cercle général n'a pas de fiche : il réunit tous les cercles";
 pub const GENERAL_NOT_CLOSED: &str = "le cercle général ne se ferme pas";
 pub const NOTHING_CHOSEN: &str = "rien de choisi : ↑ ↓ pour choisir une ligne";
 pub const NOT_A_YEAR: &str = "l'année s'écrit en quatre chiffres, par exemple 2025";
@@ -151,11 +153,11 @@ pub const READ_ONLY: &str = "la base est en lecture seule : rien ne peut être m
 pub fn refused(role: &str, area: crate::model::Area) -> String {
     use crate::model::Area::*;
     let what = match area {
-        Governance => "les cercles, GT et décisions",
+        Governance => "les cercles, GT, décisions",
         WorkLog => "le suivi des travaux",
         _ => return super::store::forbidden(role, super::store::area_name(area)),
     };
-    format!("votre rôle ({role}) ne permet pas de modifier {what}")
+    format!("rôle {role} : pas le droit de modifier {what}")
 }
 
 pub fn circle_created(name: &str) -> String {
@@ -253,5 +255,43 @@ mod tests {
             alert_ended(1),
             "! mandat fini depuis 1 jour, sans successeur·e"
         );
+    }
+
+    /// The message line is one row: "Erreur : " and the text must fit 80 columns, or the end
+    /// of the sentence is cut away.
+    #[test]
+    fn messages_fit_the_message_line_at_80_columns() {
+        use crate::model::{Area, Role};
+        let fits = |text: &str| {
+            let line = format!("{} {text}", super::super::tui::ERROR_MARK);
+            assert!(
+                crate::text::display_width(&line) <= 80,
+                "{line:?} is wider than 80 columns"
+            );
+        };
+        for role in [
+            Role::Admin,
+            Role::Tresorerie,
+            Role::Coordination,
+            Role::Benevole,
+            Role::Lecture,
+        ] {
+            for area in [Area::Governance, Area::WorkLog] {
+                fits(&refused(role.code(), area));
+            }
+        }
+        for text in [
+            GENERAL_NO_SHEET,
+            GENERAL_NOT_CLOSED,
+            NOTHING_CHOSEN,
+            NOT_A_YEAR,
+            READ_ONLY,
+            CONFLICT_MESSAGE,
+            CHANGED_ELSEWHERE,
+            GONE,
+            GONE_ELSEWHERE,
+        ] {
+            fits(text);
+        }
     }
 }

@@ -217,6 +217,8 @@ impl App {
                     KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp => {
                         *scroll = scroll.saturating_sub(page);
                     }
+                    KeyCode::Home | KeyCode::Char('g') => *scroll = 0,
+                    KeyCode::End | KeyCode::Char('G') => *scroll = max,
                     KeyCode::Esc | KeyCode::Char('?' | 'q') | KeyCode::F(1) | KeyCode::Enter => {
                         self.overlay = Overlay::None;
                     }
@@ -336,16 +338,25 @@ impl App {
                     Overlay::Palette(super::widgets::palette::Palette::new(self.scopes()))
             }
             Back => self.message = None,
-            NextTab => self.tab = self.tab.next(),
-            PrevTab => self.tab = self.tab.prev(),
+            NextTab => self.show_tab(self.tab.next()),
+            PrevTab => self.show_tab(self.tab.prev()),
             TabCercles | TabMembres | TabCollectifs | TabRencontres | TabComptabilite
             | TabChronologie | TabRapports => {
                 if let Some(i) = action.tab_index() {
-                    self.tab = Tab::from_index(i);
+                    self.show_tab(Tab::from_index(i));
                 }
             }
             // Actions of a tab, never bound where it does not answer them.
             _ => {}
+        }
+    }
+
+    /// Another tab: an error said about the one left is past (it would stay on screen under a
+    /// tab it does not concern).
+    fn show_tab(&mut self, tab: Tab) {
+        if tab != self.tab {
+            self.clear_error();
+            self.tab = tab;
         }
     }
 

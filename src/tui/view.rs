@@ -18,6 +18,7 @@ use super::widgets::palette::PaletteView;
 use super::widgets::truncate;
 use crate::catalogue::tui as msg;
 use crate::model::format_date;
+use crate::text::display_width;
 
 /// Below this width the tab bar uses the short names.
 const LONG_TAB_NAMES_FROM: u16 = 90;
@@ -76,23 +77,59 @@ impl Widget for &App {
 }
 
 impl App {
+    /// Long names when there is room, else short ones, else numbers only beside the current
+    /// tab's name: the current tab is always in sight, whatever the width.
     fn render_tabs(&self, area: Rect, buf: &mut Buffer) {
-        let long = area.width >= LONG_TAB_NAMES_FROM;
+        let width = usize::from(area.width);
+        let label = |tab: Tab, names: Option<fn(Tab) -> &'static str>| match names {
+            Some(name) => format!("{} {}", tab.index() + 1, name(tab)),
+            None => format!("{}", tab.index() + 1),
+        };
+        let bar = |names: fn(Tab) -> &'static str, others_named: bool| -> Vec<String> {
+            Tab::ALL
+                .into_iter()
+                .map(|tab| {
+                    if tab == self.tab {
+                        format!("[{}]", label(tab, Some(names)))
+                    } else {
+                        label(tab, others_named.then_some(names))
+                    }
+                })
+                .collect()
+        };
+        let fits = |labels: &[String]| {
+            labels.iter().map(|l| display_width(l) + 1).sum::<usize>() <= width + 1
+        };
+        let long = bar(Tab::name, true);
+        let labels = if area.width >= LONG_TAB_NAMES_FROM && fits(&long) {
+            long
+        } else {
+            let short = bar(Tab::short_name, true);
+            if fits(&short) {
+                short
+            } else {
+                bar(Tab::short_name, false)
+            }
+        };
         let mut spans = Vec::new();
-        for tab in Tab::ALL {
-            let name = if long { tab.name() } else { tab.short_name() };
-            let label = format!("{} {name}", tab.index() + 1);
+        for (tab, text) in Tab::ALL.into_iter().zip(labels) {
             if !spans.is_empty() {
                 spans.push(Span::raw(" "));
             }
             // Brackets mark the current tab without colour (NO_COLOR, monochrome terminals).
             if tab == self.tab {
-                spans.push(Span::styled(format!("[{label}]"), self.theme.tab_active()));
+                spans.push(Span::styled(text, self.theme.tab_active()));
             } else {
-                spans.push(Span::raw(label));
+                spans.push(Span::raw(text));
             }
         }
-        buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+        let line = Line::from(spans);
+        if line.width() > width {
+            let text = truncate(&line.to_string(), width);
+            buf.set_line(area.x, area.y, &Line::raw(text), area.width);
+        } else {
+            buf.set_line(area.x, area.y, &line, area.width);
+        }
     }
 
     fn render_message(&self, area: Rect, buf: &mut Buffer) {

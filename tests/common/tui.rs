@@ -60,6 +60,14 @@ pub fn screen(app: &App) -> Terminal<TestBackend> {
     terminal
 }
 
+/// The app told the screen is `width` x `height`, then drawn at that size.
+pub fn buffer_at(app: &mut App, width: u16, height: u16) -> Buffer {
+    app.set_size(width, height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| f.render_widget(&*app, f.area())).unwrap();
+    terminal.backend().buffer().clone()
+}
+
 pub fn buffer(app: &App) -> Buffer {
     screen(app).backend().buffer().clone()
 }

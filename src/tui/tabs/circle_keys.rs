@@ -93,14 +93,14 @@ impl CirclesTab {
     }
 
     /// Columns and rows of the detail pane.
-    fn detail_size(env: &Env<'_>) -> (usize, usize) {
+    fn detail_size(&self, env: &Env<'_>) -> (usize, usize) {
         let (width, rows) = env.body();
-        (detail_width(width), usize::from(rows))
+        (detail_width(width, self.focus.is_some()), usize::from(rows))
     }
 
     /// Scroll the detail so that the focused line (and what follows it) is on screen.
     pub(super) fn follow_focus(&mut self, env: &Env<'_>) {
-        let (width, height) = Self::detail_size(env);
+        let (width, height) = self.detail_size(env);
         let (Some(data), Some(focus)) = (&self.detail, &self.focus) else {
             return;
         };
@@ -141,7 +141,7 @@ impl CirclesTab {
     }
 
     fn scroll_detail(&mut self, down: bool, env: &Env<'_>) {
-        let (width, height) = Self::detail_size(env);
+        let (width, height) = self.detail_size(env);
         let Some(data) = &self.detail else { return };
         let (lines, _) = detail_lines(data, self.focus.as_ref(), env.theme, width);
         let max = lines.len().saturating_sub(height);
@@ -287,7 +287,11 @@ impl CirclesTab {
         use Action::*;
         match action {
             FocusDetail => self.enter_detail(env),
-            LeaveDetail => self.focus = None,
+            LeaveDetail => {
+                // Back on the list, an error about a line of the detail is past.
+                self.focus = None;
+                return env.said(Reply::ClearError);
+            }
             NextSection | PrevSection => self.step_section(action == NextSection, env),
             MoveUp | MoveDown => self.step_line(action == MoveDown, env),
             ScrollDetailDown | ScrollDetailUp => {

@@ -261,15 +261,18 @@ impl CirclesTab {
                 editor.form.set_error(main_field(target), text.clone());
                 Reply::Error(text)
             }
+            // Deleted by another session while the form was open: nothing to merge with.
+            Err(Problem::Store(StoreError::NotFound(_))) => {
+                env.said(Reply::Error(cm::GONE_ELSEWHERE.to_owned()))
+            }
             Err(Problem::Store(other)) => Reply::Error(other.to_string()),
         }
     }
 
-    /// Whether the row the open form edits changed in another session since it was loaded.
-    pub(super) fn editor_changed_elsewhere(&self, store: &Store) -> bool {
-        let Some(e) = &self.editor else {
-            return false;
-        };
+    /// What to say when the row the open form edits changed in another session since it was
+    /// loaded: modified (the save will show their values), or deleted.
+    pub(super) fn editor_changed_elsewhere(&self, store: &Store) -> Option<&'static str> {
+        let e = self.editor.as_ref()?;
         let now = match e.target {
             Target::Sheet | Target::CloseCircle => {
                 store.circle(e.circle_id).ok().flatten().map(|c| c.version)
@@ -279,9 +282,13 @@ impl CirclesTab {
             }
             Target::Work(id) => store.work_item(id).ok().flatten().map(|w| w.version),
             Target::Decision(id) => store.decision(id).ok().flatten().map(|d| d.version),
-            _ => return false,
+            _ => return None,
         };
-        now != Some(e.base_version)
+        match now {
+            None => Some(cm::GONE_ELSEWHERE),
+            Some(version) if version != e.base_version => Some(cm::CHANGED_ELSEWHERE),
+            Some(_) => None,
+        }
     }
 
     /// One key: the picked work item moves to its next status.

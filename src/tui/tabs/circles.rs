@@ -52,18 +52,32 @@ pub struct CirclesTab {
 }
 
 impl CirclesTab {
-    fn general_matches(&self) -> bool {
+    /// How a name is matched by the filter: as a part of it (accents and case ignored) when
+    /// any row has that part, else letter by letter in order (`eche` finds `Échange-entraide`),
+    /// so a short query never fills the list with scattered matches.
+    fn name_matches(&self) -> impl Fn(&str) -> bool + use<> {
         let needle = fold_for_match(&self.filter);
-        needle.is_empty() || fold_for_match(cm::GENERAL_NAME).contains(&needle)
+        let names = std::iter::once(cm::GENERAL_NAME).chain(self.circles.iter().map(|c| c.name()));
+        let by_part = names.map(fold_for_match).any(|name| name.contains(&needle));
+        move |name: &str| {
+            let name = fold_for_match(name);
+            needle.is_empty()
+                || if by_part {
+                    name.contains(&needle)
+                } else {
+                    crate::tui::widgets::palette::fuzzy_score(&needle, &name).is_some()
+                }
+        }
+    }
+
+    fn general_matches(&self) -> bool {
+        self.name_matches()(cm::GENERAL_NAME)
     }
 
     /// The circles the filter lets through, in list order.
     pub fn visible(&self) -> Vec<&Circle> {
-        let needle = fold_for_match(&self.filter);
-        self.circles
-            .iter()
-            .filter(|c| needle.is_empty() || fold_for_match(c.name()).contains(&needle))
-            .collect()
+        let matches = self.name_matches();
+        self.circles.iter().filter(|c| matches(c.name())).collect()
     }
 
     /// The rows' ids: the cercle général first, then the visible circles.
@@ -114,13 +128,27 @@ pub fn list_height(body_height: u16) -> usize {
     usize::from(body_height.saturating_sub(1))
 }
 
-pub(super) fn list_width(total: u16) -> u16 {
+pub(super) fn list_width(total: u16, in_detail: bool) -> u16 {
+    if is_narrow(total) {
+        // No room for both panes: the list alone, or the detail alone once inside it.
+        return if in_detail { 0 } else { total };
+    }
     LIST_MIN_WIDTH.max(total / 3).min(total)
 }
 
-/// Columns of the detail pane in a body `total` columns wide (one column of margin).
-pub fn detail_width(total: u16) -> usize {
-    usize::from(total.saturating_sub(list_width(total)).saturating_sub(1))
+/// Below this body width the list and the detail take turns on the whole width.
+const TWO_PANES_FROM: u16 = LIST_MIN_WIDTH + 1 + 20;
+
+pub(super) fn is_narrow(total: u16) -> bool {
+    total < TWO_PANES_FROM
+}
+
+/// Columns of the detail pane in a body `total` columns wide (one column of margin beside the
+/// list; none when the detail has the whole width).
+pub fn detail_width(total: u16, in_detail: bool) -> usize {
+    let list = list_width(total, in_detail);
+    let margin = u16::from(list > 0);
+    usize::from(total.saturating_sub(list).saturating_sub(margin))
 }
 
 /// Rows of the list in the body `env` gives.
@@ -262,10 +290,12 @@ impl Pane for CirclesTab {
 
     fn resize(&mut self, env: &Env<'_>) {
         self.refilter(list_rows(env));
+        if let Some(editor) = &mut self.editor {
+            editor.form.relayout();
+        }
     }
 
     fn changed_elsewhere(&self, store: &Store) -> Option<String> {
-        self.editor_changed_elsewhere(store)
-            .then(|| cm::CHANGED_ELSEWHERE.to_owned())
+        self.editor_changed_elsewhere(store).map(str::to_owned)
     }
 }

@@ -32,15 +32,21 @@ impl Widget for CirclesView<'_> {
             .render(area, buf);
             return;
         }
-        let [left, right] = Layout::horizontal([
-            Constraint::Length(list_width(area.width)),
-            Constraint::Min(0),
-        ])
-        .areas(area);
-        self.render_list(left, buf);
+        let in_detail = self.tab.focus.is_some();
+        let list_w = list_width(area.width, in_detail);
+        let [left, right] =
+            Layout::horizontal([Constraint::Length(list_w), Constraint::Min(0)]).areas(area);
+        if list_w > 0 {
+            self.render_list(left, buf);
+        }
+        if list_w == area.width {
+            // Too narrow for both: the list alone until Enter goes into the detail.
+            return;
+        }
+        let margin = u16::from(list_w > 0);
         let right = Rect {
-            x: right.x + 1,
-            width: right.width.saturating_sub(1),
+            x: right.x + margin,
+            width: right.width.saturating_sub(margin),
             ..right
         };
         if let Some(data) = &self.tab.detail {

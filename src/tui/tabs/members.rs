@@ -450,6 +450,9 @@ impl Pane for MembersTab {
     fn resize(&mut self, env: &Env<'_>) {
         let ids = self.ids();
         self.list.sync(&ids, list_rows(env));
+        if let Some(form) = &mut self.form {
+            form.form_mut().relayout();
+        }
     }
 }
 

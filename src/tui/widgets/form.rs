@@ -335,13 +335,69 @@ impl Form {
         changed
     }
 
-    /// Rows the form needs with every field at its normal height.
-    fn natural_height(&self) -> u16 {
-        self.fields
+    /// The screen changed size: the text areas forget how far they had scrolled (a viewport
+    /// kept from a smaller screen would hide the start of a text that now fits). The text,
+    /// the cursor and the loaded values stay.
+    pub fn relayout(&mut self) {
+        for field in &mut self.fields {
+            if let FieldKind::Choice(_) = field.kind {
+                continue;
+            }
+            let ratatui_textarea::DataCursor(row, col) = field.input.cursor();
+            let value = field.input.lines().join("\n");
+            let style = field.input.cursor_style();
+            field.input = new_input(&value, field.is_single_line());
+            field.input.set_cursor_style(style);
+            field.input.move_cursor(CursorMove::Jump(
+                u16::try_from(row).unwrap_or(u16::MAX),
+                u16::try_from(col).unwrap_or(u16::MAX),
+            ));
+        }
+    }
+
+    /// Rows each field is drawn in, `height` rows being there: every field its normal rows;
+    /// then the room left goes to the several-line fields whose text needs more, the focused
+    /// one first, so that a text that fits is seen whole; what is still left goes to the
+    /// focused field, to type in.
+    fn heights(&self, height: u16, input_w: u16) -> Vec<u16> {
+        let mut heights: Vec<u16> = self
+            .fields
             .iter()
             .map(|f| f.rows() + u16::from(f.error.is_some()))
-            .sum()
+            .collect();
+        let mut spare = height.saturating_sub(heights.iter().sum());
+        let order =
+            std::iter::once(self.focus).chain((0..self.fields.len()).filter(|i| *i != self.focus));
+        for i in order {
+            let Some(field) = self.fields.get(i) else {
+                continue;
+            };
+            if field.is_single_line() || spare == 0 {
+                continue;
+            }
+            let needed =
+                u16::try_from(super::wrap_text(&field.value(), usize::from(input_w.max(1))).len())
+                    .unwrap_or(u16::MAX);
+            let extra = needed.saturating_sub(field.rows()).min(spare);
+            heights[i] += extra;
+            spare -= extra;
+        }
+        if let Some(field) = self.fields.get(self.focus)
+            && !field.is_single_line()
+        {
+            heights[self.focus] += spare;
+        }
+        heights
     }
+}
+
+/// A field's text area as an unfocused field shows it: from its first line (the text area
+/// itself keeps the view that followed the cursor while it was typed in).
+fn from_the_top(input: &TextArea<'static>) -> TextArea<'static> {
+    let mut view = input.clone();
+    view.scroll((-i16::MAX, -i16::MAX));
+    view.move_cursor(CursorMove::Jump(0, 0));
+    view
 }
 
 const LABEL_MARKS: u16 = 2;
@@ -363,21 +419,7 @@ impl Widget for &Form {
             + 1;
         let input_x = area.x + label_w;
         let input_w = area.width.saturating_sub(label_w);
-        // Give the spare rows to the focused field when it takes several lines.
-        let spare = area.height.saturating_sub(self.natural_height());
-        let heights: Vec<u16> = self
-            .fields
-            .iter()
-            .enumerate()
-            .map(|(i, f)| {
-                let extra = if i == self.focus && !f.is_single_line() {
-                    spare
-                } else {
-                    0
-                };
-                f.rows() + extra + u16::from(f.error.is_some())
-            })
-            .collect();
+        let heights = self.heights(area.height, input_w);
         // When the form is taller than the area, start at the first field that keeps the focused
         // one entirely visible.
         let mut first = 0;
@@ -402,7 +444,13 @@ impl Widget for &Form {
             let label = Line::from(vec![
                 Span::styled(focus_mark, label_style),
                 Span::styled(dirty_mark, theme.dirty()),
-                Span::styled(field.label, label_style),
+                Span::styled(
+                    super::truncate(
+                        field.label,
+                        usize::from(label_w.saturating_sub(LABEL_MARKS + 1)),
+                    ),
+                    label_style,
+                ),
             ]);
             buf.set_line(area.x, y, &label, label_w.saturating_sub(1));
             let input_rows = (h - u16::from(field.error.is_some())).min(area.bottom() - y);
@@ -428,7 +476,21 @@ impl Widget for &Form {
                         buf[(input_x, y)].set_style(theme.cursor());
                     }
                 }
-                _ => (&field.input).render(input_area, buf),
+                _ if focused => (&field.input).render(input_area, buf),
+                _ => {
+                    let view = from_the_top(&field.input);
+                    (&view).render(input_area, buf);
+                    // More text than rows: say so at the end of the last row.
+                    let lines = if field.is_single_line() {
+                        usize::from(display_width(&field.value()) > usize::from(input_w)) + 1
+                    } else {
+                        super::wrap_text(&field.value(), usize::from(input_w.max(1))).len()
+                    };
+                    if lines > usize::from(input_rows) && input_rows > 0 && input_w > 0 {
+                        let (x, y) = (input_area.right() - 1, input_area.bottom() - 1);
+                        buf[(x, y)].set_symbol("…").set_style(theme.muted());
+                    }
+                }
             }
             if let Some(error) = &field.error {
                 let ey = y + input_rows;

@@ -89,7 +89,11 @@ impl Widget for HelpView {
                         format!("  {:<w$}", truncate(keys, key_w - 1), w = key_w),
                         self.theme.key(),
                     ),
-                    Span::raw(*desc),
+                    // Whole from 80 columns; narrower, cut with `…`, never mid-word unseen.
+                    Span::raw(truncate(
+                        desc,
+                        usize::from(inner.width).saturating_sub(key_w + 2),
+                    )),
                 ]),
             };
             buf.set_line(inner.x, y, &text, inner.width);

@@ -28,6 +28,9 @@ pub fn truncate(text: &str, max: usize) -> String {
     if crate::text::display_width(text) <= max {
         return text.to_owned();
     }
+    if max == 0 {
+        return String::new();
+    }
     let mut out = String::new();
     let mut width = 0;
     for c in text.chars() {
@@ -60,7 +63,16 @@ pub fn wrap_text(text: &str, width: usize) -> Vec<String> {
             }
             line.push_str(word);
             while display_width(&line) > width {
-                let head = truncate_exact(&line, width);
+                let mut head = truncate_exact(&line, width);
+                if head.is_empty() {
+                    // A character wider than the whole width (CJK, emoji in one column): it
+                    // goes on a line of its own rather than never fitting.
+                    let mut chars = line.chars();
+                    head = chars.next().map(String::from).unwrap_or_default();
+                    if chars.as_str().is_empty() {
+                        break;
+                    }
+                }
                 let rest = line[head.len()..].to_owned();
                 lines.push(head);
                 line = rest;
@@ -97,5 +109,15 @@ mod tests {
         assert_eq!(wrap_text("a\nb", 10), ["a", "b"]);
         assert_eq!(wrap_text("abcdefghijkl", 5), ["abcde", "fghij", "kl"]);
         assert_eq!(truncate("co-référent·es", 8), "co-réfé…");
+        assert_eq!(truncate("abc", 0), "");
+    }
+
+    /// A character wider than the room (CJK in a one-column pane at 40x10) used to loop for
+    /// ever, pushing empty lines until memory ran out.
+    #[test]
+    fn wrap_never_hangs_on_a_character_wider_than_the_width() {
+        assert_eq!(wrap_text("漢字", 1), ["漢", "字"]);
+        assert_eq!(wrap_text("a😀b", 1), ["a", "😀", "b"]);
+        assert_eq!(wrap_text("日本 語", 0), ["日", "本", "語"]);
     }
 }

@@ -1,5 +1,6 @@
 //! The command palette (`:`): type part of what you want to do, in French or by the action's
-//! name, accents and case ignored; the matches show their key, Enter runs the selected one.
+//! name, accents and case ignored; the matches show their key (not the name: the screen is in
+//! French), Enter runs the selected one.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -159,18 +160,18 @@ impl Widget for PaletteView<'_> {
         }
         let rows = usize::from(inner.height.saturating_sub(2));
         let offset = self.palette.selected.saturating_sub(rows.saturating_sub(1));
+        // The key first, as in the help. The action's serde name still matches a query, but
+        // it is not shown: the screen is in French, and the description says the same.
         let key_w = 10;
-        let name_w = 18;
-        let desc_w = width.saturating_sub(key_w + name_w + 3);
+        let desc_w = width.saturating_sub(key_w + 3);
         for (n, entry) in entries.iter().enumerate().skip(offset).take(rows) {
             let y = inner.y + 2 + (n - offset) as u16;
             let selected = n == self.palette.selected;
             let marker = if selected { "> " } else { "  " };
             let line = Line::from(vec![
                 Span::raw(marker),
-                Span::raw(format!("{:<desc_w$}", truncate(entry.description, desc_w))),
-                Span::styled(format!(" {:<key_w$}", entry.key), theme.key()),
-                Span::styled(truncate(&entry.action.name(), name_w), theme.muted()),
+                Span::styled(format!("{:<key_w$} ", entry.key), theme.key()),
+                Span::raw(truncate(entry.description, desc_w)),
             ]);
             let row = Rect::new(inner.x, y, inner.width, 1);
             if selected {
