@@ -134,6 +134,40 @@ pub enum CliError {
     Failed(String),
     #[error("{0}")]
     Exchange(#[from] crate::exchange::ExchangeError),
+    /// Whoever read our standard output went away (`cercles export members | head -1`): not an
+    /// error of ours; the run ends quietly, as ripgrep and friends do.
+    #[error("")]
+    StdoutClosed,
+}
+
+/// `println!` that never panics: a closed pipe ends the run quietly (see
+/// [`CliError::StdoutClosed`]), any other write error is one French line.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        write_stdout(format!($($arg)*).as_bytes(), true)?
+    };
+}
+
+/// Write to standard output (and a line end with `newline`), flushed.
+fn write_stdout(bytes: &[u8], newline: bool) -> Result<(), CliError> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|()| {
+            if newline {
+                out.write_all(b"\n")
+            } else {
+                Ok(())
+            }
+        })
+        .and_then(|()| out.flush())
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                CliError::StdoutClosed
+            } else {
+                CliError::Failed(exchange_msg::export_failed(&crate::store::open::io_fr(&e)))
+            }
+        })
 }
 
 impl CliError {
@@ -217,6 +251,14 @@ pub fn open_store(cli: &Cli, path: &Path) -> Result<Store, CliError> {
 
 /// Run a parsed command line. Returns what to print on stdout.
 pub fn run(cli: Cli) -> Result<(), CliError> {
+    match run_command(cli) {
+        // Nothing to say: the reader of our output is gone, and so is whoever would read it.
+        Err(CliError::StdoutClosed) => std::process::exit(0),
+        other => other,
+    }
+}
+
+fn run_command(cli: Cli) -> Result<(), CliError> {
     let path = database_path(&cli)?;
     match &cli.command {
         None => crate::launch::open_ui(&cli, &path),
@@ -225,7 +267,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             let store = open_store(&cli, &path)?;
             match store.check()? {
                 Ok(entries) => {
-                    println!("{}", store_msg::check_ok(&path, entries));
+                    say!("{}", store_msg::check_ok(&path, entries));
                     Ok(())
                 }
                 Err(problem) => Err(CliError::Failed(problem)),
@@ -234,7 +276,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Backup { file }) => {
             let store = open_store(&cli, &path)?;
             store.backup(file)?;
-            println!("{}", store_msg::backup_done(file));
+            say!("{}", store_msg::backup_done(file));
             Ok(())
         }
         Some(Command::Users { action }) => run_users(&cli, &path, action),
@@ -259,26 +301,34 @@ fn init(cli: &Cli, path: &Path, demo: bool) -> Result<(), CliError> {
         // Opening as an admin upgrades an older schema; anyone else is refused.
         let before = schema_of(path);
         let store = open_store(cli, path)?;
+        if store.is_read_only() {
+            // Newer than this binary: nothing to upgrade, and "up to date" would be a lie.
+            return Err(StoreError::ReadOnly.into());
+        }
         let after = store.file_schema_version()?;
         match before {
-            Some(b) if b < after => println!("{}", store_msg::upgraded(path, b, after)),
-            _ => println!("{}", store_msg::up_to_date(path)),
+            Some(b) if b < after => say!("{}", store_msg::upgraded(path, b, after)),
+            _ => say!("{}", store_msg::up_to_date(path)),
         }
         return Ok(());
     }
     let admin = users::os_user_name()?;
     if demo {
         crate::demo::build(path, &admin)?;
-        println!("{}", store_msg::created_demo(path));
+        say!("{}", store_msg::created_demo(path));
     } else {
         Store::create(path, &admin)?;
-        println!("{}", store_msg::created(path));
+        say!("{}", store_msg::created(path));
     }
     Ok(())
 }
 
 /// The schema version of a file, read before any upgrade.
 fn schema_of(path: &Path) -> Option<i64> {
+    // Not a regular file (a FIFO would block the open): `open_store` says what it is.
+    if !path.is_file() {
+        return None;
+    }
     let conn =
         rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
             .ok()?;
@@ -297,7 +347,7 @@ fn run_users(cli: &Cli, path: &Path, action: &UsersCommand) -> Result<(), CliErr
     }
     match action {
         UsersCommand::List => {
-            println!("{}", msg::users_header());
+            say!("{}", msg::users_header());
             for u in store.users()? {
                 // The linked person by name, with the id `users link` accepts.
                 let person = match u.person_id {
@@ -307,7 +357,7 @@ fn run_users(cli: &Cli, path: &Path, action: &UsersCommand) -> Result<(), CliErr
                     },
                     None => String::new(),
                 };
-                println!(
+                say!(
                     "{}\t{}\t{}",
                     u.name,
                     u.role.code(),
@@ -322,15 +372,15 @@ fn run_users(cli: &Cli, path: &Path, action: &UsersCommand) -> Result<(), CliErr
                 .map(|p| store.resolve_person(p))
                 .transpose()?;
             let user = store.add_user(name, role, person.as_ref().map(|p| p.id))?;
-            println!("{}", msg::user_added(&user.name, role.code()));
+            say!("{}", msg::user_added(&user.name, role.code()));
             if let Some(p) = person {
-                println!("{}", msg::user_linked(&user.name, &p.display_name(), p.id));
+                say!("{}", msg::user_linked(&user.name, &p.display_name(), p.id));
             }
         }
         UsersCommand::Link { name, person } => {
             let person = store.resolve_person(person)?;
             let user = store.link_user(name, Some(person.id))?;
-            println!(
+            say!(
                 "{}",
                 msg::user_linked(&user.name, &person.display_name(), person.id)
             );
@@ -338,11 +388,11 @@ fn run_users(cli: &Cli, path: &Path, action: &UsersCommand) -> Result<(), CliErr
         UsersCommand::Role { name, role } => {
             let role = users::parse_role(role)?;
             let user = store.set_user_role(name, role)?;
-            println!("{}", msg::user_role_set(&user.name, role.code()));
+            say!("{}", msg::user_role_set(&user.name, role.code()));
         }
         UsersCommand::Remove { name } => {
             store.remove_user(name)?;
-            println!("{}", msg::user_removed(name));
+            say!("{}", msg::user_removed(name));
         }
     }
     Ok(())
@@ -382,21 +432,21 @@ fn run_import(
             let (added, skipped, roles) =
                 (outcome.added.len(), outcome.skipped.len(), outcome.roles);
             if dry_run {
-                println!("{}", exchange_msg::import_dry_run(added, roles, skipped));
+                say!("{}", exchange_msg::import_dry_run(added, roles, skipped));
                 for (line, name) in &outcome.added {
-                    println!(
+                    say!(
                         "{}",
                         crate::text::escape_for_terminal(&exchange_msg::would_add(*line, name))
                     );
                 }
                 for (line, name) in &outcome.skipped {
-                    println!(
+                    say!(
                         "{}",
                         crate::text::escape_for_terminal(&exchange_msg::would_skip(*line, name))
                     );
                 }
             } else {
-                println!("{}", exchange_msg::import_done(added, roles, skipped));
+                say!("{}", exchange_msg::import_done(added, roles, skipped));
             }
         }
     }
@@ -410,7 +460,6 @@ fn run_export(
     format: Option<ExportFormat>,
     output: Option<&Path>,
 ) -> Result<(), CliError> {
-    use std::io::Write;
     let store = open_store(cli, path)?;
     let format = match format {
         Some(ExportFormat::Json) => crate::exchange::members::Format::Json,
@@ -421,9 +470,7 @@ fn run_export(
     };
     match output {
         Some(file) if file != Path::new("-") => {
-            std::fs::write(file, &bytes).map_err(|e| {
-                CliError::Failed(store_msg::file_error(file, &crate::store::open::io_fr(&e)))
-            })?;
+            write_new_file(file, &bytes)?;
             eprintln!(
                 "{}",
                 crate::text::escape_for_terminal(&exchange_msg::exported(
@@ -432,14 +479,39 @@ fn run_export(
                 ))
             );
         }
-        _ => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(&bytes)
-                .and_then(|()| out.flush())
-                .map_err(|e| {
-                    CliError::Failed(exchange_msg::export_failed(&crate::store::open::io_fr(&e)))
-                })?;
-        }
+        _ => write_stdout(&bytes, false)?,
+    }
+    Ok(())
+}
+
+/// Write an export to a new file, as `backup` does: an existing file is never replaced (it may
+/// be last month's export, or anything else), the file is private (0600: it holds personal
+/// contact details), and a write that fails half-way leaves no half file behind.
+fn write_new_file(file: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let failed = |e: &std::io::Error| {
+        CliError::Failed(store_msg::file_error(file, &crate::store::open::io_fr(e)))
+    };
+    if file.is_dir() {
+        return Err(CliError::Failed(store_msg::file_error(
+            file,
+            store_msg::IO_DIRECTORY,
+        )));
+    }
+    let mut out = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(file)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => StoreError::AlreadyExists(file.into()).into(),
+            _ => failed(&e),
+        })?;
+    if let Err(e) = out.write_all(bytes).and_then(|()| out.sync_all()) {
+        drop(out);
+        let _ = std::fs::remove_file(file);
+        return Err(failed(&e));
     }
     Ok(())
 }

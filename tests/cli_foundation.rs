@@ -260,3 +260,106 @@ fn a_kill_during_init_leaves_no_half_made_database() {
         }
     }
 }
+
+/// A FIFO (or a device) given as the database must not block the open: refused at once.
+#[test]
+fn a_fifo_or_a_device_as_database_is_refused_without_hanging() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    for (db, args) in [
+        (fifo.as_path(), &["check"][..]),
+        (fifo.as_path(), &["init"][..]),
+        (Path::new("/dev/null"), &["check"][..]),
+    ] {
+        let out = cercles(db)
+            .args(args)
+            .timeout(std::time::Duration::from_secs(20))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+        let err = stderr_of(&out);
+        assert!(err.contains("pas un fichier ordinaire"), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+}
+
+/// `--as` with control characters, a huge name or `-`: one short line, no echo of it all, and
+/// no advice to `users add` a name that could never be one.
+#[test]
+fn a_hostile_actor_name_is_refused_in_one_short_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    cercles(&db).arg("init").assert().success();
+    for name in ["a\u{1b}[31mb", &"x".repeat(100_000), "-", ""] {
+        let out = cercles(&db)
+            .arg("--as")
+            .arg(name)
+            .arg("check")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = stderr_of(&out);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.len() < 400, "{}", err.len());
+        assert!(
+            !err.contains('\u{1b}') && !err.contains("users add"),
+            "{err}"
+        );
+        assert!(
+            err.contains("n'est pas un nom d'utilisateur·rice valable"),
+            "{err}"
+        );
+    }
+}
+
+/// `init` on a file from a newer cercles: no "déjà à jour", a refusal, the file untouched.
+#[test]
+fn init_on_a_newer_schema_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    cercles(&db).arg("init").assert().success();
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    let before = fs::read(&db).unwrap();
+    let out = cercles(&db).arg("init").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("à jour"));
+    assert!(
+        stderr_of(&out).contains("lecture seule"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!(fs::read(&db).unwrap(), before);
+}
+
+/// Our application_id but no schema (user_version 0): not "ask an admin to run init", which
+/// could never work, but a damaged file, left untouched.
+#[test]
+fn our_mark_without_a_schema_is_a_damaged_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.pragma_update(None, "application_id", 0x4352_4C53)
+            .unwrap();
+        conn.execute_batch("CREATE TABLE x(a);").unwrap();
+    }
+    let before = fs::read(&db).unwrap();
+    for args in [&["check"][..], &["init"][..]] {
+        let out = cercles(&db).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = stderr_of(&out);
+        assert!(err.contains("endommagée") && !err.contains("init"), "{err}");
+    }
+    assert_eq!(fs::read(&db).unwrap(), before);
+    assert!(!dir.path().join("t.db-wal").exists());
+}

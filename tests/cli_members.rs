@@ -189,3 +189,71 @@ fn users_are_linked_to_people() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// `export -o` never replaces a file, as `backup`: the existing one stays as it was.
+#[test]
+fn export_to_an_existing_file_is_refused_and_leaves_it() {
+    let (dir, db) = demo();
+    let file = dir.path().join("m.csv");
+    std::fs::write(&file, "précieux").unwrap();
+    let out = cercles(&db)
+        .args(["export", "members", "-o"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("existe déjà"), "{err}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "précieux");
+    // A directory is named as one.
+    let out = cercles(&db)
+        .args(["export", "members", "-o"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("dossier"));
+    // A new file is private: it holds contact details.
+    use std::os::unix::fs::PermissionsExt;
+    let new = dir.path().join("new.csv");
+    cercles(&db)
+        .args(["export", "members", "-o"])
+        .arg(&new)
+        .assert()
+        .success();
+    let mode = std::fs::metadata(&new).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+}
+
+/// `cercles ... | head -1`: the reader goes away; no panic, no message, exit 0.
+#[test]
+fn a_reader_that_stops_early_is_not_a_panic() {
+    use std::io::{BufRead, BufReader};
+    let (dir, db) = demo();
+    let mut text = String::from("nom;prenom\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("Nom{i};Prénom{i}\n"));
+    }
+    let file = dir.path().join("big.csv");
+    std::fs::write(&file, text).unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("cercles"))
+        .arg("--db")
+        .arg(&db)
+        .args(["import", "members", "--dry-run"])
+        .arg(&file)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.contains("essai"), "{first}");
+    // The pipe is closed here, like `head -1` exiting.
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(err, "");
+    assert_eq!(out.status.code(), Some(0));
+}

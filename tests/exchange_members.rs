@@ -198,3 +198,124 @@ fn demo_network_has_the_report_figures() {
     assert!((70..=75).contains(&rows), "{rows}");
     assert!(s.check().unwrap().is_ok());
 }
+
+/// What French Excel writes: Windows-1252, `;`, CRLF, a BOM-less preamble of 3 lines, header
+/// names with accents, case and spaces, a trailing empty column, a blank line in the middle,
+/// no-break spaces, a quoted cell holding `;` and a line break.
+#[test]
+fn excel_as_it_really_comes() {
+    let (_dir, mut s) = fresh();
+    let text = "Export Actions Communes;;;;;;;\r\n\
+                Généré le 20/11/2025;;;;;;;\r\n\
+                ;;;;;;;\r\n\
+                NOM;Prénom;E-mail ;Téléphone;Commune;Type;CERCLES;\r\n\
+                Durand;Hélène;helene@example.fr;06\u{a0}12\u{a0}34\u{a0}56\u{a0}78;Poitiers;bénévole;Finances:co-référent·e|Communication;\r\n\
+                ;;;;;;;\r\n\
+                Martin\u{a0};Bruno;;;Lyon;;;\r\n\
+                \"Le Gall; fils\";\"Yann\r\nsecond\";;;;;;\r\n\
+                Petit;Zoé;zoe@;;;;;\r\n";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+    let err = import_members(&mut s, &bytes, false)
+        .unwrap_err()
+        .to_string();
+    // The bad email sits on line 10: the quoted cell spans lines 8 and 9.
+    assert!(err.contains("ligne 10, colonne email"), "{err}");
+    assert_eq!(count(&s), 0);
+    let fixed = text.replace("zoe@;", "zoe@example.org;");
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&fixed);
+    let out = import_members(&mut s, &bytes, false).unwrap();
+    let lines: Vec<u64> = out.added.iter().map(|a| a.0).collect();
+    assert_eq!(lines, [5, 7, 8, 10]);
+    assert_eq!(out.roles, 2);
+    // The export of it imports back skipping everyone.
+    let (csv, _) = export_members(&s, Format::Csv).unwrap();
+    let again = import_members(&mut s, &csv, false).unwrap();
+    assert_eq!((again.added.len(), again.skipped.len()), (0, 4));
+}
+
+/// A cell with an unquoted `;` shifts the cells after it: refused, never imported mangled.
+/// Empty cells after the last column (what spreadsheets leave) are fine.
+#[test]
+fn a_line_with_more_filled_cells_than_the_header_is_refused() {
+    let (_dir, mut s) = fresh();
+    let ok = "nom;prenom;email;\nDurand;Alice;;;;\n";
+    assert_eq!(
+        import_members(&mut s, ok.as_bytes(), true)
+            .unwrap()
+            .added
+            .len(),
+        1
+    );
+    let bad = "nom;prenom;email\nDurand;Alice;a@example.org\nLe Gall; fils;Yann;y@example.org\n";
+    let err = import_members(&mut s, bad.as_bytes(), false)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("ligne 3") && err.contains("4 cellules"),
+        "{err}"
+    );
+    assert_eq!(count(&s), 0);
+}
+
+#[test]
+fn a_header_naming_a_column_twice_is_refused() {
+    let (_dir, mut s) = fresh();
+    let err = import_members(&mut s, b"nom;Mail;E-mail\nA;a@b.fr;c@d.fr\n", false)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("deux fois") && err.contains("email"), "{err}");
+}
+
+#[test]
+fn mac_line_ends_utf16_and_empty_files() {
+    let (_dir, mut s) = fresh();
+    // Excel for Mac's "CSV Macintosh": CR alone; line numbers stay right.
+    let err = import_members(&mut s, b"nom;email\rA;a@b.fr\rB;bad\r", true)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("ligne 3"), "{err}");
+    // Excel's "Texte Unicode": UTF-16 with BOM, tabs.
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in "nom\tprénom\r\nDurand\tHélène\r\n".encode_utf16() {
+        utf16.extend(unit.to_le_bytes());
+    }
+    let out = import_members(&mut s, &utf16, true).unwrap();
+    assert_eq!(out.added, [(2, "Hélène Durand".to_string())]);
+    for empty in [&b""[..], b"\xEF\xBB\xBF", b" \r\n\r\n"] {
+        let err = import_members(&mut s, empty, true).unwrap_err().to_string();
+        assert!(err.contains("vide"), "{err}");
+    }
+    // A header alone is no error: nothing to add.
+    let out = import_members(&mut s, b"nom;prenom\r\n", false).unwrap();
+    assert!(out.added.is_empty() && out.skipped.is_empty());
+}
+
+fn big_file(lines: usize) -> String {
+    let mut text = String::from("nom;prenom;email;telephone;commune;type;cercles\n");
+    for i in 0..lines {
+        text.push_str(&format!(
+            "Nom{i};Prénom{i};p{i}@example.org;06 12 34 {:02} {:02};Lyon;bénévole;{}\n",
+            i % 100,
+            i / 100 % 100,
+            if i % 3 == 0 { "Finances" } else { "" }
+        ));
+    }
+    text
+}
+
+/// A big file is read whole, and an error on its last line names that line and writes nothing.
+#[test]
+fn a_big_file_is_read_whole_and_its_last_line_counts() {
+    // Its speed is measured by `cargo bench --bench import`, not here.
+    let (_dir, mut s) = fresh();
+    let text = big_file(20_000);
+    let out = import_members(&mut s, text.as_bytes(), true).unwrap();
+    assert_eq!(out.added.len(), 20_000);
+    // One bad last line: its number, and nothing written.
+    let bad = text.replace("p19999@example.org", "p19999@");
+    let err = import_members(&mut s, bad.as_bytes(), false)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("ligne 20001, colonne email"), "{err}");
+    assert_eq!(count(&s), 0);
+}

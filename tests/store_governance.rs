@@ -553,3 +553,38 @@ fn person_arguments_resolve_by_id_email_or_exact_name() {
     });
     assert!(matches!(dup, Err(StoreError::Invalid(m)) if m.contains("Hélène Durand")));
 }
+
+/// Who a re-import skips (issue 4): the same email without case; else the same name without
+/// case or accents when one of the two has no email. Homonyms with two emails are two people.
+/// Lines of one file are matched against each other the same way.
+#[test]
+fn import_skips_by_email_else_by_name_when_an_email_is_missing() {
+    use cercles::store::import_people::NewMember;
+    let (_dir, mut s) = fresh();
+    person(&mut s, "Alice", "Durand", "alice@example.org");
+    person(&mut s, "Bruno", "Martin", "");
+    let member = |line: u64, first: &str, last: &str, email: &str| NewMember {
+        line,
+        draft: PersonDraft {
+            first_name: first.into(),
+            last_name: last.into(),
+            email: email.into(),
+            ..PersonDraft::default()
+        },
+        roles: vec![],
+    };
+    let lines = [
+        member(2, "Autre", "Nom", "ALICE@example.org"), // same email: skipped
+        member(3, "Alice", "Durand", "alice.d@example.org"), // homonym, two emails: added
+        member(4, "BRUNO", "Martín", "bruno@example.org"), // known without email: skipped
+        member(5, "Chloé", "Petit", ""),                // new: added
+        member(6, "chloe", "PETIT", "chloe@example.org"), // line 5 without email: skipped
+        member(7, "Zoé", "Roux", "zoe@example.org"),    // new: added
+        member(8, "Zoé", "Roux", "zoe.roux@example.org"), // homonym of line 7: added
+    ];
+    let out = s.import_members(&lines, d(2025, 11, 20), false).unwrap();
+    let added: Vec<u64> = out.added.iter().map(|a| a.0).collect();
+    let skipped: Vec<u64> = out.skipped.iter().map(|a| a.0).collect();
+    assert_eq!(added, [3, 5, 7, 8]);
+    assert_eq!(skipped, [2, 4, 6]);
+}

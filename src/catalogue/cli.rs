@@ -37,7 +37,8 @@ pub const ARG_DRY_RUN: &str = "Essai : dire ce qui serait fait, sans rien écrir
 pub const CMD_EXPORT: &str = "Exporter en CSV (; UTF-8 avec BOM) ou en JSON";
 pub const ARG_EXPORT_KIND: &str = "Ce qu'on exporte : members (les membres)";
 pub const ARG_FORMAT: &str = "Format : csv (par défaut) ou json";
-pub const ARG_OUTPUT: &str = "Fichier à écrire (par défaut la sortie standard)";
+pub const ARG_OUTPUT: &str =
+    "Fichier à écrire, qui ne doit pas exister (par défaut la sortie standard)";
 pub fn stdin_unreadable(detail: &str) -> String {
     format!("entrée standard illisible : {detail}")
 }

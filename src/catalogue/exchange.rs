@@ -83,3 +83,19 @@ pub fn export_failed(detail: &str) -> String {
 }
 pub const UNCLOSED_QUOTE: &str =
     "un guillemet ouvre un champ et n'est jamais refermé (ajoutez le \" manquant)";
+pub fn too_many_cells(filled: usize, columns: usize, delimiter: char) -> String {
+    let delimiter = if delimiter == '\t' {
+        "tabulation".to_string()
+    } else {
+        format!("« {delimiter} »")
+    };
+    format!(
+        "{filled} cellules remplies pour {columns} colonnes dans l'en-tête : une cellule contient sans doute un {delimiter} sans guillemets autour"
+    )
+}
+pub fn duplicate_column(column: &str) -> String {
+    format!(
+        "l'en-tête nomme deux fois la colonne « {column} » : gardez-en une seule ; rien n'a été importé"
+    )
+}
+pub const EMPTY_FILE: &str = "le fichier est vide ; rien n'a été importé";

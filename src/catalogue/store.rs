@@ -154,6 +154,12 @@ pub const TRUNCATED: &str = "fichier tronqué";
 pub const IO_NOT_FOUND: &str = "fichier introuvable";
 pub const IO_PERMISSION: &str = "accès refusé (droits du fichier)";
 pub const IO_EXISTS: &str = "le fichier existe déjà";
+pub const NOT_WRITABLE: &str = "la base n'est pas modifiable avec vos droits : le fichier ou son dossier est en lecture seule (SQLite doit pouvoir écrire la base et créer les fichiers -wal et -shm à côté) ; rien n'a été écrit";
+pub const CANNOT_OPEN: &str =
+    "impossible d'ouvrir le fichier de la base ou ses fichiers -wal et -shm";
+pub const IO_FAILURE: &str = "erreur de lecture ou d'écriture sur le disque";
+pub const NO_SCHEMA: &str = "aucune table cercles dans le fichier";
+pub const NOT_A_REGULAR_FILE: &str = "ce n'est pas un fichier ordinaire (tube, périphérique…)";
 pub const NOT_SQLITE: &str = "ce n'est pas une base SQLite";
 pub const DAMAGED: &str = "la base est endommagée";
 pub fn unreadable_value(detail: &str) -> String {

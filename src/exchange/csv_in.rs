@@ -11,14 +11,27 @@ const MAX_PREAMBLE_LINES: usize = 20;
 
 /// Bytes to text: UTF-8 (BOM dropped) when valid, else Windows-1252, what Excel writes by
 /// default on a French Windows. Every byte decodes in 1252, so this never fails.
+///
+/// Also read: UTF-16 with its BOM (Excel's "Texte Unicode"), and line ends of a lone CR (Excel
+/// for Mac's "CSV Macintosh"), turned into `\n` so that line numbers stay those of the file.
 pub fn decode(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
-        Err(_) => {
-            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-            text.into_owned()
+    let text = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        let (text, _, _) = encoding_rs::UTF_16LE.decode(bytes);
+        text.into_owned()
+    } else {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        match std::str::from_utf8(bytes) {
+            Ok(text) => text.to_string(),
+            Err(_) => {
+                let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+                text.into_owned()
+            }
         }
+    };
+    if text.contains('\r') && !text.contains('\n') {
+        text.replace('\r', "\n")
+    } else {
+        text
     }
 }
 
@@ -49,6 +62,9 @@ impl Table {
 /// Find the header (the first line, among the first few, that holds every column of
 /// `required` once split by one of the delimiters) and read the rows below it.
 pub fn read_table(text: &str, required: &[&str], expected: &str) -> Result<Table> {
+    if text.trim().is_empty() {
+        return Err(ExchangeError::Invalid(msg::EMPTY_FILE.into()));
+    }
     let mut offset = 0;
     for (index, line) in text
         .split_inclusive('\n')
@@ -116,22 +132,41 @@ fn read_rows(body: &str, lines_before: u64, delimiter: u8) -> Result<Table> {
         .from_reader(body.as_bytes());
     let mut columns = None;
     let mut rows = Vec::new();
+    let mut lines = LineCounter::default();
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(0, |p| p.line() + lines_before);
             ExchangeError::Invalid(msg::line_error(line, "", &msg::unreadable(&e.to_string())))
         })?;
-        let line = line_of(body, record.position().map_or(0, |p| p.byte())) + lines_before;
+        let line = lines.line_of(body, record.position().map_or(0, |p| p.byte())) + lines_before;
         let cells: Vec<String> = record
             .iter()
             .map(|c| super::unguard_cell(c).to_string())
             .collect();
-        if columns.is_none() {
-            columns = Some(cells.iter().map(|c| header_key(c)).collect());
+        let Some(header) = &columns else {
+            columns = Some(cells.iter().map(|c| header_key(c)).collect::<Vec<_>>());
             continue;
-        }
+        };
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
+        }
+        // Cells past the header's last column are data with no column to go to: most often
+        // a delimiter typed in a cell without quotes, which shifted every cell after it.
+        // Empty ones are what spreadsheets leave after the last column, and harmless.
+        let filled = cells
+            .iter()
+            .rposition(|c| !c.trim().is_empty())
+            .map_or(0, |i| i + 1);
+        let named = header
+            .iter()
+            .rposition(|c| !c.is_empty())
+            .map_or(0, |i| i + 1);
+        if filled > named {
+            return Err(ExchangeError::Invalid(msg::line_error(
+                line,
+                "",
+                &msg::too_many_cells(filled, named, char::from(delimiter)),
+            )));
         }
         rows.push((line, cells));
     }
@@ -142,17 +177,34 @@ fn read_rows(body: &str, lines_before: u64, delimiter: u8) -> Result<Table> {
     })
 }
 
-/// The 1-based line of `body` on which a record starting at `byte` lies. Counted here rather
-/// than taken from the csv reader, whose count lags by one after a CRLF line end.
-fn line_of(body: &str, byte: u64) -> u64 {
-    let bytes = body.as_bytes();
-    let mut start = usize::try_from(byte)
-        .unwrap_or(bytes.len())
-        .min(bytes.len());
-    while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
-        start += 1;
+/// Line numbers of records, counted here rather than taken from the csv reader, whose count
+/// lags by one after a CRLF line end. Records come in order, so the count goes on from the
+/// last record instead of starting again from the top (which made a big file quadratic).
+#[derive(Debug, Default)]
+struct LineCounter {
+    /// Bytes of `body` already counted, and the line breaks among them.
+    counted: usize,
+    breaks: u64,
+}
+
+impl LineCounter {
+    /// The 1-based line of `body` on which a record starting at `byte` lies; `byte` never
+    /// goes back between calls.
+    fn line_of(&mut self, body: &str, byte: u64) -> u64 {
+        let bytes = body.as_bytes();
+        let mut start = usize::try_from(byte)
+            .unwrap_or(bytes.len())
+            .clamp(self.counted, bytes.len());
+        while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        self.breaks += bytes[self.counted..start]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count() as u64;
+        self.counted = start;
+        self.breaks + 1
     }
-    bytes[..start].iter().filter(|b| **b == b'\n').count() as u64 + 1
 }
 
 #[cfg(test)]

@@ -91,6 +91,17 @@ fn parse_roles(cell: &str, circles: &[Circle], line: u64) -> Result<Vec<(i64, Ci
 pub fn parse_members(bytes: &[u8], circles: &[Circle]) -> Result<Vec<NewMember>> {
     let text = decode(bytes);
     let table: Table = read_table(&text, &["nom"], &COLUMNS.join(";"))?;
+    for (aliases, name) in ALIASES.iter().zip(COLUMNS) {
+        if table
+            .columns
+            .iter()
+            .filter(|c| aliases.contains(&c.as_str()))
+            .count()
+            > 1
+        {
+            return Err(ExchangeError::Invalid(msg::duplicate_column(name)));
+        }
+    }
     let index: Vec<Option<usize>> = ALIASES.iter().map(|a| table.column(a)).collect();
     let mut out = Vec::with_capacity(table.rows.len());
     for (line, cells) in &table.rows {

@@ -44,6 +44,9 @@ pub enum StoreError {
     Field(#[from] crate::model::field::FieldError),
     #[error("{}", msg::BUSY)]
     Busy,
+    /// SQLite may not write the file or create its `-wal`/`-shm` beside it (permissions).
+    #[error("{}", msg::NOT_WRITABLE)]
+    NotWritable,
     #[error("{}", msg::database_error(.0))]
     Sqlite(String),
     #[error("{}", msg::file_error(.0, .1))]
@@ -71,6 +74,12 @@ impl From<rusqlite::Error> for StoreError {
             Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => StoreError::Busy,
             Some(ErrorCode::NotADatabase) => StoreError::Sqlite(msg::NOT_SQLITE.into()),
             Some(ErrorCode::DatabaseCorrupt) => StoreError::Sqlite(msg::DAMAGED.into()),
+            Some(ErrorCode::ReadOnly) => StoreError::NotWritable,
+            Some(ErrorCode::DiskFull) => StoreError::Other(msg::database_error(msg::IO_FULL)),
+            Some(ErrorCode::CannotOpen) => StoreError::Other(msg::database_error(msg::CANNOT_OPEN)),
+            Some(ErrorCode::SystemIoFailure) => {
+                StoreError::Other(msg::database_error(msg::IO_FAILURE))
+            }
             _ => StoreError::Sqlite(e.to_string()),
         }
     }

@@ -5,6 +5,8 @@
 //! first name (without case or accents) when one of the two has no email. Two homonyms with
 //! different emails are two people.
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
@@ -36,46 +38,62 @@ pub struct ImportOutcome {
     pub roles: usize,
 }
 
+/// The people already there (and those the import adds as it goes), indexed so that each line
+/// is looked up at once: a scan of everyone for every line made a big file quadratic.
+#[derive(Default)]
 struct Known {
-    email: Option<String>,
-    name: String,
+    /// Emails, lowercased.
+    emails: HashSet<String>,
+    /// Name keys of everyone.
+    names: HashSet<String>,
+    /// Name keys of those without an email.
+    names_without_email: HashSet<String>,
+}
+
+impl Known {
+    fn add(&mut self, email: Option<&str>, name: String) {
+        match email {
+            Some(e) => {
+                self.emails.insert(e.to_lowercase());
+            }
+            None => {
+                self.names_without_email.insert(name.clone());
+            }
+        }
+        self.names.insert(name);
+    }
+
+    /// The same email; or the same name when one of the two has no email.
+    fn contains(&self, email: Option<&str>, name: &str) -> bool {
+        match email {
+            Some(e) => {
+                self.emails.contains(&e.to_lowercase()) || self.names_without_email.contains(name)
+            }
+            None => self.names.contains(name),
+        }
+    }
 }
 
 fn name_key(last: &str, first: &str) -> String {
     format!("{}\u{1f}{}", fold_for_match(last), fold_for_match(first))
 }
 
-fn is_known(known: &[Known], v: &ValidPerson) -> bool {
-    let email = v.email.as_deref().map(str::to_lowercase);
-    let name = name_key(&v.last_name, &v.first_name);
-    known.iter().any(|k| match (&email, &k.email) {
-        (Some(a), Some(b)) if a == b => true,
-        (Some(_), Some(_)) => false,
-        _ => k.name == name,
-    })
-}
-
 /// Sort lines into "add" and "skip"; the first invalid line stops everything.
 fn plan(conn: &Connection, members: &[NewMember]) -> Result<Vec<(ValidPerson, bool)>> {
-    let mut known: Vec<Known> = all_people(conn)?
-        .into_iter()
-        .map(|p| Known {
-            email: p.email.map(|e| e.to_lowercase()),
-            name: name_key(&p.last_name, &p.first_name),
-        })
-        .collect();
+    let mut known = Known::default();
+    for p in all_people(conn)? {
+        known.add(p.email.as_deref(), name_key(&p.last_name, &p.first_name));
+    }
     let mut out = Vec::with_capacity(members.len());
     for m in members {
         let v = m
             .draft
             .validated()
             .map_err(|e| StoreError::Invalid(msg::line_error(m.line, e.field, &e.message)))?;
-        let skip = is_known(&known, &v);
+        let name = name_key(&v.last_name, &v.first_name);
+        let skip = known.contains(v.email.as_deref(), &name);
         if !skip {
-            known.push(Known {
-                email: v.email.as_deref().map(str::to_lowercase),
-                name: name_key(&v.last_name, &v.first_name),
-            });
+            known.add(v.email.as_deref(), name);
         }
         out.push((v, skip));
     }
@@ -94,6 +112,17 @@ fn outcome(members: &[NewMember], planned: &[(ValidPerson, bool)]) -> ImportOutc
         }
     }
     o
+}
+
+/// A refused value names the line and column of the file; a problem of the database itself
+/// (read-only file, busy, disk full) is not the line's fault and is said as it is.
+fn at_line(e: StoreError, line: u64, column: &str) -> StoreError {
+    match e {
+        StoreError::Invalid(_) | StoreError::Field(_) => {
+            StoreError::Invalid(msg::line_error(line, column, &e.to_string()))
+        }
+        other => other,
+    }
 }
 
 impl Store {
@@ -123,18 +152,10 @@ impl Store {
                 if *skip {
                     continue;
                 }
-                let person = tx.insert_person(v).map_err(|e| {
-                    StoreError::Invalid(msg::line_error(m.line, "", &e.to_string()))
-                })?;
+                let person = tx.insert_person(v).map_err(|e| at_line(e, m.line, ""))?;
                 for (circle_id, role) in &m.roles {
                     tx.insert_membership(person.id, *circle_id, *role, since, None)
-                        .map_err(|e| {
-                            StoreError::Invalid(msg::line_error(
-                                m.line,
-                                msg::COLUMN_CIRCLES,
-                                &e.to_string(),
-                            ))
-                        })?;
+                        .map_err(|e| at_line(e, m.line, msg::COLUMN_CIRCLES))?;
                 }
             }
             Ok(outcome(members, &planned))

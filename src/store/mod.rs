@@ -70,8 +70,14 @@ impl Store {
                 false
             }
         };
-        let actor = users::actor(&conn, actor_name)?
-            .ok_or_else(|| StoreError::UnknownActor(actor_name.to_string()))?;
+        let actor = users::actor(&conn, actor_name)?.ok_or_else(|| {
+            // `--as` with control characters, 10 000 letters or `-`: say the name is not one,
+            // quoting a short excerpt, rather than suggest `users add` with it.
+            match users::validate_name(actor_name) {
+                Ok(_) => StoreError::UnknownActor(actor_name.to_string()),
+                Err(e) => e,
+            }
+        })?;
         let clock = clock_for(&conn)?;
         let mut store = Store {
             conn,

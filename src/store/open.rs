@@ -29,6 +29,21 @@ pub fn schema_version() -> i64 {
 
 /// What the first 100 bytes of a file say about it.
 fn inspect_header(path: &Path) -> Result<()> {
+    // A FIFO would block the open below until someone writes to it; /dev/null and other devices
+    // are no database either. Only a regular file (or a link to one) is read.
+    let meta = fs::metadata(path).map_err(|e| StoreError::File(path.into(), io_fr(&e)))?;
+    if meta.is_dir() {
+        return Err(StoreError::File(
+            path.into(),
+            crate::catalogue::store::IO_DIRECTORY.into(),
+        ));
+    }
+    if !meta.is_file() {
+        return Err(StoreError::File(
+            path.into(),
+            crate::catalogue::store::NOT_A_REGULAR_FILE.into(),
+        ));
+    }
     let mut file = fs::File::open(path).map_err(|e| StoreError::File(path.into(), io_fr(&e)))?;
     let mut header = [0u8; 100];
     let mut read = 0;
@@ -131,6 +146,19 @@ pub fn open_existing(path: &Path) -> Result<(Connection, SchemaState)> {
             return Err(StoreError::NotOurs(path.into()));
         }
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let has_users: bool = conn.query_row(
+            "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'users'",
+            [],
+            |r| r.get(0),
+        )?;
+        if version == 0 && !has_users {
+            // Our mark but no schema: never made by `cercles init`, and no admin could be
+            // found to upgrade it, so not "ask an admin to run init".
+            return Err(StoreError::Corrupt(
+                path.into(),
+                crate::catalogue::store::NO_SCHEMA.into(),
+            ));
+        }
         let state = match version.cmp(&schema_version()) {
             std::cmp::Ordering::Equal => SchemaState::Current,
             std::cmp::Ordering::Less => SchemaState::Older(version),

@@ -31,7 +31,7 @@ pub fn validate_name(name: &str) -> Result<String> {
         Ok(name.to_string())
     } else {
         Err(StoreError::Invalid(msg::bad_user_name(
-            &crate::text::escape_for_terminal(name),
+            &crate::text::excerpt_for_message(name),
         )))
     }
 }
