@@ -59,7 +59,7 @@ pub enum Command {
     Export {
         #[arg(value_enum, hide_possible_values = true, value_name = "TYPE", help = msg::ARG_EXPORT_KIND)]
         kind: ExportKind,
-        #[arg(long, value_enum, hide_possible_values = true, value_name = "FORMAT", help = msg::ARG_FORMAT)]
+        #[arg(long, value_enum, ignore_case = true, hide_possible_values = true, value_name = "FORMAT", help = msg::ARG_FORMAT)]
         format: Option<ExportFormat>,
         #[arg(short = 'o', long = "output", value_name = "FICHIER", help = msg::ARG_OUTPUT)]
         output: Option<PathBuf>,
@@ -183,7 +183,7 @@ impl CliError {
 pub fn parse() -> Result<Cli, CliError> {
     use clap::error::{ContextKind, ErrorKind};
     match Cli::try_parse() {
-        Ok(cli) => Ok(cli),
+        Ok(cli) => check_combination(cli),
         Err(e) => match e.kind() {
             ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
                 let _ = e.print();
@@ -205,6 +205,12 @@ pub fn parse() -> Result<Cli, CliError> {
                     ErrorKind::MissingRequiredArgument => {
                         msg::missing_argument(&context(ContextKind::InvalidArg))
                     }
+                    ErrorKind::InvalidValue if context(ContextKind::InvalidValue).is_empty() => {
+                        msg::missing_value(&context(ContextKind::InvalidArg))
+                    }
+                    ErrorKind::ArgumentConflict => {
+                        msg::repeated_argument(&context(ContextKind::InvalidArg))
+                    }
                     ErrorKind::InvalidValue | ErrorKind::ValueValidation => msg::bad_value(
                         &context(ContextKind::InvalidArg),
                         &context(ContextKind::InvalidValue),
@@ -216,6 +222,17 @@ pub fn parse() -> Result<Cli, CliError> {
             }
         },
     }
+}
+
+/// Options that parse but mean nothing together are a usage error, not silently ignored.
+fn check_combination(cli: Cli) -> Result<Cli, CliError> {
+    if cli.demo && cli.command.is_some() {
+        return Err(CliError::Usage(msg::DEMO_WITH_COMMAND.into()));
+    }
+    if cli.actor.is_some() && matches!(cli.command, Some(Command::Init { .. })) {
+        return Err(CliError::Usage(msg::AS_WITH_INIT.into()));
+    }
+    Ok(cli)
 }
 
 /// The database file: `--db`, else `$CERCLES_DB` (both through clap), else the data directory.
@@ -274,6 +291,7 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
             }
         }
         Some(Command::Backup { file }) => {
+            check_parent_folder(file)?;
             let store = open_store(&cli, &path)?;
             store.backup(file)?;
             say!("{}", store_msg::backup_done(file));
@@ -398,23 +416,60 @@ fn run_users(cli: &Cli, path: &Path, action: &UsersCommand) -> Result<(), CliErr
     Ok(())
 }
 
-/// The bytes of FILE, or of stdin for `-`.
+/// The largest file an import reads: far above any real members or bank file, and low
+/// enough that a wrong file (a disk image, `/dev/zero`) cannot eat the shared server's memory.
+const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The bytes of FILE, or of stdin for `-`; a FIFO, a device or an oversized input is refused.
 fn read_input(file: &str) -> Result<Vec<u8>, CliError> {
     use std::io::Read;
+    let io_failed = |e: &std::io::Error| {
+        CliError::Failed(store_msg::file_error(
+            Path::new(file),
+            &crate::store::open::io_fr(e),
+        ))
+    };
     let mut bytes = Vec::new();
-    if file == "-" {
+    let read = if file == "-" {
         std::io::stdin()
+            .take(MAX_IMPORT_BYTES + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| CliError::Failed(msg::stdin_unreadable(&crate::store::open::io_fr(&e))))?;
+            .map_err(|e| CliError::Failed(msg::stdin_unreadable(&crate::store::open::io_fr(&e))))?
     } else {
-        bytes = std::fs::read(file).map_err(|e| {
-            CliError::Failed(store_msg::file_error(
+        let meta = std::fs::metadata(file).map_err(|e| io_failed(&e))?;
+        if meta.is_dir() {
+            return Err(CliError::Failed(store_msg::file_error(
                 Path::new(file),
-                &crate::store::open::io_fr(&e),
-            ))
-        })?;
+                store_msg::IO_DIRECTORY,
+            )));
+        }
+        if !meta.is_file() {
+            return Err(CliError::Failed(store_msg::file_error(
+                Path::new(file),
+                store_msg::NOT_A_REGULAR_FILE,
+            )));
+        }
+        std::fs::File::open(file)
+            .and_then(|f| f.take(MAX_IMPORT_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(|e| io_failed(&e))?
+    };
+    if read as u64 > MAX_IMPORT_BYTES {
+        return Err(CliError::Failed(exchange_msg::too_big(
+            MAX_IMPORT_BYTES / (1024 * 1024),
+        )));
     }
     Ok(bytes)
+}
+
+/// A file to be written in a folder that does not exist: said as such, where the system
+/// would only say "not found", which reads as if the file itself were expected.
+pub(crate) fn check_parent_folder(file: &Path) -> Result<(), CliError> {
+    match file.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() && !parent.is_dir() => Err(
+            CliError::Failed(store_msg::file_error(file, store_msg::IO_NO_FOLDER)),
+        ),
+        _ => Ok(()),
+    }
 }
 
 fn run_import(
@@ -439,14 +494,21 @@ fn run_import(
                         crate::text::escape_for_terminal(&exchange_msg::would_add(*line, name))
                     );
                 }
-                for (line, name) in &outcome.skipped {
-                    say!(
-                        "{}",
-                        crate::text::escape_for_terminal(&exchange_msg::would_skip(*line, name))
-                    );
-                }
             } else {
                 say!("{}", exchange_msg::import_done(added, roles, skipped));
+            }
+            // Which lines were left out, and why: their email or roles were not taken.
+            for s in &outcome.skipped {
+                say!(
+                    "{}",
+                    crate::text::escape_for_terminal(&exchange_msg::skipped_line(
+                        s.line,
+                        &s.name,
+                        &s.existing,
+                        s.by_email,
+                        s.earlier_line
+                    ))
+                );
             }
         }
     }
@@ -461,9 +523,15 @@ fn run_export(
     output: Option<&Path>,
 ) -> Result<(), CliError> {
     let store = open_store(cli, path)?;
+    // Without --format, the output file's extension says it: `-o membres.json` is JSON.
+    let json_by_name = output
+        .and_then(Path::extension)
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     let format = match format {
         Some(ExportFormat::Json) => crate::exchange::members::Format::Json,
-        _ => crate::exchange::members::Format::Csv,
+        Some(ExportFormat::Csv) => crate::exchange::members::Format::Csv,
+        None if json_by_name => crate::exchange::members::Format::Json,
+        None => crate::exchange::members::Format::Csv,
     };
     let (bytes, rows) = match kind {
         ExportKind::Members => crate::exchange::members::export_members(&store, format)?,
@@ -499,6 +567,7 @@ fn write_new_file(file: &Path, bytes: &[u8]) -> Result<(), CliError> {
             store_msg::IO_DIRECTORY,
         )));
     }
+    check_parent_folder(file)?;
     let mut out = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)

@@ -49,6 +49,13 @@ fn is_unsafe_for_terminal(c: char) -> bool {
     is_control(c) || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}')
 }
 
+/// Invisible characters that only ever get into a name by a paste, and then keep a name from
+/// matching itself typed by hand: zero-width space and word joiner. (Zero-width joiners
+/// stay: emoji and some scripts need them.)
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{2060}')
+}
+
 /// One line of text, safe to display: NFC, tabs and line breaks turned into spaces, control,
 /// bidi and byte-order-mark characters removed, trimmed, at most `max_chars` characters.
 pub fn clean_line(input: &str, max_chars: usize) -> String {
@@ -57,7 +64,7 @@ pub fn clean_line(input: &str, max_chars: usize) -> String {
         .filter_map(|c| {
             if c == '\t' || is_line_break(c) {
                 Some(' ')
-            } else if is_unsafe_for_terminal(c) {
+            } else if is_unsafe_for_terminal(c) || is_invisible(c) {
                 None
             } else {
                 Some(c)
@@ -132,6 +139,10 @@ pub fn fold_for_match(s: &str) -> String {
             pending_space = false;
         }
         match c {
+            c if is_invisible(c) => {}
+            // Typographic apostrophes and hyphens: "D’Artagnan" is "D'Artagnan".
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' => folded.push('\''),
+            '\u{2010}' | '\u{2011}' | '\u{2013}' => folded.push('-'),
             'œ' => folded.push_str("oe"),
             'æ' => folded.push_str("ae"),
             'ß' => folded.push_str("ss"),
@@ -197,6 +208,13 @@ mod tests {
     fn clean_line_drops_bidi_controls() {
         let spoof = "facture\u{202E}fdp.exe\u{202C} \u{2066}x\u{2069}\u{200E}\u{200F}\u{61C}";
         assert_eq!(clean_line(spoof, 100), "facturefdp.exe x");
+    }
+
+    #[test]
+    fn invisible_spaces_go_and_apostrophes_fold_alike() {
+        assert_eq!(clean_line("Du\u{200B}pont\u{2060}", 100), "Dupont");
+        assert_eq!(fold_for_match("D’Artagnan"), fold_for_match("d'artagnan"));
+        assert_eq!(fold_for_match("Jean‐Luc"), fold_for_match("Jean-Luc"));
     }
 
     #[test]

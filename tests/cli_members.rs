@@ -257,3 +257,42 @@ fn a_reader_that_stops_early_is_not_a_panic() {
     assert_eq!(err, "");
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn options_that_mean_nothing_together_and_paths_that_cannot_be_are_said() {
+    let (dir, db) = demo();
+    let err = |cmd: &mut Command, code: i32| {
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(code));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let e = err(cercles(&db).args(["--demo", "check"]), 2);
+    assert!(e.contains("--demo"), "{e}");
+    let new = dir.path().join("new.db");
+    let e = err(cercles(&new).args(["--as", "camille", "init"]), 2);
+    assert!(e.contains("--as ne s'utilise pas avec init"), "{e}");
+    assert!(!new.exists());
+    let e = err(cercles(&db).args(["export", "members", "--format"]), 2);
+    assert!(e.contains("valeur manquante"), "{e}");
+    let missing = dir.path().join("nodir").join("m.csv");
+    let e = err(
+        cercles(&db).args(["export", "members", "-o"]).arg(&missing),
+        1,
+    );
+    assert!(e.contains("le dossier où l'écrire n'existe pas"), "{e}");
+    let e = err(cercles(&db).args(["import", "members", "/dev/zero"]), 1);
+    assert!(e.contains("pas un fichier ordinaire"), "{e}");
+    // The extension says the format; --format in capitals is understood.
+    let json = dir.path().join("m.json");
+    cercles(&db)
+        .args(["export", "members", "-o"])
+        .arg(&json)
+        .assert()
+        .success();
+    assert!(std::fs::read(&json).unwrap().starts_with(b"["));
+    let out = cercles(&db)
+        .args(["export", "members", "--format", "JSON"])
+        .output()
+        .unwrap();
+    assert!(out.stdout.starts_with(b"["));
+}

@@ -147,12 +147,12 @@ fn export_writes_the_columns_back() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next(),
-        Some("nom;prenom;email;telephone;commune;type;cercles")
+        Some("nom;prenom;email;telephone;commune;type;cercles;depart")
     );
     assert_eq!(
         lines.next(),
         Some(
-            "Durand;Alice;alice@example.org;06 12 34 56 78;Poitiers;bénévole;Communication:membre actif·ve|Finances:co-référent·e"
+            "Durand;Alice;alice@example.org;06 12 34 56 78;Poitiers;bénévole;Finances:co-référent·e|Communication:membre actif·ve;"
         )
     );
     // The export imports back as "everyone already there".
@@ -318,4 +318,143 @@ fn a_big_file_is_read_whole_and_its_last_line_counts() {
         .to_string();
     assert!(err.contains("ligne 20001, colonne email"), "{err}");
     assert_eq!(count(&s), 0);
+}
+
+#[test]
+fn unknown_columns_are_refused_and_common_spellings_accepted() {
+    let (_dir, mut s) = fresh();
+    // A column the import does not know would be lost without a word: refused, named.
+    let file = "NOM;Prénom usuel;Statut\nZorro;Diego;élu·e\n";
+    let err = import_members(&mut s, file.as_bytes(), false).unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains("« prenomusuel »"), "{text}");
+    assert!(text.contains("rien n'a été importé"), "{text}");
+    assert_eq!(count(&s), 0);
+    // What French files really call the columns.
+    let file = "Prénom(s);Nom de famille;Adresse électronique;Téléphone portable;Ville;Statut\n\
+                Diego;Zorro;d@example.org;612345678;Paris;élu·e\n";
+    import_members(&mut s, file.as_bytes(), false).unwrap();
+    let p = s.resolve_person("d@example.org").unwrap();
+    assert_eq!(
+        (p.first_name.as_str(), p.last_name.as_str()),
+        ("Diego", "Zorro")
+    );
+    assert_eq!(p.phone.as_deref(), Some("06 12 34 56 78"));
+    assert_eq!(p.kind.label(), "élu·e");
+}
+
+#[test]
+fn a_utf8_file_with_a_word_paste_keeps_every_accent() {
+    let (_dir, mut s) = fresh();
+    let file = b"nom;prenom;commune\nLef\xC3\xA8vre;H\xC3\xA9l\xC3\xA8ne;Besan\xC3\xA7on\nD\x92Artagnan;Zo\xE9;\n";
+    import_members(&mut s, file, false).unwrap();
+    let names: Vec<String> = s
+        .people(&PersonFilter::default())
+        .unwrap()
+        .rows
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {}",
+                r.person.first_name, r.person.last_name, r.person.commune
+            )
+        })
+        .collect();
+    assert!(
+        names.contains(&"Hélène Lefèvre Besançon".to_string()),
+        "{names:?}"
+    );
+    assert!(names.contains(&"Zoé D’Artagnan ".to_string()), "{names:?}");
+    // The typographic apostrophe matches the typed one: no second D'Artagnan.
+    let again = import_members(&mut s, "nom;prenom\nD'Artagnan;Zoé\n".as_bytes(), false).unwrap();
+    assert_eq!((again.added.len(), again.skipped.len()), (0, 1));
+}
+
+#[test]
+fn the_trial_says_what_the_import_does_to_the_last_refusal() {
+    let (_dir, mut s) = fresh();
+    // A circle named twice in one cell: refused the same way by the trial and the import.
+    let file = "nom;prenom;cercles\nA;B;Finances|finances:co-référent·e\n";
+    let trial = import_members(&mut s, file.as_bytes(), true).unwrap_err();
+    let real = import_members(&mut s, file.as_bytes(), false).unwrap_err();
+    assert_eq!(trial.to_string(), real.to_string());
+    assert!(real.to_string().contains("cité deux fois"), "{real}");
+    assert_eq!(count(&s), 0);
+    // An unknown circle lists the circles and the separator.
+    let err = import_members(
+        &mut s,
+        "nom;cercles\nA;Finances, Communication\n".as_bytes(),
+        true,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("Communication") && err.contains("« | »"),
+        "{err}"
+    );
+    // Spelling without the hyphen or accents, and a line break as separator, are understood.
+    let file = "nom;cercles\nA;\"Echange entraide\nFinances\"\n";
+    let trial = import_members(&mut s, file.as_bytes(), true).unwrap();
+    assert_eq!((trial.added.len(), trial.roles), (1, 2));
+    assert_eq!(count(&s), 0, "a trial writes nothing");
+    let real = import_members(&mut s, file.as_bytes(), false).unwrap();
+    assert_eq!(
+        (real.added.len(), real.roles),
+        (trial.added.len(), trial.roles)
+    );
+}
+
+#[test]
+fn leavers_export_with_their_date_and_come_back_as_leavers() {
+    let (dir, mut s) = fresh();
+    import_members(&mut s, GOOD.as_bytes(), false).unwrap();
+    let bruno = s.resolve_person("Bruno Martin").unwrap();
+    s.set_person_left(
+        bruno.id,
+        bruno.version,
+        NaiveDate::from_ymd_opt(2025, 10, 1),
+    )
+    .unwrap();
+    let (csv, _) = export_members(&s, Format::Csv).unwrap();
+    let text = String::from_utf8(csv[3..].to_vec()).unwrap();
+    assert!(
+        text.contains("Martin;Bruno;;'+33 7 11 22 33 44;Melle;élu·e;;01/10/2025"),
+        "{text}"
+    );
+
+    let path = dir.path().join("other.db");
+    let today = NaiveDate::from_ymd_opt(2025, 11, 20).unwrap();
+    Store::create_with(&path, "admin", Some(today), |_| Ok(())).unwrap();
+    let mut other = Store::open(&path, "admin").unwrap();
+    import_members(&mut other, &csv, false).unwrap();
+    let back = other.resolve_person("Bruno Martin").unwrap();
+    assert_eq!(back.left_on, NaiveDate::from_ymd_opt(2025, 10, 1));
+    assert_eq!(
+        other.people(&PersonFilter::default()).unwrap().rows.len(),
+        2
+    );
+    // A leaver with circles is a contradiction, named.
+    let err = import_members(
+        &mut other,
+        "nom;cercles;depart\nX;Finances;01/10/2025\n".as_bytes(),
+        false,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("partie du réseau"), "{err}");
+}
+
+#[test]
+fn workbooks_are_named_and_repeated_headers_skipped() {
+    let (_dir, mut s) = fresh();
+    let err = import_members(&mut s, b"PK\x03\x04\x14\x00\x06\x00", false)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("enregistrez-le au format CSV"), "{err}");
+    let out = import_members(
+        &mut s,
+        "Nom;Prénom\nA;B\nNom;Prénom\nC;D\n".as_bytes(),
+        false,
+    )
+    .unwrap();
+    assert_eq!(out.added.len(), 2);
 }

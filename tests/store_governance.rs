@@ -572,6 +572,7 @@ fn import_skips_by_email_else_by_name_when_an_email_is_missing() {
             ..PersonDraft::default()
         },
         roles: vec![],
+        left_on: None,
     };
     let lines = [
         member(2, "Autre", "Nom", "ALICE@example.org"), // same email: skipped
@@ -584,7 +585,10 @@ fn import_skips_by_email_else_by_name_when_an_email_is_missing() {
     ];
     let out = s.import_members(&lines, d(2025, 11, 20), false).unwrap();
     let added: Vec<u64> = out.added.iter().map(|a| a.0).collect();
-    let skipped: Vec<u64> = out.skipped.iter().map(|a| a.0).collect();
+    let skipped: Vec<u64> = out.skipped.iter().map(|a| a.line).collect();
     assert_eq!(added, [3, 5, 7, 8]);
     assert_eq!(skipped, [2, 4, 6]);
+    // Each skipped line says whom it matched, and how.
+    let line6 = &out.skipped[2];
+    assert_eq!((line6.earlier_line, line6.by_email), (Some(5), false));
 }

@@ -70,6 +70,16 @@ pub fn bad_value(arg: &str, value: &str, valid: &str) -> String {
         ))
     }
 }
+pub fn missing_value(arg: &str) -> String {
+    let arg = arg.replace(['<', '>'], "");
+    usage_error(&format!("valeur manquante après {arg}"))
+}
+pub fn repeated_argument(arg: &str) -> String {
+    let arg = arg.replace(['<', '>'], "");
+    usage_error(&format!("{arg} est donné deux fois"))
+}
+pub const DEMO_WITH_COMMAND: &str = "--demo ouvre l'interface sur une base de démonstration et ne s'utilise pas avec une commande (pour créer une base de démonstration : cercles --db FICHIER init --demo)";
+pub const AS_WITH_INIT: &str = "--as ne s'utilise pas avec init : la base est créée au nom de l'utilisateur·rice du système qui la lance, seul·e admin au départ";
 pub const BAD_USAGE: &str = "commande incomplète ou mal formée (voir « cercles --help »)";
 pub const NO_DATA_DIR: &str =
     "impossible de trouver le dossier de données : indiquez la base avec --db FICHIER";

@@ -69,9 +69,6 @@ pub fn import_dry_run(added: usize, roles: usize, skipped: usize) -> String {
 pub fn would_add(line: u64, name: &str) -> String {
     format!("  ligne {line} : {name} serait ajouté·e")
 }
-pub fn would_skip(line: u64, name: &str) -> String {
-    format!("  ligne {line} : {name} déjà là, ignoré·e")
-}
 pub fn exported(rows: usize, path: &str) -> String {
     format!(
         "{} dans {path}",
@@ -99,3 +96,53 @@ pub fn duplicate_column(column: &str) -> String {
     )
 }
 pub const EMPTY_FILE: &str = "le fichier est vide ; rien n'a été importé";
+pub const KIND_WORKBOOK: &str = "un classeur Excel ou LibreOffice (xlsx, ods)";
+pub const KIND_OLD_WORKBOOK: &str = "un ancien classeur Excel (xls)";
+pub const KIND_PDF: &str = "un document PDF";
+pub const KIND_ARCHIVE: &str = "un fichier compressé";
+pub const KIND_BINARY: &str = "un fichier binaire, pas du texte";
+pub fn not_csv(kind: &str) -> String {
+    format!(
+        "ce fichier est {kind} : ouvrez-le dans votre tableur et enregistrez-le au format CSV (séparateur « ; »), puis importez le fichier CSV ; rien n'a été importé"
+    )
+}
+pub fn too_big(limit_mb: u64) -> String {
+    format!(
+        "fichier trop gros : au-delà de {limit_mb} Mo, ce n'est sans doute pas le bon fichier ; rien n'a été importé"
+    )
+}
+pub fn unknown_columns(columns: &str, known: &str) -> String {
+    format!(
+        "colonnes inconnues dans l'en-tête : {columns} ; colonnes reconnues : {known} ; renommez ou supprimez les autres pour ne rien perdre ; rien n'a été importé"
+    )
+}
+pub fn unknown_circle_in(input: &str, circles: &str) -> String {
+    format!(
+        "« {input} » n'est pas un cercle de la base ; cercles : {circles} ; séparez plusieurs cercles par « | »"
+    )
+}
+pub fn circle_twice(circle: &str) -> String {
+    format!("le cercle {circle} est cité deux fois : gardez-en une seule mention")
+}
+pub fn left_with_circles() -> &'static str {
+    "une personne partie du réseau n'a plus de cercle : videz la colonne cercles ou la colonne depart"
+}
+/// Why a line of an import is skipped: it matches someone already in the base, or a line
+/// above it in the same file.
+pub fn skipped_line(
+    line: u64,
+    name: &str,
+    existing: &str,
+    by_email: bool,
+    earlier: Option<u64>,
+) -> String {
+    let how = if by_email {
+        "même e-mail que"
+    } else {
+        "même nom que"
+    };
+    match earlier {
+        Some(first) => format!("  ligne {line} : {name} ignoré·e ({how} la ligne {first})"),
+        None => format!("  ligne {line} : {name} ignoré·e ({how} {existing}, déjà dans la base)"),
+    }
+}

@@ -15,6 +15,11 @@ pub fn phone_foreign_length(input: &str) -> String {
         "« {input} » n'est pas un numéro international valable : +indicatif puis le numéro, 15 chiffres au plus"
     )
 }
+pub fn phone_spreadsheet_number(input: &str) -> String {
+    format!(
+        "« {input} » : le tableur a changé ce numéro en nombre ; mettez la colonne au format Texte et retapez le numéro (06 12 34 56 78)"
+    )
+}
 pub fn phone_national(input: &str) -> String {
     format!(
         "« {input} » n'est pas un numéro français : il commence par 0 (06 12 34 56 78), ou par + pour l'étranger"

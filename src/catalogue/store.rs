@@ -166,6 +166,7 @@ pub fn unreadable_value(detail: &str) -> String {
     format!("valeur illisible : {detail}")
 }
 pub const UNREADABLE_FILE_NAME: &str = "nom de fichier illisible";
+pub const IO_NO_FOLDER: &str = "le dossier où l'écrire n'existe pas";
 pub const IO_DIRECTORY: &str = "c'est un dossier, pas un fichier";
 pub const IO_NOT_A_DIRECTORY: &str = "une partie du chemin n'est pas un dossier";
 pub const IO_READ_ONLY: &str = "le disque est en lecture seule";

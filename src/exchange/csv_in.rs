@@ -9,8 +9,12 @@ use crate::model::person::letters_only;
 /// How far down the header may sit (banks put account details above it).
 const MAX_PREAMBLE_LINES: usize = 20;
 
-/// Bytes to text: UTF-8 (BOM dropped) when valid, else Windows-1252, what Excel writes by
-/// default on a French Windows. Every byte decodes in 1252, so this never fails.
+/// Bytes to text: UTF-8 (BOM dropped), and Windows-1252 — what Excel writes by default on a
+/// French Windows — for every byte that is not part of valid UTF-8. A file mixing both (a name
+/// with ’ pasted from Word into a UTF-8 file) is read right on every line, instead of the
+/// whole file falling back to 1252 and turning each "é" into "Ã©". A valid multi-byte UTF-8
+/// sequence almost never occurs in real 1252 text, so this never misreads a 1252 file.
+/// Every byte decodes in 1252, so this never fails.
 ///
 /// Also read: UTF-16 with its BOM (Excel's "Texte Unicode"), and line ends of a lone CR (Excel
 /// for Mac's "CSV Macintosh"), turned into `\n` so that line numbers stay those of the file.
@@ -19,19 +23,53 @@ pub fn decode(bytes: &[u8]) -> String {
         let (text, _, _) = encoding_rs::UTF_16LE.decode(bytes);
         text.into_owned()
     } else {
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        match std::str::from_utf8(bytes) {
-            Ok(text) => text.to_string(),
-            Err(_) => {
-                let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-                text.into_owned()
+        let mut rest = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let mut text = String::with_capacity(rest.len());
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(valid) => {
+                    text.push_str(valid);
+                    break;
+                }
+                Err(e) => {
+                    let (valid, after) = rest.split_at(e.valid_up_to());
+                    // `valid_up_to` marks the end of the valid prefix, so this cannot fail.
+                    text.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                    let bad = e.error_len().unwrap_or(after.len()).max(1);
+                    let (invalid, next) = after.split_at(bad.min(after.len()));
+                    let (decoded, _) =
+                        encoding_rs::WINDOWS_1252.decode_without_bom_handling(invalid);
+                    text.push_str(&decoded);
+                    rest = next;
+                }
             }
         }
+        text
     };
     if text.contains('\r') && !text.contains('\n') {
         text.replace('\r', "\n")
     } else {
         text
+    }
+}
+
+/// What a file that is not text at all most likely is, from its first bytes: a workbook
+/// saved as such instead of as CSV, or a compressed file.
+pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        Some(msg::KIND_WORKBOOK)
+    } else if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+        Some(msg::KIND_OLD_WORKBOOK)
+    } else if bytes.starts_with(b"%PDF") {
+        Some(msg::KIND_PDF)
+    } else if bytes.starts_with(b"\x1F\x8B") || bytes.starts_with(b"7z\xBC\xAF") {
+        Some(msg::KIND_ARCHIVE)
+    } else if bytes.iter().take(4096).any(|b| *b == 0)
+        && !(bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF"))
+    {
+        Some(msg::KIND_BINARY)
+    } else {
+        None
     }
 }
 
@@ -59,9 +97,9 @@ impl Table {
     }
 }
 
-/// Find the header (the first line, among the first few, that holds every column of
-/// `required` once split by one of the delimiters) and read the rows below it.
-pub fn read_table(text: &str, required: &[&str], expected: &str) -> Result<Table> {
+/// Find the header (the first line, among the first few, that holds, once split by one of the
+/// delimiters, one of the spellings of each column of `required`) and read the rows below it.
+pub fn read_table(text: &str, required: &[&[&str]], expected: &str) -> Result<Table> {
     if text.trim().is_empty() {
         return Err(ExchangeError::Invalid(msg::EMPTY_FILE.into()));
     }
@@ -77,7 +115,10 @@ pub fn read_table(text: &str, required: &[&str], expected: &str) -> Result<Table
                 .split(char::from(delimiter))
                 .map(|c| header_key(c.trim().trim_matches('"')))
                 .collect();
-            if required.iter().all(|r| keys.iter().any(|k| k == r)) {
+            if required
+                .iter()
+                .all(|aliases| keys.iter().any(|k| aliases.contains(&k.as_str())))
+            {
                 return read_rows(&text[offset..], index as u64, delimiter);
             }
         }
@@ -150,6 +191,11 @@ fn read_rows(body: &str, lines_before: u64, delimiter: u8) -> Result<Table> {
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
+        // The header again, as when two exports were pasted one under the other.
+        if cells.len() >= header.len() && cells.iter().zip(header).all(|(c, h)| header_key(c) == *h)
+        {
+            continue;
+        }
         // Cells past the header's last column are data with no column to go to: most often
         // a delimiter typed in a cell without quotes, which shifted every cell after it.
         // Empty ones are what spreadsheets leave after the last column, and harmless.
@@ -220,10 +266,33 @@ mod tests {
     }
 
     #[test]
+    fn a_utf8_file_with_one_1252_byte_keeps_its_accents() {
+        let raw = b"Lef\xC3\xA8vre;H\xC3\xA9l\xC3\xA8ne\nD\x92Artagnan;Zo\xE9\n";
+        assert_eq!(decode(raw), "Lefèvre;Hélène\nD’Artagnan;Zoé\n");
+        // A multi-byte sequence cut by the end of the file is 1252 too.
+        assert_eq!(decode(b"caf\xC3"), "cafÃ");
+    }
+
+    #[test]
+    fn workbooks_and_archives_are_named() {
+        assert!(binary_kind(b"PK\x03\x04rest").is_some());
+        assert!(binary_kind(b"\x1F\x8B\x08").is_some());
+        assert!(binary_kind(b"nom;prenom\n").is_none());
+        assert!(binary_kind(b"\xFF\xFEn\x00o\x00m\x00").is_none());
+    }
+
+    #[test]
+    fn a_repeated_header_is_not_a_row() {
+        let t = read_table("Nom;Prénom\nA;B\nNOM;prenom\nC;D\n", &[&["nom"]], "nom").unwrap();
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[1].0, 4);
+    }
+
+    #[test]
     fn finds_the_header_below_a_preamble_and_counts_file_lines() {
         let text =
             "Export du 20/11/2025\n\n\"Nom\"\t\"Prénom\"\nDurand\tAlice\n\nMartin\tBruno\r\n";
-        let t = read_table(text, &["nom"], "nom").unwrap();
+        let t = read_table(text, &[&["nom"]], "nom").unwrap();
         assert_eq!(t.delimiter, b'\t');
         assert_eq!(t.columns, ["nom", "prenom"]);
         assert_eq!(
@@ -231,7 +300,7 @@ mod tests {
             (4, vec!["Durand".to_string(), "Alice".to_string()])
         );
         assert_eq!(t.rows[1].0, 6);
-        let crlf = read_table("titre\r\nnom\r\nA\r\n\r\nB\r\n", &["nom"], "nom").unwrap();
+        let crlf = read_table("titre\r\nnom\r\nA\r\n\r\nB\r\n", &[&["nom"]], "nom").unwrap();
         assert_eq!(crlf.rows.iter().map(|r| r.0).collect::<Vec<_>>(), [3, 5]);
         assert_eq!(t.column(&["prenom"]), Some(1));
     }
@@ -239,23 +308,23 @@ mod tests {
     #[test]
     fn an_unclosed_quote_is_refused_with_its_line() {
         let text = "Export\nnom;prenom\n\"Durand;Alice\nMartin;Bruno\n";
-        let err = read_table(text, &["nom"], "nom;prenom").unwrap_err();
+        let err = read_table(text, &[&["nom"]], "nom;prenom").unwrap_err();
         assert!(err.to_string().contains("ligne 3"), "{err}");
         // Quoted fields with delimiters, line breaks and doubled quotes are fine.
         let ok = "nom;prenom\n\"Durand; \"\"la\"\"\nsuite\";Alice\n";
-        let table = read_table(ok, &["nom"], "nom;prenom").unwrap();
+        let table = read_table(ok, &[&["nom"]], "nom;prenom").unwrap();
         assert_eq!(table.rows[0].1[0], "Durand; \"la\"\nsuite");
         // A quote inside an unquoted field is a character like any other.
         let inner = "nom;prenom\nL'\"atelier;Alice\n";
-        assert!(read_table(inner, &["nom"], "nom;prenom").is_ok());
+        assert!(read_table(inner, &[&["nom"]], "nom;prenom").is_ok());
     }
 
     #[test]
     fn detects_comma_and_semicolon() {
-        let t = read_table("NOM,email\nA,a@b.fr\n", &["nom"], "nom").unwrap();
+        let t = read_table("NOM,email\nA,a@b.fr\n", &[&["nom"]], "nom").unwrap();
         assert_eq!(t.delimiter, b',');
-        let t = read_table("nom;email\n\"A;B\";a@b.fr\n", &["nom"], "nom").unwrap();
+        let t = read_table("nom;email\n\"A;B\";a@b.fr\n", &[&["nom"]], "nom").unwrap();
         assert_eq!(t.rows[0].1[0], "A;B");
-        assert!(read_table("a;b\n1;2\n", &["nom"], "nom").is_err());
+        assert!(read_table("a;b\n1;2\n", &[&["nom"]], "nom").is_err());
     }
 }

@@ -4,19 +4,24 @@
 
 use serde::Serialize;
 
-use super::csv_in::{Table, decode, read_table};
+use chrono::NaiveDate;
+
+use super::csv_in::{Table, binary_kind, decode, read_table};
 use super::{ExchangeError, Result, cell_out};
 use crate::catalogue::exchange as msg;
 use crate::model::email::parse_email;
+use crate::model::person::letters_only;
 use crate::model::phone::parse_phone;
-use crate::model::{Circle, CircleKind, CircleRole, PersonDraft, PersonKind};
+use crate::model::{
+    Circle, CircleKind, CircleRole, PersonDraft, PersonKind, format_date, parse_date,
+};
 use crate::store::import_people::{ImportOutcome, NewMember};
 use crate::store::people::{PersonFilter, PersonRow};
 use crate::store::{Store, StoreError};
-use crate::text::fold_for_match;
 
-/// The columns, in order, as DESIGN.md names them.
-pub const COLUMNS: [&str; 7] = [
+/// The columns, in order: those DESIGN.md names, then `depart`, the day a person left the
+/// network (blank for those still there), so that an export imports back with its leavers.
+pub const COLUMNS: [&str; 8] = [
     "nom",
     "prenom",
     "email",
@@ -24,17 +29,39 @@ pub const COLUMNS: [&str; 7] = [
     "commune",
     "type",
     "cercles",
+    "depart",
 ];
 
-/// Header spellings accepted for each column (compared as `csv_in::header_key`).
-const ALIASES: [&[&str]; 7] = [
-    &["nom", "nomdefamille", "lastname"],
-    &["prenom", "firstname"],
-    &["email", "mail", "courriel", "adresseemail", "adressemail"],
-    &["telephone", "tel", "portable", "phone"],
-    &["commune", "ville"],
-    &["type"],
+/// Header spellings accepted for each column (compared as `csv_in::header_key`: lowercase
+/// letters and digits only, so `Prénom(s)` is `prenoms` and `E-mail` is `email`).
+const ALIASES: [&[&str]; 8] = [
+    &["nom", "nomdefamille", "nomdusage", "lastname"],
+    &["prenom", "prenoms", "firstname"],
+    &[
+        "email",
+        "mail",
+        "mel",
+        "courriel",
+        "adresseemail",
+        "adressemail",
+        "adressecourriel",
+        "adresseelectronique",
+    ],
+    &[
+        "telephone",
+        "tel",
+        "portable",
+        "mobile",
+        "phone",
+        "telephoneportable",
+        "telephonemobile",
+        "telportable",
+        "numerodetelephone",
+    ],
+    &["commune", "ville", "localite"],
+    &["type", "statut"],
     &["cercles", "cercle"],
+    &["depart", "datededepart", "partile"],
 ];
 
 /// Output formats of an export.
@@ -49,25 +76,49 @@ fn line_error(line: u64, column: &str, message: impl AsRef<str>) -> ExchangeErro
     ExchangeError::Invalid(msg::line_error(line, column, message.as_ref()))
 }
 
-/// Parse the `cercles` cell: `Finances:co-référent·e|Communication`.
+/// Parse the `cercles` cell: `Finances:co-référent·e|Communication`. A line break (Alt+Enter
+/// in a spreadsheet cell) separates circles too.
 fn parse_roles(cell: &str, circles: &[Circle], line: u64) -> Result<Vec<(i64, CircleRole)>> {
-    let mut roles = Vec::new();
-    for part in cell.split('|').map(str::trim).filter(|p| !p.is_empty()) {
+    let mut roles: Vec<(i64, CircleRole)> = Vec::new();
+    for part in cell
+        .split(['|', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         let (name, role) = match part.split_once(':') {
             Some((n, r)) => (n.trim(), r.trim()),
             None => (part, ""),
         };
         let shown = crate::text::excerpt_for_message(name);
-        let key = fold_for_match(name);
+        // Letters only: "Echange entraide" is "Échange-entraide".
+        let key = letters_only(name);
         let circle = circles
             .iter()
-            .find(|c| fold_for_match(c.name()) == key)
-            .ok_or_else(|| line_error(line, msg::COLUMN_CIRCLES, msg::unknown_circle(&shown)))?;
+            .find(|c| letters_only(c.name()) == key)
+            .ok_or_else(|| {
+                let names: Vec<&str> = circles
+                    .iter()
+                    .filter(|c| c.kind != CircleKind::Coordination && c.closed_on.is_none())
+                    .map(Circle::name)
+                    .collect();
+                line_error(
+                    line,
+                    msg::COLUMN_CIRCLES,
+                    msg::unknown_circle_in(&shown, &names.join(", ")),
+                )
+            })?;
         if circle.kind == CircleKind::Coordination {
             return Err(line_error(
                 line,
                 msg::COLUMN_CIRCLES,
                 msg::derived_circle(&shown),
+            ));
+        }
+        if roles.iter().any(|(id, _)| *id == circle.id) {
+            return Err(line_error(
+                line,
+                msg::COLUMN_CIRCLES,
+                msg::circle_twice(circle.name()),
             ));
         }
         let role = if role.is_empty() {
@@ -86,11 +137,21 @@ fn parse_roles(cell: &str, circles: &[Circle], line: u64) -> Result<Vec<(i64, Ci
     Ok(roles)
 }
 
-/// Parse a members file into lines to add; the first bad line is an error naming its line
-/// and column, and nothing is returned.
-pub fn parse_members(bytes: &[u8], circles: &[Circle]) -> Result<Vec<NewMember>> {
-    let text = decode(bytes);
-    let table: Table = read_table(&text, &["nom"], &COLUMNS.join(";"))?;
+/// Every header name must be one of ours: a column the import does not know would be
+/// dropped without a word (a "Prénom usuel" column, and every first name is lost).
+fn check_columns(table: &Table) -> Result<()> {
+    let unknown: Vec<String> = table
+        .columns
+        .iter()
+        .filter(|c| !c.is_empty() && !ALIASES.iter().any(|a| a.contains(&c.as_str())))
+        .map(|c| format!("« {c} »"))
+        .collect();
+    if !unknown.is_empty() {
+        return Err(ExchangeError::Invalid(msg::unknown_columns(
+            &unknown.join(", "),
+            &COLUMNS.join(", "),
+        )));
+    }
     for (aliases, name) in ALIASES.iter().zip(COLUMNS) {
         if table
             .columns
@@ -102,6 +163,18 @@ pub fn parse_members(bytes: &[u8], circles: &[Circle]) -> Result<Vec<NewMember>>
             return Err(ExchangeError::Invalid(msg::duplicate_column(name)));
         }
     }
+    Ok(())
+}
+
+/// Parse a members file into lines to add; the first bad line is an error naming its line
+/// and column, and nothing is returned.
+pub fn parse_members(bytes: &[u8], circles: &[Circle], today: NaiveDate) -> Result<Vec<NewMember>> {
+    if let Some(kind) = binary_kind(bytes) {
+        return Err(ExchangeError::Invalid(msg::not_csv(kind)));
+    }
+    let text = decode(bytes);
+    let table: Table = read_table(&text, &[ALIASES[0]], &COLUMNS.join(";"))?;
+    check_columns(&table)?;
     let index: Vec<Option<usize>> = ALIASES.iter().map(|a| table.column(a)).collect();
     let mut out = Vec::with_capacity(table.rows.len());
     for (line, cells) in &table.rows {
@@ -128,6 +201,16 @@ pub fn parse_members(bytes: &[u8], circles: &[Circle]) -> Result<Vec<NewMember>>
             })?
         };
         let roles = parse_roles(cell(6), circles, line)?;
+        let left_on = if cell(7).is_empty() {
+            None
+        } else {
+            let on = parse_date(cell(7), today)
+                .map_err(|e| line_error(line, COLUMNS[7], e.to_string()))?;
+            if !roles.is_empty() {
+                return Err(line_error(line, COLUMNS[6], msg::left_with_circles()));
+            }
+            Some(on)
+        };
         out.push(NewMember {
             line,
             draft: PersonDraft {
@@ -140,6 +223,7 @@ pub fn parse_members(bytes: &[u8], circles: &[Circle]) -> Result<Vec<NewMember>>
                 ..PersonDraft::default()
             },
             roles,
+            left_on,
         });
     }
     Ok(out)
@@ -148,8 +232,8 @@ pub fn parse_members(bytes: &[u8], circles: &[Circle]) -> Result<Vec<NewMember>>
 /// Import a members file into the store (see [`Store::import_members`]); roles start today.
 pub fn import_members(store: &mut Store, bytes: &[u8], dry_run: bool) -> Result<ImportOutcome> {
     let circles = store.circles()?;
-    let members = parse_members(bytes, &circles)?;
     let today = store.today();
+    let members = parse_members(bytes, &circles, today)?;
     Ok(store.import_members(&members, today, dry_run)?)
 }
 
@@ -164,6 +248,8 @@ pub struct MemberRecord {
     #[serde(rename = "type")]
     pub kind: String,
     pub cercles: String,
+    /// The day they left the network, `28/11/2025`; blank for those still there.
+    pub depart: String,
 }
 
 impl From<&PersonRow> for MemberRecord {
@@ -182,6 +268,7 @@ impl From<&PersonRow> for MemberRecord {
             commune: cell_out(&p.commune),
             kind: p.kind.label().to_string(),
             cercles: cell_out(&cercles.join("|")),
+            depart: p.left_on.map(format_date).unwrap_or_default(),
         }
     }
 }
@@ -221,6 +308,7 @@ pub fn export_members(store: &Store, format: Format) -> Result<(Vec<u8>, usize)>
                     &r.commune,
                     &r.kind,
                     &r.cercles,
+                    &r.depart,
                 ];
                 w.write_record(
                     cells

@@ -24,6 +24,8 @@ pub enum PhoneError {
     ForeignLength { input: String },
     #[error("{}", msg::phone_national(input))]
     NotNational { input: String },
+    #[error("{}", msg::phone_spreadsheet_number(input))]
+    SpreadsheetNumber { input: String },
 }
 
 /// Normalise a phone number; `Ok(None)` for an empty input (the field is optional).
@@ -33,6 +35,17 @@ pub fn parse_phone(input: &str) -> Result<Option<String>, PhoneError> {
         return Ok(None);
     }
     let quoted = || excerpt_for_message(trimmed);
+    // A spreadsheet that took the number for a number: it dropped the leading 0
+    // (`612345678`), or wrote it in scientific notation (`6,12E+08`).
+    if trimmed.len() == 9
+        && trimmed.bytes().all(|b| b.is_ascii_digit())
+        && !trimmed.starts_with('0')
+    {
+        return Ok(Some(pairs(&format!("0{trimmed}"))));
+    }
+    if trimmed.to_ascii_uppercase().contains("E+") {
+        return Err(PhoneError::SpreadsheetNumber { input: quoted() });
+    }
     // "+33 (0)6 …": the "(0)" says "drop me when dialling from abroad".
     let without_trunk = trimmed.replace("(0)", "");
     let mut digits = String::new();
@@ -159,6 +172,15 @@ mod tests {
             assert_eq!(ok(input), "06 12 34 56 78", "{input}");
         }
         assert_eq!(ok("01 23 45 67 89"), "01 23 45 67 89");
+    }
+
+    #[test]
+    fn a_number_a_spreadsheet_ate_the_zero_of_gets_it_back() {
+        assert_eq!(ok("612345678"), "06 12 34 56 78");
+        let err = parse_phone("6,12E+08").unwrap_err().to_string();
+        assert!(err.contains("format Texte"), "{err}");
+        // Nine digits typed with spaces are a digit missing, not a spreadsheet's doing.
+        assert!(parse_phone("6 12 34 56 78").is_err());
     }
 
     #[test]

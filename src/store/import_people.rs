@@ -5,7 +5,7 @@
 //! first name (without case or accents) when one of the two has no email. Two homonyms with
 //! different emails are two people.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -25,6 +25,22 @@ pub struct NewMember {
     pub draft: PersonDraft,
     /// Roles to give from the import's day, by circle id.
     pub roles: Vec<(i64, CircleRole)>,
+    /// The day they left the network, for a person who is no longer there.
+    pub left_on: Option<NaiveDate>,
+}
+
+/// A line left out because its person is already there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub line: u64,
+    /// The name on the line.
+    pub name: String,
+    /// The person it matched, as named in the base (or on the earlier line).
+    pub existing: String,
+    /// Matched on the email (else on the name).
+    pub by_email: bool,
+    /// The earlier line of the same file it repeats, if it is not someone of the base.
+    pub earlier_line: Option<u64>,
 }
 
 /// What an import did, or would do (`--dry-run`).
@@ -32,10 +48,17 @@ pub struct NewMember {
 pub struct ImportOutcome {
     /// (line, name) of the people added.
     pub added: Vec<(u64, String)>,
-    /// (line, name) of the people already there.
-    pub skipped: Vec<(u64, String)>,
+    /// The lines whose person is already there.
+    pub skipped: Vec<Skipped>,
     /// Roles given to the people added.
     pub roles: usize,
+}
+
+/// Who a key points to: their name and, for a line of the file, its number.
+#[derive(Clone)]
+struct Match {
+    name: String,
+    line: Option<u64>,
 }
 
 /// The people already there (and those the import adds as it goes), indexed so that each line
@@ -43,33 +66,36 @@ pub struct ImportOutcome {
 #[derive(Default)]
 struct Known {
     /// Emails, lowercased.
-    emails: HashSet<String>,
+    emails: HashMap<String, Match>,
     /// Name keys of everyone.
-    names: HashSet<String>,
+    names: HashMap<String, Match>,
     /// Name keys of those without an email.
-    names_without_email: HashSet<String>,
+    names_without_email: HashMap<String, Match>,
 }
 
 impl Known {
-    fn add(&mut self, email: Option<&str>, name: String) {
+    fn add(&mut self, email: Option<&str>, name: String, who: Match) {
         match email {
             Some(e) => {
-                self.emails.insert(e.to_lowercase());
+                self.emails.insert(e.to_lowercase(), who.clone());
             }
             None => {
-                self.names_without_email.insert(name.clone());
+                self.names_without_email.insert(name.clone(), who.clone());
             }
         }
-        self.names.insert(name);
+        self.names.insert(name, who);
     }
 
-    /// The same email; or the same name when one of the two has no email.
-    fn contains(&self, email: Option<&str>, name: &str) -> bool {
+    /// The same email; or the same name when one of the two has no email. Says whom, and
+    /// whether it was the email.
+    fn find(&self, email: Option<&str>, name: &str) -> Option<(&Match, bool)> {
         match email {
-            Some(e) => {
-                self.emails.contains(&e.to_lowercase()) || self.names_without_email.contains(name)
-            }
-            None => self.names.contains(name),
+            Some(e) => self
+                .emails
+                .get(&e.to_lowercase())
+                .map(|m| (m, true))
+                .or_else(|| self.names_without_email.get(name).map(|m| (m, false))),
+            None => self.names.get(name).map(|m| (m, false)),
         }
     }
 }
@@ -78,11 +104,25 @@ fn name_key(last: &str, first: &str) -> String {
     format!("{}\u{1f}{}", fold_for_match(last), fold_for_match(first))
 }
 
+/// A line to add, or the person it repeats.
+enum Planned {
+    Add(ValidPerson),
+    Skip(Skipped),
+}
+
 /// Sort lines into "add" and "skip"; the first invalid line stops everything.
-fn plan(conn: &Connection, members: &[NewMember]) -> Result<Vec<(ValidPerson, bool)>> {
+fn plan(conn: &Connection, members: &[NewMember]) -> Result<Vec<Planned>> {
     let mut known = Known::default();
     for p in all_people(conn)? {
-        known.add(p.email.as_deref(), name_key(&p.last_name, &p.first_name));
+        let who = Match {
+            name: p.display_name(),
+            line: None,
+        };
+        known.add(
+            p.email.as_deref(),
+            name_key(&p.last_name, &p.first_name),
+            who,
+        );
     }
     let mut out = Vec::with_capacity(members.len());
     for m in members {
@@ -90,28 +130,26 @@ fn plan(conn: &Connection, members: &[NewMember]) -> Result<Vec<(ValidPerson, bo
             .draft
             .validated()
             .map_err(|e| StoreError::Invalid(msg::line_error(m.line, e.field, &e.message)))?;
-        let name = name_key(&v.last_name, &v.first_name);
-        let skip = known.contains(v.email.as_deref(), &name);
-        if !skip {
-            known.add(v.email.as_deref(), name);
+        let key = name_key(&v.last_name, &v.first_name);
+        let shown = crate::catalogue::people::display_name(&v.first_name, &v.last_name);
+        if let Some((who, by_email)) = known.find(v.email.as_deref(), &key) {
+            out.push(Planned::Skip(Skipped {
+                line: m.line,
+                name: shown,
+                existing: who.name.clone(),
+                by_email,
+                earlier_line: who.line,
+            }));
+        } else {
+            let who = Match {
+                name: shown,
+                line: Some(m.line),
+            };
+            known.add(v.email.as_deref(), key, who);
+            out.push(Planned::Add(v));
         }
-        out.push((v, skip));
     }
     Ok(out)
-}
-
-fn outcome(members: &[NewMember], planned: &[(ValidPerson, bool)]) -> ImportOutcome {
-    let mut o = ImportOutcome::default();
-    for (m, (v, skip)) in members.iter().zip(planned) {
-        let name = crate::catalogue::people::display_name(&v.first_name, &v.last_name);
-        if *skip {
-            o.skipped.push((m.line, name));
-        } else {
-            o.added.push((m.line, name));
-            o.roles += m.roles.len();
-        }
-    }
-    o
 }
 
 /// A refused value names the line and column of the file; a problem of the database itself
@@ -127,38 +165,42 @@ fn at_line(e: StoreError, line: u64, column: &str) -> StoreError {
 
 impl Store {
     /// Add the people of an import and give them their roles from `since`, in one
-    /// transaction: one bad line and nothing is written. With `dry_run`, only says what
-    /// would happen.
+    /// transaction: one bad line and nothing is written. With `dry_run`, the very same writes
+    /// are made and then rolled back, so the trial says exactly what the import would do.
     pub fn import_members(
         &mut self,
         members: &[NewMember],
         since: NaiveDate,
         dry_run: bool,
     ) -> Result<ImportOutcome> {
-        if dry_run {
-            let role = self.actor().role;
-            if !role.may_write(Area::Governance) {
-                return Err(StoreError::Forbidden {
-                    role,
-                    area: Area::Governance,
-                });
-            }
-            let planned = plan(self.conn(), members)?;
-            return Ok(outcome(members, &planned));
-        }
-        self.write(Area::Governance, |tx| {
+        let body = |tx: &mut super::Tx<'_>| {
             let planned = plan(tx.conn(), members)?;
-            for (m, (v, skip)) in members.iter().zip(&planned) {
-                if *skip {
-                    continue;
-                }
-                let person = tx.insert_person(v).map_err(|e| at_line(e, m.line, ""))?;
+            let mut outcome = ImportOutcome::default();
+            for (m, p) in members.iter().zip(planned) {
+                let v = match p {
+                    Planned::Skip(s) => {
+                        outcome.skipped.push(s);
+                        continue;
+                    }
+                    Planned::Add(v) => v,
+                };
+                let person = tx.insert_person(&v).map_err(|e| at_line(e, m.line, ""))?;
                 for (circle_id, role) in &m.roles {
                     tx.insert_membership(person.id, *circle_id, *role, since, None)
                         .map_err(|e| at_line(e, m.line, msg::COLUMN_CIRCLES))?;
                 }
+                if let Some(on) = m.left_on {
+                    tx.mark_left(&person, on)?;
+                }
+                outcome.added.push((m.line, person.display_name()));
+                outcome.roles += m.roles.len();
             }
-            Ok(outcome(members, &planned))
-        })
+            Ok(outcome)
+        };
+        if dry_run {
+            self.rehearse(Area::Governance, body)
+        } else {
+            self.write(Area::Governance, body)
+        }
     }
 }

@@ -175,6 +175,25 @@ impl Store {
         area: Area,
         body: impl FnOnce(&mut Tx<'_>) -> Result<T>,
     ) -> Result<T> {
+        self.run_write(area, body, true)
+    }
+
+    /// A trial of a write: the same checks and the same statements as [`Store::write`], then
+    /// a rollback. What a `--dry-run` says is what the write would do, to the last refusal.
+    pub fn rehearse<T>(
+        &mut self,
+        area: Area,
+        body: impl FnOnce(&mut Tx<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.run_write(area, body, false)
+    }
+
+    fn run_write<T>(
+        &mut self,
+        area: Area,
+        body: impl FnOnce(&mut Tx<'_>) -> Result<T>,
+        commit: bool,
+    ) -> Result<T> {
         if self.read_only {
             return Err(StoreError::ReadOnly);
         }
@@ -203,7 +222,10 @@ impl Store {
             actor: &self.actor.name,
         };
         let out = body(&mut w)?;
-        w.tx.commit()?;
+        if commit {
+            w.tx.commit()?;
+        }
+        // Without a commit, dropping the transaction rolls it back.
         Ok(out)
     }
 

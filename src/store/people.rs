@@ -198,6 +198,12 @@ impl Tx<'_> {
         )?;
         self.inserted(self.conn().last_insert_rowid())
     }
+
+    /// `person` leaves the network on `on`: every role still open that day ends then.
+    pub(crate) fn mark_left(&self, person: &Person, on: NaiveDate) -> Result<Person> {
+        self.end_open_roles_of(person.id, on)?;
+        self.update_row(person, "left_on = ?1", &[&iso(Some(on))])
+    }
 }
 
 impl Store {
@@ -215,6 +221,15 @@ impl Store {
     pub fn people(&self, filter: &PersonFilter) -> Result<PeopleList> {
         let today = self.today();
         let roles = current_roles(self.conn(), today)?;
+        // Each person's roles, co-référent·e ones first (the list shows the first ones).
+        let mut roles_of: std::collections::HashMap<i64, Vec<&CurrentRole>> =
+            std::collections::HashMap::new();
+        for r in &roles {
+            roles_of.entry(r.person_id).or_default().push(r);
+        }
+        for list in roles_of.values_mut() {
+            list.sort_by_key(|r| r.role != CircleRole::CoReferent);
+        }
         let mut people: Vec<Person> = all_people(self.conn())?
             .into_iter()
             .map(|p| self.shown_person(p))
@@ -236,8 +251,7 @@ impl Store {
             if filter.kind.is_some_and(|k| k != person.kind) {
                 continue;
             }
-            let mine: Vec<&CurrentRole> =
-                roles.iter().filter(|r| r.person_id == person.id).collect();
+            let mine: Vec<&CurrentRole> = roles_of.remove(&person.id).unwrap_or_default();
             let in_scope = |r: &&&CurrentRole| match filter.circle_id {
                 Some(_) if coordination => r.role == CircleRole::CoReferent,
                 Some(id) => r.circle_id == id,
@@ -427,10 +441,10 @@ impl Store {
                     &crate::model::format_date(already),
                 )));
             }
-            if let Some(on) = on {
-                tx.end_open_roles_of(id, on)?;
+            match on {
+                Some(on) => tx.mark_left(&before, on),
+                None => tx.update_row(&before, "left_on = ?1", &[&iso(on)]),
             }
-            tx.update_row(&before, "left_on = ?1", &[&iso(on)])
         })
     }
 }
