@@ -255,7 +255,7 @@ fn actor_name(cli: &Cli) -> Result<String, CliError> {
 /// Open the database as the actor; warn (stderr) when it opens read-only.
 pub fn open_store(cli: &Cli, path: &Path) -> Result<Store, CliError> {
     let store = Store::open(path, &actor_name(cli)?)?;
-    if store.is_read_only() {
+    if store.is_newer_schema() {
         let found = store.file_schema_version().unwrap_or(0);
         eprintln!(
             "{}{}",
@@ -319,7 +319,7 @@ fn init(cli: &Cli, path: &Path, demo: bool) -> Result<(), CliError> {
         // Opening as an admin upgrades an older schema; anyone else is refused.
         let before = schema_of(path);
         let store = open_store(cli, path)?;
-        if store.is_read_only() {
+        if store.is_newer_schema() {
             // Newer than this binary: nothing to upgrade, and "up to date" would be a lie.
             return Err(StoreError::ReadOnly.into());
         }
@@ -356,10 +356,17 @@ fn schema_of(path: &Path) -> Option<i64> {
 
 fn run_users(cli: &Cli, path: &Path, action: &UsersCommand) -> Result<(), CliError> {
     let mut store = open_store(cli, path)?;
-    if store.actor().role != crate::model::Role::Admin {
-        return Err(StoreError::Forbidden {
-            role: store.actor().role,
-            area: crate::model::Area::Users,
+    let role = store.actor().role;
+    if role != crate::model::Role::Admin {
+        return Err(match action {
+            UsersCommand::List => StoreError::AdminOnly {
+                role,
+                what: store_msg::WHAT_USERS_LIST,
+            },
+            _ => StoreError::Forbidden {
+                role,
+                area: crate::model::Area::Users,
+            },
         }
         .into());
     }

@@ -69,3 +69,19 @@ fn sighup_ends_the_program_within_a_second_and_restores_the_terminal() {
     assert!(took < Duration::from_secs(1), "took {took:?}");
     s.assert_restored();
 }
+
+#[test]
+fn sigint_from_kill_also_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = init_db(dir.path());
+    let mut s = Session::start(&db);
+    s.wait_for("[1 Cercles]");
+    let pid = s.child.process_id().expect("a pid");
+    let status = Command::new("kill")
+        .args(["-INT", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    s.wait_exit(Duration::from_secs(3));
+    s.assert_restored();
+}

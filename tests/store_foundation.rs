@@ -458,3 +458,70 @@ fn a_killed_creation_leaves_no_litter_after_the_next_one() {
     Store::create(&path, &admin()).unwrap();
     assert!(!stale.exists());
 }
+
+#[test]
+fn a_file_mid_checkpoint_with_its_log_beside_it_is_sound() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fresh(&dir);
+    let mut store = Store::open(&path, &admin()).unwrap();
+    for i in 0..200 {
+        store
+            .add_user(&format!("benevole{i}"), Role::Benevole, None)
+            .unwrap();
+    }
+    // Copy the file and its log while the log still holds the writes, as a kill would leave
+    // them; then make the file's header promise more pages than it has, as a checkpoint
+    // killed after writing page 1 does.
+    let copy = dir.path().join("copie.db");
+    fs::copy(&path, &copy).unwrap();
+    fs::copy(dir.path().join("t.db-wal"), dir.path().join("copie.db-wal")).unwrap();
+    drop(store);
+    let mut bytes = fs::read(&copy).unwrap();
+    let pages = u32::from_be_bytes(bytes[28..32].try_into().unwrap());
+    bytes[28..32].copy_from_slice(&(pages + 8).to_be_bytes());
+    fs::write(&copy, &bytes).unwrap();
+    let reopened = Store::open(&copy, &admin()).unwrap();
+    assert!(reopened.check().unwrap().is_ok());
+    assert_eq!(reopened.users().unwrap().len(), 201);
+}
+
+#[test]
+fn backup_is_for_admins_and_leaves_no_half_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fresh(&dir);
+    let mut store = Store::open(&path, &admin()).unwrap();
+    store.add_user("lou", Role::Lecture, None).unwrap();
+    drop(store);
+    // A full copy holds every contact detail: not for a role that may not see them.
+    let reader = Store::open(&path, "lou").unwrap();
+    let copy = dir.path().join("copie.db");
+    let err = reader.backup(&copy).err().unwrap();
+    assert!(matches!(err, StoreError::AdminOnly { .. }), "{err:?}");
+    assert!(err.to_string().contains("réservé aux admins"));
+    assert!(!copy.exists());
+    // The leftovers of a backup killed half-way are cleared, and the name stays free.
+    let stale = dir.path().join("copie.db.backup-4000000");
+    fs::write(&stale, b"half").unwrap();
+    let store = Store::open(&path, &admin()).unwrap();
+    store.backup(&copy).unwrap();
+    assert!(!stale.exists());
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("copie"))
+        .collect();
+    assert_eq!(names, ["copie.db"]);
+    // A database from a newer cercles can be copied before upgrading.
+    drop(store);
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    let newer = Store::open(&path, &admin()).unwrap();
+    assert!(newer.is_read_only());
+    let copy2 = dir.path().join("avant-mise-a-jour.db");
+    newer.backup(&copy2).unwrap();
+    assert!(copy2.exists());
+    let err = newer.check().unwrap().unwrap_err();
+    assert!(err.contains("version plus récente"), "{err}");
+}

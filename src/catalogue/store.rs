@@ -51,6 +51,11 @@ pub fn unknown_actor(name: &str) -> String {
         "« {name} » n'est pas un·e utilisateur·rice de cette base : demandez à un·e admin de vous ajouter (cercles users add {name} --role benevole)"
     )
 }
+pub fn admin_only(role: &str, what: &str) -> String {
+    format!("votre rôle ({role}) ne permet pas de {what} : c'est réservé aux admins")
+}
+pub const WHAT_BACKUP: &str = "copier toute la base (elle contient les coordonnées de chacun·e)";
+pub const WHAT_USERS_LIST: &str = "voir la liste des utilisateur·rices";
 pub fn forbidden(role: &str, what: &str) -> String {
     format!("votre rôle ({role}) ne permet pas de modifier {what} : rien n'a été écrit")
 }
@@ -113,7 +118,15 @@ pub fn check_foreign_key(table: &str, rowid: i64) -> String {
     format!("référence cassée : table {table}, ligne {rowid}")
 }
 pub fn check_schema(found: i64, known: i64) -> String {
-    format!("schéma {found} au lieu de {known}")
+    if found > known {
+        format!(
+            "cette base vient d'une version plus récente de cercles (schéma {found}, ce programme connaît le {known}) : mettez cercles à jour pour la vérifier"
+        )
+    } else {
+        format!(
+            "schéma {found} au lieu de {known} : un·e admin doit lancer « cercles init » pour la mettre à jour"
+        )
+    }
 }
 pub fn check_digest(entry: i64) -> String {
     format!("journal : l'entrée n° {entry} a été modifiée (empreinte fausse)")

@@ -1,14 +1,12 @@
 //! `cercles check` and `cercles backup`: integrity, references, schema, audit chain; an online
 //! copy in one step, verified.
 
-use std::fs::OpenOptions;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
 use rusqlite::Connection;
 
 use super::error::{Result, StoreError};
-use super::open::{self, APPLICATION_ID, io_fr, schema_version};
+use super::open::{self, APPLICATION_ID, schema_version};
 use super::{Store, audit};
 use crate::catalogue::store as msg;
 
@@ -50,33 +48,52 @@ impl Store {
         check_connection(self.conn())
     }
 
-    /// Copy the database in one step (`VACUUM INTO`, consistent even while others write), to a
-    /// new file created 0600, then check the copy. A copy that fails its check is removed.
+    /// Copy the database in one step (`VACUUM INTO`, consistent even while others write), check
+    /// the copy, and only then give it its name: the copy is built in a private temporary file
+    /// (0600) beside the target, so a kill at any moment leaves no half copy under the name
+    /// (and the next backup to that name clears the leftovers). An existing file is never
+    /// replaced. Admins only: the copy holds every contact detail and every user.
+    ///
+    /// A database from a newer cercles can be copied (it is what one wants before upgrading);
+    /// its copy is checked for integrity only, this program not knowing its newer tables.
     pub fn backup(&self, target: &Path) -> Result<()> {
-        OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(target)
-            .map_err(|e| match e.kind() {
-                std::io::ErrorKind::AlreadyExists => StoreError::AlreadyExists(target.into()),
-                _ => StoreError::File(target.into(), io_fr(&e)),
-            })?;
-        let result = (|| -> Result<()> {
-            let target_str = target
+        let role = self.actor().role;
+        if role != crate::model::Role::Admin {
+            return Err(StoreError::AdminOnly {
+                role,
+                what: msg::WHAT_BACKUP,
+            });
+        }
+        let newer = self.is_newer_schema();
+        open::build_then_place(target, "backup", |tmp| {
+            let tmp_str = tmp
                 .to_str()
                 .ok_or_else(|| StoreError::File(target.into(), msg::UNREADABLE_FILE_NAME.into()))?;
-            self.conn().execute("VACUUM INTO ?1", [target_str])?;
-            let copy = open::open_for_check(target)?;
-            copy.pragma_update(None, "journal_mode", "WAL")?;
-            match check_connection(&copy)? {
-                Ok(_) => Ok(()),
-                Err(problem) => Err(StoreError::Corrupt(target.into(), problem)),
+            if newer {
+                self.conn().pragma_update(None, "query_only", "OFF")?;
             }
-        })();
-        if result.is_err() {
-            let _ = std::fs::remove_file(target);
-        }
-        result
+            let copied = self.conn().execute("VACUUM INTO ?1", [tmp_str]);
+            if newer {
+                self.conn().pragma_update(None, "query_only", "ON")?;
+            }
+            copied?;
+            let copy = open::open_for_check(tmp)?;
+            copy.pragma_update(None, "journal_mode", "WAL")?;
+            let outcome = if newer {
+                let integrity: String =
+                    copy.query_row("PRAGMA integrity_check(1)", [], |r| r.get(0))?;
+                if integrity == "ok" {
+                    Ok(0)
+                } else {
+                    Err(msg::check_integrity(&integrity))
+                }
+            } else {
+                check_connection(&copy)?
+            };
+            copy.close().map_err(|(_, e)| StoreError::from(e))?;
+            outcome
+                .map(|_| ())
+                .map_err(|problem| StoreError::Corrupt(target.into(), problem))
+        })
     }
 }

@@ -34,6 +34,9 @@ pub enum StoreError {
         id: i64,
         current: Box<serde_json::Value>,
     },
+    /// Something only an admin may do, that is not a write (a full copy, the users' list).
+    #[error("{}", msg::admin_only(.role.code(), .what))]
+    AdminOnly { role: Role, what: &'static str },
     #[error("{}", msg::not_found(.0))]
     NotFound(String),
     /// A value refused by validation; the message names the field and the fix.

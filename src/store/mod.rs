@@ -44,6 +44,8 @@ pub struct Store {
     clock: Clock,
     /// Set when the file's schema is newer than this binary: reads only.
     read_only: bool,
+    /// False when SQLite opened the file read-only: this OS user may not write it.
+    file_writable: bool,
     data_version: i64,
 }
 
@@ -79,12 +81,14 @@ impl Store {
             }
         })?;
         let clock = clock_for(&conn)?;
+        let file_writable = !conn.is_readonly(rusqlite::MAIN_DB)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
             actor,
             clock,
             read_only,
+            file_writable,
             data_version: 0,
         };
         store.data_version = store.read_data_version()?;
@@ -117,6 +121,7 @@ impl Store {
                 actor,
                 clock,
                 read_only: false,
+                file_writable: true,
                 data_version: 0,
             };
             let filled = fill(&mut store);
@@ -137,7 +142,13 @@ impl Store {
     pub fn today(&self) -> chrono::NaiveDate {
         self.clock.today()
     }
+    /// Nothing can be written in this session: the schema is newer than this program, or the
+    /// file may not be written by this OS user.
     pub fn is_read_only(&self) -> bool {
+        self.read_only || !self.file_writable
+    }
+    /// The file comes from a newer cercles (opened read-only for that reason).
+    pub fn is_newer_schema(&self) -> bool {
         self.read_only
     }
     /// The schema version found in the file.
@@ -196,6 +207,9 @@ impl Store {
     ) -> Result<T> {
         if self.read_only {
             return Err(StoreError::ReadOnly);
+        }
+        if !self.file_writable {
+            return Err(StoreError::NotWritable);
         }
         if !self.actor.role.may_write(area) {
             return Err(StoreError::Forbidden {

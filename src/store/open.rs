@@ -66,7 +66,13 @@ fn inspect_header(path: &Path) -> Result<()> {
     if app_id != APPLICATION_ID {
         return Err(StoreError::NotOurs(path.into()));
     }
-    // A file shorter than the page count its header promises was cut short.
+    // A file shorter than the page count its header promises was cut short, unless a
+    // write-ahead log sits beside it: then a checkpoint may be copying pages back into the
+    // file right now, or was killed half-way, and the log still holds every committed page.
+    // SQLite reads through the log (and finishes the checkpoint), so the file is sound.
+    if wal_has_frames(path) {
+        return Ok(());
+    }
     let page_size = match u16::from_be_bytes([header[16], header[17]]) {
         1 => 65_536u64,
         n => u64::from(n),
@@ -85,6 +91,13 @@ fn inspect_header(path: &Path) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// Whether the `-wal` file beside the database holds anything.
+fn wal_has_frames(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    fs::metadata(Path::new(&wal)).is_ok_and(|m| m.len() > 0)
 }
 
 pub(crate) fn io_fr(e: &std::io::Error) -> String {
@@ -132,6 +145,7 @@ pub fn open_existing(path: &Path) -> Result<(Connection, SchemaState)> {
         return Err(StoreError::Missing(path.into()));
     }
     inspect_header(path)?;
+    remove_stale_temporaries(path);
     let preexisting: Vec<bool> = sidecars(path).iter().map(|p| p.exists()).collect();
     let attempt = || -> Result<(Connection, SchemaState)> {
         let conn = Connection::open_with_flags(
@@ -204,22 +218,49 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
 }
 
 /// Create a new database at `path` and fill it with `fill`, atomically: everything is built in a
-/// temporary file beside it (mode 0600) and renamed into place only when complete, so a kill in
+/// temporary file beside it (mode 0600) and put in place only when complete, so a kill in
 /// the middle leaves no half-made database.
 pub fn create(path: &Path, fill: impl FnOnce(&mut Connection) -> Result<()>) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && !path.exists()
+    {
+        fs::create_dir_all(dir).map_err(|e| StoreError::File(dir.into(), io_fr(&e)))?;
+    }
+    build_then_place(path, "creation", |tmp| {
+        let mut conn = Connection::open(tmp)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        set_pragmas(&conn)?;
+        // The file is private until placed, and thrown away if anything fails: no need to
+        // sync every transaction of the build; one sync_all makes it durable.
+        conn.pragma_update(None, "synchronous", "OFF")?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        migrations().to_latest(&mut conn)?;
+        fill(&mut conn)?;
+        conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        conn.close().map_err(|(_, e)| StoreError::from(e))?;
+        Ok(())
+    })
+}
+
+/// Build a file at `path` through `build`, which writes a temporary file beside it
+/// (`NAME.WHAT-PID`, created empty with mode 0600), then give it its name, durably, without
+/// ever replacing a file: a kill at any moment leaves either nothing or the whole file under
+/// the name. Temporary files of earlier runs killed half-way are removed first.
+pub(crate) fn build_then_place(
+    path: &Path,
+    what: &str,
+    build: impl FnOnce(&Path) -> Result<()>,
+) -> Result<()> {
     if path.exists() {
         return Err(StoreError::AlreadyExists(path.into()));
     }
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        fs::create_dir_all(dir).map_err(|e| StoreError::File(dir.into(), io_fr(&e)))?;
-    }
-    remove_stale_creations(path);
+    remove_stale_temporaries(path);
     let mut tmp = path.as_os_str().to_owned();
-    tmp.push(format!(".creation-{}", std::process::id()));
+    tmp.push(format!(".{what}-{}", std::process::id()));
     let tmp = PathBuf::from(tmp);
     let cleanup = |tmp: &Path| {
         let _ = fs::remove_file(tmp);
-        for side in sidecars(tmp) {
+        for side in sidecars(tmp).iter().chain([&journal_of(tmp)]) {
             let _ = fs::remove_file(side);
         }
     };
@@ -228,24 +269,12 @@ pub fn create(path: &Path, fill: impl FnOnce(&mut Connection) -> Result<()>) -> 
         .create_new(true)
         .mode(0o600)
         .open(&tmp)
-        .map_err(|e| StoreError::File(tmp.clone(), io_fr(&e)))?;
-    let built = (|| -> Result<()> {
-        let mut conn = Connection::open(&tmp)?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        set_pragmas(&conn)?;
-        // The file is private until renamed, and thrown away if anything fails: no need to
-        // sync every transaction of the build; one sync_all below makes it durable.
-        conn.pragma_update(None, "synchronous", "OFF")?;
-        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
-        migrations().to_latest(&mut conn)?;
-        fill(&mut conn)?;
-        conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
-        conn.close().map_err(|(_, e)| StoreError::from(e))?;
+        .map_err(|e| StoreError::File(path.into(), io_fr(&e)))?;
+    let built = build(&tmp).and_then(|()| {
         fs::File::open(&tmp)
             .and_then(|f| f.sync_all())
-            .map_err(|e| StoreError::File(tmp.clone(), io_fr(&e)))?;
-        Ok(())
-    })();
+            .map_err(|e| StoreError::File(path.into(), io_fr(&e)))
+    });
     if let Err(e) = built {
         cleanup(&tmp);
         return Err(e);
@@ -270,9 +299,17 @@ pub fn create(path: &Path, fill: impl FnOnce(&mut Connection) -> Result<()>) -> 
     Ok(())
 }
 
-/// Temporary files of creations killed before they finished (`NAME.creation-PID` whose process
-/// is gone): removed, so a kill leaves no litter for long.
-fn remove_stale_creations(path: &Path) {
+/// The rollback journal SQLite may leave beside a file (`VACUUM INTO` writes one).
+fn journal_of(path: &Path) -> PathBuf {
+    let mut journal = path.as_os_str().to_owned();
+    journal.push("-journal");
+    PathBuf::from(journal)
+}
+
+/// Temporary files of creations and backups killed before they finished (`NAME.creation-PID`,
+/// `NAME.backup-PID` and their `-wal`, `-shm`, `-journal`, whose process is gone): removed, so
+/// a kill leaves no litter for long.
+pub(crate) fn remove_stale_temporaries(path: &Path) {
     let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
         return;
     };
@@ -281,13 +318,14 @@ fn remove_stale_creations(path: &Path) {
     } else {
         dir
     };
-    let prefix = format!("{}.creation-", name.to_string_lossy());
+    let name = name.to_string_lossy();
+    let prefixes = [format!("{name}.creation-"), format!("{name}.backup-")];
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let file = entry.file_name().to_string_lossy().into_owned();
-        let Some(rest) = file.strip_prefix(&prefix) else {
+        let Some(rest) = prefixes.iter().find_map(|p| file.strip_prefix(p.as_str())) else {
             continue;
         };
         let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());

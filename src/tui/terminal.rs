@@ -24,7 +24,7 @@ use ratatui::crossterm::terminal::{
     disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{execute, queue};
-use signal_hook::consts::{SIGHUP, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
 use super::TuiError;
 use super::app::App;
@@ -104,7 +104,7 @@ impl Drop for PanicRestore {
     }
 }
 
-/// SIGHUP and SIGTERM: flags the loop checks, plus a watchdog thread for when the loop cannot
+/// SIGHUP, SIGTERM, SIGINT and SIGQUIT: flags the loop checks, plus a watchdog thread for when the loop cannot
 /// run (crossterm's reader loops forever on a tty that returns end-of-file, crossterm issue 793).
 struct SignalWatch {
     hup: Arc<AtomicBool>,
@@ -120,8 +120,12 @@ impl SignalWatch {
         let ids = vec![
             signal_hook::flag::register(SIGHUP, Arc::clone(&hup))?,
             signal_hook::flag::register(SIGTERM, Arc::clone(&term))?,
+            // In raw mode Ctrl-C is a key, not a signal; these come from `kill` and end the
+            // program like SIGTERM, the terminal restored.
+            signal_hook::flag::register(SIGINT, Arc::clone(&term))?,
+            signal_hook::flag::register(SIGQUIT, Arc::clone(&term))?,
         ];
-        let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM])?;
+        let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?;
         let handle = signals.handle();
         std::thread::Builder::new()
             .name("cercles-signals".into())
