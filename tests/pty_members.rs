@@ -43,6 +43,10 @@ fn add_a_person_make_them_co_referent_of_finances_find_them_in_coordination() {
         s.send(RIGHT);
     }
     s.wait_for("‹ Finances ›");
+    // The role offered first is membre actif·ve; the next field, → once: co-référent·e.
+    s.wait_for("‹ membre actif·ve ›");
+    s.send("\t");
+    s.send(RIGHT);
     s.wait_for("‹ co-référent·e ›");
     s.send(F2);
     s.wait_for("co-référent·e du cercle Finances depuis le 20/11/2025");

@@ -232,7 +232,8 @@ fn term_alerts_within_30_days_or_ended_without_successor() {
         Some(d(2025, 10, 31)),
     )
     .unwrap();
-    // Ended, but a successor arrived on the term's end: not flagged.
+    // Ended, a successor arrived on the term's end, but the role was never ended: flagged
+    // as a role to end (it still counts in the circle and the coordination circle).
     s.give_role(
         e.id,
         com,
@@ -244,8 +245,11 @@ fn term_alerts_within_30_days_or_ended_without_successor() {
     s.give_role(f.id, com, CircleRole::CoReferent, d(2025, 9, 30), None)
         .unwrap();
 
-    let alerts = s.term_alerts().unwrap();
-    assert_eq!(alerts.len(), 2, "{alerts:?}");
+    let all = s.term_alerts().unwrap();
+    assert_eq!(all.len(), 3, "{all:?}");
+    let replaced = all.iter().find(|x| x.person_id == e.id).unwrap();
+    assert_eq!(replaced.kind, TermAlertKind::EndedReplaced { days_ago: 51 });
+    let alerts: Vec<_> = all.into_iter().filter(|x| x.person_id != e.id).collect();
     assert_eq!(alerts[0].person_id, c.id);
     assert_eq!(
         alerts[0].kind,
@@ -268,13 +272,13 @@ fn term_alerts_within_30_days_or_ended_without_successor() {
             .find(|x| x.circle.id == com)
             .unwrap()
             .term_alerts,
-        0
+        1
     );
     // A renewed term clears the alert.
     let m = s.membership(alerts[1].membership_id).unwrap().unwrap();
     s.set_term_end(m.id, m.version, Some(d(2027, 11, 30)))
         .unwrap();
-    assert_eq!(s.term_alerts().unwrap().len(), 1);
+    assert_eq!(s.term_alerts().unwrap().len(), 2);
 }
 
 #[test]

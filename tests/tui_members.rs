@@ -242,6 +242,9 @@ fn give_a_role_then_end_it_and_leave_the_network() {
         }
         app.handle_key(key(KeyCode::Right));
     }
+    // Membre actif·ve is offered first; the role field, → once: co-référent·e.
+    tab(&mut app, 1);
+    app.handle_key(key(KeyCode::Right));
     save(&mut app);
     assert!(app.members.form.is_none(), "{:?}", app.message);
     assert!(message(&app).1.contains("co-référent·e du cercle Finances"));
@@ -264,6 +267,32 @@ fn give_a_role_then_end_it_and_leave_the_network() {
     assert!(
         row(&buffer(&app), 3).contains("Rôles en cours") || buffer_text(&app).contains("Finances★")
     );
+    // Renew the term: the role goes on from the same day, with its new end.
+    typ(&mut app, "m");
+    let Some(MemberForm::Role(editor)) = &app.members.form else {
+        panic!("the term form is open: {:?}", app.message);
+    };
+    assert!(editor.form.value(CIRCLE).is_empty() || editor.form.title.contains("Mandat"));
+    tab(&mut app, 1);
+    typ(&mut app, "30/06/2027");
+    save(&mut app);
+    assert!(app.members.form.is_none(), "{:?}", app.message);
+    assert!(
+        message(&app).1.contains("mandat jusqu'au 30/06/2027"),
+        "{:?}",
+        app.message
+    );
+    let store = Store::open(&path, ADMIN).unwrap();
+    let detail = store.person(id).unwrap().unwrap();
+    let m = &detail
+        .memberships
+        .iter()
+        .find(|m| m.current)
+        .unwrap()
+        .membership;
+    assert_eq!(m.term_end, chrono::NaiveDate::from_ymd_opt(2027, 6, 30));
+    assert_eq!(m.since, store.today(), "the start stays");
+    assert_eq!(detail.memberships.len(), 1, "no second role");
     // End it today.
     typ(&mut app, "-");
     assert!(matches!(app.members.form, Some(MemberForm::Role(_))));

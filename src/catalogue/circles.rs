@@ -5,6 +5,11 @@ pub const NAME_REQUIRED: &str = "le nom du cercle est obligatoire";
 pub fn name_taken(name: &str) -> String {
     format!("un cercle s'appelle déjà « {name} » : choisissez un autre nom")
 }
+pub fn name_reserved(name: &str) -> String {
+    format!(
+        "« {name} » est le nom d'un cercle que le programme compose lui-même (cercle général, cercle de coordination) : choisissez un autre nom"
+    )
+}
 pub const COORDINATION_STAYS: &str =
     "le cercle de coordination ne se ferme pas : il réunit les co-référent·es de tous les cercles";
 
@@ -41,7 +46,7 @@ pub const THE_DECISION: &str = "la décision";
 pub fn gt_name_taken(name: &str) -> String {
     format!("{FIELD_GT_NAME} : ce cercle a déjà un GT « {name} »")
 }
-pub fn closed_before_created(on: &str) -> String {
-    format!("{FIELD_CLOSED_ON} : {on} est avant la création")
+pub fn closed_before_created(on: &str, created: &str) -> String {
+    format!("{FIELD_CLOSED_ON} : {on} est avant la création, le {created}")
 }
 pub const UNKNOWN_CIRCLE: &str = "ce cercle n'existe pas";

@@ -70,6 +70,12 @@ pub fn alert_soon(days: i64) -> String {
         n => format!("{FLAG} mandat finit dans {n} jours"),
     }
 }
+pub fn alert_replaced(days_ago: i64) -> String {
+    format!(
+        "{FLAG} mandat fini depuis {} : successeur·e en place, rôle à terminer (onglet Membres, -)",
+        plural(days_ago, "jour", "jours")
+    )
+}
 pub fn alert_ended(days_ago: i64) -> String {
     format!(
         "{FLAG} mandat fini depuis {}, sans successeur·e",
@@ -107,6 +113,18 @@ pub const FORM_NEW_CIRCLE: &str = "Nouveau cercle";
 /// A name inside a form's title: the title holds on one line at 80 columns.
 fn in_title(name: &str) -> String {
     crate::tui::widgets::truncate(name, 32)
+}
+pub const CLOSED_MEMBERS: &str = "Ses membres ci-dessous sont ceux de son dernier jour ; ils ne comptent plus dans le cercle général.";
+pub fn close_circle_hint(roles: usize) -> String {
+    if roles == 0 {
+        "Personne n'y tient de rôle aujourd'hui.".to_owned()
+    } else {
+        format!(
+            "{} en cours s'y arrête{} ce jour-là (cercle général et coordination compris) ; l'historique reste.",
+            plural(roles as i64, "rôle", "rôles"),
+            if roles > 1 { "nt" } else { "" }
+        )
+    }
 }
 pub fn form_close_circle(name: &str) -> String {
     format!(

@@ -9,6 +9,7 @@ pub const GROUP_MEMBERS: &str = "Membres";
 pub const ACT_ADD_PERSON: &str = "ajouter : une personne au réseau";
 pub const ACT_GIVE_ROLE: &str = "rôle : donner un rôle dans un cercle";
 pub const ACT_END_ROLE: &str = "fin : terminer un rôle en cours";
+pub const ACT_SET_TERM: &str = "mandat : prolonger ou changer la fin d'un mandat";
 pub const ACT_PERSON_LEAVES: &str = "départ : quitter le réseau, ou y revenir";
 pub const ACT_CYCLE_CIRCLE: &str = "cercle : filtrer par cercle, tour à tour";
 pub const ACT_CYCLE_KIND: &str = "type : filtrer par type, tour à tour";
@@ -122,6 +123,12 @@ pub fn term_ends_in(days: i64) -> String {
         n => format!("fin de mandat dans {n} jours"),
     }
 }
+pub fn term_replaced(days: i64) -> String {
+    format!(
+        "mandat fini depuis {} : successeur·e en place, rôle à terminer (-)",
+        plural(days, "jour", "jours")
+    )
+}
 pub fn term_ended_ago(days: i64) -> String {
     format!(
         "mandat fini depuis {}, sans successeur·e",
@@ -149,11 +156,23 @@ pub const FIELD_ROLE: &str = "Rôle";
 pub const FIELD_SINCE: &str = "Depuis le";
 pub const FIELD_TERM_END: &str = "Fin de mandat";
 pub const FIELD_ROLE_TO_END: &str = "Rôle à terminer";
-pub const FIELD_UNTIL: &str = "Jusqu'au";
+pub const FIELD_UNTIL: &str = "Fin le";
+pub const FIELD_ROLE_OF_TERM: &str = "Rôle";
 pub const FIELD_LEFT_ON: &str = "Départ le";
 
 pub fn give_role_title(name: &str) -> String {
     format!("Donner un rôle à {name}")
+}
+pub fn term_title(name: &str) -> String {
+    format!("Mandat de {name}")
+}
+pub const TERM_HINT: &str =
+    "Le rôle continue, depuis la même date ; laissez la fin vide pour un mandat sans terme.";
+pub fn term_set(name: &str, role: &str, circle: &str, end: Option<&str>) -> String {
+    match end {
+        Some(end) => format!("{name} : {role} du cercle {circle}, mandat jusqu'au {end}"),
+        None => format!("{name} : {role} du cercle {circle}, mandat sans terme"),
+    }
 }
 pub fn end_role_title(name: &str) -> String {
     format!("Terminer un rôle de {name}")
@@ -165,7 +184,8 @@ pub const LEAVE_EXPLAIN: &str =
     "Ses rôles en cours prennent fin ce jour-là ; la fiche et l'historique restent.";
 pub const ROLE_HINT: &str =
     "Le rôle commence ce jour-là ; un autre rôle tenu dans ce cercle s'arrête alors.";
-pub const END_HINT: &str = "Le rôle ne vaut plus à partir de ce jour ; l'historique reste.";
+pub const END_HINT: &str =
+    "Le rôle prend fin ce jour-là : il ne compte plus à partir de cette date ; l'historique reste.";
 pub fn role_choice(circle: &str, role: &str) -> String {
     format!("{circle} · {role}")
 }
@@ -202,7 +222,7 @@ pub fn role_given(name: &str, role: &str, circle: &str, since: &str) -> String {
     format!("{name} : {role} du cercle {circle} depuis le {since}")
 }
 pub fn role_ended(name: &str, role: &str, circle: &str, until: &str) -> String {
-    format!("{name} : {role} du cercle {circle} jusqu'au {until}")
+    format!("{name} : {role} du cercle {circle}, fin le {until}")
 }
 pub fn confirm_return(name: &str) -> String {
     format!("{name} revient dans le réseau ? Ses anciens rôles restent terminés.")

@@ -149,6 +149,9 @@ pub const CONFIRM_KEYS: &str = "o : oui    n : non";
 
 /// What an empty date field shows.
 pub const DATE_PLACEHOLDER: &str = "jj/mm/aaaa";
+pub fn date_in_future(today: &str) -> String {
+    format!("cette date est dans le futur : au plus tard aujourd'hui ({today})")
+}
 pub const FIELD_REQUIRED: &str = "ce champ est obligatoire";
 pub const DIRTY_MARK: &str = "*";
 pub const DIRTY_LEGEND: &str = "* modifié";

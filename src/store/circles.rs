@@ -6,7 +6,8 @@ use rusqlite::{Connection, OptionalExtension};
 use super::Store;
 use super::error::{Result, StoreError};
 use crate::catalogue::circles as msg;
-use crate::model::{Area, Circle, CircleKind, CircleSheet};
+use crate::model::person::letters_only;
+use crate::model::{Area, Circle, CircleKind, CircleSheet, format_date};
 
 const COLUMNS: &str = "id, name, kind, purpose, decision_scope, missions, safe_frame, \
                        created_on, closed_on, position, version";
@@ -52,15 +53,32 @@ fn validate(conn: &Connection, sheet: &CircleSheet, id: Option<i64>) -> Result<C
     if sheet.name.is_empty() {
         return Err(StoreError::Invalid(msg::NAME_REQUIRED.into()));
     }
-    let clash: Option<i64> = conn
-        .query_row(
-            "SELECT id FROM circles WHERE name = ?1 COLLATE NOCASE AND id IS NOT ?2",
-            rusqlite::params![sheet.name, id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if clash.is_some() {
-        return Err(StoreError::Invalid(msg::name_taken(&sheet.name)));
+    // Names compared on their letters: "Echange entraide" is "Échange-entraide".
+    let key = letters_only(&sheet.name);
+    let mut stmt = conn.prepare("SELECT id, name, kind FROM circles")?;
+    let others = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    let mut is_coordination = false;
+    for other in others {
+        let (other_id, name, kind) = other?;
+        if Some(other_id) == id {
+            is_coordination = CircleKind::from_code(&kind) == CircleKind::Coordination;
+        } else if letters_only(&name) == key {
+            return Err(StoreError::Invalid(msg::name_taken(&name)));
+        }
+    }
+    // The two derived circles are named by the program; a working circle taking one of their
+    // names would make two "Cercle général" in every list.
+    let general = ["cerclegeneral", "general"];
+    let coordination = ["coordination", "cercledecoordination", "cerclecoordination"];
+    if general.contains(&key.as_str()) || (!is_coordination && coordination.contains(&key.as_str()))
+    {
+        return Err(StoreError::Invalid(msg::name_reserved(&sheet.name)));
     }
     Ok(sheet)
 }
@@ -151,6 +169,14 @@ impl Store {
             let before: Circle = tx.current(id, expected_version)?;
             if on.is_some() && before.kind == CircleKind::Coordination {
                 return Err(StoreError::Invalid(msg::COORDINATION_STAYS.into()));
+            }
+            if let (Some(on), Some(created)) = (on, before.created_on)
+                && on < created
+            {
+                return Err(StoreError::Invalid(msg::closed_before_created(
+                    &format_date(on),
+                    &format_date(created),
+                )));
             }
             tx.update_row(&before, "closed_on = ?1", &[&iso(on)])
         })

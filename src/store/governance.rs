@@ -85,6 +85,9 @@ pub enum TermAlertKind {
     EndsSoon { days_left: i64 },
     /// The term has ended and no co-référent·e arrived in that circle since.
     EndedWithoutSuccessor { days_ago: i64 },
+    /// The term has ended and a successor is in place, but this role was never ended: it
+    /// still counts in the circle and in the cercle de coordination until someone ends it.
+    EndedReplaced { days_ago: i64 },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -147,9 +150,10 @@ fn alerts(roles: &[CurrentRole], today: NaiveDate) -> Vec<TermAlert> {
                     && o.since >= term_end
             });
             if successor {
-                continue;
+                TermAlertKind::EndedReplaced { days_ago: -days }
+            } else {
+                TermAlertKind::EndedWithoutSuccessor { days_ago: -days }
             }
-            TermAlertKind::EndedWithoutSuccessor { days_ago: -days }
         } else {
             continue;
         };
@@ -170,12 +174,17 @@ fn alerts(roles: &[CurrentRole], today: NaiveDate) -> Vec<TermAlert> {
 
 impl Store {
     /// Current members of a circle, co-référent·es first. For the coordination circle: every
-    /// current co-référent·e of the working circles.
+    /// current co-référent·e of the working circles. For a closed circle: its members on its
+    /// last day, so that its history shows who carried it.
     pub fn circle_members(&self, circle_id: i64) -> Result<Vec<CircleMember>> {
-        let roles = current_roles(self.conn(), self.today())?;
-        let coordination = self
-            .circle(circle_id)?
-            .is_some_and(|c| c.kind == CircleKind::Coordination);
+        let circle = self.circle(circle_id)?;
+        let today = self.today();
+        let day = match circle.as_ref().and_then(|c| c.closed_on) {
+            Some(closed) if closed <= today => closed.pred_opt().unwrap_or(closed),
+            _ => today,
+        };
+        let roles = current_roles(self.conn(), day)?;
+        let coordination = circle.is_some_and(|c| c.kind == CircleKind::Coordination);
         let mut members: Vec<CircleMember> = roles
             .iter()
             .filter(|r| {

@@ -127,6 +127,7 @@ impl Store {
             {
                 return Err(StoreError::Invalid(msg::closed_before_created(
                     &format_date(on),
+                    &format_date(created),
                 )));
             }
             tx.update_row(&before, "closed_on = ?1", &[&iso(on)])

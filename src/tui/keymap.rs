@@ -249,6 +249,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Members, &[k('e'), code(KeyCode::Enter)], A::Edit, true),
     b(S::Members, &[k('+')], A::GiveRole, true),
     b(S::Members, &[k('-')], A::EndRole, true),
+    b(S::Members, &[k('m')], A::SetTerm, false),
     b(S::Members, &[k('d')], A::PersonLeaves, false),
     b(S::Members, &[k('/')], A::Filter, false),
     b(S::Members, &[k('c')], A::CycleCircleFilter, false),

@@ -273,6 +273,7 @@ fn circle_lines(b: &mut Builder, data: &DetailData, circle: &Circle) {
     }
     if let Some(closed) = circle.closed_on {
         b.text(cm::closed_on(&format_date(closed)), theme.muted());
+        b.wrapped(cm::CLOSED_MEMBERS, 0, theme.muted());
     }
     if !data.alerts.is_empty() {
         b.text(cm::term_alerts(data.alerts.len()), theme.error());
@@ -312,6 +313,7 @@ fn circle_lines(b: &mut Builder, data: &DetailData, circle: &Circle) {
             let text = match alert.kind {
                 TermAlertKind::EndsSoon { days_left } => cm::alert_soon(days_left),
                 TermAlertKind::EndedWithoutSuccessor { days_ago } => cm::alert_ended(days_ago),
+                TermAlertKind::EndedReplaced { days_ago } => cm::alert_replaced(days_ago),
             };
             b.wrapped(&text, 4, theme.error());
         }

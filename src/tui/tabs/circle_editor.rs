@@ -78,6 +78,8 @@ pub struct CircleEditor {
     pub conflict: Option<Merge>,
     /// The instance choices of a decision form, in the order of the choice field.
     pub instances: Vec<(String, Instance)>,
+    /// What saving will do, said above the fields (closing a circle: the roles it ends).
+    pub hint: Option<String>,
 }
 
 impl CircleEditor {
@@ -121,6 +123,7 @@ impl CircleEditor {
             form,
             conflict: None,
             instances: Vec::new(),
+            hint: None,
         }
     }
 
@@ -133,6 +136,7 @@ impl CircleEditor {
             form,
             conflict: None,
             instances: Vec::new(),
+            hint: None,
         }
     }
 
@@ -197,6 +201,18 @@ impl Widget for EditorView<'_> {
             spans.push(Span::styled(legend, theme.dirty()));
         }
         buf.set_line(title.x, title.y, &Line::from(spans), title.width);
+        let body = match &self.editor.hint {
+            Some(hint) => {
+                let [hint_area, rest] =
+                    Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(body);
+                ratatui::widgets::Paragraph::new(hint.as_str())
+                    .style(theme.muted())
+                    .wrap(ratatui::widgets::Wrap { trim: true })
+                    .render(hint_area, buf);
+                rest
+            }
+            None => body,
+        };
         form.render(body, buf);
     }
 }

@@ -126,7 +126,8 @@ pub fn new_circle_values(
     Ok((sheet, required_date(form, CREATED_ON, today)?))
 }
 
-pub fn close_circle(circle: &Circle, today: NaiveDate, theme: Theme) -> CircleEditor {
+/// `roles`: the roles held in the circle now, which closing it ends.
+pub fn close_circle(circle: &Circle, roles: usize, today: NaiveDate, theme: Theme) -> CircleEditor {
     let form = Form::new(cm::form_close_circle(circle.name()), today, theme).field(
         CLOSED_ON,
         cm::LABEL_CLOSED_ON,
@@ -134,7 +135,9 @@ pub fn close_circle(circle: &Circle, today: NaiveDate, theme: Theme) -> CircleEd
         true,
         &format_date(today),
     );
-    CircleEditor::with_form(Target::CloseCircle, circle.id, circle.version, form)
+    let mut editor = CircleEditor::with_form(Target::CloseCircle, circle.id, circle.version, form);
+    editor.hint = Some(cm::close_circle_hint(roles));
+    editor
 }
 
 pub fn closed_on(form: &Form, today: NaiveDate) -> Result<NaiveDate, FieldProblem> {

@@ -71,7 +71,16 @@ impl CirclesTab {
                 name: circle.name().to_owned(),
             });
         }
-        self.editor = Some(forms::close_circle(&circle, env.store.today(), env.theme));
+        let roles = match env.store.circle_members(circle.id) {
+            Ok(members) => members.len(),
+            Err(e) => return Reply::Error(e.to_string()),
+        };
+        self.editor = Some(forms::close_circle(
+            &circle,
+            roles,
+            env.store.today(),
+            env.theme,
+        ));
         Reply::ClearMessage
     }
 

@@ -338,6 +338,10 @@ impl Pane for MembersTab {
                 let detail = detail.ok_or(mm::NOBODY_SELECTED)?;
                 RoleEditor::end(detail, store.today(), theme).map(MemberForm::Role)
             }),
+            SetTerm => self.open(env, |detail, store, theme| {
+                let detail = detail.ok_or(mm::NOBODY_SELECTED)?;
+                RoleEditor::term(detail, store.today(), theme).map(MemberForm::Role)
+            }),
             PersonLeaves
                 if self
                     .detail

@@ -42,6 +42,7 @@ pub fn flag_style(theme: Theme, kind: TermAlertKind) -> Style {
     match kind {
         TermAlertKind::EndsSoon { .. } => bold.fg(Color::Yellow),
         TermAlertKind::EndedWithoutSuccessor { .. } => bold.fg(Color::LightRed),
+        TermAlertKind::EndedReplaced { .. } => bold.fg(Color::Yellow),
     }
 }
 
@@ -52,7 +53,9 @@ fn worst_alert(alerts: &[TermAlert], person_id: i64) -> Option<TermAlertKind> {
     for a in mine {
         match a.kind {
             TermAlertKind::EndedWithoutSuccessor { .. } => return Some(a.kind),
-            TermAlertKind::EndsSoon { .. } => worst = worst.or(Some(a.kind)),
+            TermAlertKind::EndsSoon { .. } | TermAlertKind::EndedReplaced { .. } => {
+                worst = worst.or(Some(a.kind))
+            }
         }
     }
     worst
@@ -428,6 +431,7 @@ pub fn detail_lines(
             let text = match alert.kind {
                 TermAlertKind::EndsSoon { days_left } => mm::term_ends_in(days_left),
                 TermAlertKind::EndedWithoutSuccessor { days_ago } => mm::term_ended_ago(days_ago),
+                TermAlertKind::EndedReplaced { days_ago } => mm::term_replaced(days_ago),
             };
             lines.push(Line::styled(
                 truncate(&format!("    {} {text}", mm::TERM_FLAG), width),

@@ -110,11 +110,17 @@ impl PersonEditor {
             .field(
                 CONFIDENTIALITY,
                 mm::FIELD_CONFIDENTIALITY,
-                FieldKind::Date,
+                FieldKind::PastDate,
                 false,
                 &v[6].1,
             )
-            .field(MISSION, mm::FIELD_MISSION, FieldKind::Date, false, &v[7].1)
+            .field(
+                MISSION,
+                mm::FIELD_MISSION,
+                FieldKind::PastDate,
+                false,
+                &v[7].1,
+            )
             .field(
                 NOTES,
                 mm::FIELD_NOTES,

@@ -32,6 +32,7 @@ pub struct RoleOption {
     pub version: i64,
     pub circle_name: String,
     pub role: CircleRole,
+    pub term_end: Option<NaiveDate>,
 }
 
 pub enum RoleAction {
@@ -40,6 +41,9 @@ pub enum RoleAction {
         circles: Vec<(i64, String)>,
     },
     End {
+        roles: Vec<RoleOption>,
+    },
+    Term {
         roles: Vec<RoleOption>,
     },
     Leave,
@@ -79,7 +83,8 @@ impl RoleEditor {
             .map(|r| r.label().to_owned())
             .collect();
         let first_circle = names[0].clone();
-        let first_role = roles[0].clone();
+        // Most roles given are membre actif·ve; co-référent·e is the choice that is thought over.
+        let first_role = CircleRole::MembreActif.label().to_owned();
         let name = detail.person.display_name();
         let form = Form::new(mm::give_role_title(&name), today, theme)
             .field(
@@ -113,14 +118,9 @@ impl RoleEditor {
         ))
     }
 
-    /// End one of the person's current roles; until defaults to today.
-    pub fn end(
-        detail: &PersonDetail,
-        today: NaiveDate,
-        theme: Theme,
-    ) -> Result<RoleEditor, String> {
-        let name = detail.person.display_name();
-        let roles: Vec<RoleOption> = detail
+    /// The person's current roles, co-référent·e ones first.
+    fn current_roles(detail: &PersonDetail) -> Vec<RoleOption> {
+        let mut roles: Vec<RoleOption> = detail
             .memberships
             .iter()
             .filter(|m| m.current)
@@ -130,8 +130,53 @@ impl RoleEditor {
                 version: m.membership.version,
                 circle_name: m.circle_name.clone(),
                 role: m.membership.role,
+                term_end: m.membership.term_end,
             })
             .collect();
+        roles.sort_by_key(|r| r.role != CircleRole::CoReferent);
+        roles
+    }
+
+    /// Renew a term, or change or remove its end: the role goes on, its start unchanged. The
+    /// end offered is the one the first role has now.
+    pub fn term(
+        detail: &PersonDetail,
+        today: NaiveDate,
+        theme: Theme,
+    ) -> Result<RoleEditor, String> {
+        let name = detail.person.display_name();
+        let roles = Self::current_roles(detail);
+        let Some(first) = roles.first() else {
+            return Err(mm::no_current_role(&name));
+        };
+        let labels = roles.iter().map(|r| r.label.clone()).collect();
+        let end = first.term_end.map(format_date).unwrap_or_default();
+        let form = Form::new(mm::term_title(&name), today, theme)
+            .field(
+                MEMBERSHIP,
+                mm::FIELD_ROLE_OF_TERM,
+                FieldKind::Choice(labels),
+                true,
+                &first.label,
+            )
+            .field(TERM_END, mm::FIELD_TERM_END, FieldKind::Date, false, &end);
+        Ok(Self::new(
+            detail,
+            RoleAction::Term { roles },
+            form,
+            mm::TERM_HINT,
+            today,
+        ))
+    }
+
+    /// End one of the person's current roles; until defaults to today.
+    pub fn end(
+        detail: &PersonDetail,
+        today: NaiveDate,
+        theme: Theme,
+    ) -> Result<RoleEditor, String> {
+        let name = detail.person.display_name();
+        let roles = Self::current_roles(detail);
         let Some(first) = roles.first() else {
             return Err(mm::no_current_role(&name));
         };
@@ -247,6 +292,21 @@ impl RoleEditor {
                     option.role.label(),
                     &option.circle_name,
                     &format_date(until),
+                ))
+            }
+            RoleAction::Term { roles } => {
+                let chosen = self.form.value(MEMBERSHIP);
+                let option = roles
+                    .iter()
+                    .find(|r| r.label == chosen)
+                    .ok_or_else(missing)?;
+                let end = self.date(TERM_END);
+                store.set_term_end(option.membership_id, option.version, end)?;
+                Ok(mm::term_set(
+                    name,
+                    option.role.label(),
+                    &option.circle_name,
+                    end.map(format_date).as_deref(),
                 ))
             }
             RoleAction::Leave => {

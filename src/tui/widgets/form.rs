@@ -17,7 +17,7 @@ use ratatui::widgets::Widget;
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::catalogue::tui as msg;
-use crate::model::{Money, parse_date};
+use crate::model::{Money, format_date, parse_date};
 use crate::text::display_width;
 use crate::tui::theme::Theme;
 
@@ -31,6 +31,8 @@ pub enum FieldKind {
     Choice(Vec<String>),
     /// A date as people write it (`28/11/2025`, `28/11`).
     Date,
+    /// A date of something that already happened (signed, accepted): not after today.
+    PastDate,
     /// An amount in euros (`1 234,56`).
     Amount,
 }
@@ -239,6 +241,11 @@ impl Form {
             } else {
                 match &field.kind {
                     FieldKind::Date => parse_date(trimmed, today).err().map(|e| e.to_string()),
+                    FieldKind::PastDate => match parse_date(trimmed, today) {
+                        Err(e) => Some(e.to_string()),
+                        Ok(d) if d > today => Some(msg::date_in_future(&format_date(today))),
+                        Ok(_) => None,
+                    },
                     FieldKind::Amount => Money::parse(trimmed).err().map(|e| e.to_string()),
                     FieldKind::Choice(options) if !options.iter().any(|o| o == trimmed) => {
                         Some(msg::choice_unknown(trimmed))
@@ -469,7 +476,7 @@ impl Widget for &Form {
                 }
                 // An empty date shows how to write one, from the column where every value
                 // starts (the text area would put its cursor cell before a placeholder).
-                FieldKind::Date if field.input.is_empty() => {
+                FieldKind::Date | FieldKind::PastDate if field.input.is_empty() => {
                     let hint = Line::styled(msg::DATE_PLACEHOLDER, theme.muted());
                     buf.set_line(input_x, y, &hint, input_w);
                     if focused && input_w > 0 {
