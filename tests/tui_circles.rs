@@ -715,3 +715,34 @@ fn leaving_the_detail_or_the_tab_takes_a_stale_error_with_it() {
     typ(&mut app, "2");
     assert!(app.message.is_none(), "{}", message(&app));
 }
+
+#[test]
+fn long_errors_wrap_instead_of_losing_their_end_and_slash_in_a_section_filters_the_list() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    select(&mut app, "Plaidoyer");
+    // Rename it to a derived circle's name: refused, the whole reason on screen at 80x24.
+    typ(&mut app, "e");
+    for _ in 0..40 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "Cercle de coordination");
+    press(&mut app, KeyCode::F(2));
+    let text: String = {
+        let buf = common::tui::buffer(&app);
+        (0..24)
+            .map(|y| common::tui::row(&buf, y))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(text.contains("choisissez un autre nom"), "{text}");
+    press(&mut app, KeyCode::Esc);
+    typ(&mut app, "o");
+    // Inside a circle's sections, `/` goes back to the list's filter; the letters typed next
+    // filter, they do not run the section's keys (e would open a form).
+    select(&mut app, "Finances");
+    press(&mut app, KeyCode::Enter);
+    typ(&mut app, "/echange");
+    assert!(app.circles.editor.is_none());
+    assert_eq!(app.circles.visible().len(), 1);
+}

@@ -7,7 +7,7 @@ pub fn name_taken(name: &str) -> String {
 }
 pub fn name_reserved(name: &str) -> String {
     format!(
-        "« {name} » est le nom d'un cercle que le programme compose lui-même (cercle général, cercle de coordination) : choisissez un autre nom"
+        "« {name} » : nom réservé au cercle général et au cercle de coordination ; choisissez un autre nom"
     )
 }
 pub const COORDINATION_STAYS: &str =

@@ -9,7 +9,7 @@ use super::Store;
 use super::error::Result;
 use super::memberships::{CurrentRole, current_roles};
 use super::people::RoleBadge;
-use crate::model::{Circle, CircleKind, CircleRole, PersonKind};
+use crate::model::{Circle, CircleKind, CircleRole, Instance, PersonKind};
 
 /// How far ahead a term end is flagged.
 pub const TERM_ALERT_DAYS: i64 = 30;
@@ -67,6 +67,8 @@ pub struct CircleSummary {
     pub open_working_groups: usize,
     /// Term alerts of this circle's co-référent·es.
     pub term_alerts: usize,
+    /// Its decisions whose review is due (the coordination circle: those of its instance).
+    pub reviews_due: usize,
     /// Members derived, never typed (the coordination circle).
     pub derived: bool,
 }
@@ -77,6 +79,8 @@ pub struct DerivedCounts {
     pub general: usize,
     /// Cercle de coordination: every current co-référent·e.
     pub coordination: usize,
+    /// Decisions of the AG and of the cercle général whose review is due.
+    pub general_reviews_due: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -222,11 +226,17 @@ impl Store {
 
     pub fn derived_counts(&self) -> Result<DerivedCounts> {
         let roles = current_roles(self.conn(), self.today())?;
+        let general_reviews_due = self
+            .decisions_due()?
+            .iter()
+            .filter(|d| matches!(d.instance, Instance::Ag | Instance::CercleGeneral))
+            .count();
         Ok(DerivedCounts {
             general: distinct_people(roles.iter()),
             coordination: distinct_people(
                 roles.iter().filter(|r| r.role == CircleRole::CoReferent),
             ),
+            general_reviews_due,
         })
     }
 
@@ -244,9 +254,18 @@ impl Store {
                 Ok((r.get(0)?, r.get(1)?))
             })?
             .collect::<rusqlite::Result<_>>()?;
+        let due = self.decisions_due()?;
         let mut out = Vec::new();
         for circle in self.circles()? {
             let derived = circle.kind == CircleKind::Coordination;
+            let reviews_due = due
+                .iter()
+                .filter(|d| match d.instance {
+                    Instance::Coordination => derived,
+                    Instance::Cercle(id) => id == circle.id,
+                    Instance::Ag | Instance::CercleGeneral => false,
+                })
+                .count();
             let in_circle = |r: &&CurrentRole| {
                 if derived {
                     r.role == CircleRole::CoReferent
@@ -271,6 +290,7 @@ impl Store {
                     .iter()
                     .filter(|a| derived || a.circle_id == circle.id)
                     .count(),
+                reviews_due,
                 derived,
                 circle,
             });

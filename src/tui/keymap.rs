@@ -194,6 +194,7 @@ pub const BINDINGS: &[Binding] = &[
         true,
     ),
     b(S::Detail, &[k('a')], A::AddItem, true),
+    b(S::Detail, &[k('/')], A::Filter, false),
     b(
         S::Detail,
         &[k('e'), code(KeyCode::Enter)],

@@ -25,7 +25,10 @@ const LONG_TAB_NAMES_FROM: u16 = 90;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let message_rows = u16::from(self.message.is_some());
+        // A long message wraps over up to three rows rather than lose its end (whose address
+        // is already taken, what to do next); the body gives them up.
+        let message_lines = self.message_lines(area.width);
+        let message_rows = u16::try_from(message_lines.len()).unwrap_or(1);
         let [tabs, body, message, footer, status] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(0),
@@ -132,16 +135,45 @@ impl App {
         }
     }
 
+    /// The message as shown: its mark, word-wrapped to `width`, at most three rows (the last
+    /// one cut with `…` if it must).
+    fn message_lines(&self, width: u16) -> Vec<String> {
+        const MAX_ROWS: usize = 3;
+        let Some(message) = &self.message else {
+            return Vec::new();
+        };
+        let mark = match message.kind {
+            MessageKind::Error => msg::ERROR_MARK,
+            MessageKind::Info => msg::OK_MARK,
+        };
+        let width = usize::from(width.max(1));
+        let mut lines = crate::tui::widgets::wrap_text(&format!("{mark} {}", message.text), width);
+        if lines.len() > MAX_ROWS {
+            let rest = lines.split_off(MAX_ROWS - 1).join(" ");
+            lines.push(truncate(&rest, width));
+        }
+        if lines.is_empty() {
+            lines.push(mark.to_owned());
+        }
+        lines
+    }
+
     fn render_message(&self, area: Rect, buf: &mut Buffer) {
         let Some(message) = &self.message else {
             return;
         };
-        let (mark, style) = match message.kind {
-            MessageKind::Error => (msg::ERROR_MARK, self.theme.error()),
-            MessageKind::Info => (msg::OK_MARK, self.theme.ok()),
+        let style = match message.kind {
+            MessageKind::Error => self.theme.error(),
+            MessageKind::Info => self.theme.ok(),
         };
-        let text = truncate(&format!("{mark} {}", message.text), usize::from(area.width));
-        buf.set_line(area.x, area.y, &Line::styled(text, style), area.width);
+        for (row, text) in self.message_lines(area.width).iter().enumerate() {
+            let Ok(dy) = u16::try_from(row) else { break };
+            if dy >= area.height {
+                break;
+            }
+            let line = Line::styled(truncate(text, usize::from(area.width)), style);
+            buf.set_line(area.x, area.y + dy, &line, area.width);
+        }
     }
 
     fn render_footer(&self, area: Rect, buf: &mut Buffer) {

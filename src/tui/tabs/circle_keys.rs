@@ -14,6 +14,10 @@ use crate::store::StoreError;
 use crate::tui::action::Action;
 use crate::tui::widgets::merge;
 
+/// The first year the Suivi goes back to: the network was created in 2022 (rapport annuel
+/// 2025), its first Rencontres Nationales held from 2020.
+const FIRST_YEAR: i32 = 2020;
+
 impl CirclesTab {
     /// Read the circles, their counts and the derived circles; the selection stays on the same
     /// row; the detail is read again.
@@ -298,7 +302,10 @@ impl CirclesTab {
                 self.scroll_detail(action == ScrollDetailDown, env)
             }
             PrevYear | NextYear => {
-                self.year += if action == NextYear { 1 } else { -1 };
+                // The network's years, and a few ahead for plans: not back to 1994.
+                let last = env.store.today().year() + 5;
+                self.year =
+                    (self.year + if action == NextYear { 1 } else { -1 }).clamp(FIRST_YEAR, last);
                 let reply = self.synced(Reply::Done, env);
                 if self.focus.is_some() {
                     self.focus_section(Section::Work, env);

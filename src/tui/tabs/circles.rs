@@ -203,6 +203,9 @@ impl Pane for CirclesTab {
                 self.move_selection(action, env)
             }
             Filter => {
+                // From inside a circle's sections too: the filter is the list's, so back to it
+                // rather than let the letters typed next run the section's keys.
+                self.focus = None;
                 self.filtering = true;
                 Reply::Done
             }

@@ -142,7 +142,7 @@ impl CirclesView<'_> {
             rows.push(row_line(
                 cm::GENERAL_NAME,
                 cm::row_counts(d.general, d.coordination),
-                false,
+                d.general_reviews_due > 0,
                 false,
                 theme,
                 width,
@@ -161,7 +161,7 @@ impl CirclesView<'_> {
                 (Some(s), None) => row_line(
                     c.name(),
                     cm::row_counts(s.members, s.co_referents),
-                    s.term_alerts > 0,
+                    s.term_alerts > 0 || s.reviews_due > 0,
                     false,
                     theme,
                     width,

@@ -370,7 +370,7 @@ impl Form {
         let mut heights: Vec<u16> = self
             .fields
             .iter()
-            .map(|f| f.rows() + u16::from(f.error.is_some()))
+            .map(|f| f.rows() + error_rows(f, input_w))
             .collect();
         let mut spare = height.saturating_sub(heights.iter().sum());
         let order =
@@ -460,7 +460,9 @@ impl Widget for &Form {
                 ),
             ]);
             buf.set_line(area.x, y, &label, label_w.saturating_sub(1));
-            let input_rows = (h - u16::from(field.error.is_some())).min(area.bottom() - y);
+            let input_rows = h
+                .saturating_sub(error_rows(field, input_w))
+                .min(area.bottom() - y);
             let input_area = Rect::new(input_x, y, input_w, input_rows);
             match &field.kind {
                 FieldKind::Choice(_) => {
@@ -499,16 +501,39 @@ impl Widget for &Form {
                     }
                 }
             }
-            if let Some(error) = &field.error {
-                let ey = y + input_rows;
-                if ey < area.bottom() {
-                    let line = Line::styled(format!("! {error}"), theme.error());
+            if field.error.is_some() {
+                for (row, text) in error_lines(field, input_w).iter().enumerate() {
+                    let ey = y + input_rows + u16::try_from(row).unwrap_or(u16::MAX);
+                    if ey >= area.bottom() {
+                        break;
+                    }
+                    let line = Line::styled(text.clone(), theme.error());
                     buf.set_line(input_x, ey, &line, input_w);
                 }
             }
             y = y.saturating_add(h);
         }
     }
+}
+
+/// A field's error as shown under it: `! ` and the message, word-wrapped to the input's width
+/// over three rows at most (the last cut with `…` if it must), so its end is not lost.
+fn error_lines(field: &Field, width: u16) -> Vec<String> {
+    const MAX_ROWS: usize = 3;
+    let Some(error) = &field.error else {
+        return Vec::new();
+    };
+    let width = usize::from(width.max(1));
+    let mut lines = super::wrap_text(&format!("! {error}"), width);
+    if lines.len() > MAX_ROWS {
+        let rest = lines.split_off(MAX_ROWS - 1).join(" ");
+        lines.push(super::truncate(&rest, width));
+    }
+    lines
+}
+
+fn error_rows(field: &Field, width: u16) -> u16 {
+    u16::try_from(error_lines(field, width).len()).unwrap_or(1)
 }
 
 #[cfg(test)]
