@@ -367,6 +367,13 @@ fn work_items_cycle_order_and_move() {
     ));
     let x = s.set_work_item_year(x.id, x.version, 2026).unwrap();
     assert_eq!(s.work_items(fin, 2026).unwrap().len(), 1);
+    // A réalisé item carried over to a year still to come is not done there.
+    let done = s
+        .add_work_item(fin, &item(WorkStatus::Realise, "Bilan"))
+        .unwrap();
+    let done = s.set_work_item_year(done.id, done.version, 2026).unwrap();
+    assert_eq!(done.status, WorkStatus::AVenir);
+    s.delete_work_item(done.id, done.version).unwrap();
     assert_eq!(s.work_item_years(fin).unwrap(), [2026, 2025]);
     let before = entries(&s);
     s.delete_work_item(x.id, x.version).unwrap();

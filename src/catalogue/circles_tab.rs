@@ -42,7 +42,7 @@ pub fn term_alerts(n: usize) -> String {
 pub const SECTION_CO: &str = "Co-référent·es";
 pub const SECTION_MEMBERS: &str = "Membres actif·ves";
 pub const SECTION_GENERAL_MEMBERS: &str = "Membres du cercle général";
-pub const SECTION_GROUPS: &str = "GT (groupes de travail)";
+pub const SECTION_GROUPS: &str = "Groupes de travail";
 pub const SECTION_SHEET: &str = "Fiche d'identité";
 pub const SECTION_DECISIONS: &str = "Décisions";
 pub const SECTION_DECISIONS_GENERAL: &str = "Décisions du cercle général";
@@ -53,7 +53,8 @@ pub fn section_work(year: i32) -> String {
 pub fn section_count(title: &str, n: usize) -> String {
     format!("{title} ({n})")
 }
-pub const NONE_YET: &str = "(aucun pour l'instant)";
+pub const NONE_YET: &str = "(personne pour l'instant)";
+pub const NO_GROUP_YET: &str = "(aucun GT pour l'instant)";
 pub const NO_DECISION: &str = "(aucune décision)";
 pub fn nothing_for_year(year: i32) -> String {
     format!("(rien de noté pour {year})")

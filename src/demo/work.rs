@@ -2,7 +2,7 @@
 //!
 //! Réalisé / en cours as the report says; where it writes "En cours / à venir" (Finances,
 //! Outils numériques), what has started is en cours and what has not is à venir. The
-//! Coordination circle's month-by-month items are réalisé with their month (first day), except
+//! Coordination circle's month-by-month items are réalisé in their month, except
 //! the médiation (September to December: en cours) and the December AG (after the demo's
 //! today: à venir).
 
@@ -13,7 +13,9 @@ use crate::store::{Result, Store, StoreError};
 
 use WorkStatus::{AVenir as V, EnCours as C, Realise as R};
 
-/// (status, date as (month, day), title, details, figures)
+/// (status, date as (month, day), title, details, figures). The report gives most events by
+/// month only: day 0 says so, and the item gets no date (a first of the month would be
+/// invented) but its month at the head of its title.
 type Item = (
     WorkStatus,
     Option<(u32, u32)>,
@@ -28,7 +30,7 @@ const LOG: [(&str, &[Item]); 9] = [
         &[
             (
                 R,
-                Some((8, 1)),
+                Some((8, 0)),
                 "Rencontres nationales à Poitiers, co-organisées avec Poitiers Collectif",
                 "Objectif adopté en cercle général : permettre à un maximum de listes citoyennes de se doter des outils pour réussir leur campagne municipale et instaurer une gouvernance partagée.",
                 "450 citoyen·nes venu·es de toute la France\n211 membres de collectifs et 68 élu·es présent·es",
@@ -170,7 +172,7 @@ const LOG: [(&str, &[Item]); 9] = [
         &[
             (
                 R,
-                Some((4, 1)),
+                Some((4, 0)),
                 "Rencontre locale de Bayonne",
                 "",
                 "80 à 100 personnes présentes",
@@ -184,7 +186,7 @@ const LOG: [(&str, &[Item]); 9] = [
             ),
             (
                 R,
-                Some((6, 1)),
+                Some((6, 0)),
                 "Rencontres locales de Trévoux et de Mûrs-Erigné",
                 "",
                 "",
@@ -240,7 +242,7 @@ const LOG: [(&str, &[Item]); 9] = [
             (R, None, "Fiche-mission de co-référent·e", "", ""),
             (
                 R,
-                Some((7, 1)),
+                Some((7, 0)),
                 "Chantier de refonte du Discord",
                 "Mobilisation du cercle pendant l'été 2025.",
                 "",
@@ -289,7 +291,7 @@ const LOG: [(&str, &[Item]); 9] = [
             ),
             (
                 R,
-                Some((7, 1)),
+                Some((7, 0)),
                 "Candidature réussie à la fondation La Concorde",
                 "",
                 "",
@@ -381,101 +383,101 @@ const LOG: [(&str, &[Item]); 9] = [
         &[
             (
                 R,
-                Some((2, 1)),
+                Some((2, 0)),
                 "Nouvelle fiche de poste pour les salarié·es d'AC ; GT recrutement",
                 "De février à avril 2025.",
                 "",
             ),
             (
                 R,
-                Some((4, 1)),
+                Some((4, 0)),
                 "Recrutement de 2 salarié·es",
                 "Le GT recrutement devient GT RH (point hebdomadaire a minima avec les salarié·es).",
                 "2 salarié·es",
             ),
             (
                 R,
-                Some((4, 1)),
+                Some((4, 0)),
                 "1er séminaire d'Actions Communes à Aurignac",
                 "",
                 "",
             ),
             (
                 R,
-                Some((5, 1)),
+                Some((5, 0)),
                 "Partenariats et porte-paroles",
                 "Outils de suivi, éléments de langage, priorisation et clarification des types de partenariats ; un·e co-garant·e salarié·e et un·e co-garant·e co-ref.",
                 "",
             ),
-            (R, Some((5, 1)), "Cercle général de mai", "", ""),
+            (R, Some((5, 0)), "Cercle général de mai", "", ""),
             (
                 R,
-                Some((6, 1)),
+                Some((6, 0)),
                 "Départ d'un·e des 2 salarié·es recruté·es",
                 "",
                 "",
             ),
             (
                 R,
-                Some((7, 1)),
+                Some((7, 0)),
                 "Demande de subvention à la fondation La Concorde",
                 "",
                 "",
             ),
             (
                 R,
-                Some((7, 1)),
+                Some((7, 0)),
                 "Demande de médiation avec Fréquence Commune",
                 "Et recherche de médiateur·ices.",
                 "",
             ),
             (
                 R,
-                Some((7, 1)),
+                Some((7, 0)),
                 "Lancement du chantier de refonte du Discord",
                 "Par l'animation réseau.",
                 "",
             ),
             (
                 R,
-                Some((7, 1)),
+                Some((7, 0)),
                 "Recrutement d'une prestataire sur 3 mois",
                 "En soutien de l'animation réseau.",
                 "",
             ),
             (
                 R,
-                Some((7, 1)),
+                Some((7, 0)),
                 "Indépendance et mise au propre de la base de données et de la cartographie",
                 "",
                 "",
             ),
-            (R, Some((8, 1)), "Rencontres nationales à Poitiers", "", ""),
+            (R, Some((8, 0)), "Rencontres nationales à Poitiers", "", ""),
             (
                 R,
-                Some((8, 1)),
+                Some((8, 0)),
                 "Recrutement d'une prestataire pour Échange-entraide et Actions locales",
                 "Suite à l'obtention de la subvention de La Concorde.",
                 "",
             ),
             (
                 C,
-                Some((9, 1)),
+                Some((9, 0)),
                 "Médiation avec Fréquence Commune",
                 "Lancée en septembre, elle s'achèvera en décembre.",
                 "",
             ),
-            (R, Some((10, 1)), "Cercle général d'octobre", "", ""),
+            (R, Some((10, 0)), "Cercle général d'octobre", "", ""),
             (
                 R,
-                Some((11, 1)),
+                Some((11, 0)),
                 "2e séminaire d'Actions Communes à Douzillac",
                 "",
                 "",
             ),
             (
                 V,
-                Some((12, 1)),
+                Some((12, 0)),
                 "Assemblée générale et cercle général",
                 "",
                 "",
@@ -520,6 +522,16 @@ fn date(m: u32, d: u32) -> Result<NaiveDate> {
     NaiveDate::from_ymd_opt(2025, m, d).ok_or_else(|| StoreError::Other(format!("2025-{m}-{d}")))
 }
 
+/// "Février" for 2: the month heading an item the report dates by month only.
+fn month_name(month: u32) -> String {
+    let name = crate::catalogue::parse::month_name(month);
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 pub(super) fn fill(store: &mut Store) -> Result<()> {
     for (circle, items) in LOG {
         let cid = store
@@ -527,13 +539,18 @@ pub(super) fn fill(store: &mut Store) -> Result<()> {
             .ok_or_else(|| StoreError::NotFound(circle.to_string()))?
             .id;
         for (status, on, title, details, figures) in items {
+            let (on_date, title) = match on {
+                Some((m, 0)) => (None, format!("{} : {title}", month_name(*m))),
+                Some((m, d)) => (Some(date(*m, *d)?), title.to_string()),
+                None => (None, title.to_string()),
+            };
             store.add_work_item(
                 cid,
                 &WorkItemDraft {
                     year: 2025,
                     status: *status,
-                    on_date: on.map(|(m, d)| date(m, d)).transpose()?,
-                    title: title.to_string(),
+                    on_date,
+                    title,
                     details: details.to_string(),
                     figures: figures.to_string(),
                 },

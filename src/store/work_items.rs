@@ -180,7 +180,9 @@ impl Store {
         })
     }
 
-    /// Move an item to another year (work carried over).
+    /// Move an item to another year (work carried over). Carried to a later year, a réalisé
+    /// item is not done there: it becomes à venir in a year still to come, en cours otherwise.
+    /// A date of another year than the new one no longer says when it happens: it is cleared.
     pub fn set_work_item_year(
         &mut self,
         id: i64,
@@ -188,10 +190,19 @@ impl Store {
         year: i32,
     ) -> Result<WorkItem> {
         crate::model::work::check_year(year).map_err(StoreError::Field)?;
+        let this_year = chrono::Datelike::year(&self.today());
         self.write(Area::WorkLog, |tx| {
             let before = tx.current::<WorkItem>(id, expected_version)?;
+            let status = match before.status {
+                WorkStatus::Realise if year > before.year && year > this_year => WorkStatus::AVenir,
+                WorkStatus::Realise if year > before.year => WorkStatus::EnCours,
+                other => other,
+            };
+            let on_date = before.on_date.filter(|d| chrono::Datelike::year(d) == year);
             let d = WorkItemDraft {
                 year,
+                status,
+                on_date,
                 ..before.draft()
             };
             tx.rewrite_work_item(&before, &d)

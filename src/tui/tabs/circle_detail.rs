@@ -344,12 +344,15 @@ fn circle_lines(b: &mut Builder, data: &DetailData, circle: &Circle) {
 
 fn groups(b: &mut Builder, data: &DetailData) {
     let theme = b.theme;
-    b.section(
-        Section::Groups,
-        cm::section_count(cm::SECTION_GROUPS, data.groups.len()),
-    );
+    // The count is of the open ones; closed ones follow, greyed, with their date.
+    let open = data
+        .groups
+        .iter()
+        .filter(|g| g.is_open_on(data.today))
+        .count();
+    b.section(Section::Groups, cm::section_count(cm::SECTION_GROUPS, open));
     if data.groups.is_empty() {
-        b.text(format!("  {}", cm::NONE_YET), theme.muted());
+        b.text(format!("  {}", cm::NO_GROUP_YET), theme.muted());
     }
     for g in &data.groups {
         let open = g.is_open_on(data.today);
@@ -389,6 +392,9 @@ fn work(b: &mut Builder, data: &DetailData) {
                 None => w.title.clone(),
             };
             b.item(Section::Work, w.id, &head, theme.base());
+            if !w.details.trim().is_empty() {
+                b.wrapped(&w.details, 4, theme.muted());
+            }
             if !w.figures.trim().is_empty() {
                 b.wrapped(&w.figures, 4, theme.muted());
             }

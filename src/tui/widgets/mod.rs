@@ -53,7 +53,8 @@ pub fn wrap_text(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
-        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+        for word in french_words(paragraph) {
+            let word = word.as_str();
             let needed = display_width(word) + usize::from(!line.is_empty());
             if !line.is_empty() && display_width(&line) + needed > width {
                 lines.push(std::mem::take(&mut line));
@@ -83,6 +84,25 @@ pub fn wrap_text(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// The words of a paragraph for wrapping, French typography kept: the space before `:` `;`
+/// `!` `?` `»` and after `«` does not break, so no line starts with a colon.
+fn french_words(paragraph: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut glue_next = false;
+    for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+        let sticks_back = matches!(word, ":" | ";" | "!" | "?" | "»");
+        match words.last_mut() {
+            Some(last) if sticks_back || glue_next => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_owned()),
+        }
+        glue_next = word == "«";
+    }
+    words
+}
+
 /// The longest prefix of `text` at most `width` columns wide.
 fn truncate_exact(text: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthChar;
@@ -101,6 +121,23 @@ fn truncate_exact(text: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn no_line_starts_with_a_colon_or_a_closing_guillemet() {
+        let lines = wrap_text(
+            "Suivi des salarié·es et prestataires : point hebdomadaire",
+            36,
+        );
+        assert_eq!(lines[0], "Suivi des salarié·es et");
+        assert_eq!(lines[1], "prestataires : point hebdomadaire");
+        let lines = wrap_text("le cercle « Finances » est ouvert", 12);
+        assert!(
+            lines
+                .iter()
+                .all(|l| !l.starts_with('»') && !l.ends_with('«')),
+            "{lines:?}"
+        );
+    }
     use super::*;
 
     #[test]
