@@ -81,7 +81,7 @@ fn help_overlay() {
     let mut app = app(&path, Theme::plain());
     typ(&mut app, "?");
     insta::assert_snapshot!("help", screen(&app).backend());
-    typ(&mut app, "j");
+    press(&mut app, KeyCode::PageDown);
     insta::assert_snapshot!("help_page_2", screen(&app).backend());
 }
 

@@ -168,6 +168,7 @@ pub const IO_NOT_FOUND: &str = "fichier introuvable";
 pub const IO_PERMISSION: &str = "accès refusé (droits du fichier)";
 pub const IO_EXISTS: &str = "le fichier existe déjà";
 pub const NOT_WRITABLE: &str = "la base n'est pas modifiable avec vos droits : le fichier ou son dossier est en lecture seule (SQLite doit pouvoir écrire la base et créer les fichiers -wal et -shm à côté) ; rien n'a été écrit";
+pub const CANNOT_OPEN_HERE: &str = "impossible de l'ouvrir avec vos droits, même pour la lire : SQLite doit pouvoir créer les fichiers -wal et -shm dans son dossier (demandez à l'admin les droits d'écriture sur ce dossier)";
 pub const CANNOT_OPEN: &str =
     "impossible d'ouvrir le fichier de la base ou ses fichiers -wal et -shm";
 pub const IO_FAILURE: &str = "erreur de lecture ou d'écriture sur le disque";

@@ -193,6 +193,11 @@ pub fn open_existing(path: &Path) -> Result<(Connection, SchemaState)> {
             }
             Err(match e {
                 StoreError::Sqlite(detail) => StoreError::Corrupt(path.into(), detail),
+                // Opening, not writing: even a reader needs its -wal and -shm beside the file.
+                StoreError::NotWritable => StoreError::File(
+                    path.into(),
+                    crate::catalogue::store::CANNOT_OPEN_HERE.into(),
+                ),
                 other => other,
             })
         }

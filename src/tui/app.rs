@@ -211,12 +211,10 @@ impl App {
                     column_height(ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1));
                 let max = help_lines().len().saturating_sub(page);
                 match ev.code {
-                    KeyCode::Down | KeyCode::Char('j') | KeyCode::PageDown => {
-                        *scroll = (*scroll + page).min(max);
-                    }
-                    KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp => {
-                        *scroll = scroll.saturating_sub(page);
-                    }
+                    KeyCode::Down | KeyCode::Char('j') => *scroll = (*scroll + 1).min(max),
+                    KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
+                    KeyCode::PageDown => *scroll = (*scroll + page).min(max),
+                    KeyCode::PageUp => *scroll = scroll.saturating_sub(page),
                     KeyCode::Home | KeyCode::Char('g') => *scroll = 0,
                     KeyCode::End | KeyCode::Char('G') => *scroll = max,
                     KeyCode::Esc | KeyCode::Char('?' | 'q') | KeyCode::F(1) | KeyCode::Enter => {

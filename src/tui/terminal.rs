@@ -172,7 +172,14 @@ const TTY_CHECK: Duration = Duration::from_secs(1);
 /// A terminal can vanish without a SIGHUP reaching us (the process is not the session leader,
 /// or the signal was lost); crossterm would then spin on end-of-file. Once the controlling
 /// terminal is gone, opening `/dev/tty` fails with ENXIO or EIO: end the process then.
+///
+/// A process started without a controlling terminal at all (`su -c`, which starts a new
+/// session, or a terminal given only as standard input) has nothing to watch: the watchdog
+/// stays off rather than end a session that works.
 fn watch_tty() -> io::Result<()> {
+    if std::fs::File::open("/dev/tty").is_err() {
+        return Ok(());
+    }
     std::thread::Builder::new()
         .name("cercles-tty".into())
         .spawn(|| {

@@ -27,8 +27,12 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::list::SelectList;
 use crate::tui::widgets::{centered, truncate, wrap_text};
 
-/// Columns of the name in a list row.
+/// Columns of the name in a list row at 80 columns; wider screens give it half of their extra.
 const NAME_W: usize = 16;
+/// The most the name takes, the rest going to the circles.
+const NAME_W_MAX: usize = 26;
+/// The list width at 80 columns, from which the name starts to grow.
+const LIST_W_AT_80: usize = 44;
 /// Columns of the type in a list row.
 const KIND_W: usize = 6;
 
@@ -262,7 +266,8 @@ impl MembersView<'_> {
         } else {
             format!("{} {}", p.last_name, p.first_name)
         };
-        let rest = width.saturating_sub(2 + NAME_W + 1 + KIND_W + 1);
+        let name_w = (NAME_W + width.saturating_sub(LIST_W_AT_80) / 2).min(NAME_W_MAX);
+        let rest = width.saturating_sub(2 + name_w + 1 + KIND_W + 1);
         let circles = if p.left_on.is_some() {
             Span::styled(truncate(mm::LEFT_MARK, rest), theme.muted())
         } else {
@@ -272,7 +277,7 @@ impl MembersView<'_> {
         Line::from(vec![
             flag,
             Span::raw(" "),
-            Span::raw(pad(&name, NAME_W)),
+            Span::raw(pad(&name, name_w)),
             Span::raw(" "),
             Span::styled(pad(mm::kind_short(p.kind.code()), KIND_W), theme.muted()),
             Span::raw(" "),
