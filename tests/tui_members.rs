@@ -583,6 +583,11 @@ fn two_sessions_edit_the_same_person_and_the_second_sees_the_first_ones_values()
     typ(&mut second, "Trésorière adjointe.");
     save(&mut first);
     assert_eq!(message(&first).0, MessageKind::Info);
+    // The second session hears of it before saving: a notice, not an error.
+    assert!(second.poll_changes());
+    let (kind, text) = message(&second);
+    assert_eq!(kind, MessageKind::Notice);
+    assert!(text.contains("modifiée ailleurs"), "{text}");
     save(&mut second);
     let Some(MemberForm::Person(editor)) = &second.members.form else {
         panic!("the form stays open");

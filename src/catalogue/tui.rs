@@ -111,6 +111,7 @@ pub fn palette_count(n: usize) -> String {
 pub const TODAY: &str = "aujourd'hui :";
 pub const READ_ONLY: &str = "lecture seule";
 pub const ERROR_MARK: &str = "Erreur :";
+pub const NOTICE_MARK: &str = "Attention :";
 pub const OK_MARK: &str = "OK :";
 pub const FILTER_PROMPT: &str = "/";
 pub const FILTER_HINT: &str = "Entrée garde le filtre · Échap l'efface";

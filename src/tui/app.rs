@@ -22,6 +22,9 @@ use crate::store::Store;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MessageKind {
     Info,
+    /// Something to know before going on, not a failure (the record being edited was just
+    /// saved by someone else); it stays like an error, until Esc or the next step.
+    Notice,
     Error,
 }
 
@@ -172,10 +175,17 @@ impl App {
         if self
             .message
             .as_ref()
-            .is_some_and(|m| m.kind == MessageKind::Error)
+            .is_some_and(|m| matches!(m.kind, MessageKind::Error | MessageKind::Notice))
         {
             self.message = None;
         }
+    }
+
+    fn notice(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            kind: MessageKind::Notice,
+        });
     }
 
     fn error(&mut self, text: impl Into<String>) {
@@ -404,7 +414,7 @@ impl App {
                         .pane(tab)
                         .and_then(|pane| pane.changed_elsewhere(&self.store))
                     {
-                        self.error(warning);
+                        self.notice(warning);
                     }
                 }
                 true

@@ -81,6 +81,11 @@ impl Theme {
         self.fg(Color::LightGreen)
     }
 
+    /// A notice: something to know, not a failure.
+    pub fn warning(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
     /// A field changed and not saved yet.
     pub fn dirty(&self) -> Style {
         self.fg(Color::Yellow)

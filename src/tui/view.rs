@@ -144,6 +144,7 @@ impl App {
         };
         let mark = match message.kind {
             MessageKind::Error => msg::ERROR_MARK,
+            MessageKind::Notice => msg::NOTICE_MARK,
             MessageKind::Info => msg::OK_MARK,
         };
         let width = usize::from(width.max(1));
@@ -164,6 +165,7 @@ impl App {
         };
         let style = match message.kind {
             MessageKind::Error => self.theme.error(),
+            MessageKind::Notice => self.theme.warning(),
             MessageKind::Info => self.theme.ok(),
         };
         for (row, text) in self.message_lines(area.width).iter().enumerate() {
