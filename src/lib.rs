@@ -11,6 +11,7 @@ pub mod cli;
 pub mod demo;
 pub mod exchange;
 pub mod launch;
+pub mod log;
 pub mod model;
 pub mod store;
 pub mod text;

@@ -3,6 +3,9 @@
 fn main() {
     let outcome = cercles::cli::parse().and_then(cercles::cli::run);
     if let Err(e) = outcome {
+        if e.exit_code() == 1 {
+            cercles::log::error(&e.to_string());
+        }
         eprintln!(
             "cercles : {}",
             cercles::text::escape_for_terminal(&e.to_string())

@@ -363,3 +363,35 @@ fn our_mark_without_a_schema_is_a_damaged_file() {
     assert_eq!(fs::read(&db).unwrap(), before);
     assert!(!dir.path().join("t.db-wal").exists());
 }
+
+#[test]
+fn a_failed_command_is_kept_in_the_log_file_and_a_usage_error_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("journal").join("cercles.log");
+    let text = dir.path().join("notes.txt");
+    fs::write(&text, "pas une base\n").unwrap();
+    let out = cercles(&text)
+        .env("CERCLES_LOG", &log)
+        .arg("check")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let written = fs::read_to_string(&log).unwrap();
+    assert_eq!(written.lines().count(), 1, "{written}");
+    assert!(written.contains(" ERROR "), "{written}");
+    assert!(written.contains("notes.txt"), "{written}");
+    cercles(&text)
+        .env("CERCLES_LOG", &log)
+        .arg("--nimporte")
+        .assert()
+        .code(2);
+    assert_eq!(fs::read_to_string(&log).unwrap(), written);
+    // Turned off: nothing written.
+    let off = dir.path().join("off.log");
+    cercles(&text)
+        .env("CERCLES_LOG", "off")
+        .arg("check")
+        .assert()
+        .code(1);
+    assert!(!off.exists());
+}

@@ -205,6 +205,28 @@ impl Store {
         body: impl FnOnce(&mut Tx<'_>) -> Result<T>,
         commit: bool,
     ) -> Result<T> {
+        let outcome = self.run_write_inner(area, body, commit);
+        // A refusal is the user's to read on screen; a failure of the database itself is
+        // also kept in the log, for whoever looks after the server.
+        if let Err(
+            e @ (StoreError::Busy
+            | StoreError::NotWritable
+            | StoreError::Sqlite(_)
+            | StoreError::File(..)
+            | StoreError::Other(_)),
+        ) = &outcome
+        {
+            crate::log::warning(&format!("écriture de {} : {e}", self.actor.name));
+        }
+        outcome
+    }
+
+    fn run_write_inner<T>(
+        &mut self,
+        area: Area,
+        body: impl FnOnce(&mut Tx<'_>) -> Result<T>,
+        commit: bool,
+    ) -> Result<T> {
         if self.read_only {
             return Err(StoreError::ReadOnly);
         }

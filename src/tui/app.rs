@@ -420,6 +420,7 @@ impl App {
                 true
             }
             Err(e) => {
+                crate::log::warning(&e.to_string());
                 self.error(msg::store_error(&e.to_string()));
                 true
             }

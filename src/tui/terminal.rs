@@ -90,6 +90,7 @@ impl PanicRestore {
         let chained = Arc::clone(&previous);
         std::panic::set_hook(Box::new(move |info| {
             restore();
+            crate::log::error(&format!("panic : {info}"));
             chained(info);
         }));
         PanicRestore { previous }
@@ -236,6 +237,7 @@ fn event_loop(
 ) -> Result<(), TuiError> {
     let lost = |_| TuiError::TtyLost;
     let mut needs_draw = true;
+    let mut first_frame = Some(Instant::now());
     let mut last_check = Instant::now();
     loop {
         if let Some(name) = signals.received() {
@@ -247,6 +249,9 @@ fn event_loop(
         if needs_draw {
             draw(terminal, app)?;
             needs_draw = false;
+            if let Some(start) = first_frame.take() {
+                crate::log::timing("premier affichage", start.elapsed());
+            }
         }
         let timeout = CHANGE_CHECK
             .saturating_sub(last_check.elapsed())

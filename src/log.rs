@@ -1,0 +1,124 @@
+//! The log file: warnings, errors and timings, one line each, in the state directory
+//! (`~/.local/state/cercles/cercles.log`), or the file `$CERCLES_LOG` names (`off`: no log).
+//! Nothing is ever printed over the terminal UI: what goes wrong there is said on the message
+//! line and written here.
+//!
+//! Best effort: a log that cannot be written never stops the program. Lines are appended with
+//! one `write` each (several sessions share the file); the file is private (0600) and is moved
+//! to `cercles.log.1` once it passes [`MAX_BYTES`], so it never grows without bound.
+
+use std::fs::OpenOptions;
+use std::io::Write;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Past this size the log is rotated (one old file kept).
+const MAX_BYTES: u64 = 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Warning,
+    Error,
+    Timing,
+}
+
+impl Level {
+    fn code(self) -> &'static str {
+        match self {
+            Level::Warning => "WARN",
+            Level::Error => "ERROR",
+            Level::Timing => "TIME",
+        }
+    }
+}
+
+/// Where the log goes; `None` when it is turned off or no directory can be found.
+pub fn path() -> Option<PathBuf> {
+    match std::env::var_os("CERCLES_LOG") {
+        Some(v) if v == "off" => None,
+        Some(v) if !v.is_empty() => Some(PathBuf::from(v)),
+        _ => directories::ProjectDirs::from("", "", "cercles").map(|d| {
+            d.state_dir()
+                .unwrap_or_else(|| d.data_local_dir())
+                .join("cercles.log")
+        }),
+    }
+}
+
+/// One line: `2026-11-28T22:41:38Z ERROR message`, the message on one line and with no
+/// control character (it may hold a file name or a value someone typed).
+pub fn format_line(level: Level, message: &str) -> String {
+    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ");
+    let clean = crate::text::escape_for_terminal(&message.replace(['\n', '\r'], " "));
+    format!("{now} {} {clean}\n", level.code())
+}
+
+/// Append a line to the log; any failure is ignored (the log must never stop the work).
+pub fn write(level: Level, message: &str) {
+    let Some(path) = path() else { return };
+    let _ = append(&path, &format_line(level, message));
+}
+
+fn append(path: &std::path::Path, line: &str) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    if std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_BYTES) {
+        let mut old = path.as_os_str().to_owned();
+        old.push(".1");
+        std::fs::rename(path, PathBuf::from(old))?;
+    }
+    let mut file = OpenOptions::new()
+        .append(true)
+        .create(true)
+        .mode(0o600)
+        .open(path)?;
+    file.write_all(line.as_bytes())
+}
+
+pub fn warning(message: &str) {
+    write(Level::Warning, message);
+}
+
+pub fn error(message: &str) {
+    write(Level::Error, message);
+}
+
+pub fn timing(what: &str, took: Duration) {
+    write(
+        Level::Timing,
+        &format!("{what} : {:.1} ms", took.as_secs_f64() * 1000.0),
+    );
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_is_one_line_without_controls() {
+        let line = format_line(Level::Error, "fichier « a\nb\u{1b}[2J » refusé");
+        assert!(line.ends_with('\n'));
+        assert_eq!(line.matches('\n').count(), 1);
+        assert!(!line.contains('\u{1b}'));
+        assert!(line.contains(" ERROR fichier « a b"));
+    }
+
+    #[test]
+    fn appends_privately_and_rotates() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub").join("cercles.log");
+        append(&path, "un\n").unwrap();
+        append(&path, "deux\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "un\ndeux\n");
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        std::fs::write(&path, vec![b'x'; (MAX_BYTES + 1) as usize]).unwrap();
+        append(&path, "trois\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "trois\n");
+        assert!(dir.path().join("sub").join("cercles.log.1").exists());
+    }
+}
