@@ -1,5 +1,9 @@
 //! Decisions drawn from the 2025 report, with a couple of review dates: one already due on
 //! the demo's today (20/11/2025), one to come.
+//!
+//! The report dates these by month at most; a decision is recorded with its day, so the days
+//! here are the demo's (a plausible meeting day in the month the report gives). The AG's
+//! convocation is the demo's reading of "Octobre : Cercle général" before the December AG.
 
 use chrono::NaiveDate;
 
@@ -37,18 +41,18 @@ const DECISIONS: [Row; 11] = [
         Some((2026, 4, 1)),
     ),
     (
-        By::General,
-        (5, 21),
+        By::Coordination,
+        (5, 14),
         "Partenariats et porte-paroles",
         "Outils de suivi, éléments de langage, priorisation et clarification des types de partenariats. Un·e co-garant·e salarié·e et un·e co-garant·e co-référent·e suivent chaque partenariat.",
-        Some((2025, 11, 15)),
+        Some((2026, 1, 15)),
     ),
     (
         By::General,
         (5, 21),
         "Note d'intention des Rencontres nationales",
-        "Permettre à un maximum de listes citoyennes de se doter des outils nécessaires pour réussir leur campagne municipale et instaurer une gouvernance partagée.",
-        None,
+        "Permettre à un maximum de listes citoyennes de se doter des outils nécessaires pour réussir leur campagne municipale et instaurer une gouvernance partagée. Bilan à faire après les Rencontres.",
+        Some((2025, 11, 15)),
     ),
     (
         By::Circle("Gouvernance"),
@@ -65,10 +69,10 @@ const DECISIONS: [Row; 11] = [
         None,
     ),
     (
-        By::Circle("Finances"),
+        By::Coordination,
         (7, 3),
         "Demande de subvention à la fondation La Concorde",
-        "Pour les cercles Échange-entraide et Actions locales ; comptabilisée au prorata des activités.",
+        "Demande déposée en juillet ; la subvention obtenue permet en août le recrutement d'une prestataire.",
         None,
     ),
     (

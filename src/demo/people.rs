@@ -228,10 +228,15 @@ fn ascii(s: &str) -> String {
     crate::model::person::letters_only(s)
 }
 
+/// The salariée recruited in April 2025 (in Actions locales) and the prestataire recruited in
+/// August for Échange-entraide and Actions locales (rapport 2025, coordination timeline).
+const SALARIEE: usize = 41;
+const PRESTATAIRE: usize = 31;
+
 fn kind_of(index: usize) -> PersonKind {
     match index {
-        41 => PersonKind::Salarie,
-        33 => PersonKind::Prestataire,
+        SALARIEE => PersonKind::Salarie,
+        PRESTATAIRE => PersonKind::Prestataire,
         5 | 19 | 29 | 47 | 63 => PersonKind::Elu,
         _ => PersonKind::Benevole,
     }
@@ -263,8 +268,9 @@ pub(super) fn fill(store: &mut Store) -> Result<()> {
         } else {
             String::new()
         };
+        // Signed once Gouvernance adopted the accord (03/04/2025), before the demo's today.
         let signed = if i % 3 == 0 || i < 20 {
-            Some(date(2025, 3 + (i % 6) as u32, 1 + (i % 27) as u32)?)
+            Some(date(2025, 4 + (i % 6) as u32, 3 + (i % 25) as u32)?)
         } else {
             None
         };
@@ -294,14 +300,22 @@ pub(super) fn fill(store: &mut Store) -> Result<()> {
         for k in 0..size {
             let person = &people[next];
             next += 1;
-            let since = if created_2025 {
-                date(2025, 1 + (k % 4) as u32, 10)?
-            } else {
-                date(
-                    2023 + (k % 3) as i32,
-                    1 + ((next * 5) % 12) as u32,
-                    1 + (next % 28) as u32,
-                )?
+            let index = next - 1;
+            // Communication: "2 nouveaux bénévoles et 1 pour les Rencontres" in 2025, the
+            // others from before.
+            let year = match name {
+                "Communication" if k >= 5 => 2025,
+                "Communication" => 2023 + (k % 2) as i32,
+                _ => 2023 + (k % 3) as i32,
+            };
+            let month = 1 + ((next * 5) % 12) as u32;
+            // No arrival after the demo's today (20/11/2025).
+            let month = if year == 2025 { month.min(10) } else { month };
+            let since = match index {
+                SALARIEE => date(2025, 4, 14)?,
+                PRESTATAIRE => date(2025, 8, 25)?,
+                _ if created_2025 => date(2025, 1 + (k % 4) as u32, 10)?,
+                _ => date(year, month, 1 + (next % 28) as u32)?,
             };
             let role = if k < 2 {
                 CircleRole::CoReferent
@@ -315,9 +329,14 @@ pub(super) fn fill(store: &mut Store) -> Result<()> {
             }
         }
     }
-    // Second circles for every third person: membre actif·ve elsewhere, since 2025.
+    // Second circles for every third person: membre actif·ve elsewhere, since 2025. Not in
+    // Communication, which the report keeps between 3 and 8 membres actif·ves.
     for i in (0..ACTIVE).step_by(3) {
-        let (name, _) = CIRCLES[(i / 3 + 1) % CIRCLES.len()];
+        let mut pick = (i / 3 + 1) % CIRCLES.len();
+        if CIRCLES[pick].0 == "Communication" {
+            pick = (pick + 1) % CIRCLES.len();
+        }
+        let (name, _) = CIRCLES[pick];
         let cid = circle_id(store, name)?;
         let already = store
             .person(people[i].id)?
@@ -327,6 +346,15 @@ pub(super) fn fill(store: &mut Store) -> Result<()> {
             store.give_role(people[i].id, cid, CircleRole::MembreActif, since, None)?;
         }
     }
+    // The prestataire works for Actions locales too.
+    let actions_locales = circle_id(store, "Actions locales")?;
+    store.give_role(
+        people[PRESTATAIRE].id,
+        actions_locales,
+        CircleRole::MembreActif,
+        date(2025, 8, 25)?,
+        None,
+    )?;
     terms(store, &co_referents)?;
     mission_sheets(store, &co_referents)?;
     departures(store, &people)?;

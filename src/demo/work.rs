@@ -53,7 +53,7 @@ const LOG: [(&str, &[Item]); 9] = [
                 R,
                 None,
                 "Un archipel d'organisations intervenantes et partenaires",
-                "Fréquence Commune et la Horde, l'Anvita, Démocratiser la politique, Assemblée des quartiers, Alternatiba, Pas Sans Nous, Communa… et les retours d'expériences de communes du réseau.",
+                "Fréquence Commune et la Horde, l'Anvita, Démocratiser la politique, Assemblée des quartiers, Les Rayonnant·xes, Alternatiba, Pas Sans Nous, Collectif pour une Transition Citoyenne, Communa, Institut Alinsky, Energie de Nantes, Coop des milieux, et les témoignages et retours d'expériences des communes de la Crèche, la Montagne, Poitiers, Plessé, Melle, etc.",
                 "",
             ),
             (
@@ -184,17 +184,11 @@ const LOG: [(&str, &[Item]); 9] = [
                 "",
                 "40 à 50 personnes présentes",
             ),
-            (
-                R,
-                Some((6, 0)),
-                "Rencontres locales de Trévoux et de Mûrs-Erigné",
-                "",
-                "",
-            ),
+            (R, Some((6, 0)), "Rencontre locale de Trévoux", "", ""),
             (
                 R,
                 Some((6, 28)),
-                "Réenchanter l'engagement pour mieux vivre ensemble !",
+                "Rencontre locale de Mûrs-Erigné : « Réenchanter l'engagement pour mieux vivre ensemble ! »",
                 "Une soirée de discussions et de réflexions sur le sens de notre engagement, au Tiers Lieu des Varennes (Mûrs-Erigné), de 16 h à 22 h.",
                 "",
             ),
@@ -242,7 +236,7 @@ const LOG: [(&str, &[Item]); 9] = [
             (R, None, "Fiche-mission de co-référent·e", "", ""),
             (
                 R,
-                Some((7, 0)),
+                None,
                 "Chantier de refonte du Discord",
                 "Mobilisation du cercle pendant l'été 2025.",
                 "",
@@ -291,7 +285,7 @@ const LOG: [(&str, &[Item]); 9] = [
             ),
             (
                 R,
-                Some((7, 0)),
+                None,
                 "Candidature réussie à la fondation La Concorde",
                 "",
                 "",
@@ -486,7 +480,9 @@ const LOG: [(&str, &[Item]); 9] = [
     ),
 ];
 
-/// (circle, name, purpose, created (month), closed (month))
+/// (circle, name, purpose, created (month), closed (month)), all in 2025. The report dates
+/// the GT recrutement (février) and its change into the GT RH (avril); it only says the GT Soin
+/// and the GT Soutien aux élu·es are being launched: no date for them (month 0).
 const GROUPS: [(&str, &str, &str, u32, Option<u32>); 4] = [
     (
         "Coordination",
@@ -506,14 +502,14 @@ const GROUPS: [(&str, &str, &str, u32, Option<u32>); 4] = [
         "Gouvernance",
         "GT Soin",
         "Prendre soin des personnes et des relations dans le réseau.",
-        10,
+        0,
         None,
     ),
     (
         "Échange-entraide",
         "GT Soutien aux élu·es",
         "Soutenir les élu·es des communes participatives dans leur mandat.",
-        10,
+        0,
         None,
     ),
 ];
@@ -567,11 +563,12 @@ pub(super) fn fill(store: &mut Store) -> Result<()> {
             &WorkingGroupDraft {
                 name: name.to_string(),
                 purpose: purpose.to_string(),
-                created_on: Some(date(created, 1)?),
+                created_on: (created > 0).then(|| date(created, 1)).transpose()?,
             },
         )?;
+        // Closed the day its successor opens (the GT recrutement became the GT RH).
         if let Some(month) = closed {
-            store.set_working_group_closed(gt.id, gt.version, Some(date(month, 30)?))?;
+            store.set_working_group_closed(gt.id, gt.version, Some(date(month, 1)?))?;
         }
     }
     Ok(())
