@@ -399,7 +399,14 @@ fn run_users(cli: &Cli, path: &Path, action: &UsersCommand) -> Result<(), CliErr
             let user = store.add_user(name, role, person.as_ref().map(|p| p.id))?;
             say!("{}", msg::user_added(&user.name, role.code()));
             if let Some(p) = person {
-                say!("{}", msg::user_linked(&user.name, &p.display_name(), p.id));
+                say!(
+                    "{}",
+                    crate::text::escape_for_terminal(&msg::user_linked(
+                        &user.name,
+                        &p.display_name(),
+                        p.id
+                    ))
+                );
             }
         }
         UsersCommand::Link { name, person } => {
@@ -407,7 +414,11 @@ fn run_users(cli: &Cli, path: &Path, action: &UsersCommand) -> Result<(), CliErr
             let user = store.link_user(name, Some(person.id))?;
             say!(
                 "{}",
-                msg::user_linked(&user.name, &person.display_name(), person.id)
+                crate::text::escape_for_terminal(&msg::user_linked(
+                    &user.name,
+                    &person.display_name(),
+                    person.id
+                ))
             );
         }
         UsersCommand::Role { name, role } => {

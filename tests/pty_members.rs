@@ -50,7 +50,7 @@ fn add_a_person_make_them_co_referent_of_finances_find_them_in_coordination() {
     s.wait_for("‹ co-référent·e ›");
     s.send(F2);
     s.wait_for("co-référent·e du cercle Finances depuis le 20/11/2025");
-    s.wait_for("Finances★");
+    s.wait_for("★Finances");
     // The Cercles tab: the cercle de coordination lists her.
     s.send("1");
     s.wait_for("[1 Cercles]");

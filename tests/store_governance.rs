@@ -63,9 +63,29 @@ fn memberships_keep_history_and_derive_both_circles() {
         .give_role(c.id, com, CircleRole::MembreActif, d(2024, 2, 1), None)
         .unwrap();
     s.end_role(cm.id, cm.version, d(2025, 6, 1)).unwrap();
-    // A role starting after today is not current yet.
-    s.give_role(c.id, fin, CircleRole::MembreActif, d(2025, 12, 1), None)
-        .unwrap();
+    // A role, an end or a departure is noted the day it comes: not ahead of today.
+    let err = s
+        .give_role(c.id, fin, CircleRole::MembreActif, d(2025, 12, 1), None)
+        .unwrap_err();
+    assert!(err.to_string().contains("dans le futur"), "{err}");
+    let bm = s.person(b.id).unwrap().unwrap();
+    let open = &bm
+        .memberships
+        .iter()
+        .find(|m| m.current)
+        .unwrap()
+        .membership;
+    assert!(s.end_role(open.id, open.version, d(2026, 1, 1)).is_err());
+    assert!(
+        s.set_person_left(b.id, bm.person.version, Some(d(2026, 1, 1)))
+            .is_err()
+    );
+    // A role given from an earlier day than one already held there is refused: both would
+    // stay open.
+    let err = s
+        .give_role(b.id, fin, CircleRole::CoReferent, d(2024, 6, 1), None)
+        .unwrap_err();
+    assert!(err.to_string().contains("depuis le 01/02/2025"), "{err}");
 
     let counts = s.derived_counts().unwrap();
     assert_eq!((counts.general, counts.coordination), (2, 1));
@@ -88,9 +108,9 @@ fn memberships_keep_history_and_derive_both_circles() {
     assert_eq!(coord_members.len(), 1);
     assert_eq!(coord_members[0].circle_name, "Finances");
 
-    // History of C: the ended role and the future one, none current.
+    // History of C: the ended role, not current.
     let detail = s.person(c.id).unwrap().unwrap();
-    assert_eq!(detail.memberships.len(), 2);
+    assert_eq!(detail.memberships.len(), 1);
     assert!(detail.memberships.iter().all(|m| !m.current));
     let ended = detail
         .memberships

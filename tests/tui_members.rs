@@ -265,7 +265,7 @@ fn give_a_role_then_end_it_and_leave_the_network() {
             .any(|m| m.current && m.circle_name == "Finances")
     );
     assert!(
-        row(&buffer(&app), 3).contains("Rôles en cours") || buffer_text(&app).contains("Finances★")
+        row(&buffer(&app), 3).contains("Rôles en cours") || buffer_text(&app).contains("★Finances")
     );
     // Renew the term: the role goes on from the same day, with its new end.
     typ(&mut app, "m");

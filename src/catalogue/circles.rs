@@ -2,6 +2,7 @@
 
 pub const THE_CIRCLE: &str = "le cercle";
 pub const NAME_REQUIRED: &str = "le nom du cercle est obligatoire";
+pub const NAME_SEPARATORS: &str = "nom du cercle : « : » et « | » n'y ont pas leur place (ils séparent cercles et rôles dans le fichier des membres)";
 pub fn name_taken(name: &str) -> String {
     format!("un cercle s'appelle déjà « {name} » : choisissez un autre nom")
 }

@@ -140,7 +140,7 @@ pub fn term_ended_ago(days: i64) -> String {
 
 pub const FORM_ADD_TITLE: &str = "Nouvelle personne";
 pub fn form_edit_title(name: &str) -> String {
-    format!("Fiche de {name}")
+    format!("Fiche {}", super::de(name))
 }
 pub const FIELD_LAST_NAME: &str = "Nom";
 pub const FIELD_FIRST_NAME: &str = "Prénom";
@@ -164,7 +164,7 @@ pub fn give_role_title(name: &str) -> String {
     format!("Donner un rôle à {name}")
 }
 pub fn term_title(name: &str) -> String {
-    format!("Mandat de {name}")
+    format!("Mandat {}", super::de(name))
 }
 pub const TERM_HINT: &str =
     "Le rôle continue, depuis la même date ; laissez la fin vide pour un mandat sans terme.";
@@ -175,7 +175,7 @@ pub fn term_set(name: &str, role: &str, circle: &str, end: Option<&str>) -> Stri
     }
 }
 pub fn end_role_title(name: &str) -> String {
-    format!("Terminer un rôle de {name}")
+    format!("Terminer un rôle {}", super::de(name))
 }
 pub fn leave_title(name: &str) -> String {
     format!("{name} quitte le réseau")
@@ -216,10 +216,13 @@ pub fn person_added(name: &str) -> String {
     format!("{name} ajouté·e au réseau")
 }
 pub fn person_saved(name: &str) -> String {
-    format!("fiche de {name} enregistrée")
+    format!("fiche {} enregistrée", super::de(name))
 }
 pub fn role_given(name: &str, role: &str, circle: &str, since: &str) -> String {
     format!("{name} : {role} du cercle {circle} depuis le {since}")
+}
+pub fn role_replaced(given: &str, former: &str) -> String {
+    format!("{given} ; son rôle de {former} y prend fin")
 }
 pub fn role_ended(name: &str, role: &str, circle: &str, until: &str) -> String {
     format!("{name} : {role} du cercle {circle}, fin le {until}")

@@ -20,9 +20,28 @@ pub fn plural(n: i64, one: &str, many: &str) -> String {
     }
 }
 
+/// "de Bruno", "d'Élise", "d'Hugo": the preposition before a name, elided before a vowel or
+/// an h (first names take the h muet).
+pub fn de(name: &str) -> String {
+    let first = crate::text::fold_for_match(name).chars().next();
+    if first.is_some_and(|c| "aeiouyh".contains(c)) {
+        format!("d'{name}")
+    } else {
+        format!("de {name}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn de_elides_before_a_vowel_or_h() {
+        assert_eq!(de("Élise Gaillard"), "d'Élise Gaillard");
+        assert_eq!(de("Hugo Roy"), "d'Hugo Roy");
+        assert_eq!(de("Bruno Martin"), "de Bruno Martin");
+        assert_eq!(de(""), "de ");
+    }
 
     #[test]
     fn french_plural_keeps_zero_and_one_singular() {

@@ -43,7 +43,7 @@ pub const FIELD_CONFIDENTIALITY: &str = "accord de confidentialité signé le";
 pub const FIELD_MISSION: &str = "fiche-mission acceptée le";
 pub const FIELD_NOTES: &str = "notes";
 pub const FIELD_SINCE: &str = "depuis le";
-pub const FIELD_UNTIL: &str = "jusqu'au";
+pub const FIELD_UNTIL: &str = "fin le";
 pub const FIELD_TERM_END: &str = "fin de mandat";
 pub const FIELD_LEFT_ON: &str = "départ le";
 
@@ -105,6 +105,14 @@ pub fn until_before_since(until: &str, since: &str) -> String {
 }
 pub fn term_before_since(term: &str, since: &str) -> String {
     format!("{FIELD_TERM_END} : {term} est avant le début du rôle ({since})")
+}
+pub fn in_future(field: &str, on: &str, today: &str) -> String {
+    format!("{field} : {on} est dans le futur ; cela se note le jour venu (aujourd'hui : {today})")
+}
+pub fn later_role(name: &str, role: &str, circle: &str, since: &str) -> String {
+    format!(
+        "{FIELD_SINCE} : {name} est {role} du cercle {circle} depuis le {since}, plus tard ; un nouveau rôle commence après"
+    )
 }
 pub fn role_already_ended(on: &str) -> String {
     format!("ce rôle a déjà pris fin le {on}")

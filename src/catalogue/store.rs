@@ -128,6 +128,11 @@ pub fn check_schema(found: i64, known: i64) -> String {
         )
     }
 }
+pub fn check_erased(entry: i64) -> String {
+    format!(
+        "journal : l'entrée n° {entry} est marquée effacée mais garde des valeurs (modifiée à la main)"
+    )
+}
 pub fn check_digest(entry: i64) -> String {
     format!("journal : l'entrée n° {entry} a été modifiée (empreinte fausse)")
 }

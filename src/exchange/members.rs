@@ -206,6 +206,17 @@ pub fn parse_members(bytes: &[u8], circles: &[Circle], today: NaiveDate) -> Resu
         } else {
             let on = parse_date(cell(7), today)
                 .map_err(|e| line_error(line, COLUMNS[7], e.to_string()))?;
+            if on > today {
+                return Err(line_error(
+                    line,
+                    COLUMNS[7],
+                    crate::catalogue::people::in_future(
+                        crate::catalogue::people::FIELD_LEFT_ON,
+                        &format_date(on),
+                        &format_date(today),
+                    ),
+                ));
+            }
             if !roles.is_empty() {
                 return Err(line_error(line, COLUMNS[6], msg::left_with_circles()));
             }

@@ -53,6 +53,10 @@ fn validate(conn: &Connection, sheet: &CircleSheet, id: Option<i64>) -> Result<C
     if sheet.name.is_empty() {
         return Err(StoreError::Invalid(msg::NAME_REQUIRED.into()));
     }
+    // The members file writes `Cercle:rôle|Cercle`: these two would not read back.
+    if sheet.name.contains([':', '|']) {
+        return Err(StoreError::Invalid(msg::NAME_SEPARATORS.into()));
+    }
     // Names compared on their letters: "Echange entraide" is "Échange-entraide".
     let key = letters_only(&sheet.name);
     let mut stmt = conn.prepare("SELECT id, name, kind FROM circles")?;

@@ -184,13 +184,14 @@ impl Store {
                     }
                     Planned::Add(v) => v,
                 };
-                let person = tx.insert_person(&v).map_err(|e| at_line(e, m.line, ""))?;
+                // A leaver comes in with their departure day, in one row and one journal
+                // entry (the file gives them no circle, so no role has to end).
+                let person = tx
+                    .insert_person(&v, m.left_on)
+                    .map_err(|e| at_line(e, m.line, ""))?;
                 for (circle_id, role) in &m.roles {
                     tx.insert_membership(person.id, *circle_id, *role, since, None)
                         .map_err(|e| at_line(e, m.line, msg::COLUMN_CIRCLES))?;
-                }
-                if let Some(on) = m.left_on {
-                    tx.mark_left(&person, on)?;
                 }
                 outcome.added.push((m.line, person.display_name()));
                 outcome.roles += m.roles.len();

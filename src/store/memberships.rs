@@ -166,6 +166,16 @@ impl Tx<'_> {
                 from_row,
             )?
             .collect::<rusqlite::Result<_>>()?;
+        // One role per circle at a time: a role that starts later cannot be ended by one given
+        // from an earlier day (both would stay open).
+        if let Some(later) = open.iter().find(|m| m.since > since) {
+            return Err(StoreError::Invalid(msg::later_role(
+                &person.display_name(),
+                later.role.label(),
+                circle.name(),
+                &format_date(later.since),
+            )));
+        }
         if open.iter().any(|m| m.role == role) {
             return Err(StoreError::Invalid(msg::duplicate_role(
                 &person.display_name(),
@@ -210,6 +220,14 @@ impl Store {
         since: NaiveDate,
         term_end: Option<NaiveDate>,
     ) -> Result<Membership> {
+        let today = self.today();
+        if since > today {
+            return Err(StoreError::Invalid(msg::in_future(
+                msg::FIELD_SINCE,
+                &format_date(since),
+                &format_date(today),
+            )));
+        }
         self.write(Area::Governance, |tx| {
             tx.insert_membership(person_id, circle_id, role, since, term_end)
         })
@@ -222,6 +240,14 @@ impl Store {
         expected_version: i64,
         until: NaiveDate,
     ) -> Result<Membership> {
+        let today = self.today();
+        if until > today {
+            return Err(StoreError::Invalid(msg::in_future(
+                msg::FIELD_UNTIL,
+                &format_date(until),
+                &format_date(today),
+            )));
+        }
         self.write(Area::Governance, |tx| {
             let before: Membership = tx.current(membership_id, expected_version)?;
             if let Some(u) = before.until {

@@ -160,10 +160,24 @@ impl Store {
 
     /// Whether another connection committed since the last call (cheap: `PRAGMA data_version`,
     /// read outside any transaction on this same connection).
+    ///
+    /// On a change, the session's user is read again: an admin may have changed their role
+    /// (what they may see and write follows at once) or removed them (they keep nothing but
+    /// the `lecture` view without contacts, and are told).
     pub fn changed_elsewhere(&mut self) -> Result<bool> {
         let now = self.read_data_version()?;
         let changed = now != self.data_version;
         self.data_version = now;
+        if changed {
+            match users::actor(&self.conn, &self.actor.name)? {
+                Some(actor) => self.actor = actor,
+                None => {
+                    self.actor.role = Role::Lecture;
+                    self.actor.person_id = None;
+                    return Err(StoreError::UnknownActor(self.actor.name.clone()));
+                }
+            }
+        }
         Ok(changed)
     }
 
@@ -249,10 +263,10 @@ impl Store {
         // The role may have changed since the session opened: the database is the truth.
         let role = users::role_of(&tx, &self.actor.name)?
             .ok_or_else(|| StoreError::UnknownActor(self.actor.name.clone()))?;
+        self.actor.role = role;
         if !role.may_write(area) {
             return Err(StoreError::Forbidden { role, area });
         }
-        self.actor.role = role;
         let mut w = Tx {
             tx,
             actor: &self.actor.name,

@@ -179,11 +179,16 @@ super::versioned!(Person, "people", person_by_id, msg::THE_PERSON);
 
 impl Tx<'_> {
     /// Insert a validated person, audited; used by the form and by the import.
-    pub(crate) fn insert_person(&self, v: &ValidPerson) -> Result<Person> {
+    /// A new person; `left_on` for one who is already gone (an import of an export).
+    pub(crate) fn insert_person(
+        &self,
+        v: &ValidPerson,
+        left_on: Option<NaiveDate>,
+    ) -> Result<Person> {
         self.conn().execute(
             "INSERT INTO people(last_name, first_name, email, phone, commune, kind,
-                                confidentiality_signed_on, mission_accepted_on, notes)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                confidentiality_signed_on, mission_accepted_on, notes, left_on)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             rusqlite::params![
                 v.last_name,
                 v.first_name,
@@ -194,6 +199,7 @@ impl Tx<'_> {
                 iso(v.confidentiality_signed_on),
                 iso(v.mission_accepted_on),
                 v.notes,
+                iso(left_on),
             ],
         )?;
         self.inserted(self.conn().last_insert_rowid())
@@ -391,7 +397,7 @@ impl Store {
     pub fn add_person(&mut self, draft: &PersonDraft) -> Result<Person> {
         self.write(Area::Governance, |tx| {
             let valid = validate(tx.conn(), draft, None)?;
-            tx.insert_person(&valid)
+            tx.insert_person(&valid, None)
         })
     }
 
@@ -433,6 +439,14 @@ impl Store {
         expected_version: i64,
         on: Option<NaiveDate>,
     ) -> Result<Person> {
+        let today = self.today();
+        if let Some(on) = on.filter(|on| *on > today) {
+            return Err(StoreError::Invalid(msg::in_future(
+                msg::FIELD_LEFT_ON,
+                &crate::model::format_date(on),
+                &crate::model::format_date(today),
+            )));
+        }
         self.write(Area::Governance, |tx| {
             let before: Person = tx.current(id, expected_version)?;
             if let (Some(_), Some(already)) = (on, before.left_on) {

@@ -69,8 +69,9 @@ fn worst_alert(alerts: &[TermAlert], person_id: i64) -> Option<TermAlertKind> {
 /// co-référent·e.
 fn badge(b: &RoleBadge) -> String {
     let short = b.circle_name.split(' ').next().unwrap_or(&b.circle_name);
+    // The mark first: a name cut at the edge of the list keeps it.
     if b.role == CircleRole::CoReferent {
-        format!("{short}{}", mm::CO_REFERENT_MARK)
+        format!("{}{short}", mm::CO_REFERENT_MARK)
     } else {
         short.to_owned()
     }
@@ -438,10 +439,13 @@ pub fn detail_lines(
                 TermAlertKind::EndedWithoutSuccessor { days_ago } => mm::term_ended_ago(days_ago),
                 TermAlertKind::EndedReplaced { days_ago } => mm::term_replaced(days_ago),
             };
-            lines.push(Line::styled(
-                truncate(&format!("    {} {text}", mm::TERM_FLAG), width),
-                flag_style(theme, alert.kind),
-            ));
+            let flagged = format!("{} {text}", mm::TERM_FLAG);
+            for part in wrap_text(&flagged, width.saturating_sub(4)) {
+                lines.push(Line::styled(
+                    format!("    {part}"),
+                    flag_style(theme, alert.kind),
+                ));
+            }
         }
     }
     let past: Vec<_> = detail.memberships.iter().filter(|m| !m.current).collect();

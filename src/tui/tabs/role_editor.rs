@@ -39,6 +39,8 @@ pub enum RoleAction {
     /// Circles offered, in the order of the choice: (id, name).
     Give {
         circles: Vec<(i64, String)>,
+        /// The person's current roles, by circle: giving another one there ends it.
+        held: Vec<(i64, CircleRole)>,
     },
     End {
         roles: Vec<RoleOption>,
@@ -77,12 +79,22 @@ impl RoleEditor {
         if circles.is_empty() {
             return Err(mm::NO_OPEN_CIRCLE.to_owned());
         }
+        let held: Vec<(i64, CircleRole)> = detail
+            .memberships
+            .iter()
+            .filter(|m| m.current)
+            .map(|m| (m.membership.circle_id, m.membership.role))
+            .collect();
         let names: Vec<String> = circles.iter().map(|(_, n)| n.clone()).collect();
         let roles: Vec<String> = CircleRole::ALL
             .iter()
             .map(|r| r.label().to_owned())
             .collect();
-        let first_circle = names[0].clone();
+        // The first circle the person is not in yet: the role most often given is a new one.
+        let first_circle = circles
+            .iter()
+            .find(|(id, _)| !held.iter().any(|(h, _)| h == id))
+            .map_or_else(|| names[0].clone(), |(_, n)| n.clone());
         // Most roles given are membre actif·ve; co-référent·e is the choice that is thought over.
         let first_role = CircleRole::MembreActif.label().to_owned();
         let name = detail.person.display_name();
@@ -104,14 +116,14 @@ impl RoleEditor {
             .field(
                 SINCE,
                 mm::FIELD_SINCE,
-                FieldKind::Date,
+                FieldKind::PastDate,
                 true,
                 &format_date(today),
             )
             .field(TERM_END, mm::FIELD_TERM_END, FieldKind::Date, false, "");
         Ok(Self::new(
             detail,
-            RoleAction::Give { circles },
+            RoleAction::Give { circles, held },
             form,
             mm::ROLE_HINT,
             today,
@@ -192,7 +204,7 @@ impl RoleEditor {
             .field(
                 UNTIL,
                 mm::FIELD_UNTIL,
-                FieldKind::Date,
+                FieldKind::PastDate,
                 true,
                 &format_date(today),
             );
@@ -218,7 +230,7 @@ impl RoleEditor {
         let form = Form::new(mm::leave_title(&name), today, theme).field(
             LEFT_ON,
             mm::FIELD_LEFT_ON,
-            FieldKind::Date,
+            FieldKind::PastDate,
             true,
             &format_date(today),
         );
@@ -258,7 +270,7 @@ impl RoleEditor {
         let name = &self.person_name;
         let missing = || StoreError::Invalid(crate::catalogue::tui::FORM_HAS_ERRORS.to_owned());
         match &self.action {
-            RoleAction::Give { circles } => {
+            RoleAction::Give { circles, held } => {
                 let circle = self.form.value(CIRCLE);
                 let (circle_id, circle_name) = circles
                     .iter()
@@ -272,12 +284,14 @@ impl RoleEditor {
                 let since = self.date(SINCE).ok_or_else(missing)?;
                 let term_end = self.date(TERM_END);
                 store.give_role(self.person_id, *circle_id, role, since, term_end)?;
-                Ok(mm::role_given(
-                    name,
-                    role.label(),
-                    circle_name,
-                    &format_date(since),
-                ))
+                let given = mm::role_given(name, role.label(), circle_name, &format_date(since));
+                // A change of role in a circle ends the former one: said, not silent.
+                Ok(
+                    match held.iter().find(|(c, r)| c == circle_id && *r != role) {
+                        Some((_, former)) => mm::role_replaced(&given, former.label()),
+                        None => given,
+                    },
+                )
             }
             RoleAction::End { roles } => {
                 let chosen = self.form.value(MEMBERSHIP);
@@ -343,7 +357,7 @@ impl Widget for RoleEditorView<'_> {
         let theme = self.theme;
         let [title, hint, _, body] = Layout::vertical([
             Constraint::Length(1),
-            Constraint::Length(1),
+            Constraint::Length(2),
             Constraint::Length(1),
             Constraint::Min(0),
         ])
@@ -355,12 +369,10 @@ impl Widget for RoleEditorView<'_> {
             &Line::styled(form.title.clone(), theme.title()),
             title.width,
         );
-        buf.set_line(
-            hint.x,
-            hint.y,
-            &Line::styled(self.editor.hint, theme.muted()),
-            hint.width,
-        );
+        ratatui::widgets::Paragraph::new(self.editor.hint)
+            .style(theme.muted())
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .render(hint, buf);
         form.render(body, buf);
     }
 }
