@@ -288,6 +288,46 @@ fn each_write_appends_exactly_one_audit_entry_and_the_chain_verifies() {
 }
 
 #[test]
+fn an_entry_marked_erased_that_keeps_values_is_tampering() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fresh(&dir);
+    let store = Store::open(&path, &admin()).unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    // Marking an entry erased skips its digest: its values may then only be gone.
+    conn.execute(
+        "UPDATE audit SET erased = 1, after = '{\"name\":\"forgé\",\"role\":\"admin\"}' WHERE id = 1",
+        [],
+    )
+    .unwrap();
+    let problem = store.check().unwrap().expect_err("tampering detected");
+    assert!(problem.contains("n° 1"), "{problem}");
+    // Truly erased (values blanked): the chain still holds.
+    conn.execute(
+        "UPDATE audit SET before = NULL, after = NULL WHERE id = 1",
+        [],
+    )
+    .unwrap();
+    assert!(store.check().unwrap().is_ok());
+}
+
+#[test]
+fn a_demoted_or_removed_user_s_session_follows_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fresh(&dir);
+    let mut admin_store = Store::open(&path, &admin()).unwrap();
+    admin_store.add_user("coord", Role::Coordination, None).unwrap();
+    let mut session = Store::open(&path, "coord").unwrap();
+    assert!(!session.changed_elsewhere().unwrap());
+    admin_store.set_user_role("coord", Role::Lecture).unwrap();
+    assert!(session.changed_elsewhere().unwrap());
+    assert_eq!(session.actor().role, Role::Lecture);
+    admin_store.remove_user("coord").unwrap();
+    let err = session.changed_elsewhere().unwrap_err();
+    assert!(matches!(err, StoreError::UnknownActor(_)), "{err:?}");
+    assert_eq!(session.actor().role, Role::Lecture);
+}
+
+#[test]
 fn audit_rows_cannot_be_deleted_or_rechained() {
     let dir = tempfile::tempdir().unwrap();
     let path = fresh(&dir);
