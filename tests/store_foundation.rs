@@ -315,7 +315,9 @@ fn a_demoted_or_removed_user_s_session_follows_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let path = fresh(&dir);
     let mut admin_store = Store::open(&path, &admin()).unwrap();
-    admin_store.add_user("coord", Role::Coordination, None).unwrap();
+    admin_store
+        .add_user("coord", Role::Coordination, None)
+        .unwrap();
     let mut session = Store::open(&path, "coord").unwrap();
     assert!(!session.changed_elsewhere().unwrap());
     admin_store.set_user_role("coord", Role::Lecture).unwrap();

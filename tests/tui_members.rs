@@ -16,7 +16,7 @@ use cercles::tui::app::MessageKind;
 use cercles::tui::tabs::Tab;
 use cercles::tui::tabs::members::MemberForm;
 use cercles::tui::tabs::person_editor::{COMMUNE, EMAIL, LAST_NAME, NOTES, PHONE};
-use cercles::tui::tabs::role_editor::CIRCLE;
+use cercles::tui::tabs::role_editor::{CIRCLE, UNTIL};
 use cercles::tui::{App, Theme};
 use common::tui::{ADMIN, buffer, demo, find, key, row, screen, typ};
 use ratatui::crossterm::event::KeyCode;
@@ -754,5 +754,46 @@ fn a_user_linked_to_a_person_sees_their_name_in_the_status_bar() {
     assert!(
         status.contains("elsa (benevole) · Elsa Thibault"),
         "{status}"
+    );
+}
+
+#[test]
+fn a_role_form_that_meets_a_change_elsewhere_keeps_what_was_typed() {
+    let (_d, path) = demo();
+    let mut first = app(&path);
+    let mut second = app(&path);
+    for a in [&mut first, &mut second] {
+        typ(a, "2");
+        select(a, "Elsa Thibault");
+    }
+    // The second opens "end a role" and types a day; meanwhile the first renews the term.
+    typ(&mut second, "-");
+    tab(&mut second, 1);
+    for _ in 0..10 {
+        second.handle_key(key(KeyCode::Backspace));
+    }
+    typ(&mut second, "19/11/2025");
+    typ(&mut first, "m");
+    tab(&mut first, 1);
+    for _ in 0..10 {
+        first.handle_key(key(KeyCode::Backspace));
+    }
+    typ(&mut first, "30/06/2027");
+    save(&mut first);
+    assert!(first.members.form.is_none(), "{:?}", first.message);
+    // The second's save meets the new version: refused, the form and its date stay.
+    save(&mut second);
+    let Some(MemberForm::Role(editor)) = &second.members.form else {
+        panic!("the form stays open: {:?}", second.message);
+    };
+    assert_eq!(editor.form.value(UNTIL), "19/11/2025");
+    assert!(message(&second).1.contains("modifié ailleurs"));
+    // Saved again, against the fresh row: done.
+    save(&mut second);
+    assert!(second.members.form.is_none(), "{:?}", second.message);
+    assert!(
+        message(&second).1.contains("fin le 19/11/2025"),
+        "{:?}",
+        second.message
     );
 }

@@ -236,5 +236,4 @@ pub fn person_returned(name: &str) -> String {
 pub fn person_left(name: &str, on: &str) -> String {
     format!("{name} quitte le réseau le {on} ; l'historique reste")
 }
-pub const CHANGED_MEANWHILE: &str =
-    "modifié ailleurs entre-temps : rien n'a été enregistré, revoyez la fiche et recommencez";
+pub const CHANGED_MEANWHILE: &str = "modifié ailleurs entre-temps : rien n'a été enregistré ; la fiche à jour est derrière, F2 enregistre votre saisie";

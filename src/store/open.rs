@@ -209,7 +209,12 @@ pub fn open_existing(path: &Path) -> Result<(Connection, SchemaState)> {
 /// the loser's migration fails inside its transaction (nothing written), and if the winner
 /// brought the file up to date meanwhile, that is success.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
-    match migrations().to_latest(conn) {
+    // rusqlite_migration reads the version, then opens its transaction: an immediate one
+    // makes a second process migrating at the same moment wait for the first to commit.
+    conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
+    let outcome = migrations().to_latest(conn);
+    conn.set_transaction_behavior(rusqlite::TransactionBehavior::Deferred);
+    match outcome {
         Ok(()) => Ok(()),
         Err(e) => {
             let now: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;

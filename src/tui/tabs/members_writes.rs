@@ -99,11 +99,18 @@ impl MembersTab {
                 }
                 Reply::Written(text)
             }
-            // A stale version: the role or the person changed elsewhere. The form held only a
-            // choice and a date; show the fresh data rather than merge.
+            // A stale version: the role or the person changed elsewhere. The form holds only a
+            // choice and a date: it stays open with what was typed, now against the fresh
+            // rows; the detail behind shows what changed, and F2 again saves (or is refused
+            // with the reason, a role ended meanwhile).
             Err(StoreError::Conflict { .. }) => {
                 let _ = self.requery(env.store, list_rows(env));
-                Reply::Error(mm::CHANGED_MEANWHILE.to_owned())
+                let refreshed = editor.refresh_versions(env.store);
+                self.form = Some(MemberForm::Role(editor));
+                match refreshed {
+                    Ok(()) => Reply::Error(mm::CHANGED_MEANWHILE.to_owned()),
+                    Err(e) => Reply::Error(msg::store_error(&e.to_string())),
+                }
             }
             Err(e @ (StoreError::Invalid(_) | StoreError::Field(_))) => {
                 let text = e.to_string();

@@ -331,6 +331,22 @@ impl RoleEditor {
         }
     }
 
+    /// After a conflict: the versions the form saves against, read again, what was typed kept.
+    pub fn refresh_versions(&mut self, store: &Store) -> Result<(), StoreError> {
+        if let RoleAction::End { roles } | RoleAction::Term { roles } = &mut self.action {
+            for r in roles.iter_mut() {
+                if let Some(m) = store.membership(r.membership_id)? {
+                    r.version = m.version;
+                    r.term_end = m.term_end;
+                }
+            }
+        }
+        if let Some(detail) = store.person(self.person_id)? {
+            self.person_version = detail.person.version;
+        }
+        Ok(())
+    }
+
     /// A store message that names one of this form's fields (`jusqu'au : …`) goes under it.
     pub fn show_store_error(&mut self, text: &str) {
         for (field, key) in [
