@@ -15,6 +15,7 @@ struct ThrowawayDemo {
 
 impl ThrowawayDemo {
     fn create() -> Result<ThrowawayDemo, CliError> {
+        remove_stale_demos();
         let stamp = chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default();
         let dir = std::env::temp_dir().join(format!("cercles-demo-{}-{stamp}", std::process::id()));
         std::fs::create_dir(&dir).map_err(|e| CliError::Failed(e.to_string()))?;
@@ -22,8 +23,32 @@ impl ThrowawayDemo {
             path: dir.join("demo.db"),
             dir,
         };
+        crate::tui::terminal::remove_at_forced_exit(demo.dir.clone());
         crate::demo::build(&demo.path, &users::os_user_name()?)?;
         Ok(demo)
+    }
+}
+
+/// Demo copies of sessions killed outright (`kill -9`, a machine that lost power), whose
+/// process is gone: removed when the next demo starts.
+fn remove_stale_demos() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix("cercles-demo-") else {
+            continue;
+        };
+        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        let alive = pid.is_some_and(|pid| Path::new(&format!("/proc/{pid}")).exists());
+        // Only our own: another user's demo is theirs to clean, and not ours to remove.
+        let mine = entry.metadata().is_ok_and(|m| {
+            std::os::unix::fs::MetadataExt::uid(&m) == nix::unistd::getuid().as_raw()
+        });
+        if pid.is_some() && !alive && mine {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
     }
 }
 

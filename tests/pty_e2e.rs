@@ -85,3 +85,35 @@ fn sigint_from_kill_also_restores_the_terminal() {
     s.wait_exit(Duration::from_secs(3));
     s.assert_restored();
 }
+
+#[test]
+fn the_throwaway_demo_is_removed_when_the_terminal_goes() {
+    let tmp = tempfile::tempdir().unwrap();
+    // A demo copy left by a session killed outright: removed by the next demo.
+    let stale = tmp.path().join("cercles-demo-4000000-1");
+    std::fs::create_dir(&stale).unwrap();
+    let mut s = Session::start_with(&["--demo"], &[("TMPDIR", tmp.path())]);
+    s.wait_for("[1 Cercles]");
+    assert!(!stale.exists(), "the stale copy is gone");
+    let demos = || {
+        std::fs::read_dir(tmp.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with("cercles-demo-")
+            })
+            .count()
+    };
+    assert_eq!(demos(), 1);
+    let pid = s.child.process_id().expect("a pid");
+    let status = Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    s.wait_exit(Duration::from_secs(3));
+    assert_eq!(demos(), 0, "the demo copy went with the session");
+}

@@ -6,7 +6,7 @@
 /// Shown after a rejected amount: what a good one looks like.
 pub const MONEY_EXAMPLE: &str = "1 234,56";
 /// Shown after a rejected date: what a good one looks like.
-pub const DATE_EXAMPLE: &str = "28/11/2026";
+pub const DATE_EXAMPLE: &str = "14/07/2025";
 
 const MONTH_NAMES: [&str; 12] = [
     "janvier",
@@ -163,7 +163,7 @@ mod tests {
         );
         assert_eq!(
             date_unrecognised("xyz"),
-            "« xyz » n'est pas une date : écrivez par exemple 28/11/2026"
+            "« xyz » n'est pas une date : écrivez par exemple 14/07/2025"
         );
     }
 }

@@ -224,7 +224,7 @@ mod tests {
     fn refuses_garbage_with_an_example() {
         assert_eq!(
             parse("xyz").unwrap_err().to_string(),
-            "« xyz » n'est pas une date : écrivez par exemple 28/11/2026"
+            "« xyz » n'est pas une date : écrivez par exemple 14/07/2025"
         );
         assert_eq!(parse(""), Err(DateError::Empty));
         for input in [

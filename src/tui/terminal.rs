@@ -42,6 +42,29 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 
 /// Put the terminal back as it was. Safe to call several times and from any thread: only the
 /// first call after `enter` does anything. Errors are ignored: the tty may be gone.
+/// Directories to remove when the process has to end without unwinding (a signal the loop
+/// could not answer in time, a lost terminal): the throwaway demo, which a drop would remove.
+static REMOVE_AT_FORCED_EXIT: std::sync::Mutex<Vec<std::path::PathBuf>> =
+    std::sync::Mutex::new(Vec::new());
+
+/// Have `dir` removed if the process is made to exit without unwinding.
+pub fn remove_at_forced_exit(dir: std::path::PathBuf) {
+    if let Ok(mut dirs) = REMOVE_AT_FORCED_EXIT.lock() {
+        dirs.push(dir);
+    }
+}
+
+/// Restore the terminal, remove what was registered, and end the process with `code`.
+fn forced_exit(code: i32) -> ! {
+    restore();
+    if let Ok(dirs) = REMOVE_AT_FORCED_EXIT.lock() {
+        for dir in dirs.iter() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+    std::process::exit(code)
+}
+
 pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let mut out = io::stdout();
@@ -134,8 +157,7 @@ impl SignalWatch {
                 if let Some(signal) = signals.forever().next() {
                     std::thread::sleep(SIGNAL_GRACE);
                     if ACTIVE.load(Ordering::SeqCst) {
-                        restore();
-                        std::process::exit(128 + signal);
+                        forced_exit(128 + signal);
                     }
                 }
             })?;
@@ -195,8 +217,7 @@ fn watch_tty() -> io::Result<()> {
                     Err(e) => matches!(e.raw_os_error(), Some(5 | 6)),
                 };
                 if gone {
-                    restore();
-                    std::process::exit(129);
+                    forced_exit(129);
                 }
             }
         })?;

@@ -18,6 +18,13 @@ pub struct Session {
 
 impl Session {
     pub fn start(db: &Path) -> Session {
+        let db = db.to_string_lossy();
+        Session::start_with(&["--db", &db], &[])
+    }
+
+    /// The program with these arguments and extra environment variables.
+    #[allow(dead_code)]
+    pub fn start_with(args: &[&str], envs: &[(&str, &Path)]) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -27,8 +34,12 @@ impl Session {
             })
             .unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_cercles"));
-        cmd.arg("--db");
-        cmd.arg(db);
+        for arg in args {
+            cmd.arg(arg);
+        }
+        for (key, value) in envs {
+            cmd.env(key, value);
+        }
         cmd.env("CERCLES_TODAY", "2025-11-20");
         cmd.env("TERM", "xterm");
         cmd.env_remove("NO_COLOR");
