@@ -12,11 +12,12 @@ use std::path::Path;
 use cercles::model::{CircleRole, PersonKind, Role};
 use cercles::store::Store;
 use cercles::store::people::PersonFilter;
-use cercles::tui::app::MessageKind;
+use cercles::tui::app::{MessageKind, Overlay};
 use cercles::tui::tabs::Tab;
 use cercles::tui::tabs::members::MemberForm;
 use cercles::tui::tabs::person_editor::{COMMUNE, EMAIL, LAST_NAME, NOTES, PHONE};
 use cercles::tui::tabs::role_editor::{CIRCLE, UNTIL};
+use cercles::tui::widgets::confirm::Confirm;
 use cercles::tui::{App, Theme};
 use common::tui::{ADMIN, buffer, demo, find, key, row, screen, typ};
 use ratatui::crossterm::event::KeyCode;
@@ -796,4 +797,39 @@ fn a_role_form_that_meets_a_change_elsewhere_keeps_what_was_typed() {
         "{:?}",
         second.message
     );
+}
+
+#[test]
+fn adding_someone_whose_name_is_taken_asks_first() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    typ(&mut app, "2");
+    let before = app.members.people.rows.len();
+    typ(&mut app, "a");
+    typ(&mut app, "THIBAULT");
+    tab(&mut app, 1);
+    typ(&mut app, "elsa");
+    save(&mut app);
+    assert!(
+        matches!(app.overlay, Overlay::Confirm(Confirm::AddHomonym { .. })),
+        "{:?}",
+        app.overlay
+    );
+    // No: back to the form, nothing added.
+    typ(&mut app, "n");
+    assert!(matches!(app.members.form, Some(MemberForm::Person(_))));
+    assert_eq!(
+        Store::open(&path, ADMIN)
+            .unwrap()
+            .people(&Default::default())
+            .unwrap()
+            .rows
+            .len(),
+        before
+    );
+    // Yes: a second person of that name.
+    save(&mut app);
+    typ(&mut app, "o");
+    assert!(app.members.form.is_none(), "{:?}", app.message);
+    assert_eq!(app.members.people.rows.len(), before + 1);
 }

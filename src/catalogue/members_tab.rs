@@ -221,6 +221,11 @@ pub fn person_saved(name: &str) -> String {
 pub fn role_given(name: &str, role: &str, circle: &str, since: &str) -> String {
     format!("{name} : {role} du cercle {circle} depuis le {since}")
 }
+pub fn confirm_homonym(name: &str, existing: &str) -> String {
+    format!(
+        "{existing} est déjà dans le réseau. Ajouter quand même une autre personne nommée {name} ?"
+    )
+}
 pub fn role_replaced(given: &str, former: &str) -> String {
     format!("{given} ; son rôle de {former} y prend fin")
 }

@@ -339,8 +339,8 @@ impl CirclesTab {
                 self.editor = None;
                 return Reply::ClearError;
             }
-            // The app's own question, never routed here.
-            Confirm::QuitDirty => return Reply::Done,
+            // The app's own question, and the Membres tab's: never routed here.
+            Confirm::QuitDirty | Confirm::AddHomonym { .. } => return Reply::Done,
         };
         self.written(outcome, env)
     }

@@ -359,7 +359,13 @@ impl Pane for MembersTab {
     }
 
     /// The only question the tab leaves to the app is whether to drop a form with changes.
-    fn confirmed(&mut self, question: Confirm, _env: &mut Env<'_>) -> Reply {
+    fn confirmed(&mut self, question: Confirm, env: &mut Env<'_>) -> Reply {
+        if let Confirm::AddHomonym { .. } = question {
+            if let Some(MemberForm::Person(editor)) = &mut self.form {
+                editor.homonym_confirmed = true;
+            }
+            return self.save(env);
+        }
         if question == Confirm::DiscardForm {
             // The discarded form's errors go with it.
             self.form = None;

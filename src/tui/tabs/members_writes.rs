@@ -30,6 +30,26 @@ impl MembersTab {
         if editor.person_id.is_some() && !editor.form.is_dirty() {
             return Reply::Info(msg::NOTHING_CHANGED.to_owned());
         }
+        if editor.person_id.is_none() && !editor.homonym_confirmed {
+            match env.store.homonym(&draft.first_name, &draft.last_name) {
+                Ok(Some(existing)) => {
+                    let name = crate::catalogue::people::display_name(
+                        &crate::text::clean_line(&draft.first_name, 200),
+                        &crate::text::clean_line(&draft.last_name, 200),
+                    );
+                    self.form = Some(MemberForm::Person(editor));
+                    return Reply::Confirm(crate::tui::widgets::confirm::Confirm::AddHomonym {
+                        name,
+                        existing: existing.display_name(),
+                    });
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    self.form = Some(MemberForm::Person(editor));
+                    return Reply::Error(msg::store_error(&e.to_string()));
+                }
+            }
+        }
         let saved = match editor.person_id {
             None => env.store.add_person(&draft),
             Some(id) => env.store.update_person(id, editor.base_version, &draft),

@@ -53,6 +53,8 @@ pub struct PersonEditor {
     pub base_version: i64,
     pub form: Form,
     pub conflict: Option<Merge>,
+    /// The user said yes to adding a person whose name someone already bears.
+    pub homonym_confirmed: bool,
     today: NaiveDate,
 }
 
@@ -133,6 +135,7 @@ impl PersonEditor {
             base_version: 0,
             form,
             conflict: None,
+            homonym_confirmed: false,
             today,
         }
     }

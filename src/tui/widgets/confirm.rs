@@ -31,6 +31,11 @@ pub enum Confirm {
         version: i64,
         title: String,
     },
+    /// A new person bears the name of someone already in the network.
+    AddHomonym {
+        name: String,
+        existing: String,
+    },
 }
 
 impl Confirm {
@@ -42,6 +47,9 @@ impl Confirm {
             Confirm::ReopenCircle { name, .. } => cm::confirm_reopen_circle(name),
             Confirm::ReopenGroup { name, .. } => cm::confirm_reopen_group(name),
             Confirm::DeleteWork { title, .. } => cm::confirm_delete_work(title),
+            Confirm::AddHomonym { name, existing } => {
+                crate::catalogue::members_tab::confirm_homonym(name, existing)
+            }
         }
     }
 }
