@@ -272,10 +272,13 @@ impl Store {
                 continue;
             }
             if !needle.is_empty() {
+                // The name both ways: the list shows "Nom Prénom", people type either.
                 let haystack = fold_for_match(&format!(
-                    "{} {} {} {}",
+                    "{} {} | {} {} | {} | {}",
                     person.first_name,
                     person.last_name,
+                    person.last_name,
+                    person.first_name,
                     person.commune,
                     person.email.as_deref().unwrap_or("")
                 ));
