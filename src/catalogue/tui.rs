@@ -221,3 +221,13 @@ pub fn store_error(detail: &str) -> String {
 pub fn signal_error(name: &str) -> String {
     format!("arrêt demandé par le signal {name}")
 }
+pub const HELP_SIGNS: &str = "Signes";
+/// The marks of the lists and what they mean.
+pub const HELP_SIGN_LINES: [(&str, &str); 3] = [
+    (
+        "!",
+        "à voir : fin de mandat proche ou passée, décision à revoir",
+    ),
+    ("★", "co-référent·e de ce cercle"),
+    ("*", "champ modifié, pas encore enregistré"),
+];

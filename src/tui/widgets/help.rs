@@ -50,6 +50,11 @@ pub fn help_lines() -> Vec<HelpLine> {
             lines.extend(entries);
         }
     }
+    // What the marks in the lists mean (they are words too, in the details).
+    lines.push(HelpLine::Group(msg::HELP_SIGNS));
+    for (sign, meaning) in msg::HELP_SIGN_LINES {
+        lines.push(HelpLine::Entry(sign.to_owned(), meaning));
+    }
     lines
 }
 
