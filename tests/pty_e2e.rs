@@ -6,7 +6,6 @@
 
 mod common;
 
-use std::process::Command;
 use std::time::Duration;
 
 use cercles::store::Store;
@@ -59,12 +58,7 @@ fn sighup_ends_the_program_within_a_second_and_restores_the_terminal() {
     let db = init_db(dir.path());
     let mut s = Session::start(&db);
     s.wait_for("[1 Cercles]");
-    let pid = s.child.process_id().expect("a pid");
-    let status = Command::new("kill")
-        .args(["-HUP", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    s.signal("HUP");
     let took = s.wait_exit(Duration::from_secs(3));
     assert!(took < Duration::from_secs(1), "took {took:?}");
     s.assert_restored();
@@ -76,12 +70,7 @@ fn sigint_from_kill_also_restores_the_terminal() {
     let db = init_db(dir.path());
     let mut s = Session::start(&db);
     s.wait_for("[1 Cercles]");
-    let pid = s.child.process_id().expect("a pid");
-    let status = Command::new("kill")
-        .args(["-INT", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    s.signal("INT");
     s.wait_exit(Duration::from_secs(3));
     s.assert_restored();
 }
@@ -108,12 +97,7 @@ fn the_throwaway_demo_is_removed_when_the_terminal_goes() {
             .count()
     };
     assert_eq!(demos(), 1);
-    let pid = s.child.process_id().expect("a pid");
-    let status = Command::new("kill")
-        .args(["-HUP", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    s.signal("HUP");
     s.wait_exit(Duration::from_secs(3));
     assert_eq!(demos(), 0, "the demo copy went with the session");
 }

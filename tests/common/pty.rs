@@ -66,6 +66,17 @@ impl Session {
         }
     }
 
+    /// Send a signal (`HUP`, `INT`…) to the program with `kill`.
+    #[allow(dead_code)]
+    pub fn signal(&self, name: &str) {
+        let pid = self.child.process_id().expect("a pid");
+        let status = Command::new("kill")
+            .args([format!("-{name}"), pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
     pub fn contents(&self) -> String {
         self.screen.lock().unwrap().screen().contents()
     }

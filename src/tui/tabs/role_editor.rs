@@ -149,6 +149,17 @@ impl RoleEditor {
         roles
     }
 
+    /// The current roles to choose from and their labels; at least one, or the message saying
+    /// the person has none.
+    fn role_choice(detail: &PersonDetail) -> Result<(Vec<RoleOption>, Vec<String>), String> {
+        let roles = Self::current_roles(detail);
+        if roles.is_empty() {
+            return Err(mm::no_current_role(&detail.person.display_name()));
+        }
+        let labels = roles.iter().map(|r| r.label.clone()).collect();
+        Ok((roles, labels))
+    }
+
     /// Renew a term, or change or remove its end: the role goes on, its start unchanged. The
     /// end offered is the one the first role has now.
     pub fn term(
@@ -157,19 +168,16 @@ impl RoleEditor {
         theme: Theme,
     ) -> Result<RoleEditor, String> {
         let name = detail.person.display_name();
-        let roles = Self::current_roles(detail);
-        let Some(first) = roles.first() else {
-            return Err(mm::no_current_role(&name));
-        };
-        let labels = roles.iter().map(|r| r.label.clone()).collect();
-        let end = first.term_end.map(format_date).unwrap_or_default();
+        let (roles, labels) = Self::role_choice(detail)?;
+        let end = roles[0].term_end.map(format_date).unwrap_or_default();
+        let first = roles[0].label.clone();
         let form = Form::new(mm::term_title(&name), today, theme)
             .field(
                 MEMBERSHIP,
                 mm::FIELD_ROLE_OF_TERM,
                 FieldKind::Choice(labels),
                 true,
-                &first.label,
+                &first,
             )
             .field(TERM_END, mm::FIELD_TERM_END, FieldKind::Date, false, &end);
         Ok(Self::new(
@@ -188,18 +196,15 @@ impl RoleEditor {
         theme: Theme,
     ) -> Result<RoleEditor, String> {
         let name = detail.person.display_name();
-        let roles = Self::current_roles(detail);
-        let Some(first) = roles.first() else {
-            return Err(mm::no_current_role(&name));
-        };
-        let labels = roles.iter().map(|r| r.label.clone()).collect();
+        let (roles, labels) = Self::role_choice(detail)?;
+        let first = roles[0].label.clone();
         let form = Form::new(mm::end_role_title(&name), today, theme)
             .field(
                 MEMBERSHIP,
                 mm::FIELD_ROLE_TO_END,
                 FieldKind::Choice(labels),
                 true,
-                &first.label,
+                &first,
             )
             .field(
                 UNTIL,
