@@ -133,6 +133,8 @@ pub struct PeopleCounts {
     pub shown: usize,
     /// Everyone still in the network, whatever the filter.
     pub total: usize,
+    /// Everyone who left the network, whatever the filter.
+    pub left: usize,
     /// Among the rows shown, in `PersonKind::ALL` order.
     pub by_kind: Vec<(PersonKind, usize)>,
     /// Among the rows shown: people holding at least one current co-référent·e role.
@@ -242,6 +244,7 @@ impl Store {
             .collect();
         people.sort_by_key(name_key);
         let total = people.iter().filter(|p| !p.has_left(today)).count();
+        let left = people.len() - total;
         let needle = fold_for_match(&filter.text);
         let coordination = filter
             .circle_id
@@ -294,6 +297,7 @@ impl Store {
         let counts = PeopleCounts {
             shown: rows.len(),
             total,
+            left,
             by_kind: PersonKind::ALL
                 .into_iter()
                 .map(|k| (k, rows.iter().filter(|r| r.person.kind == k).count()))

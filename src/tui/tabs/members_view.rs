@@ -170,7 +170,13 @@ impl MembersView<'_> {
         let tab = self.tab;
         let c = &tab.people.counts;
         if tab.is_filtered() {
-            let count = mm::members_filtered(c.shown, c.total);
+            // Out of everyone the list can show: those who left too when they are shown.
+            let among = if tab.filter.include_left {
+                c.total + c.left
+            } else {
+                c.total
+            };
+            let count = mm::members_filtered(c.shown, among);
             return self.title_and(count, width);
         }
         // Unfiltered, the rows are everyone still in the network, and those who left when shown.
