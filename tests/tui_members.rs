@@ -833,3 +833,18 @@ fn adding_someone_whose_name_is_taken_asks_first() {
     assert!(app.members.form.is_none(), "{:?}", app.message);
     assert_eq!(app.members.people.rows.len(), before + 1);
 }
+
+#[test]
+fn the_palette_finds_another_tab_s_action_and_goes_there() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    // From the Cercles tab, "rôle" finds the Membres tab's action, and Enter runs it there.
+    typ(&mut app, ":donner un rôle");
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(app.tab, cercles::tui::tabs::Tab::Membres);
+    assert!(
+        matches!(app.members.form, Some(MemberForm::Role(_))),
+        "{:?}",
+        app.message
+    );
+}

@@ -239,9 +239,12 @@ impl App {
                 match ev.code {
                     KeyCode::Esc => self.overlay = Overlay::None,
                     KeyCode::Enter => {
-                        let action = palette.selected_action();
+                        let chosen = palette.selected_entry();
                         self.overlay = Overlay::None;
-                        if let Some(action) = action {
+                        if let Some((action, tab)) = chosen {
+                            if let Some(i) = tab {
+                                self.show_tab(Tab::from_index(i));
+                            }
                             self.dispatch(action);
                         }
                     }
@@ -342,8 +345,18 @@ impl App {
             }
             Help => self.overlay = Overlay::Help { scroll: 0 },
             Palette => {
-                self.overlay =
-                    Overlay::Palette(super::widgets::palette::Palette::new(self.scopes()))
+                // The list scopes of the other built tabs: their writes are a search away.
+                let elsewhere = [
+                    (Tab::Cercles, Scope::Circles),
+                    (Tab::Membres, Scope::Members),
+                ]
+                .into_iter()
+                .filter(|(tab, _)| *tab != self.tab)
+                .map(|(tab, scope)| (scope, tab.index()))
+                .collect();
+                self.overlay = Overlay::Palette(
+                    super::widgets::palette::Palette::new(self.scopes()).with_elsewhere(elsewhere),
+                )
             }
             Back => self.message = None,
             NextTab => self.show_tab(self.tab.next()),

@@ -43,6 +43,8 @@ pub struct PaletteEntry {
     pub action: Action,
     pub key: String,
     pub description: &'static str,
+    /// The tab to go to first, for an action of another tab (its index in `Tab::ALL`).
+    pub tab: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,6 +53,9 @@ pub struct Palette {
     pub selected: usize,
     /// The scopes that were active when the palette opened: only their actions make sense.
     pub scopes: Vec<Scope>,
+    /// The list scopes of the other tabs, with their tab's index: their actions are offered
+    /// too, after this tab's, and run once that tab is shown ("rôle" from the Cercles tab).
+    pub elsewhere: Vec<(Scope, usize)>,
 }
 
 impl Palette {
@@ -59,7 +64,14 @@ impl Palette {
             query: String::new(),
             selected: 0,
             scopes,
+            elsewhere: Vec::new(),
         }
+    }
+
+    /// Offer the actions of these scopes of other tabs too.
+    pub fn with_elsewhere(mut self, elsewhere: Vec<(Scope, usize)>) -> Palette {
+        self.elsewhere = elsewhere;
+        self
     }
 
     /// Matching actions, best first (table order among equals).
@@ -68,9 +80,31 @@ impl Palette {
         let mut scored: Vec<(i64, usize, PaletteEntry)> = Vec::new();
         let mut seen: Vec<Action> = Vec::new();
         for (order, bnd) in BINDINGS.iter().enumerate() {
-            if !self.scopes.contains(&bnd.scope)
+            let here = self.scopes.contains(&bnd.scope);
+            let there = self
+                .elsewhere
+                .iter()
+                .find(|(scope, _)| *scope == bnd.scope)
+                .map(|(_, tab)| *tab);
+            if !(here || there.is_some())
                 || matches!(bnd.action, Action::Palette | Action::Back)
                 || seen.contains(&bnd.action)
+            {
+                continue;
+            }
+            // Another tab's moves make no sense from here.
+            if !here
+                && matches!(
+                    bnd.action,
+                    Action::MoveUp
+                        | Action::MoveDown
+                        | Action::PageUp
+                        | Action::PageDown
+                        | Action::First
+                        | Action::Last
+                        | Action::ScrollDetailDown
+                        | Action::ScrollDetailUp
+                )
             {
                 continue;
             }
@@ -79,10 +113,17 @@ impl Palette {
             let by_name = fuzzy_score(&query, &bnd.action.name());
             if let Some(score) = by_text.max(by_name) {
                 let key = bnd.keys.first().map(|k| k.label()).unwrap_or_default();
+                let tab = if here { None } else { there };
+                // This tab's actions first; another tab's shows which tab then which key.
+                let (score, key) = match tab {
+                    Some(t) => (score - 300, format!("{} puis {key}", t + 1)),
+                    None => (score, key),
+                };
                 let entry = PaletteEntry {
                     action: bnd.action,
                     key,
                     description: bnd.action.description(),
+                    tab,
                 };
                 scored.push((score, order, entry));
             }
@@ -93,6 +134,11 @@ impl Palette {
 
     pub fn selected_action(&self) -> Option<Action> {
         self.entries().get(self.selected).map(|e| e.action)
+    }
+
+    /// The selected action and the tab to show first, if it is another tab's.
+    pub fn selected_entry(&self) -> Option<(Action, Option<usize>)> {
+        self.entries().get(self.selected).map(|e| (e.action, e.tab))
     }
 
     pub fn push(&mut self, c: char) {
