@@ -623,3 +623,30 @@ fn import_skips_by_email_else_by_name_when_an_email_is_missing() {
     let line6 = &out.skipped[2];
     assert_eq!((line6.earlier_line, line6.by_email), (Some(5), false));
 }
+
+#[test]
+fn closings_are_noted_the_day_they_come_and_dates_stay_in_their_year() {
+    let (_dir, mut s) = fresh();
+    let fin = circle(&s, "Finances");
+    let c = s.circle(fin).unwrap().unwrap();
+    let err = s
+        .set_circle_closed(c.id, c.version, Some(d(2025, 12, 31)))
+        .unwrap_err();
+    assert!(err.to_string().contains("dans le futur"), "{err}");
+    assert!(s.circle(fin).unwrap().unwrap().closed_on.is_none());
+    // A work item of 2025 dated in 2024 is refused, naming the date field.
+    let err = s
+        .add_work_item(
+            fin,
+            &WorkItemDraft {
+                year: 2025,
+                status: WorkStatus::Realise,
+                on_date: Some(d(2024, 3, 15)),
+                title: "Bilan".into(),
+                details: String::new(),
+                figures: String::new(),
+            },
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("n'est pas en 2025"), "{err}");
+}

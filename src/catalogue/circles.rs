@@ -35,6 +35,12 @@ pub const FIELD_YEAR: &str = "année";
 pub const FIELD_REVIEW_ON: &str = "à revoir le";
 pub const FIELD_GT_NAME: &str = "nom du GT";
 pub const FIELD_CLOSED_ON: &str = "fermé le";
+pub const FIELD_ON_DATE: &str = "date";
+pub fn date_not_in_year(date: &str, year: i32) -> String {
+    format!(
+        "{date} n'est pas en {year}, l'année de cette ligne du suivi : changez l'une ou l'autre"
+    )
+}
 pub const TITLE_REQUIRED: &str = "le titre est obligatoire";
 pub const GT_NAME_REQUIRED: &str = "le nom du GT est obligatoire";
 pub const REVIEW_BEFORE_DECISION: &str = "la date de révision est avant la date de la décision";

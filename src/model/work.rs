@@ -98,6 +98,14 @@ impl WorkItemDraft {
             return Err(FieldError::new(msg::FIELD_TITLE, msg::TITLE_REQUIRED));
         }
         check_year(self.year)?;
+        if let Some(on) = self.on_date
+            && chrono::Datelike::year(&on) != self.year
+        {
+            return Err(FieldError::new(
+                msg::FIELD_ON_DATE,
+                msg::date_not_in_year(&crate::model::format_date(on), self.year),
+            ));
+        }
         Ok(WorkItemDraft {
             year: self.year,
             status: self.status,

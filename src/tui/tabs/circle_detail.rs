@@ -168,6 +168,8 @@ impl Builder<'_> {
     fn wrapped(&mut self, text: &str, indent: usize, style: Style) {
         let pad = " ".repeat(indent);
         for l in wrap_text(text, self.width.saturating_sub(indent)) {
+            // No-break spaces held words together for the wrap; the screen shows spaces.
+            let l = l.replace('\u{a0}', " ");
             self.lines.push(Line::styled(format!("{pad}{l}"), style));
         }
     }
@@ -220,6 +222,16 @@ fn person(first: &str, last: &str) -> String {
     format!("{first} {last}").trim().to_owned()
 }
 
+/// Names separated by commas, each held on one line when the list wraps (no-break spaces
+/// inside a name: "Marion Haddad" never ends a line on "Marion").
+fn name_list(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| n.replace(' ', "\u{a0}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The detail's lines and anchors, for `width` columns.
 pub fn detail_lines(
     data: &DetailData,
@@ -260,7 +272,7 @@ fn general(b: &mut Builder, data: &DetailData) {
         .iter()
         .map(|m| person(&m.first_name, &m.last_name))
         .collect();
-    b.wrapped(&names.join(", "), 2, b.theme.base());
+    b.wrapped(&name_list(&names), 2, b.theme.base());
     decisions(b, data, Section::Decisions, cm::SECTION_DECISIONS_GENERAL);
     decisions(b, data, Section::AgDecisions, cm::SECTION_DECISIONS_AG);
 }
@@ -333,7 +345,7 @@ fn circle_lines(b: &mut Builder, data: &DetailData, circle: &Circle) {
         if names.is_empty() {
             b.text(format!("  {}", cm::NONE_YET), theme.muted());
         } else {
-            b.wrapped(&names.join(", "), 2, theme.base());
+            b.wrapped(&name_list(&names), 2, theme.base());
         }
     }
     groups(b, data);

@@ -53,6 +53,7 @@ fn problem(e: FieldError) -> FieldProblem {
 pub(crate) fn field_of(e: &FieldError) -> Option<&'static str> {
     Some(match e.field {
         model_msg::FIELD_YEAR => YEAR,
+        model_msg::FIELD_ON_DATE => ON_DATE,
         model_msg::FIELD_REVIEW_ON => REVIEW_ON,
         model_msg::FIELD_GT_NAME => GT_NAME,
         model_msg::FIELD_GT_PURPOSE => GT_PURPOSE,
@@ -131,7 +132,7 @@ pub fn close_circle(circle: &Circle, roles: usize, today: NaiveDate, theme: Them
     let form = Form::new(cm::form_close_circle(circle.name()), today, theme).field(
         CLOSED_ON,
         cm::LABEL_CLOSED_ON,
-        FieldKind::Date,
+        FieldKind::PastDate,
         true,
         &format_date(today),
     );
@@ -192,7 +193,7 @@ pub fn close_group(g: &WorkingGroup, today: NaiveDate, theme: Theme) -> CircleEd
     let form = Form::new(cm::form_close_group(&g.name), today, theme).field(
         CLOSED_ON,
         cm::LABEL_CLOSED_ON,
-        FieldKind::Date,
+        FieldKind::PastDate,
         true,
         &format_date(today),
     );
