@@ -291,6 +291,9 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
             }
         }
         Some(Command::Backup { file }) => {
+            if file == Path::new("-") {
+                return Err(CliError::Usage(store_msg::BACKUP_NOT_STDOUT.into()));
+            }
             check_parent_folder(file)?;
             let store = open_store(&cli, &path)?;
             store.backup(file)?;

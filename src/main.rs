@@ -3,9 +3,13 @@
 fn main() {
     let outcome = cercles::cli::parse().and_then(cercles::cli::run);
     if let Err(e) = outcome {
-        if e.exit_code() == 1 {
-            cercles::log::error(&e.to_string());
-        }
+        // Who ran what, for whoever looks after a shared server (one service account).
+        let command: Vec<String> = std::env::args().skip(1).collect();
+        cercles::log::error(&format!(
+            "cercles {} (sortie {}) : {e}",
+            command.join(" "),
+            e.exit_code()
+        ));
         eprintln!(
             "cercles : {}",
             cercles::text::escape_for_terminal(&e.to_string())

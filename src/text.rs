@@ -62,7 +62,9 @@ pub fn clean_line(input: &str, max_chars: usize) -> String {
     let filtered: String = input
         .chars()
         .filter_map(|c| {
-            if c == '\t' || is_line_break(c) {
+            // No-break spaces too: in a name or a commune they only come from a paste or a
+            // spreadsheet, and would keep "Jean Dupont" from matching itself typed by hand.
+            if c == '\t' || is_line_break(c) || matches!(c, '\u{a0}' | '\u{202f}') {
                 Some(' ')
             } else if is_unsafe_for_terminal(c) || is_invisible(c) {
                 None
@@ -213,6 +215,7 @@ mod tests {
     #[test]
     fn invisible_spaces_go_and_apostrophes_fold_alike() {
         assert_eq!(clean_line("Du\u{200B}pont\u{2060}", 100), "Dupont");
+        assert_eq!(clean_line("Jean\u{a0}Dupont\u{202f}", 100), "Jean Dupont");
         assert_eq!(fold_for_match("D’Artagnan"), fold_for_match("d'artagnan"));
         assert_eq!(fold_for_match("Jean‐Luc"), fold_for_match("Jean-Luc"));
     }

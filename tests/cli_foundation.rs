@@ -365,7 +365,7 @@ fn our_mark_without_a_schema_is_a_damaged_file() {
 }
 
 #[test]
-fn a_failed_command_is_kept_in_the_log_file_and_a_usage_error_is_not() {
+fn a_failed_command_is_kept_in_the_log_file_with_what_was_run() {
     let dir = tempfile::tempdir().unwrap();
     let log = dir.path().join("journal").join("cercles.log");
     let text = dir.path().join("notes.txt");
@@ -380,12 +380,15 @@ fn a_failed_command_is_kept_in_the_log_file_and_a_usage_error_is_not() {
     assert_eq!(written.lines().count(), 1, "{written}");
     assert!(written.contains(" ERROR "), "{written}");
     assert!(written.contains("notes.txt"), "{written}");
+    assert!(written.contains("check (sortie 1)"), "{written}");
     cercles(&text)
         .env("CERCLES_LOG", &log)
         .arg("--nimporte")
         .assert()
         .code(2);
-    assert_eq!(fs::read_to_string(&log).unwrap(), written);
+    let now = fs::read_to_string(&log).unwrap();
+    assert_eq!(now.lines().count(), 2, "{now}");
+    assert!(now.contains("--nimporte (sortie 2)"), "{now}");
     // Turned off: nothing written.
     let off = dir.path().join("off.log");
     cercles(&text)

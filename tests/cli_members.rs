@@ -59,7 +59,7 @@ fn a_bad_import_exits_1_naming_the_line_and_changes_nothing() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("ligne 3, colonne email"), "{err}");
+    assert!(err.contains("ligne 3, colonne e-mail"), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
     let after = cercles(&db)
         .args(["export", "members"])

@@ -75,7 +75,7 @@ fn one_bad_email_names_its_line_and_writes_nothing() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("ligne 5"), "{err}");
-    assert!(err.contains("colonne email"), "{err}");
+    assert!(err.contains("colonne e-mail"), "{err}");
     assert_eq!(count(&s), 0);
     assert_eq!(s.check().unwrap().unwrap(), journal);
 
@@ -84,7 +84,7 @@ fn one_bad_email_names_its_line_and_writes_nothing() {
         ("nom;cercles\nA;Finances:trésorier\n", "cercles"),
         ("nom;cercles\nA;Coordination:co-référent·e\n", "cercles"),
         ("nom;type\nA;maire\n", "type"),
-        ("nom;telephone\nA;06 12\n", "telephone"),
+        ("nom;telephone\nA;06 12\n", "téléphone"),
         ("nom;prenom\n;Sans nom\n", "nom"),
     ] {
         let err = import_members(&mut s, file.as_bytes(), false)
@@ -133,7 +133,7 @@ fn windows_1252_with_preamble_bom_and_tabs() {
 
     // A bad line under a preamble is named by its line in the file.
     let err = import_members(&mut s, b"export\n\nnom;email\nA;a@b\n", false).unwrap_err();
-    assert!(err.to_string().contains("ligne 4, colonne email"), "{err}");
+    assert!(err.to_string().contains("ligne 4, colonne e-mail"), "{err}");
 }
 
 #[test]
@@ -219,7 +219,7 @@ fn excel_as_it_really_comes() {
         .unwrap_err()
         .to_string();
     // The bad email sits on line 10: the quoted cell spans lines 8 and 9.
-    assert!(err.contains("ligne 10, colonne email"), "{err}");
+    assert!(err.contains("ligne 10, colonne e-mail"), "{err}");
     assert_eq!(count(&s), 0);
     let fixed = text.replace("zoe@;", "zoe@example.org;");
     let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&fixed);
@@ -251,7 +251,7 @@ fn a_line_with_more_filled_cells_than_the_header_is_refused() {
         .unwrap_err()
         .to_string();
     assert!(
-        err.contains("ligne 3") && err.contains("4 cellules"),
+        err.contains("ligne 3") && err.contains("colonne 4"),
         "{err}"
     );
     assert_eq!(count(&s), 0);
@@ -316,7 +316,7 @@ fn a_big_file_is_read_whole_and_its_last_line_counts() {
     let err = import_members(&mut s, bad.as_bytes(), false)
         .unwrap_err()
         .to_string();
-    assert!(err.contains("ligne 20001, colonne email"), "{err}");
+    assert!(err.contains("ligne 20001, colonne e-mail"), "{err}");
     assert_eq!(count(&s), 0);
 }
 
@@ -327,7 +327,7 @@ fn unknown_columns_are_refused_and_common_spellings_accepted() {
     let file = "NOM;Prénom usuel;Statut\nZorro;Diego;élu·e\n";
     let err = import_members(&mut s, file.as_bytes(), false).unwrap_err();
     let text = err.to_string();
-    assert!(text.contains("« prenomusuel »"), "{text}");
+    assert!(text.contains("colonne 2 (B) « Prénom usuel »"), "{text}");
     assert!(text.contains("rien n'a été importé"), "{text}");
     assert_eq!(count(&s), 0);
     // What French files really call the columns.
@@ -457,4 +457,33 @@ fn workbooks_are_named_and_repeated_headers_skipped() {
     )
     .unwrap();
     assert_eq!(out.added.len(), 2);
+}
+
+#[test]
+fn a_header_without_nom_or_with_an_untitled_filled_column_is_said_plainly() {
+    let (_dir, mut s) = fresh();
+    let err = import_members(&mut s, "Prénom;Email\nA;a@b.fr\n".as_bytes(), false)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("pas de colonne « nom »"), "{err}");
+    let err = import_members(
+        &mut s,
+        "Nom et prénom;Email\nA B;a@b.fr\n".as_bytes(),
+        false,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("deux colonnes"), "{err}");
+    let err = import_members(
+        &mut s,
+        "Nom;Prénom;;Email\nDupe;Col;06 99 88 77 66 notes;c@d.fr\n".as_bytes(),
+        false,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("ligne 2") && err.contains("colonne 3 (C)"),
+        "{err}"
+    );
+    assert_eq!(count(&s), 0);
 }

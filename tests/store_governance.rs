@@ -67,7 +67,7 @@ fn memberships_keep_history_and_derive_both_circles() {
     let err = s
         .give_role(c.id, fin, CircleRole::MembreActif, d(2025, 12, 1), None)
         .unwrap_err();
-    assert!(err.to_string().contains("dans le futur"), "{err}");
+    assert!(err.to_string().contains("date à venir"), "{err}");
     let bm = s.person(b.id).unwrap().unwrap();
     let open = &bm
         .memberships
@@ -632,7 +632,7 @@ fn closings_are_noted_the_day_they_come_and_dates_stay_in_their_year() {
     let err = s
         .set_circle_closed(c.id, c.version, Some(d(2025, 12, 31)))
         .unwrap_err();
-    assert!(err.to_string().contains("dans le futur"), "{err}");
+    assert!(err.to_string().contains("date à venir"), "{err}");
     assert!(s.circle(fin).unwrap().unwrap().closed_on.is_none());
     // A work item of 2025 dated in 2024 is refused, naming the date field.
     let err = s

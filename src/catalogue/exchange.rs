@@ -87,7 +87,37 @@ pub fn too_many_cells(filled: usize, columns: usize, delimiter: char) -> String 
         format!("« {delimiter} »")
     };
     format!(
-        "{filled} cellules remplies pour {columns} colonnes dans l'en-tête : une cellule contient sans doute un {delimiter} sans guillemets autour"
+        "une donnée en colonne {filled} alors que l'en-tête ne nomme que {columns} colonnes : une cellule contient sans doute un {delimiter} sans guillemets autour"
+    )
+}
+pub fn untitled_column(n: usize) -> String {
+    format!(
+        "la colonne {n} ({}) est remplie mais n'a pas d'intitulé dans l'en-tête : nommez-la ou videz-la",
+        column_letter(n)
+    )
+}
+/// `1` → `A`, `27` → `AA`: the column as a spreadsheet names it.
+pub fn column_letter(n: usize) -> String {
+    let mut n = n;
+    let mut out = Vec::new();
+    while n > 0 {
+        let r = (n - 1) % 26;
+        out.push(char::from(b'A' + r as u8));
+        n = (n - 1) / 26;
+    }
+    out.iter().rev().collect()
+}
+pub fn unknown_column(title: &str, n: usize) -> String {
+    format!("colonne {n} ({}) « {title} »", column_letter(n))
+}
+pub fn missing_name_column(found: &str, combined: bool) -> String {
+    let hint = if combined {
+        " ; le nom et le prénom doivent être dans deux colonnes, « nom » et « prenom »"
+    } else {
+        ""
+    };
+    format!(
+        "l'en-tête n'a pas de colonne « nom » (colonnes trouvées : {found}){hint} ; rien n'a été importé"
     )
 }
 pub fn duplicate_column(column: &str) -> String {

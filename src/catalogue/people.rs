@@ -107,7 +107,9 @@ pub fn term_before_since(term: &str, since: &str) -> String {
     format!("{FIELD_TERM_END} : {term} est avant le début du rôle ({since})")
 }
 pub fn in_future(field: &str, on: &str, today: &str) -> String {
-    format!("{field} : {on} est dans le futur ; cela se note le jour venu (aujourd'hui : {today})")
+    format!(
+        "{field} : le {on} est une date à venir ; cela se note le jour venu (aujourd'hui : {today})"
+    )
 }
 pub fn later_role(name: &str, role: &str, circle: &str, since: &str) -> String {
     format!(

@@ -128,6 +128,13 @@ pub fn check_schema(found: i64, known: i64) -> String {
         )
     }
 }
+pub fn person_already_linked(user: &str) -> String {
+    format!(
+        "cette personne est déjà liée à l'utilisateur·rice « {user} » : une personne ne peut être « moi » que pour un·e seul·e"
+    )
+}
+pub const BACKUP_NOT_STDOUT: &str =
+    "backup écrit un fichier : donnez son nom (« - » ne s'applique pas ici)";
 pub fn check_erased(entry: i64) -> String {
     format!(
         "journal : l'entrée n° {entry} est marquée effacée mais garde des valeurs (modifiée à la main)"

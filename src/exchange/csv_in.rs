@@ -83,6 +83,8 @@ pub fn header_key(name: &str) -> String {
 pub struct Table {
     /// Header names as keys (see [`header_key`]).
     pub columns: Vec<String>,
+    /// Header names as written in the file, for messages.
+    pub titles: Vec<String>,
     /// (line in the file, cells); blank lines are left out.
     pub rows: Vec<(u64, Vec<String>)>,
     pub delimiter: u8,
@@ -172,6 +174,7 @@ fn read_rows(body: &str, lines_before: u64, delimiter: u8) -> Result<Table> {
         .flexible(true)
         .from_reader(body.as_bytes());
     let mut columns = None;
+    let mut titles = Vec::new();
     let mut rows = Vec::new();
     let mut lines = LineCounter::default();
     for record in reader.records() {
@@ -186,6 +189,7 @@ fn read_rows(body: &str, lines_before: u64, delimiter: u8) -> Result<Table> {
             .collect();
         let Some(header) = &columns else {
             columns = Some(cells.iter().map(|c| header_key(c)).collect::<Vec<_>>());
+            titles = cells.iter().map(|c| c.trim().to_string()).collect();
             continue;
         };
         if cells.iter().all(|c| c.trim().is_empty()) {
@@ -214,10 +218,23 @@ fn read_rows(body: &str, lines_before: u64, delimiter: u8) -> Result<Table> {
                 &msg::too_many_cells(filled, named, char::from(delimiter)),
             )));
         }
+        // A filled cell under a header left blank: data with no column to go to.
+        if let Some(i) = header
+            .iter()
+            .enumerate()
+            .position(|(i, h)| h.is_empty() && cells.get(i).is_some_and(|c| !c.trim().is_empty()))
+        {
+            return Err(ExchangeError::Invalid(msg::line_error(
+                line,
+                "",
+                &msg::untitled_column(i + 1),
+            )));
+        }
         rows.push((line, cells));
     }
     Ok(Table {
         columns: columns.unwrap_or_default(),
+        titles,
         rows,
         delimiter,
     })

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use chrono::NaiveDate;
 
-use super::csv_in::{Table, binary_kind, decode, read_table};
+use super::csv_in::{Table, binary_kind, decode, header_key, read_table};
 use super::{ExchangeError, Result, cell_out};
 use crate::catalogue::exchange as msg;
 use crate::model::email::parse_email;
@@ -30,6 +30,18 @@ pub const COLUMNS: [&str; 8] = [
     "type",
     "cercles",
     "depart",
+];
+
+/// The columns as messages name them (the same words as the person form's fields).
+const SHOWN: [&str; 8] = [
+    "nom",
+    "prénom",
+    "e-mail",
+    "téléphone",
+    "commune",
+    "type",
+    "cercles",
+    "départ",
 ];
 
 /// Header spellings accepted for each column (compared as `csv_in::header_key`: lowercase
@@ -137,14 +149,44 @@ fn parse_roles(cell: &str, circles: &[Circle], line: u64) -> Result<Vec<(i64, Ci
     Ok(roles)
 }
 
+/// A file whose first line is a header of ours without a `nom` column ("Prénom;Email", or
+/// "Nom et prénom" in one): said as such rather than "no header found".
+fn missing_name_column(text: &str) -> Option<ExchangeError> {
+    let first = text.lines().find(|l| !l.trim().is_empty())?;
+    let delimiter = [';', '\t', ','].into_iter().find(|d| first.contains(*d))?;
+    let titles: Vec<&str> = first
+        .split(delimiter)
+        .map(|c| c.trim().trim_matches('"'))
+        .collect();
+    let keys: Vec<String> = titles.iter().map(|t| header_key(t)).collect();
+    let ours = keys
+        .iter()
+        .any(|k| ALIASES.iter().any(|a| a.contains(&k.as_str())));
+    // "Nom et prénom", "Nom Prénom": both in one column ("prenom" alone holds "nom").
+    let combined = keys
+        .iter()
+        .any(|k| k.contains("prenom") && k.replacen("prenom", "", 1).contains("nom"));
+    (ours || combined).then(|| {
+        let found: Vec<String> = titles
+            .iter()
+            .map(|t| format!("« {} »", crate::text::excerpt_for_message(t)))
+            .collect();
+        ExchangeError::Invalid(msg::missing_name_column(&found.join(", "), combined))
+    })
+}
+
 /// Every header name must be one of ours: a column the import does not know would be
 /// dropped without a word (a "Prénom usuel" column, and every first name is lost).
 fn check_columns(table: &Table) -> Result<()> {
     let unknown: Vec<String> = table
         .columns
         .iter()
-        .filter(|c| !c.is_empty() && !ALIASES.iter().any(|a| a.contains(&c.as_str())))
-        .map(|c| format!("« {c} »"))
+        .enumerate()
+        .filter(|(_, c)| !c.is_empty() && !ALIASES.iter().any(|a| a.contains(&c.as_str())))
+        .map(|(i, c)| {
+            let title = table.titles.get(i).map_or(c.as_str(), String::as_str);
+            msg::unknown_column(&crate::text::excerpt_for_message(title), i + 1)
+        })
         .collect();
     if !unknown.is_empty() {
         return Err(ExchangeError::Invalid(msg::unknown_columns(
@@ -173,7 +215,14 @@ pub fn parse_members(bytes: &[u8], circles: &[Circle], today: NaiveDate) -> Resu
         return Err(ExchangeError::Invalid(msg::not_csv(kind)));
     }
     let text = decode(bytes);
-    let table: Table = read_table(&text, &[ALIASES[0]], &COLUMNS.join(";"))?;
+    let table: Table = match read_table(&text, &[ALIASES[0]], &COLUMNS.join(";")) {
+        Ok(table) => table,
+        // No header found: if the first line is one of ours without `nom`, say so.
+        Err(e) if e.to_string() == msg::no_header(&COLUMNS.join(";")) => {
+            return Err(missing_name_column(&text).unwrap_or(e));
+        }
+        Err(e) => return Err(e),
+    };
     check_columns(&table)?;
     let index: Vec<Option<usize>> = ALIASES.iter().map(|a| table.column(a)).collect();
     let mut out = Vec::with_capacity(table.rows.len());
@@ -185,17 +234,17 @@ pub fn parse_members(bytes: &[u8], circles: &[Circle], today: NaiveDate) -> Resu
                 .map_or("", |s| s.trim())
         };
         if cell(0).is_empty() {
-            return Err(line_error(line, COLUMNS[0], msg::EMPTY_NAME));
+            return Err(line_error(line, SHOWN[0], msg::EMPTY_NAME));
         }
-        parse_email(cell(2)).map_err(|e| line_error(line, COLUMNS[2], e.to_string()))?;
-        parse_phone(cell(3)).map_err(|e| line_error(line, COLUMNS[3], e.to_string()))?;
+        parse_email(cell(2)).map_err(|e| line_error(line, SHOWN[2], e.to_string()))?;
+        parse_phone(cell(3)).map_err(|e| line_error(line, SHOWN[3], e.to_string()))?;
         let kind = if cell(5).is_empty() {
             PersonKind::Benevole
         } else {
             PersonKind::from_label(cell(5)).ok_or_else(|| {
                 line_error(
                     line,
-                    COLUMNS[5],
+                    SHOWN[5],
                     crate::catalogue::people::bad_kind(&crate::text::excerpt_for_message(cell(5))),
                 )
             })?
@@ -205,11 +254,11 @@ pub fn parse_members(bytes: &[u8], circles: &[Circle], today: NaiveDate) -> Resu
             None
         } else {
             let on = parse_date(cell(7), today)
-                .map_err(|e| line_error(line, COLUMNS[7], e.to_string()))?;
+                .map_err(|e| line_error(line, SHOWN[7], e.to_string()))?;
             if on > today {
                 return Err(line_error(
                     line,
-                    COLUMNS[7],
+                    SHOWN[7],
                     crate::catalogue::people::in_future(
                         crate::catalogue::people::FIELD_LEFT_ON,
                         &format_date(on),
@@ -218,7 +267,7 @@ pub fn parse_members(bytes: &[u8], circles: &[Circle], today: NaiveDate) -> Resu
                 ));
             }
             if !roles.is_empty() {
-                return Err(line_error(line, COLUMNS[6], msg::left_with_circles()));
+                return Err(line_error(line, SHOWN[6], msg::left_with_circles()));
             }
             Some(on)
         };

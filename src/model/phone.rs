@@ -30,7 +30,8 @@ pub enum PhoneError {
 
 /// Normalise a phone number; `Ok(None)` for an empty input (the field is optional).
 pub fn parse_phone(input: &str) -> Result<Option<String>, PhoneError> {
-    let trimmed = input.trim();
+    // A leading apostrophe is how spreadsheet users keep the 0 of `'0612345678`.
+    let trimmed = input.trim().trim_start_matches('\'').trim();
     if trimmed.is_empty() {
         return Ok(None);
     }
@@ -74,7 +75,11 @@ pub fn parse_phone(input: &str) -> Result<Option<String>, PhoneError> {
             return french_international(national)
                 .ok_or(PhoneError::FrenchLength { input: quoted() });
         }
-        return foreign(&digits).ok_or(PhoneError::ForeignLength { input: quoted() });
+        // A foreign number keeps the grouping its owner typed (each country groups its own
+        // way); typed without separators, it is grouped by two.
+        return foreign(&digits)
+            .map(|grouped| typed_grouping(&without_trunk).map(Some).unwrap_or(grouped))
+            .ok_or(PhoneError::ForeignLength { input: quoted() });
     }
     if digits.len() != 10 {
         return Err(PhoneError::FrenchLength { input: quoted() });
@@ -92,6 +97,32 @@ fn french_international(national: &str) -> Option<Option<String>> {
         return None;
     }
     Some(Some(format!("+33 {first} {}", pairs(&national[1..]))))
+}
+
+/// The groups of digits as typed, separators made single spaces, `00` made `+`; `None` when
+/// typed as one block.
+fn typed_grouping(text: &str) -> Option<String> {
+    let text = text.trim();
+    let text = match text.strip_prefix("00") {
+        Some(rest) => format!("+{rest}"),
+        None => text.to_string(),
+    };
+    let spaced: String = text
+        .chars()
+        .map(|c| {
+            if matches!(c, '.' | '-' | '/' | '(' | ')' | '\u{a0}' | '\u{202f}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let mut groups: Vec<String> = spaced.split_whitespace().map(str::to_owned).collect();
+    if groups.first().is_some_and(|g| g == "+") && groups.len() > 1 {
+        let code = groups.remove(1);
+        groups[0].push_str(&code);
+    }
+    (groups.len() > 2).then(|| groups.join(" "))
 }
 
 /// A foreign number: `+CC` then the national digits grouped by two (three first when odd).
@@ -201,8 +232,11 @@ mod tests {
     fn foreign_numbers_stay_international() {
         assert_eq!(ok("+32 470 12 34 56"), "+32 470 12 34 56");
         assert_eq!(ok("0032470123456"), "+32 470 12 34 56");
-        assert_eq!(ok("+41 79 123 45 67"), "+41 791 23 45 67");
-        assert_eq!(ok("+1 514 555 0123"), "+1 51 45 55 01 23");
+        assert_eq!(ok("+41 79 123 45 67"), "+41 79 123 45 67");
+        assert_eq!(ok("+1 514 555 0123"), "+1 514 555 0123");
+        assert_eq!(ok("0044 20 7946 0958"), "+44 20 7946 0958");
+        assert_eq!(ok("+41791234567"), "+41 791 23 45 67");
+        assert_eq!(ok("'0612345678"), "06 12 34 56 78");
         assert_eq!(ok("+262 692 12 34 56"), "+262 692 12 34 56");
     }
 

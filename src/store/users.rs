@@ -136,6 +136,7 @@ impl Store {
             if by_name(tx.conn(), &name)?.is_some() {
                 return Err(StoreError::Invalid(msg::user_exists(&name)));
             }
+            check_person_free(tx.conn(), person_id, &name)?;
             tx.conn().execute(
                 "INSERT INTO users(name, role, person_id) VALUES (?1, ?2, ?3)",
                 rusqlite::params![name, role.code(), person_id],
@@ -160,6 +161,7 @@ impl Store {
         self.write(Area::Users, |tx| {
             let before = by_name(tx.conn(), name)?
                 .ok_or_else(|| StoreError::Invalid(msg::user_unknown(name)))?;
+            check_person_free(tx.conn(), person_id, name)?;
             tx.update_row(&before, "person_id = ?1", &[&person_id])
         })
     }
@@ -173,6 +175,23 @@ impl Store {
             }
             tx.delete_row(&before)
         })
+    }
+}
+
+/// A person is "me" for one user at most: a second link would make two logins the same
+/// person (their tasks, their RGPD export).
+fn check_person_free(conn: &Connection, person_id: Option<i64>, user: &str) -> Result<()> {
+    let Some(id) = person_id else { return Ok(()) };
+    let other: Option<String> = conn
+        .query_row(
+            "SELECT name FROM users WHERE person_id = ?1 AND name <> ?2",
+            rusqlite::params![id, user],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match other {
+        Some(other) => Err(StoreError::Invalid(msg::person_already_linked(&other))),
+        None => Ok(()),
     }
 }
 
