@@ -437,9 +437,10 @@ fn run_users(cli: &Cli, path: &Path, action: &UsersCommand) -> Result<(), CliErr
     Ok(())
 }
 
-/// The largest file an import reads: far above any real members or bank file, and low
-/// enough that a wrong file (a disk image, `/dev/zero`) cannot eat the shared server's memory.
-const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
+/// The largest file an import reads: far above any real members or bank file (200 000
+/// members), and low enough that a wrong file (a disk image, `/dev/zero`) can neither eat the
+/// shared server's memory nor hold the base for minutes while others wait to save.
+const MAX_IMPORT_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The bytes of FILE, or of stdin for `-`; a FIFO, a device or an oversized input is refused.
 fn read_input(file: &str) -> Result<Vec<u8>, CliError> {
@@ -557,6 +558,14 @@ fn run_export(
     let (bytes, rows) = match kind {
         ExportKind::Members => crate::exchange::members::export_members(&store, format)?,
     };
+    // Contacts left out for a role that may not see them: said, so that the blank columns
+    // are not taken for people without contacts (nor imported back as such).
+    if !store.actor().role.sees_contacts() {
+        eprintln!(
+            "{}",
+            exchange_msg::contacts_left_out(store.actor().role.code())
+        );
+    }
     match output {
         Some(file) if file != Path::new("-") => {
             write_new_file(file, &bytes)?;

@@ -567,3 +567,29 @@ fn backup_is_for_admins_and_leaves_no_half_copy() {
     let err = newer.check().unwrap().unwrap_err();
     assert!(err.contains("version plus récente"), "{err}");
 }
+
+#[test]
+fn check_names_rows_changed_added_or_removed_behind_the_program() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fresh(&dir);
+    let mut store = Store::open(&path, &admin()).unwrap();
+    store.add_user("lou", Role::Lecture, None).unwrap();
+    assert!(store.check().unwrap().is_ok());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    // Making oneself admin with a raw SQL edit.
+    conn.execute("UPDATE users SET role = 'admin' WHERE name = 'lou'", [])
+        .unwrap();
+    let problem = store.check().unwrap().expect_err("the edit is seen");
+    assert!(problem.contains("table users"), "{problem}");
+    conn.execute("UPDATE users SET role = 'lecture' WHERE name = 'lou'", [])
+        .unwrap();
+    assert!(store.check().unwrap().is_ok(), "put back, it matches again");
+    // A person added behind the program's back.
+    conn.execute(
+        "INSERT INTO people(last_name, first_name) VALUES ('X', 'Y')",
+        [],
+    )
+    .unwrap();
+    let problem = store.check().unwrap().expect_err("the insert is seen");
+    assert!(problem.contains("table people"), "{problem}");
+}

@@ -69,6 +69,9 @@ pub fn import_dry_run(added: usize, roles: usize, skipped: usize) -> String {
 pub fn would_add(line: u64, name: &str) -> String {
     format!("  ligne {line} : {name} serait ajouté·e")
 }
+pub fn contacts_left_out(role: &str) -> String {
+    format!("e-mails et téléphones laissés vides : votre rôle ({role}) ne voit pas les coordonnées")
+}
 pub fn exported(rows: usize, path: &str) -> String {
     format!(
         "{} dans {path}",

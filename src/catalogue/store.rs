@@ -135,6 +135,19 @@ pub fn person_already_linked(user: &str) -> String {
 }
 pub const BACKUP_NOT_STDOUT: &str =
     "backup écrit un fichier : donnez son nom (« - » ne s'applique pas ici)";
+pub fn check_row_changed(table: &str, id: i64) -> String {
+    format!(
+        "table {table}, ligne {id} : ses valeurs ne sont plus celles que le journal a enregistrées (modifiée hors du programme)"
+    )
+}
+pub fn check_row_unjournaled(table: &str, id: i64) -> String {
+    format!("table {table}, ligne {id} : absente du journal (ajoutée hors du programme)")
+}
+pub fn check_row_missing(table: &str, id: i64) -> String {
+    format!(
+        "table {table}, ligne {id} : le journal la connaît mais elle a disparu (supprimée hors du programme)"
+    )
+}
 pub fn check_erased(entry: i64) -> String {
     format!(
         "journal : l'entrée n° {entry} est marquée effacée mais garde des valeurs (modifiée à la main)"

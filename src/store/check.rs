@@ -5,6 +5,9 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
+use std::collections::HashMap;
+
+use super::Versioned;
 use super::error::{Result, StoreError};
 use super::open::{self, APPLICATION_ID, schema_version};
 use super::{Store, audit};
@@ -37,10 +40,83 @@ pub fn check_connection(conn: &Connection) -> Result<CheckOutcome> {
         return Ok(Err(msg::check_schema(version, schema_version())));
     }
     let (entries, problem) = audit::verify(conn)?;
-    Ok(match problem {
-        Some(p) => Err(p),
-        None => Ok(entries),
-    })
+    if let Some(p) = problem {
+        return Ok(Err(p));
+    }
+    if let Some(p) = rows_match_journal(conn)? {
+        return Ok(Err(p));
+    }
+    Ok(Ok(entries))
+}
+
+/// A check of one table: the first problem found, if any.
+type TableCheck = fn(&Connection) -> Result<Option<String>>;
+
+/// Every row of the journaled tables is as its last journal entry says: a row changed, added
+/// or removed behind the program's back (a raw SQL edit making oneself admin) is named.
+fn rows_match_journal(conn: &Connection) -> Result<Option<String>> {
+    use crate::model::{Circle, Decision, Membership, Person, WorkItem, WorkingGroup};
+    let checks: [TableCheck; 7] = [
+        table_matches::<super::users::User>,
+        table_matches::<Circle>,
+        table_matches::<Person>,
+        table_matches::<Membership>,
+        table_matches::<WorkingGroup>,
+        table_matches::<WorkItem>,
+        table_matches::<Decision>,
+    ];
+    for check in checks {
+        if let Some(problem) = check(conn)? {
+            return Ok(Some(problem));
+        }
+    }
+    Ok(None)
+}
+
+fn table_matches<R: Versioned>(conn: &Connection) -> Result<Option<String>> {
+    let table = R::TABLE;
+    // The last entry of each row: its operation, its values, whether they were erased.
+    let mut stmt = conn.prepare(
+        "SELECT row_id, op, after, erased FROM audit
+         WHERE id IN (SELECT max(id) FROM audit WHERE tbl = ?1 GROUP BY row_id)",
+    )?;
+    let mut last: HashMap<i64, (String, Option<String>, bool)> = HashMap::new();
+    for row in stmt.query_map([table], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            (r.get(1)?, r.get(2)?, r.get::<_, i64>(3)? != 0),
+        ))
+    })? {
+        let (id, entry) = row?;
+        last.insert(id, entry);
+    }
+    // `table` is one of the constants above, never user text.
+    let mut stmt = conn.prepare(&format!("SELECT id FROM {table} ORDER BY id"))?;
+    let ids: Vec<i64> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in &ids {
+        match last.remove(id) {
+            None => return Ok(Some(msg::check_row_unjournaled(table, *id))),
+            Some((op, _, _)) if op == "delete" => {
+                return Ok(Some(msg::check_row_unjournaled(table, *id)));
+            }
+            Some((_, _, true)) => {}
+            Some((_, after, false)) => {
+                let now = R::load(conn, *id)?
+                    .map(|row| serde_json::to_string(&row))
+                    .transpose()?;
+                if now != after {
+                    return Ok(Some(msg::check_row_changed(table, *id)));
+                }
+            }
+        }
+    }
+    // Rows the journal says exist but the table lacks.
+    if let Some((id, _)) = last.iter().find(|(_, (op, _, _))| op != "delete") {
+        return Ok(Some(msg::check_row_missing(table, *id)));
+    }
+    Ok(None)
 }
 
 impl Store {
