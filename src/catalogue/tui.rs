@@ -175,11 +175,16 @@ pub const CIRCLE_CLOSED: &str = "fermé";
 pub const EMPTY_VALUE: &str = "(à compléter)";
 pub const NO_CIRCLE: &str = "Aucun cercle pour l'instant.";
 
-pub fn circles_count(shown: usize, total: usize) -> String {
-    if shown == total {
-        plural(total as i64, "cercle", "cercles")
-    } else {
-        format!("{shown} sur {}", plural(total as i64, "cercle", "cercles"))
+/// `9 cercles`, `8 cercles · 1 fermé`, filtered `2 sur 9 cercles`.
+pub fn circles_count(shown: usize, total: usize, closed: usize) -> String {
+    if shown != total {
+        return format!("{shown} sur {}", plural(total as i64, "cercle", "cercles"));
+    }
+    let open = plural((total - closed.min(total)) as i64, "cercle", "cercles");
+    match closed {
+        0 => open,
+        1 => format!("{open} · 1 fermé"),
+        n => format!("{open} · {n} fermés"),
     }
 }
 

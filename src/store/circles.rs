@@ -93,7 +93,10 @@ impl Store {
     /// Every circle, open ones first in the report's order, then closed ones.
     pub fn circles(&self) -> Result<Vec<Circle>> {
         let mut stmt = self.conn().prepare(&format!(
-            "SELECT {COLUMNS} FROM circles ORDER BY closed_on IS NOT NULL, position, name"
+            // Open working circles in the report's order (new ones after), the derived
+            // coordination circle, then the closed ones apart.
+            "SELECT {COLUMNS} FROM circles
+             ORDER BY closed_on IS NOT NULL, kind = 'coordination', position, name"
         ))?;
         let rows = stmt.query_map([], from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -105,7 +105,8 @@ impl CirclesView<'_> {
         block.render(area, buf);
         let [header, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
-        let count = msg::circles_count(visible.len(), tab.circles.len());
+        let closed = tab.circles.iter().filter(|c| c.closed_on.is_some()).count();
+        let count = msg::circles_count(visible.len(), tab.circles.len(), closed);
         let header_line = if tab.filtering || !tab.filter.is_empty() {
             let mut spans = vec![
                 Span::styled(msg::FILTER_PROMPT, theme.key()),
