@@ -115,7 +115,7 @@ pub const FORM_NEW_CIRCLE: &str = "Nouveau cercle";
 fn in_title(name: &str) -> String {
     crate::tui::widgets::truncate(name, 32)
 }
-pub const CLOSED_MEMBERS: &str = "Ses membres ci-dessous sont ceux de son dernier jour ; ils ne comptent plus dans le cercle général.";
+pub const CLOSED_MEMBERS: &str = "Ci-dessous, les personnes qui y tenaient un rôle à son dernier jour ; elles ne comptent plus dans le cercle général à ce titre.";
 pub fn close_circle_hint(roles: usize) -> String {
     if roles == 0 {
         "Personne n'y tient de rôle aujourd'hui.".to_owned()
@@ -146,10 +146,10 @@ pub fn form_new_work(circle: &str) -> String {
     format!("Suivi de « {} » : nouvel élément", in_title(circle))
 }
 pub fn form_work(circle: &str) -> String {
-    format!("Suivi de « {} »", in_title(circle))
+    format!("Suivi de « {} » : modifier l'élément", in_title(circle))
 }
 pub const FORM_NEW_DECISION: &str = "Nouvelle décision";
-pub const FORM_DECISION: &str = "Décision";
+pub const FORM_DECISION: &str = "Modifier la décision";
 pub const CONFLICT_TITLE: &str =
     "Conflit : quelqu'un a enregistré cet élément pendant votre saisie";
 pub const CONFLICT_MESSAGE: &str = "l'élément a changé ailleurs : choisissez quoi garder";
@@ -188,11 +188,19 @@ pub fn circle_closed(name: &str, date: &str) -> String {
 pub fn circle_reopened(name: &str) -> String {
     format!("cercle « {name} » rouvert")
 }
+/// `GT « Soin » créé`, but `« GT Soin » créé` when the name says GT already.
+fn gt_named(name: &str) -> String {
+    if name.trim_start().to_lowercase().starts_with("gt ") {
+        format!("« {name} »")
+    } else {
+        format!("GT « {name} »")
+    }
+}
 pub fn group_created(name: &str) -> String {
-    format!("GT « {name} » créé")
+    format!("{} créé", gt_named(name))
 }
 pub fn group_saved(name: &str) -> String {
-    format!("GT « {name} » enregistré")
+    format!("{} enregistré", gt_named(name))
 }
 pub fn group_closed(name: &str, date: &str) -> String {
     format!("GT « {name} » fermé le {date}")
