@@ -746,3 +746,21 @@ fn long_errors_wrap_instead_of_losing_their_end_and_slash_in_a_section_filters_t
     assert!(app.circles.editor.is_none());
     assert_eq!(app.circles.visible().len(), 1);
 }
+
+#[test]
+fn typing_again_in_a_form_takes_the_stale_error_line_away() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    select(&mut app, "Plaidoyer");
+    typ(&mut app, "e");
+    for _ in 0..40 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(
+        app.message.as_ref().map(|m| m.kind),
+        Some(MessageKind::Error)
+    );
+    typ(&mut app, "Plaidoyer local");
+    assert!(app.message.is_none(), "{:?}", app.message);
+}

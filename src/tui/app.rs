@@ -273,6 +273,15 @@ impl App {
             && let Some((pane, _)) = self.pane_env(self.tab)
         {
             pane.form_input(ev);
+            // Typing again in the form: the error line was about the last save, now past (a
+            // field's own error stays under it until that field changes).
+            if self
+                .message
+                .as_ref()
+                .is_some_and(|m| m.kind == MessageKind::Error)
+            {
+                self.message = None;
+            }
         }
     }
 
