@@ -201,6 +201,7 @@ pub fn circle_form_title(name: &str) -> String {
 pub const CONFLICT_TITLE: &str = "Conflit : quelqu'un a enregistré ce cercle pendant votre saisie";
 pub const CONFLICT_THEIRS: &str = "leur version";
 pub const CONFLICT_MINE: &str = "votre version";
+pub const CONFLICT_EMPTY: &str = "(vide)";
 pub const CONFLICT_KEPT_THEIRS: &str = "gardé : leur version";
 pub const CONFLICT_KEPT_MINE: &str = "gardé : votre version";
 pub const CONFLICT_MESSAGE: &str = "la fiche a changé ailleurs : choisissez quoi garder";

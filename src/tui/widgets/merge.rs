@@ -222,6 +222,12 @@ impl Widget for MergeView<'_> {
                 } else {
                     vec![truncate(&one_line(value), room)]
                 };
+                // An empty value is said, not left blank.
+                let shown = if value.trim().is_empty() {
+                    vec![msg::CONFLICT_EMPTY.to_owned()]
+                } else {
+                    shown
+                };
                 for (n, text) in shown.into_iter().enumerate() {
                     let head = if n == 0 {
                         label.clone()
