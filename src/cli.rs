@@ -394,7 +394,7 @@ fn run_users(cli: &Cli, path: &Path, action: &UsersCommand) -> Result<(), CliErr
             }
         }
         UsersCommand::Add { name, role, person } => {
-            let role = users::parse_role(role)?;
+            let role = users::parse_role(role).map_err(|e| CliError::Usage(e.to_string()))?;
             let person = person
                 .as_deref()
                 .map(|p| store.resolve_person(p))
@@ -425,7 +425,7 @@ fn run_users(cli: &Cli, path: &Path, action: &UsersCommand) -> Result<(), CliErr
             );
         }
         UsersCommand::Role { name, role } => {
-            let role = users::parse_role(role)?;
+            let role = users::parse_role(role).map_err(|e| CliError::Usage(e.to_string()))?;
             let user = store.set_user_role(name, role)?;
             say!("{}", msg::user_role_set(&user.name, role.code()));
         }

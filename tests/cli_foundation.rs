@@ -152,12 +152,12 @@ fn users_add_list_role_remove_and_roles_enforced() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr_of(&out).contains("ne permet pas"));
-    // A bad role is named.
+    // A bad role is named, as a malformed command (exit 2, like a bad --format).
     let out = cercles(&db)
         .args(["users", "add", "x", "--role", "chef"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("« chef » n'est pas un rôle"));
     cercles(&db)
         .args(["users", "remove", "camille"])

@@ -104,7 +104,7 @@ fn a_bad_import_exits_1_naming_the_line_and_changes_nothing() {
     assert!(
         String::from_utf8(out.stdout)
             .unwrap()
-            .contains("1 déjà présente, ignorée")
+            .contains("1 ignorée (déjà là ou en double)")
     );
     cercles(&db).arg("check").assert().success();
 }

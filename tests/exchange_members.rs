@@ -487,3 +487,14 @@ fn a_header_without_nom_or_with_an_untitled_filled_column_is_said_plainly() {
     );
     assert_eq!(count(&s), 0);
 }
+
+#[test]
+fn a_json_export_given_to_the_import_is_named() {
+    let (_dir, mut s) = fresh();
+    import_members(&mut s, GOOD.as_bytes(), false).unwrap();
+    let (json, _) = export_members(&s, Format::Json).unwrap();
+    let err = import_members(&mut s, &json, false)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("du JSON"), "{err}");
+}

@@ -45,8 +45,8 @@ pub fn import_done(added: usize, roles: usize, skipped: usize) -> String {
         crate::catalogue::plural(roles as i64, "rôle", "rôles"),
         people_done(
             skipped,
-            "déjà présente, ignorée",
-            "déjà présentes, ignorées"
+            "ignorée (déjà là ou en double)",
+            "ignorées (déjà là ou en double)"
         ),
     )
 }
@@ -61,8 +61,8 @@ pub fn import_dry_run(added: usize, roles: usize, skipped: usize) -> String {
         crate::catalogue::plural(roles as i64, "rôle", "rôles"),
         people_done(
             skipped,
-            "déjà présente, ignorée",
-            "déjà présentes, ignorées"
+            "ignorée (déjà là ou en double)",
+            "ignorées (déjà là ou en double)"
         ),
     )
 }
@@ -134,6 +134,7 @@ pub const KIND_OLD_WORKBOOK: &str = "un ancien classeur Excel (xls)";
 pub const KIND_PDF: &str = "un document PDF";
 pub const KIND_ARCHIVE: &str = "un fichier compressé";
 pub const KIND_BINARY: &str = "un fichier binaire, pas du texte";
+pub const JSON_NOT_READ: &str = "ce fichier est du JSON : l'import lit un fichier CSV (celui qu'écrit « export members » sans --format json) ; rien n'a été importé";
 pub fn not_csv(kind: &str) -> String {
     format!(
         "ce fichier est {kind} : ouvrez-le dans votre tableur et enregistrez-le au format CSV (séparateur « ; »), puis importez le fichier CSV ; rien n'a été importé"

@@ -215,6 +215,9 @@ pub fn parse_members(bytes: &[u8], circles: &[Circle], today: NaiveDate) -> Resu
         return Err(ExchangeError::Invalid(msg::not_csv(kind)));
     }
     let text = decode(bytes);
+    if text.trim_start().starts_with(['[', '{']) {
+        return Err(ExchangeError::Invalid(msg::JSON_NOT_READ.into()));
+    }
     let table: Table = match read_table(&text, &[ALIASES[0]], &COLUMNS.join(";")) {
         Ok(table) => table,
         // No header found: if the first line is one of ours without `nom`, say so.

@@ -217,9 +217,12 @@ impl Tx<'_> {
 impl Store {
     /// Blank what this session's role may not see.
     pub(crate) fn shown_person(&self, mut p: Person) -> Person {
+        // The commune with the contacts: where someone lives is personal too, and the screen,
+        // the filter and the export must agree on what a `lecture` session sees.
         if !self.actor().role.sees_contacts() {
             p.email = None;
             p.phone = None;
+            p.commune = String::new();
         }
         p
     }

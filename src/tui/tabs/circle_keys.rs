@@ -292,8 +292,10 @@ impl CirclesTab {
         match action {
             FocusDetail => self.enter_detail(env),
             LeaveDetail => {
-                // Back on the list, an error about a line of the detail is past.
+                // Back on the list, an error about a line of the detail is past; the detail
+                // shows its top again (the circle's name and counts).
                 self.focus = None;
+                self.scroll = 0;
                 return env.said(Reply::ClearError);
             }
             NextSection | PrevSection => self.step_section(action == NextSection, env),

@@ -108,6 +108,10 @@ impl MembersTab {
             self.form = Some(MemberForm::Role(editor));
             return Reply::Error(msg::FORM_HAS_ERRORS.to_owned());
         }
+        // A term saved as it was: nothing to write (and no journal entry for it).
+        if editor.is_term() && !editor.form.is_dirty() {
+            return Reply::Info(msg::NOTHING_CHANGED.to_owned());
+        }
         match editor.submit(env.store) {
             Ok(text) => {
                 let id = editor.person_id;

@@ -180,6 +180,9 @@ impl RoleEditor {
                 &first,
             )
             .field(TERM_END, mm::FIELD_TERM_END, FieldKind::Date, false, &end);
+        // The date is what is typed here; the role, when there are several, is Shift-Tab away.
+        let mut form = form;
+        form.focus_next();
         Ok(Self::new(
             detail,
             RoleAction::Term { roles },
@@ -334,6 +337,11 @@ impl RoleEditor {
                 Ok(mm::person_left(name, &format_date(on)))
             }
         }
+    }
+
+    /// The form renews or changes a term.
+    pub fn is_term(&self) -> bool {
+        matches!(self.action, RoleAction::Term { .. })
     }
 
     /// After a conflict: the versions the form saves against, read again, what was typed kept.
