@@ -172,7 +172,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::List, &[code(KeyCode::PageDown)], A::PageDown, false),
     b(S::List, &[code(KeyCode::Home), k('g')], A::First, false),
     b(S::List, &[code(KeyCode::End), k('G')], A::Last, false),
-    b(S::List, &[k('e'), code(KeyCode::Enter)], A::Edit, true),
+    b(S::List, &[k('e')], A::Edit, true),
     b(S::List, &[k('/')], A::Filter, true),
     // The Cercles tab: its list, then inside a circle's detail.
     b(
