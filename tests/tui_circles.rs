@@ -539,7 +539,7 @@ fn a_benevole_is_refused_circle_gt_and_decision_writes_in_french() {
         assert!(matches!(app.overlay, Overlay::None));
         let m = app.message.as_ref().expect("a refusal");
         assert_eq!(m.kind, MessageKind::Error);
-        assert!(m.text.contains("pas le droit"), "{}", m.text);
+        assert!(m.text.contains("ne permet pas de modifier"), "{}", m.text);
         // Whole on the message line at 80 columns, after "Erreur : ".
         assert!(m.text.chars().count() <= 80 - 9, "{}", m.text);
     };
@@ -584,7 +584,7 @@ fn a_lecture_user_is_refused_every_write_clearly() {
         typ(&mut app, keys);
         assert!(app.circles.editor.is_none(), "{keys}");
         assert!(
-            message(&app).contains("rôle lecture : pas le droit"),
+            message(&app).contains("votre rôle (lecture) ne permet pas"),
             "{}",
             message(&app)
         );
@@ -597,7 +597,7 @@ fn a_lecture_user_is_refused_every_write_clearly() {
         assert!(app.circles.editor.is_none(), "{keys}");
         assert_eq!(app.overlay, Overlay::None, "{keys}");
         assert!(
-            message(&app).contains("rôle lecture : pas le droit de modifier le suivi"),
+            message(&app).contains("votre rôle (lecture) ne permet pas de modifier le suivi"),
             "{keys}: {}",
             message(&app)
         );

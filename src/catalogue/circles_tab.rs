@@ -172,11 +172,11 @@ pub const READ_ONLY: &str = "la base est en lecture seule : rien ne peut être m
 pub fn refused(role: &str, area: crate::model::Area) -> String {
     use crate::model::Area::*;
     let what = match area {
-        Governance => "les cercles, GT, décisions",
-        WorkLog => "le suivi des travaux",
+        Governance => "les cercles",
+        WorkLog => "le suivi",
         _ => return super::store::forbidden(role, super::store::area_name(area)),
     };
-    format!("rôle {role} : pas le droit de modifier {what}")
+    format!("votre rôle ({role}) ne permet pas de modifier {what}")
 }
 
 pub fn circle_created(name: &str) -> String {

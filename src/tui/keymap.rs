@@ -260,6 +260,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Members, &[k('J')], A::ScrollDetailDown, false),
     b(S::Members, &[k('K')], A::ScrollDetailUp, false),
     // Forms: only keys that never type text.
+    b(S::Form, &[code(KeyCode::F(1))], A::Help, false),
     b(
         S::Form,
         &[code(KeyCode::F(2)), ctrl('o'), ctrl('s')],
