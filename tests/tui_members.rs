@@ -851,3 +851,23 @@ fn the_palette_finds_another_tab_s_action_and_goes_there() {
         app.message
     );
 }
+
+#[test]
+fn the_footer_offers_no_write_a_lecture_session_may_not_make() {
+    let (_d, path) = demo();
+    Store::open(&path, ADMIN)
+        .unwrap()
+        .add_user("lea", cercles::model::Role::Lecture, None)
+        .unwrap();
+    let mut reader = app_as(&path, "lea", Theme::plain());
+    typ(&mut reader, "2");
+    let footer = row(&buffer(&reader), 22);
+    assert!(
+        !footer.contains("ajouter") && !footer.contains("rôle"),
+        "{footer}"
+    );
+    assert!(footer.contains("quitter"), "{footer}");
+    let mut admin = app(&path);
+    typ(&mut admin, "2");
+    assert!(row(&buffer(&admin), 22).contains("a ajouter"));
+}

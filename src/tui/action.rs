@@ -73,6 +73,20 @@ pub enum Action {
 }
 
 impl Action {
+    /// The area an action writes, for those that open a write (a form, a question).
+    pub fn writes(self) -> Option<crate::model::Area> {
+        use crate::model::Area;
+        use Action::*;
+        match self {
+            Edit | NewCircle | CloseCircle | CloseGroup | AddPerson | GiveRole | EndRole
+            | SetTerm | PersonLeaves => Some(Area::Governance),
+            AddItem | EditItem | CycleStatus | YearLater | YearEarlier | DeleteWork => {
+                Some(Area::WorkLog)
+            }
+            _ => None,
+        }
+    }
+
     /// The serde name (`quit`, `tab_cercles`…), shown in the palette and matched against.
     pub fn name(self) -> String {
         match serde_json::to_value(self) {

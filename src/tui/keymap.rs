@@ -333,11 +333,17 @@ pub fn keys_label(binding: &Binding) -> String {
 
 /// Footer entries (key, description) for the scopes, innermost first, without duplicates.
 pub fn footer(scopes: &[Scope]) -> Vec<(String, &'static str)> {
+    footer_for(scopes, |_| true)
+}
+
+/// The footer's keys among those `shown` keeps (the writes a role may not make are left out:
+/// offering them would only lead to a refusal).
+pub fn footer_for(scopes: &[Scope], shown: impl Fn(Action) -> bool) -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &'static str)> = Vec::new();
     let mut seen: Vec<Action> = Vec::new();
     for scope in scopes {
         for bnd in BINDINGS.iter().filter(|x| x.scope == *scope && x.footer) {
-            if seen.contains(&bnd.action) {
+            if seen.contains(&bnd.action) || !shown(bnd.action) {
                 continue;
             }
             seen.push(bnd.action);

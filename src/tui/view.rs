@@ -187,7 +187,13 @@ impl App {
         // The keys of every screen (quit, help, palette) always show; the view's own keys fill
         // the room left, innermost first, so the footer never runs off the edge.
         let global = keymap::footer(&[keymap::Scope::Global]);
-        let entries = keymap::footer(&self.scopes());
+        let store = &self.store;
+        let may = |action: crate::tui::action::Action| {
+            action
+                .writes()
+                .is_none_or(|area| !store.is_read_only() && store.actor().role.may_write(area))
+        };
+        let entries = keymap::footer_for(&self.scopes(), may);
         let cost = |key: &str, description: &str| {
             crate::text::display_width(key)
                 + 3
