@@ -162,9 +162,42 @@ fn benches(c: &mut Criterion) {
     });
 }
 
+/// The same at the size of a network a hundred times bigger (`init --demo --scale 100`,
+/// 7 000 people): start-up, and one letter typed in the Membres filter (the list is read
+/// again and filtered as you type). Target: well under 100 ms, a key's echo over SSH.
+fn scaled(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("scaled.db");
+    cercles::demo::build_scaled(&path, ADMIN, 100).unwrap();
+    c.bench_function("startup_to_first_frame_scale_100", |b| {
+        b.iter(|| {
+            let app = App::new(Store::open(&path, ADMIN).unwrap()).unwrap();
+            let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+            term.draw(|f| f.render_widget(&app, f.area())).unwrap();
+            black_box(term.backend().buffer().area);
+        })
+    });
+    let mut app = App::new(Store::open(&path, ADMIN).unwrap()).unwrap();
+    app.handle_key(key('2'));
+    app.handle_key(key('/'));
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    c.bench_function("members_filter_keystroke_scale_100", |b| {
+        let mut typed = false;
+        b.iter(|| {
+            if typed {
+                app.handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+            } else {
+                app.handle_key(key('e'));
+            }
+            typed = !typed;
+            term.draw(|f| f.render_widget(&app, f.area())).unwrap();
+        })
+    });
+}
+
 criterion_group! {
     name = tui;
     config = Criterion::default().sample_size(20);
-    targets = benches
+    targets = benches, scaled
 }
 criterion_main!(tui);

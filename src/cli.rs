@@ -38,6 +38,8 @@ pub enum Command {
     Init {
         #[arg(long, help = msg::ARG_INIT_DEMO)]
         demo: bool,
+        #[arg(long, value_name = "N", requires = "demo", value_parser = clap::value_parser!(u32).range(1..=1000), help = msg::ARG_SCALE)]
+        scale: Option<u32>,
     },
     #[command(about = msg::CMD_CHECK, override_usage = msg::USAGE_CHECK, help_template = msg::SUB_HELP_TEMPLATE, next_help_heading = msg::HEADING_OPTIONS)]
     Check,
@@ -279,7 +281,7 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
     let path = database_path(&cli)?;
     match &cli.command {
         None => crate::launch::open_ui(&cli, &path),
-        Some(Command::Init { demo }) => init(&cli, &path, *demo),
+        Some(Command::Init { demo, scale }) => init(&cli, &path, *demo, scale.unwrap_or(1)),
         Some(Command::Check) => {
             let store = open_store(&cli, &path)?;
             match store.check()? {
@@ -314,7 +316,7 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
     }
 }
 
-fn init(cli: &Cli, path: &Path, demo: bool) -> Result<(), CliError> {
+fn init(cli: &Cli, path: &Path, demo: bool, scale: u32) -> Result<(), CliError> {
     if path.exists() {
         if demo {
             return Err(CliError::Failed(store_msg::DEMO_ON_EXISTING.into()));
@@ -335,7 +337,7 @@ fn init(cli: &Cli, path: &Path, demo: bool) -> Result<(), CliError> {
     }
     let admin = users::os_user_name()?;
     if demo {
-        crate::demo::build(path, &admin)?;
+        crate::demo::build_scaled(path, &admin, scale)?;
         say!("{}", store_msg::created_demo(path));
     } else {
         Store::create(path, &admin)?;

@@ -296,3 +296,28 @@ fn options_that_mean_nothing_together_and_paths_that_cannot_be_are_said() {
         .unwrap();
     assert!(out.stdout.starts_with(b"["));
 }
+
+#[test]
+fn a_scaled_demo_multiplies_the_members_and_stays_sound() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("grand.db");
+    cercles(&db)
+        .args(["init", "--demo", "--scale", "3"])
+        .assert()
+        .success();
+    let out = cercles(&db).args(["export", "members"]).output().unwrap();
+    let rows = String::from_utf8(out.stdout).unwrap().lines().count() - 1;
+    assert_eq!(rows, 73 + 2 * 70, "the demo's 73, and 70 more per step");
+    cercles(&db).arg("check").assert().success();
+    // Without --demo, or out of range: a usage error.
+    let other = dir.path().join("autre.db");
+    cercles(&other)
+        .args(["init", "--scale", "3"])
+        .assert()
+        .code(2);
+    cercles(&other)
+        .args(["init", "--demo", "--scale", "0"])
+        .assert()
+        .code(2);
+    assert!(!other.exists());
+}

@@ -16,6 +16,8 @@ pub const ARG_HELP: &str = "Afficher cette aide";
 
 pub const CMD_INIT: &str = "Créer la base, ou la mettre à jour";
 pub const ARG_INIT_DEMO: &str = "Remplir la nouvelle base avec le réseau de démonstration";
+pub const ARG_SCALE: &str =
+    "Avec --demo : multiplier les volumes par N (1 à 1000 ; pour l'instant les membres)";
 pub const CMD_CHECK: &str =
     "Vérifier l'intégrité, les références, le schéma et la chaîne du journal";
 pub const CMD_BACKUP: &str = "Sauvegarder la base, en ligne, dans un nouveau fichier vérifié";
@@ -97,7 +99,7 @@ pub fn user_removed(name: &str) -> String {
 }
 pub const READ_ONLY_WARNING_PREFIX: &str = "attention : ";
 pub const USAGE_USERS: &str = "cercles users list | add NOM --role RÔLE [--person PERSONNE] | link NOM PERSONNE | role NOM RÔLE | remove NOM";
-pub const USAGE_INIT: &str = "cercles [--db FICHIER] init [--demo]";
+pub const USAGE_INIT: &str = "cercles [--db FICHIER] init [--demo [--scale N]]";
 pub const USAGE_CHECK: &str = "cercles [--db FICHIER] [--as NOM] check";
 pub const USAGE_BACKUP: &str = "cercles [--db FICHIER] [--as NOM] backup FICHIER";
 pub const USAGE_IMPORT: &str =

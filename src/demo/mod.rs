@@ -20,7 +20,17 @@ pub fn reference_date() -> NaiveDate {
 
 /// Create the demo database at `path`, with `admin` as its admin.
 pub fn build(path: &Path, admin: &str) -> Result<()> {
-    Store::create_with(path, admin, Some(reference_date()), fill)
+    build_scaled(path, admin, 1)
+}
+
+/// The demo with every volume multiplied by `scale` (DESIGN.md: `init --demo --scale N`), for
+/// trying the program at the size of a much bigger network. For now the volume is the
+/// members: `scale - 1` times seventy more fictional people, each membre actif·ve of a circle.
+pub fn build_scaled(path: &Path, admin: &str, scale: u32) -> Result<()> {
+    Store::create_with(path, admin, Some(reference_date()), |store| {
+        fill(store)?;
+        people::fill_scaled(store, scale)
+    })
 }
 
 fn fill(store: &mut Store) -> Result<()> {

@@ -361,6 +361,55 @@ pub(super) fn fill(store: &mut Store) -> Result<()> {
     Ok(())
 }
 
+/// `(scale - 1) × 70` more fictional members, in one import: each membre actif·ve of a working
+/// circle, in turn, since September 2024; some with an email, a few with a phone.
+pub(super) fn fill_scaled(store: &mut Store, scale: u32) -> Result<()> {
+    let extra = (scale.saturating_sub(1) as usize) * ACTIVE;
+    if extra == 0 {
+        return Ok(());
+    }
+    let mut circle_ids = Vec::new();
+    for (name, _) in CIRCLES {
+        circle_ids.push(circle_id(store, name)?);
+    }
+    let mut members = Vec::with_capacity(extra);
+    for n in 0..extra {
+        let first = FIRST_NAMES[n % FIRST_NAMES.len()];
+        let last = LAST_NAMES[(n / FIRST_NAMES.len() + n * 7) % LAST_NAMES.len()];
+        let email = if n % 3 == 0 {
+            String::new()
+        } else {
+            format!("{}.{}.{n}@example.org", ascii(first), ascii(last))
+        };
+        let phone = if n % 4 == 0 {
+            format!(
+                "07 {:02} {:02} {:02} {:02}",
+                n % 100,
+                (n / 100) % 100,
+                (n * 7) % 100,
+                (n * 13) % 100
+            )
+        } else {
+            String::new()
+        };
+        members.push(crate::store::import_people::NewMember {
+            line: n as u64 + 2,
+            draft: PersonDraft {
+                last_name: format!("{last} {}", n + 1),
+                first_name: first.to_string(),
+                email,
+                phone,
+                commune: COMMUNES[(n * 5) % COMMUNES.len()].to_string(),
+                ..PersonDraft::default()
+            },
+            roles: vec![(circle_ids[n % circle_ids.len()], CircleRole::MembreActif)],
+            left_on: None,
+        });
+    }
+    store.import_members(&members, date(2024, 9, 1)?, false)?;
+    Ok(())
+}
+
 /// Term ends around the demo's today: two within 30 days, one passed with no successor, and
 /// in Outils numériques a handover (the former co-référent·e stays as membre actif·ve).
 fn terms(store: &mut Store, co_referents: &[(&str, usize, i64, i64)]) -> Result<()> {

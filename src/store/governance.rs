@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::Store;
 use super::error::Result;
-use super::memberships::{CurrentRole, current_roles};
+use super::memberships::CurrentRole;
 use super::people::RoleBadge;
 use crate::model::{Circle, CircleKind, CircleRole, Instance, PersonKind};
 
@@ -109,19 +109,24 @@ pub struct TermAlert {
 /// People once each, in order of first appearance, with their roles.
 fn derive(roles: &[&CurrentRole]) -> Vec<DerivedMember> {
     let mut members: Vec<DerivedMember> = Vec::new();
+    // Each person's place in `members`: a scan per role made a big network quadratic.
+    let mut at: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
     for r in roles {
-        match members.iter_mut().find(|m| m.person_id == r.person_id) {
-            Some(m) => m.roles.push(RoleBadge::from(*r)),
-            None => members.push(DerivedMember {
-                person_id: r.person_id,
-                first_name: r.first_name.clone(),
-                last_name: r.last_name.clone(),
-                kind: r.kind,
-                roles: vec![RoleBadge::from(*r)],
-            }),
+        match at.get(&r.person_id) {
+            Some(&i) => members[i].roles.push(RoleBadge::from(*r)),
+            None => {
+                at.insert(r.person_id, members.len());
+                members.push(DerivedMember {
+                    person_id: r.person_id,
+                    first_name: r.first_name.clone(),
+                    last_name: r.last_name.clone(),
+                    kind: r.kind,
+                    roles: vec![RoleBadge::from(*r)],
+                });
+            }
         }
     }
-    members.sort_by_key(|m| {
+    members.sort_by_cached_key(|m| {
         (
             crate::text::fold_for_match(&m.last_name),
             crate::text::fold_for_match(&m.first_name),
@@ -187,7 +192,7 @@ impl Store {
             Some(closed) if closed <= today => closed.pred_opt().unwrap_or(closed),
             _ => today,
         };
-        let roles = current_roles(self.conn(), day)?;
+        let roles = self.current_roles_on(day)?;
         let coordination = circle.is_some_and(|c| c.kind == CircleKind::Coordination);
         let mut members: Vec<CircleMember> = roles
             .iter()
@@ -209,13 +214,13 @@ impl Store {
 
     /// The cercle général: everyone with a current role, once, by name.
     pub fn general_circle(&self) -> Result<Vec<DerivedMember>> {
-        let roles = current_roles(self.conn(), self.today())?;
+        let roles = self.current_roles_on(self.today())?;
         Ok(derive(&roles.iter().collect::<Vec<_>>()))
     }
 
     /// The cercle de coordination: every current co-référent·e, once, by name.
     pub fn coordination_circle(&self) -> Result<Vec<DerivedMember>> {
-        let roles = current_roles(self.conn(), self.today())?;
+        let roles = self.current_roles_on(self.today())?;
         Ok(derive(
             &roles
                 .iter()
@@ -225,7 +230,7 @@ impl Store {
     }
 
     pub fn derived_counts(&self) -> Result<DerivedCounts> {
-        let roles = current_roles(self.conn(), self.today())?;
+        let roles = self.current_roles_on(self.today())?;
         let general_reviews_due = self
             .decisions_due()?
             .iter()
@@ -243,7 +248,7 @@ impl Store {
     /// Every circle (open first, in the report's order) with its counts.
     pub fn circle_summaries(&self) -> Result<Vec<CircleSummary>> {
         let today = self.today();
-        let roles = current_roles(self.conn(), today)?;
+        let roles = self.current_roles_on(today)?;
         let alerts = alerts(&roles, today);
         let mut stmt = self.conn().prepare(
             "SELECT circle_id, count(*) FROM working_groups
@@ -303,6 +308,6 @@ impl Store {
     /// The one list both tabs flag from.
     pub fn term_alerts(&self) -> Result<Vec<TermAlert>> {
         let today = self.today();
-        Ok(alerts(&current_roles(self.conn(), today)?, today))
+        Ok(alerts(&self.current_roles_on(today)?, today))
     }
 }

@@ -46,7 +46,22 @@ pub struct Store {
     read_only: bool,
     /// False when SQLite opened the file read-only: this OS user may not write it.
     file_writable: bool,
+    /// Writes committed by this session: with `data_version` (others' commits), says whether
+    /// what was read before is still what the file holds.
+    writes: std::cell::Cell<u64>,
+    /// The current roles of a day, read once per state of the file: the views of one reload
+    /// (list counts, derived circles, alerts, the Membres list) all need them, and on a big
+    /// network each reading is a sort of every role.
+    roles_cache: std::cell::RefCell<Option<RolesCache>>,
     data_version: i64,
+}
+
+/// Current roles as read for a day, at a state of the file.
+struct RolesCache {
+    data_version: i64,
+    writes: u64,
+    day: chrono::NaiveDate,
+    roles: std::rc::Rc<Vec<memberships::CurrentRole>>,
 }
 
 /// Meta key of the demo's reference date.
@@ -89,6 +104,8 @@ impl Store {
             clock,
             read_only,
             file_writable,
+            writes: std::cell::Cell::new(0),
+            roles_cache: std::cell::RefCell::new(None),
             data_version: 0,
         };
         store.data_version = store.read_data_version()?;
@@ -122,6 +139,8 @@ impl Store {
                 clock,
                 read_only: false,
                 file_writable: true,
+                writes: std::cell::Cell::new(0),
+                roles_cache: std::cell::RefCell::new(None),
                 data_version: 0,
             };
             let filled = fill(&mut store);
@@ -185,6 +204,31 @@ impl Store {
         Ok(self
             .conn
             .pragma_query_value(None, "data_version", |r| r.get(0))?)
+    }
+
+    /// The current roles on `day`, read again only when the file changed (a commit of this
+    /// session or of another) or the day is another.
+    pub(crate) fn current_roles_on(
+        &self,
+        day: chrono::NaiveDate,
+    ) -> Result<std::rc::Rc<Vec<memberships::CurrentRole>>> {
+        let data_version = self.read_data_version()?;
+        let writes = self.writes.get();
+        if let Some(c) = self.roles_cache.borrow().as_ref()
+            && c.data_version == data_version
+            && c.writes == writes
+            && c.day == day
+        {
+            return Ok(std::rc::Rc::clone(&c.roles));
+        }
+        let roles = std::rc::Rc::new(memberships::current_roles(&self.conn, day)?);
+        *self.roles_cache.borrow_mut() = Some(RolesCache {
+            data_version,
+            writes,
+            day,
+            roles: std::rc::Rc::clone(&roles),
+        });
+        Ok(roles)
     }
 
     /// Read-only access for the query functions of the aggregate modules.
@@ -274,6 +318,7 @@ impl Store {
         let out = body(&mut w)?;
         if commit {
             w.tx.commit()?;
+            self.writes.set(self.writes.get() + 1);
         }
         // Without a commit, dropping the transaction rolls it back.
         Ok(out)

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::circles::{date_col, iso};
 use super::error::{Result, StoreError};
-use super::memberships::{CurrentRole, current_roles, membership_by_id};
+use super::memberships::{CurrentRole, membership_by_id};
 use super::{Store, Tx};
 use crate::catalogue::people as msg;
 use crate::model::{
@@ -231,11 +231,11 @@ impl Store {
     /// header's counts.
     pub fn people(&self, filter: &PersonFilter) -> Result<PeopleList> {
         let today = self.today();
-        let roles = current_roles(self.conn(), today)?;
+        let roles = self.current_roles_on(today)?;
         // Each person's roles, co-référent·e ones first (the list shows the first ones).
         let mut roles_of: std::collections::HashMap<i64, Vec<&CurrentRole>> =
             std::collections::HashMap::new();
-        for r in &roles {
+        for r in roles.iter() {
             roles_of.entry(r.person_id).or_default().push(r);
         }
         for list in roles_of.values_mut() {
@@ -245,7 +245,7 @@ impl Store {
             .into_iter()
             .map(|p| self.shown_person(p))
             .collect();
-        people.sort_by_key(name_key);
+        people.sort_by_cached_key(name_key);
         let total = people.iter().filter(|p| !p.has_left(today)).count();
         let left = people.len() - total;
         let needle = fold_for_match(&filter.text);
