@@ -650,3 +650,26 @@ fn closings_are_noted_the_day_they_come_and_dates_stay_in_their_year() {
         .unwrap_err();
     assert!(err.to_string().contains("n'est pas en 2025"), "{err}");
 }
+
+#[test]
+fn counts_follow_writes_of_this_session_and_of_another_at_once() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("t.db");
+    Store::create_with(&path, "admin", Some(d(2025, 11, 20)), |_| Ok(())).unwrap();
+    let mut a = Store::open(&path, "admin").unwrap();
+    let mut b = Store::open(&path, "admin").unwrap();
+    let fin = circle(&a, "Finances");
+    assert_eq!(a.derived_counts().unwrap().general, 0);
+    // This session's own write.
+    let p = person(&mut a, "Alice", "Durand", "");
+    a.give_role(p.id, fin, CircleRole::MembreActif, d(2025, 1, 1), None)
+        .unwrap();
+    assert_eq!(a.derived_counts().unwrap().general, 1);
+    // Another session's write: seen on the next read, no poll needed.
+    assert_eq!(b.derived_counts().unwrap().general, 1);
+    let q = person(&mut b, "Bruno", "Martin", "");
+    b.give_role(q.id, fin, CircleRole::CoReferent, d(2025, 1, 1), None)
+        .unwrap();
+    let counts = a.derived_counts().unwrap();
+    assert_eq!((counts.general, counts.coordination), (2, 1));
+}
