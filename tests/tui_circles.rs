@@ -764,3 +764,21 @@ fn typing_again_in_a_form_takes_the_stale_error_line_away() {
     typ(&mut app, "Plaidoyer local");
     assert!(app.message.is_none(), "{:?}", app.message);
 }
+
+#[test]
+fn home_and_end_reach_the_first_and_last_line_of_the_sections() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    select(&mut app, "Finances");
+    press(&mut app, KeyCode::Enter);
+    let first = app.circles.focus;
+    typ(&mut app, "G");
+    let last = app.circles.focus;
+    assert_ne!(first, last, "End moves");
+    typ(&mut app, "j");
+    assert_eq!(app.circles.focus, last, "nothing after the last line");
+    typ(&mut app, "g");
+    let top = app.circles.focus;
+    typ(&mut app, "k");
+    assert_eq!(app.circles.focus, top, "nothing before the first line");
+}

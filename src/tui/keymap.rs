@@ -195,6 +195,8 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(S::Detail, &[k('a')], A::AddItem, true),
     b(S::Detail, &[k('/')], A::Filter, false),
+    b(S::Detail, &[code(KeyCode::Home), k('g')], A::First, false),
+    b(S::Detail, &[code(KeyCode::End), k('G')], A::Last, false),
     b(
         S::Detail,
         &[k('e'), code(KeyCode::Enter)],

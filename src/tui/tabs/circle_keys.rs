@@ -300,6 +300,18 @@ impl CirclesTab {
             }
             NextSection | PrevSection => self.step_section(action == NextSection, env),
             MoveUp | MoveDown => self.step_line(action == MoveDown, env),
+            First | Last => {
+                let stops = self.stops();
+                let stop = if action == First {
+                    stops.first()
+                } else {
+                    stops.last()
+                };
+                if let Some(stop) = stop.copied() {
+                    self.focus = Some(stop);
+                    self.follow_focus(env);
+                }
+            }
             ScrollDetailDown | ScrollDetailUp => {
                 self.scroll_detail(action == ScrollDetailDown, env)
             }
