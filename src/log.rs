@@ -13,6 +13,19 @@ use std::os::unix::fs::OpenOptionsExt;
 use std::path::PathBuf;
 use std::time::Duration;
 
+/// When the process started (`mark_start`, first thing in `main`): timings are from there.
+static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Note the start of the process.
+pub fn mark_start() {
+    let _ = START.set(std::time::Instant::now());
+}
+
+/// Time since the process started, if `mark_start` was called.
+pub fn since_start() -> Option<Duration> {
+    START.get().map(std::time::Instant::elapsed)
+}
+
 /// Past this size the log is rotated (one old file kept).
 const MAX_BYTES: u64 = 1024 * 1024;
 

@@ -1,6 +1,7 @@
 //! Entry point: parse the command line, run it, print one clear line on error.
 
 fn main() {
+    cercles::log::mark_start();
     let outcome = cercles::cli::parse().and_then(cercles::cli::run);
     if let Err(e) = outcome {
         // Who ran what, for whoever looks after a shared server (one service account).

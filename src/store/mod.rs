@@ -52,16 +52,30 @@ pub struct Store {
     /// The current roles of a day, read once per state of the file: the views of one reload
     /// (list counts, derived circles, alerts, the Membres list) all need them, and on a big
     /// network each reading is a sort of every role.
-    roles_cache: std::cell::RefCell<Option<RolesCache>>,
+    roles_cache: std::cell::RefCell<Option<Cached<Vec<memberships::CurrentRole>>>>,
+    /// Everyone, as this session may see them, by name, with the text the filter searches:
+    /// typing in the Membres filter then searches memory instead of reading the file again.
+    people_cache: std::cell::RefCell<Option<Cached<PeopleSearched>>>,
     data_version: i64,
 }
 
-/// Current roles as read for a day, at a state of the file.
-struct RolesCache {
+/// What a cached reading depends on: the state of the file (others' commits, this session's),
+/// the day, and the role (what the session may see).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CacheKey {
     data_version: i64,
     writes: u64,
     day: chrono::NaiveDate,
-    roles: std::rc::Rc<Vec<memberships::CurrentRole>>,
+    role: Role,
+}
+
+/// Everyone by name, each with the folded text the Membres filter searches.
+type PeopleSearched = Vec<(crate::model::Person, String)>;
+
+/// A reading kept while its key holds.
+struct Cached<T> {
+    key: CacheKey,
+    value: std::rc::Rc<T>,
 }
 
 /// Meta key of the demo's reference date.
@@ -106,6 +120,7 @@ impl Store {
             file_writable,
             writes: std::cell::Cell::new(0),
             roles_cache: std::cell::RefCell::new(None),
+            people_cache: std::cell::RefCell::new(None),
             data_version: 0,
         };
         store.data_version = store.read_data_version()?;
@@ -141,6 +156,7 @@ impl Store {
                 file_writable: true,
                 writes: std::cell::Cell::new(0),
                 roles_cache: std::cell::RefCell::new(None),
+                people_cache: std::cell::RefCell::new(None),
                 data_version: 0,
             };
             let filled = fill(&mut store);
@@ -212,23 +228,45 @@ impl Store {
         &self,
         day: chrono::NaiveDate,
     ) -> Result<std::rc::Rc<Vec<memberships::CurrentRole>>> {
-        let data_version = self.read_data_version()?;
-        let writes = self.writes.get();
-        if let Some(c) = self.roles_cache.borrow().as_ref()
-            && c.data_version == data_version
-            && c.writes == writes
-            && c.day == day
-        {
-            return Ok(std::rc::Rc::clone(&c.roles));
-        }
-        let roles = std::rc::Rc::new(memberships::current_roles(&self.conn, day)?);
-        *self.roles_cache.borrow_mut() = Some(RolesCache {
-            data_version,
-            writes,
+        self.cached(&self.roles_cache, day, |store| {
+            memberships::current_roles(&store.conn, day)
+        })
+    }
+
+    /// Everyone as this session sees them, by name, each with the folded text the Membres
+    /// filter searches; read again only when the file changed.
+    pub(crate) fn people_sorted(&self) -> Result<std::rc::Rc<PeopleSearched>> {
+        self.cached(
+            &self.people_cache,
+            self.today(),
+            people::sorted_with_haystacks,
+        )
+    }
+
+    /// A reading from `slot` while the file, the day and the role are as when it was made.
+    fn cached<T>(
+        &self,
+        slot: &std::cell::RefCell<Option<Cached<T>>>,
+        day: chrono::NaiveDate,
+        read: impl FnOnce(&Self) -> Result<T>,
+    ) -> Result<std::rc::Rc<T>> {
+        let key = CacheKey {
+            data_version: self.read_data_version()?,
+            writes: self.writes.get(),
             day,
-            roles: std::rc::Rc::clone(&roles),
+            role: self.actor.role,
+        };
+        if let Some(c) = slot.borrow().as_ref()
+            && c.key == key
+        {
+            return Ok(std::rc::Rc::clone(&c.value));
+        }
+        let value = std::rc::Rc::new(read(self)?);
+        *slot.borrow_mut() = Some(Cached {
+            key,
+            value: std::rc::Rc::clone(&value),
         });
-        Ok(roles)
+        Ok(value)
     }
 
     /// Read-only access for the query functions of the aggregate modules.

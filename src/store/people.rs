@@ -214,6 +214,32 @@ impl Tx<'_> {
     }
 }
 
+/// Everyone as `store`'s session sees them, by name, each with the folded text the Membres
+/// filter searches: the name both ways (the list shows "Nom Prénom", people type either), the
+/// commune and the email.
+pub(crate) fn sorted_with_haystacks(store: &Store) -> Result<Vec<(Person, String)>> {
+    let mut people: Vec<Person> = all_people(store.conn())?
+        .into_iter()
+        .map(|p| store.shown_person(p))
+        .collect();
+    people.sort_by_cached_key(name_key);
+    Ok(people
+        .into_iter()
+        .map(|p| {
+            let haystack = fold_for_match(&format!(
+                "{} {} | {} {} | {} | {}",
+                p.first_name,
+                p.last_name,
+                p.last_name,
+                p.first_name,
+                p.commune,
+                p.email.as_deref().unwrap_or("")
+            ));
+            (p, haystack)
+        })
+        .collect())
+}
+
 impl Store {
     /// Blank what this session's role may not see.
     pub(crate) fn shown_person(&self, mut p: Person) -> Person {
@@ -241,12 +267,8 @@ impl Store {
         for list in roles_of.values_mut() {
             list.sort_by_key(|r| r.role != CircleRole::CoReferent);
         }
-        let mut people: Vec<Person> = all_people(self.conn())?
-            .into_iter()
-            .map(|p| self.shown_person(p))
-            .collect();
-        people.sort_by_cached_key(name_key);
-        let total = people.iter().filter(|p| !p.has_left(today)).count();
+        let people = self.people_sorted()?;
+        let total = people.iter().filter(|(p, _)| !p.has_left(today)).count();
         let left = people.len() - total;
         let needle = fold_for_match(&filter.text);
         let coordination = filter
@@ -256,7 +278,7 @@ impl Store {
             .flatten()
             .is_some_and(|c| c.kind == CircleKind::Coordination);
         let mut rows = Vec::new();
-        for person in people {
+        for (person, haystack) in people.iter() {
             if !filter.include_left && person.has_left(today) {
                 continue;
             }
@@ -277,23 +299,11 @@ impl Store {
             {
                 continue;
             }
-            if !needle.is_empty() {
-                // The name both ways: the list shows "Nom Prénom", people type either.
-                let haystack = fold_for_match(&format!(
-                    "{} {} | {} {} | {} | {}",
-                    person.first_name,
-                    person.last_name,
-                    person.last_name,
-                    person.first_name,
-                    person.commune,
-                    person.email.as_deref().unwrap_or("")
-                ));
-                if !haystack.contains(&needle) {
-                    continue;
-                }
+            if !needle.is_empty() && !haystack.contains(&needle) {
+                continue;
             }
             rows.push(PersonRow {
-                person,
+                person: person.clone(),
                 roles: mine.into_iter().map(RoleBadge::from).collect(),
             });
         }

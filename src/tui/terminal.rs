@@ -271,7 +271,9 @@ fn event_loop(
             draw(terminal, app)?;
             needs_draw = false;
             if let Some(start) = first_frame.take() {
-                crate::log::timing("premier affichage", start.elapsed());
+                // From the launch of the process (the data read included), as a person waits.
+                let took = crate::log::since_start().unwrap_or_else(|| start.elapsed());
+                crate::log::timing("premier affichage depuis le lancement", took);
             }
         }
         let timeout = CHANGE_CHECK

@@ -321,7 +321,25 @@ impl MembersView<'_> {
             return;
         }
         let width = usize::from(body.width).saturating_sub(2);
-        let rows: Vec<Line> = tab.people.rows.iter().map(|r| self.row(r, width)).collect();
+        // Only the rows that can be on screen are drawn up (a network of 70 000 people would
+        // otherwise build 70 000 lines for every frame); the others stay empty.
+        let height = usize::from(body.height);
+        let selected = tab.list.selected().unwrap_or(0);
+        let start = tab.list.offset().min(selected.saturating_sub(height));
+        let end = (tab.list.offset() + height).max(selected + 1) + 1;
+        let rows: Vec<Line> = tab
+            .people
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                if (start..end).contains(&i) {
+                    self.row(r, width)
+                } else {
+                    Line::default()
+                }
+            })
+            .collect();
         SelectList {
             rows,
             state: &tab.list,
