@@ -172,14 +172,7 @@ impl Store {
         expected_version: i64,
         on: Option<NaiveDate>,
     ) -> Result<Circle> {
-        let today = self.today();
-        if let Some(on) = on.filter(|on| *on > today) {
-            return Err(StoreError::Invalid(crate::catalogue::people::in_future(
-                msg::FIELD_CLOSED_ON,
-                &format_date(on),
-                &format_date(today),
-            )));
-        }
+        self.not_after_today(msg::FIELD_CLOSED_ON, on)?;
         self.write(Area::Governance, |tx| {
             let before: Circle = tx.current(id, expected_version)?;
             if on.is_some() && before.kind == CircleKind::Coordination {

@@ -220,14 +220,7 @@ impl Store {
         since: NaiveDate,
         term_end: Option<NaiveDate>,
     ) -> Result<Membership> {
-        let today = self.today();
-        if since > today {
-            return Err(StoreError::Invalid(msg::in_future(
-                msg::FIELD_SINCE,
-                &format_date(since),
-                &format_date(today),
-            )));
-        }
+        self.not_after_today(msg::FIELD_SINCE, Some(since))?;
         self.write(Area::Governance, |tx| {
             tx.insert_membership(person_id, circle_id, role, since, term_end)
         })
@@ -240,14 +233,7 @@ impl Store {
         expected_version: i64,
         until: NaiveDate,
     ) -> Result<Membership> {
-        let today = self.today();
-        if until > today {
-            return Err(StoreError::Invalid(msg::in_future(
-                msg::FIELD_UNTIL,
-                &format_date(until),
-                &format_date(today),
-            )));
-        }
+        self.not_after_today(msg::FIELD_UNTIL, Some(until))?;
         self.write(Area::Governance, |tx| {
             let before: Membership = tx.current(membership_id, expected_version)?;
             if let Some(u) = before.until {

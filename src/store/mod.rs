@@ -269,6 +269,24 @@ impl Store {
         Ok(value)
     }
 
+    /// A day that is noted when it comes (a start, an end, a departure, a closing): refused
+    /// when after today, naming the form's `field`.
+    pub(crate) fn not_after_today(
+        &self,
+        field: &str,
+        day: Option<chrono::NaiveDate>,
+    ) -> Result<()> {
+        let today = self.today();
+        match day.filter(|d| *d > today) {
+            Some(d) => Err(StoreError::Invalid(crate::catalogue::people::in_future(
+                field,
+                &crate::model::format_date(d),
+                &crate::model::format_date(today),
+            ))),
+            None => Ok(()),
+        }
+    }
+
     /// Read-only access for the query functions of the aggregate modules.
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn

@@ -469,14 +469,7 @@ impl Store {
         expected_version: i64,
         on: Option<NaiveDate>,
     ) -> Result<Person> {
-        let today = self.today();
-        if let Some(on) = on.filter(|on| *on > today) {
-            return Err(StoreError::Invalid(msg::in_future(
-                msg::FIELD_LEFT_ON,
-                &crate::model::format_date(on),
-                &crate::model::format_date(today),
-            )));
-        }
+        self.not_after_today(msg::FIELD_LEFT_ON, on)?;
         self.write(Area::Governance, |tx| {
             let before: Person = tx.current(id, expected_version)?;
             if let (Some(_), Some(already)) = (on, before.left_on) {
