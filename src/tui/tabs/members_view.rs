@@ -77,6 +77,25 @@ fn badge(b: &RoleBadge) -> String {
     }
 }
 
+/// The widest any of these texts may be for all of them to fit in `room`: the short ones keep
+/// their length and the long ones share what is left (`usize::MAX` when all fit).
+fn fair_share(widths: &[usize], room: usize) -> usize {
+    if widths.iter().sum::<usize>() <= room {
+        return usize::MAX;
+    }
+    let mut sorted = widths.to_vec();
+    sorted.sort_unstable();
+    let mut left = room;
+    for (i, w) in sorted.iter().enumerate() {
+        let share = left / (sorted.len() - i);
+        if *w > share {
+            return share;
+        }
+        left -= w;
+    }
+    usize::MAX
+}
+
 fn pad(text: &str, width: usize) -> String {
     let cut = truncate(text, width);
     let fill = width.saturating_sub(display_width(&cut));
@@ -245,17 +264,34 @@ impl MembersView<'_> {
             .iter()
             .map(|(on, off)| on.as_deref().map_or(display_width(off), display_width) + 2)
             .sum();
+        let shown: Vec<(String, bool)> = chips
+            .into_iter()
+            .filter(|(on, _)| on.is_some() || full <= width + 2)
+            .map(|(on, off)| match on {
+                Some(text) => (text, true),
+                None => (off.to_owned(), false),
+            })
+            .collect();
+        // The filters that are on, still too wide together: each gets an equal share, cut
+        // with `…`, so that none of them drops off the edge unseen.
+        let gaps = 2 * shown.len().saturating_sub(1);
+        let share = fair_share(
+            &shown
+                .iter()
+                .map(|(t, _)| display_width(t))
+                .collect::<Vec<_>>(),
+            width.saturating_sub(gaps),
+        );
         let mut spans = Vec::new();
-        for (on, off) in chips {
-            if on.is_none() && full > width + 2 {
-                continue;
-            }
+        for (text, on) in shown {
             if !spans.is_empty() {
                 spans.push(Span::raw("  "));
             }
-            spans.push(match on {
-                Some(text) => Span::styled(text, theme.key()),
-                None => Span::styled(off, theme.muted()),
+            let text = truncate(&text, share);
+            spans.push(if on {
+                Span::styled(text, theme.key())
+            } else {
+                Span::styled(text, theme.muted())
             });
         }
         Line::from(spans)
@@ -523,4 +559,18 @@ pub fn detail_lines(
         }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fair_share;
+
+    #[test]
+    fn short_texts_keep_their_length_and_long_ones_share_the_rest() {
+        assert_eq!(fair_share(&[5, 6], 20), usize::MAX);
+        // 5 and 6 fit whole; 20 - 11 = 9 left for the long one.
+        assert_eq!(fair_share(&[5, 30, 6], 20), 9);
+        assert_eq!(fair_share(&[10, 10], 10), 5);
+        assert_eq!(fair_share(&[], 0), usize::MAX);
+    }
 }
