@@ -229,7 +229,10 @@ fn short(name: &str) -> String {
     crate::tui::widgets::truncate(name, 60)
 }
 pub fn confirm_reopen_circle(name: &str) -> String {
-    format!("Rouvrir le cercle « {} » ?", short(name))
+    format!(
+        "Rouvrir le cercle « {} » ? Les rôles qu'on y tenait à sa fermeture comptent de nouveau.",
+        short(name)
+    )
 }
 pub fn confirm_reopen_group(name: &str) -> String {
     format!("Rouvrir le GT « {} » ?", short(name))
