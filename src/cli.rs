@@ -417,6 +417,15 @@ fn run_users(cli: &Cli, path: &Path, action: &UsersCommand) -> Result<(), CliErr
         UsersCommand::Link { name, person } => {
             let person = store.resolve_person(person)?;
             let user = store.link_user(name, Some(person.id))?;
+            if let Some(left) = person.left_on {
+                eprintln!(
+                    "{}",
+                    crate::text::escape_for_terminal(&msg::linked_person_left(
+                        &person.display_name(),
+                        &crate::model::format_date(left)
+                    ))
+                );
+            }
             say!(
                 "{}",
                 crate::text::escape_for_terminal(&msg::user_linked(

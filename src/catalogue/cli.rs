@@ -82,6 +82,9 @@ pub fn repeated_argument(arg: &str) -> String {
 }
 pub const DEMO_WITH_COMMAND: &str = "--demo ouvre l'interface sur une base de démonstration et ne s'utilise pas avec une commande (pour créer une base de démonstration : cercles --db FICHIER init --demo)";
 pub const AS_WITH_INIT: &str = "--as ne s'utilise pas avec init : la base est créée au nom de l'utilisateur·rice du système qui la lance, seul·e admin au départ";
+pub fn linked_person_left(name: &str, on: &str) -> String {
+    format!("attention : {name} a quitté le réseau le {on}")
+}
 pub const BAD_USAGE: &str = "commande incomplète ou mal formée (voir « cercles --help »)";
 pub const NO_DATA_DIR: &str =
     "impossible de trouver le dossier de données : indiquez la base avec --db FICHIER";
