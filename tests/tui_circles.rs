@@ -681,16 +681,22 @@ fn a_work_item_deleted_elsewhere_while_its_form_is_open_is_said_deleted_not_modi
     // The change check of the loop: the warning says what happened.
     assert!(app.poll_changes());
     assert_eq!(message(&app), cm::GONE_ELSEWHERE);
-    // Saving says the same, in full, and the typed text is still there to copy.
+    // Saving says so and keeps the typed text: the form becomes a new item.
     press(&mut app, KeyCode::F(2));
-    assert_eq!(message(&app), cm::GONE_ELSEWHERE);
+    assert_eq!(message(&app), cm::GONE_RECREATE);
     let editor = app.circles.editor.as_ref().expect("the form stays open");
     assert!(editor.form.value(TITLE).ends_with("(moi)"));
-    // Esc asks before the typed text goes, then closes.
-    press(&mut app, KeyCode::Esc);
-    typ(&mut app, "o");
-    assert!(app.circles.editor.is_none());
+    // F2 again: created anew from what was typed.
+    press(&mut app, KeyCode::F(2));
+    assert!(app.circles.editor.is_none(), "{:?}", app.message);
     assert!(store(&path).work_item(id).unwrap().is_none());
+    let titles: Vec<String> = store(&path)
+        .work_items(w.circle_id, w.year)
+        .unwrap()
+        .into_iter()
+        .map(|w| w.title)
+        .collect();
+    assert!(titles.iter().any(|t| t.ends_with("(moi)")), "{titles:?}");
 }
 
 #[test]

@@ -158,6 +158,8 @@ pub const CHANGED_ELSEWHERE: &str = "modifié ailleurs : vous verrez leurs valeu
 pub const GONE: &str = "cet élément n'existe plus";
 /// The row the open form edits was deleted by another session.
 pub const GONE_ELSEWHERE: &str = "supprimé dans une autre session : Échap ferme le formulaire";
+pub const GONE_RECREATE: &str =
+    "supprimé dans une autre session : F2 le recrée avec votre saisie, Échap abandonne";
 
 // --- messages -----------------------------------------------------------------------------------
 

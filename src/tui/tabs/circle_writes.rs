@@ -261,10 +261,20 @@ impl CirclesTab {
                 editor.form.set_error(main_field(target), text.clone());
                 Reply::Error(text)
             }
-            // Deleted by another session while the form was open: nothing to merge with.
-            Err(Problem::Store(StoreError::NotFound(_))) => {
-                env.said(Reply::Error(cm::GONE_ELSEWHERE.to_owned()))
-            }
+            // Deleted by another session while the form was open: nothing to merge with. A
+            // work item or a decision can come back from what was typed: the form becomes a
+            // new one, and F2 creates it (Esc gives up).
+            Err(Problem::Store(StoreError::NotFound(_))) => match target {
+                Target::Work(_) => {
+                    editor.target = Target::NewWork;
+                    env.said(Reply::Error(cm::GONE_RECREATE.to_owned()))
+                }
+                Target::Decision(_) => {
+                    editor.target = Target::NewDecision;
+                    env.said(Reply::Error(cm::GONE_RECREATE.to_owned()))
+                }
+                _ => env.said(Reply::Error(cm::GONE_ELSEWHERE.to_owned())),
+            },
             Err(Problem::Store(other)) => Reply::Error(other.to_string()),
         }
     }
