@@ -20,6 +20,8 @@ pub const ACT_TOGGLE_LEFT: &str = "parti·es : afficher ou masquer les personnes
 
 pub const MEMBERS_TITLE: &str = "Membres";
 pub const NO_PERSON: &str = "Personne pour l'instant : a pour ajouter.";
+pub const NO_PERSON_BUT_LEFT: &str =
+    "Personne dans le réseau pour l'instant : p montre les personnes parties, a ajoute quelqu'un.";
 pub const NO_PERSON_MATCHES: &str = "Personne ne correspond aux filtres (Échap les efface).";
 /// The flag of a co-référent·e term that ends soon or ended without successor.
 pub const TERM_FLAG: &str = "!";

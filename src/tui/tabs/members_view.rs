@@ -348,6 +348,8 @@ impl MembersView<'_> {
         if tab.people.rows.is_empty() {
             let text = if tab.is_filtered() {
                 mm::NO_PERSON_MATCHES
+            } else if tab.people.counts.left > 0 && !tab.filter.include_left {
+                mm::NO_PERSON_BUT_LEFT
             } else {
                 mm::NO_PERSON
             };
