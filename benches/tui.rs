@@ -135,18 +135,21 @@ fn report_bytes(path: &Path) {
     );
 }
 
+/// Open the database, load every tab and draw the first frame at 80x24.
+fn first_frame(path: &Path) {
+    let app = App::new(Store::open(path, ADMIN).unwrap()).unwrap();
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    term.draw(|f| f.render_widget(&app, f.area())).unwrap();
+    black_box(term.backend().buffer().area);
+}
+
 fn benches(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let path = demo_db(dir.path());
     report_bytes(&path);
 
     c.bench_function("startup_to_first_frame_demo", |b| {
-        b.iter(|| {
-            let app = App::new(Store::open(&path, ADMIN).unwrap()).unwrap();
-            let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-            term.draw(|f| f.render_widget(&app, f.area())).unwrap();
-            black_box(term.backend().buffer().area);
-        })
+        b.iter(|| first_frame(&path))
     });
 
     let mut app = App::new(Store::open(&path, ADMIN).unwrap()).unwrap();
@@ -170,12 +173,7 @@ fn scaled(c: &mut Criterion) {
     let path = dir.path().join("scaled.db");
     cercles::demo::build_scaled(&path, ADMIN, 100).unwrap();
     c.bench_function("startup_to_first_frame_scale_100", |b| {
-        b.iter(|| {
-            let app = App::new(Store::open(&path, ADMIN).unwrap()).unwrap();
-            let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-            term.draw(|f| f.render_widget(&app, f.area())).unwrap();
-            black_box(term.backend().buffer().area);
-        })
+        b.iter(|| first_frame(&path))
     });
     let mut app = App::new(Store::open(&path, ADMIN).unwrap()).unwrap();
     app.handle_key(key('2'));

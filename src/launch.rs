@@ -40,13 +40,11 @@ fn remove_stale_demos() {
         let Some(rest) = name.strip_prefix("cercles-demo-") else {
             continue;
         };
-        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
-        let alive = pid.is_some_and(|pid| Path::new(&format!("/proc/{pid}")).exists());
         // Only our own: another user's demo is theirs to clean, and not ours to remove.
         let mine = entry.metadata().is_ok_and(|m| {
             std::os::unix::fs::MetadataExt::uid(&m) == nix::unistd::getuid().as_raw()
         });
-        if pid.is_some() && !alive && mine {
+        if mine && crate::store::open::left_by_a_dead_process(rest) {
             let _ = std::fs::remove_dir_all(entry.path());
         }
     }

@@ -126,7 +126,7 @@ pub fn read_table(text: &str, required: &[&[&str]], expected: &str) -> Result<Ta
         }
         offset += line.len();
     }
-    Err(ExchangeError::Invalid(msg::no_header(expected)))
+    Err(ExchangeError::NoHeader(msg::no_header(expected)))
 }
 
 /// The line (1-based in `body`) of a quote that opens a field and is never closed. The csv

@@ -221,7 +221,7 @@ pub fn parse_members(bytes: &[u8], circles: &[Circle], today: NaiveDate) -> Resu
     let table: Table = match read_table(&text, &[ALIASES[0]], &COLUMNS.join(";")) {
         Ok(table) => table,
         // No header found: if the first line is one of ours without `nom`, say so.
-        Err(e) if e.to_string() == msg::no_header(&COLUMNS.join(";")) => {
+        Err(e @ ExchangeError::NoHeader(_)) => {
             return Err(missing_name_column(&text).unwrap_or(e));
         }
         Err(e) => return Err(e),

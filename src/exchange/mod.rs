@@ -11,6 +11,9 @@ pub enum ExchangeError {
     /// A refused file or line; the message names the line and the column.
     #[error("{0}")]
     Invalid(String),
+    /// No line among the first ones names the required columns (the message says which).
+    #[error("{0}")]
+    NoHeader(String),
     #[error("{0}")]
     Store(#[from] StoreError),
 }

@@ -338,12 +338,20 @@ pub(crate) fn remove_stale_temporaries(path: &Path) {
         let Some(rest) = prefixes.iter().find_map(|p| file.strip_prefix(p.as_str())) else {
             continue;
         };
-        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
-        let alive = pid.is_some_and(|pid| Path::new(&format!("/proc/{pid}")).exists());
-        if pid.is_some() && !alive {
+        if left_by_a_dead_process(rest) {
             let _ = fs::remove_file(entry.path());
         }
     }
+}
+
+/// Whether `PID-…` (what follows a temporary name's prefix) names a process that is gone:
+/// its leftovers may go. Not a number: not ours, kept.
+pub(crate) fn left_by_a_dead_process(pid_and_rest: &str) -> bool {
+    pid_and_rest
+        .split('-')
+        .next()
+        .and_then(|p| p.parse::<u32>().ok())
+        .is_some_and(|pid| !Path::new(&format!("/proc/{pid}")).exists())
 }
 
 /// Open a connection on a file known to be ours, for copies (backup check).

@@ -171,7 +171,7 @@ impl RoleEditor {
         let (roles, labels) = Self::role_choice(detail)?;
         let end = roles[0].term_end.map(format_date).unwrap_or_default();
         let first = roles[0].label.clone();
-        let form = Form::new(mm::term_title(&name), today, theme)
+        let mut form = Form::new(mm::term_title(&name), today, theme)
             .field(
                 MEMBERSHIP,
                 mm::FIELD_ROLE_OF_TERM,
@@ -181,7 +181,6 @@ impl RoleEditor {
             )
             .field(TERM_END, mm::FIELD_TERM_END, FieldKind::Date, false, &end);
         // The date is what is typed here; the role, when there are several, is Shift-Tab away.
-        let mut form = form;
         form.focus_next();
         Ok(Self::new(
             detail,
