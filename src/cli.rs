@@ -42,7 +42,10 @@ pub enum Command {
         scale: Option<u32>,
     },
     #[command(about = msg::CMD_CHECK, override_usage = msg::USAGE_CHECK, help_template = msg::SUB_HELP_TEMPLATE, next_help_heading = msg::HEADING_OPTIONS)]
-    Check,
+    Check {
+        #[arg(long, value_name = "N:EMPREINTE", value_parser = parse_head, help = msg::ARG_HEAD)]
+        head: Option<crate::store::check::Head>,
+    },
     #[command(about = msg::CMD_BACKUP, override_usage = msg::USAGE_BACKUP, help_template = msg::SUB_HELP_TEMPLATE, next_help_heading = msg::HEADING_OPTIONS)]
     Backup {
         #[arg(value_name = "FICHIER", help = msg::ARG_BACKUP_FILE)]
@@ -282,11 +285,17 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
     match &cli.command {
         None => crate::launch::open_ui(&cli, &path),
         Some(Command::Init { demo, scale }) => init(&cli, &path, *demo, scale.unwrap_or(1)),
-        Some(Command::Check) => {
+        Some(Command::Check { head }) => {
             let store = open_store(&cli, &path)?;
-            match store.check()? {
-                Ok(entries) => {
-                    say!("{}", store_msg::check_ok(&path, entries));
+            match store.check_against(head.as_ref())? {
+                Ok(checked) => {
+                    say!("{}", store_msg::check_ok(&path, checked.entries));
+                    if let Some(kept) = head {
+                        say!("{}", store_msg::head_still_there(kept));
+                    }
+                    if let Some(h) = checked.head {
+                        say!("{}", store_msg::journal_head(&h));
+                    }
                     Ok(())
                 }
                 Err(problem) => Err(CliError::Failed(problem)),
@@ -298,8 +307,11 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
             }
             check_parent_folder(file)?;
             let store = open_store(&cli, &path)?;
-            store.backup(file)?;
+            let head = store.backup(file)?;
             say!("{}", store_msg::backup_done(file));
+            if let Some(h) = head {
+                say!("{}", store_msg::journal_head(&h));
+            }
             Ok(())
         }
         Some(Command::Users { action }) => run_users(&cli, &path, action),
@@ -314,6 +326,11 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
             output,
         }) => run_export(&cli, &path, *kind, *format, output.as_deref()),
     }
+}
+
+/// `--head N:DIGEST`, read as clap reads a value (a bad one is a usage error, exit 2).
+fn parse_head(value: &str) -> Result<crate::store::check::Head, String> {
+    value.parse()
 }
 
 fn init(cli: &Cli, path: &Path, demo: bool, scale: u32) -> Result<(), CliError> {

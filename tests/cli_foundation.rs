@@ -1,5 +1,6 @@
 //! The real binary: init, check, backup, users, exit codes and messages.
 
+mod common;
 use std::fs;
 use std::path::Path;
 
@@ -109,10 +110,7 @@ fn check_names_a_tampered_audit_entry() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
     cercles(&db).arg("init").assert().success();
-    rusqlite::Connection::open(&db)
-        .unwrap()
-        .execute("UPDATE audit SET after = '{}' WHERE id = 3", [])
-        .unwrap();
+    common::tamper(&db, "UPDATE audit SET after = '{}' WHERE id = 3");
     let out = cercles(&db).arg("check").output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(

@@ -1,6 +1,7 @@
 //! The store's foundation: opening files that are not ours, the schema version, the write path
 //! (role, version, audit), change detection.
 
+mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -49,7 +50,10 @@ fn fresh_database_has_schema_wal_and_reference_data() {
     let dir = tempfile::tempdir().unwrap();
     let path = fresh(&dir);
     let store = Store::open(&path, &admin()).unwrap();
-    assert_eq!(store.file_schema_version().unwrap(), 1);
+    assert_eq!(
+        store.file_schema_version().unwrap(),
+        cercles::store::open::schema_version()
+    );
     assert!(!store.is_read_only());
     assert_eq!(store.actor().role, Role::Admin);
     let names: Vec<String> = store
@@ -212,7 +216,11 @@ fn a_binary_older_than_the_file_stops_writing_mid_session() {
     // Another (newer) binary upgrades the file while this session is open.
     rusqlite::Connection::open(&path)
         .unwrap()
-        .pragma_update(None, "user_version", 2)
+        .pragma_update(
+            None,
+            "user_version",
+            cercles::store::open::schema_version() + 1,
+        )
         .unwrap();
     let circle = store.circles().unwrap().remove(0);
     let err = store
@@ -278,11 +286,11 @@ fn each_write_appends_exactly_one_audit_entry_and_the_chain_verifies() {
         )
         .unwrap();
     assert!(after.contains("Porter la démocratie locale."));
-    conn.execute(
-        "UPDATE audit SET after = replace(after, 'locale', 'globale') WHERE id = ?1",
-        [id],
-    )
-    .unwrap();
+    drop(conn);
+    common::tamper(
+        &path,
+        &format!("UPDATE audit SET after = replace(after, 'locale', 'globale') WHERE id = {id}"),
+    );
     let problem = store.check().unwrap().expect_err("tampering detected");
     assert!(problem.contains(&format!("n° {id}")), "{problem}");
 }
@@ -292,22 +300,30 @@ fn an_entry_marked_erased_that_keeps_values_is_tampering() {
     let dir = tempfile::tempdir().unwrap();
     let path = fresh(&dir);
     let store = Store::open(&path, &admin()).unwrap();
+    // Marked erased, its values rewritten: the trigger refuses it...
     let conn = rusqlite::Connection::open(&path).unwrap();
-    // Marking an entry erased skips its digest: its values may then only be gone.
-    conn.execute(
+    assert!(
+        conn.execute(
+            "UPDATE audit SET erased = 1, after = '{\"name\":\"forgé\"}' WHERE id = 1",
+            []
+        )
+        .is_err()
+    );
+    // ...and with the triggers out of the way, `check` sees it.
+    common::tamper(
+        &path,
         "UPDATE audit SET erased = 1, after = '{\"name\":\"forgé\",\"role\":\"admin\"}' WHERE id = 1",
-        [],
-    )
-    .unwrap();
+    );
     let problem = store.check().unwrap().expect_err("tampering detected");
     assert!(problem.contains("n° 1"), "{problem}");
-    // Truly erased (values blanked): the chain still holds.
-    conn.execute(
+    // Values blanked by hand: still not an erasure by the program, and entry 1 is the first
+    // admin (users are never erased).
+    common::tamper(
+        &path,
         "UPDATE audit SET before = NULL, after = NULL WHERE id = 1",
-        [],
-    )
-    .unwrap();
-    assert!(store.check().unwrap().is_ok());
+    );
+    let problem = store.check().unwrap().expect_err("a hand-made erasure");
+    assert!(problem.contains("n° 1"), "{problem}");
 }
 
 #[test]

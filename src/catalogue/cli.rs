@@ -20,6 +20,7 @@ pub const ARG_SCALE: &str =
     "Avec --demo : multiplier les volumes par N (1 à 1000 ; pour l'instant les membres)";
 pub const CMD_CHECK: &str =
     "Vérifier l'intégrité, les références, le schéma et la chaîne du journal";
+pub const ARG_HEAD: &str = "Vérifier aussi que cette tête du journal, gardée d'un check ou d'une sauvegarde, y est toujours";
 pub const CMD_BACKUP: &str = "Sauvegarder la base, en ligne, dans un nouveau fichier vérifié";
 pub const ARG_BACKUP_FILE: &str = "Fichier de la copie (ne doit pas exister)";
 pub const CMD_USERS: &str = "Gérer les utilisateur·rices et leurs rôles (admin)";
@@ -103,7 +104,7 @@ pub fn user_removed(name: &str) -> String {
 pub const READ_ONLY_WARNING_PREFIX: &str = "attention : ";
 pub const USAGE_USERS: &str = "cercles users list | add NOM --role RÔLE [--person PERSONNE] | link NOM PERSONNE | role NOM RÔLE | remove NOM";
 pub const USAGE_INIT: &str = "cercles [--db FICHIER] init [--demo [--scale N]]";
-pub const USAGE_CHECK: &str = "cercles [--db FICHIER] [--as NOM] check";
+pub const USAGE_CHECK: &str = "cercles [--db FICHIER] [--as NOM] check [--head N:EMPREINTE]";
 pub const USAGE_BACKUP: &str = "cercles [--db FICHIER] [--as NOM] backup FICHIER";
 pub const USAGE_IMPORT: &str =
     "cercles [--db FICHIER] [--as NOM] import members FICHIER|- [--dry-run]";

@@ -69,6 +69,7 @@ pub fn area_name(area: crate::model::Area) -> &'static str {
         EventTasks => "les tâches des rencontres",
         WorkLog => "le suivi des travaux des cercles",
         OwnPreferences => "vos préférences",
+        PersonalData => "les données personnelles (RGPD)",
     }
 }
 pub const CONFLICT: &str =
@@ -152,6 +153,88 @@ pub fn check_erased(entry: i64) -> String {
     format!(
         "journal : l'entrée n° {entry} est marquée effacée mais garde des valeurs (modifiée à la main)"
     )
+}
+pub fn check_erased_forbidden(entry: i64, table: &str) -> String {
+    format!(
+        "journal : l'entrée n° {entry} (table {table}) est marquée effacée, or les entrées sur les utilisateur·rices et les rôles ne s'effacent jamais (modifiée à la main)"
+    )
+}
+pub fn check_erased_unrecorded(entry: i64) -> String {
+    format!(
+        "journal : l'entrée n° {entry} est marquée effacée sans que le programme l'ait effacée (modifiée à la main)"
+    )
+}
+pub fn journal_entry(entry: i64) -> String {
+    format!("l'entrée n° {entry} du journal")
+}
+pub fn never_erased(entry: i64, table: &str) -> String {
+    format!(
+        "l'entrée n° {entry} du journal (table {table}) ne peut pas être effacée : le journal garde toujours qui a eu quel rôle"
+    )
+}
+pub fn upgrade_journal_broken(entry: i64) -> String {
+    format!(
+        "mise à niveau impossible : le journal ne se vérifie plus à l'entrée n° {entry} (modifié hors du programme) ; restaurez une sauvegarde, rien n'a été changé"
+    )
+}
+/// French name of a kind of schema object (`sqlite_master.type`).
+fn object_kind(kind: &str) -> &'static str {
+    match kind {
+        "table" => "la table",
+        "index" => "l'index",
+        "trigger" => "le déclencheur",
+        "view" => "la vue",
+        _ => "l'objet",
+    }
+}
+pub fn check_object_missing(kind: &str, name: &str) -> String {
+    format!(
+        "schéma : {} « {name} » manque (supprimé hors du programme){}",
+        object_kind(kind),
+        if kind == "trigger" {
+            " : ce qu'il protégeait ne l'est plus"
+        } else {
+            ""
+        }
+    )
+}
+pub fn check_object_changed(kind: &str, name: &str) -> String {
+    format!(
+        "schéma : {} « {name} » n'est plus celui du programme (modifié hors du programme)",
+        object_kind(kind)
+    )
+}
+pub fn check_object_unknown(kind: &str, name: &str) -> String {
+    let article = match kind {
+        "table" => "une table",
+        "index" => "un index",
+        "trigger" => "un déclencheur",
+        "view" => "une vue",
+        _ => "un objet",
+    };
+    format!("schéma : {article} « {name} » inconnu du programme a été ajouté hors du programme")
+}
+/// `given` already cut and cleaned for a message.
+pub fn bad_head(given: &str) -> String {
+    format!(
+        "« {given} » n'est pas une tête de journal : attendu NUMÉRO:EMPREINTE comme l'affichent check et backup (64 chiffres hexadécimaux après les deux-points)"
+    )
+}
+pub fn check_head_missing(head: &impl std::fmt::Display) -> String {
+    format!(
+        "journal : la tête gardée {head} n'y est plus (entrées retirées) : le journal a été réécrit hors du programme"
+    )
+}
+pub fn check_head_changed(head: &impl std::fmt::Display) -> String {
+    format!(
+        "journal : la tête gardée {head} ne correspond plus : le journal a été réécrit hors du programme"
+    )
+}
+pub fn head_still_there(head: &impl std::fmt::Display) -> String {
+    format!("la tête gardée {head} est toujours dans le journal")
+}
+pub fn journal_head(head: &impl std::fmt::Display) -> String {
+    format!("tête du journal : {head}")
 }
 pub fn check_digest(entry: i64) -> String {
     format!("journal : l'entrée n° {entry} a été modifiée (empreinte fausse)")

@@ -30,6 +30,8 @@ pub enum Area {
     WorkLog,
     /// A user's own preferences.
     OwnPreferences,
+    /// A person's data under the RGPD: erasing journal values (admin only).
+    PersonalData,
 }
 
 impl Role {
@@ -89,6 +91,7 @@ mod tests {
     fn lecture_writes_nothing_shared() {
         for area in [
             Area::Users,
+            Area::PersonalData,
             Area::Ledger,
             Area::Governance,
             Area::Collectives,
@@ -99,6 +102,7 @@ mod tests {
         }
         assert!(Role::Admin.may_write(Area::Users));
         assert!(!Role::Coordination.may_write(Area::Users));
+        assert!(!Role::Coordination.may_write(Area::PersonalData));
         assert!(!Role::Benevole.may_write(Area::Governance));
         assert!(Role::Tresorerie.may_write(Area::Ledger));
         assert!(!Role::Coordination.may_write(Area::Ledger));

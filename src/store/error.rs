@@ -90,7 +90,11 @@ impl From<rusqlite::Error> for StoreError {
 
 impl From<rusqlite_migration::Error> for StoreError {
     fn from(e: rusqlite_migration::Error) -> Self {
-        StoreError::Sqlite(e.to_string())
+        match e {
+            // An upgrade step that refused, in words of ours.
+            rusqlite_migration::Error::Hook(reason) => StoreError::Other(reason),
+            other => StoreError::Sqlite(other.to_string()),
+        }
     }
 }
 

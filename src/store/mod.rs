@@ -12,6 +12,7 @@ pub mod import_people;
 pub mod memberships;
 pub mod open;
 pub mod people;
+mod plain_rows;
 pub mod reference;
 pub mod users;
 pub mod work_items;
@@ -380,6 +381,13 @@ impl Store {
         Ok(out)
     }
 
+    /// Erase the values of the journal entries `ids`, keeping their digests, and record in the
+    /// journal that the program did it: the step of a RGPD forget that reaches the journal.
+    /// Entries about users and roles are refused. Admins only.
+    pub fn erase_journal_values(&mut self, ids: &[i64]) -> Result<()> {
+        self.write(Area::PersonalData, |tx| audit::erase(&tx.tx, tx.actor, ids))
+    }
+
     /// A value of the `meta` table.
     pub fn meta(&self, key: &str) -> Result<Option<String>> {
         meta(&self.conn, key)
@@ -579,9 +587,11 @@ fn seed(
     users::insert_first_admin(&tx, admin)?;
     reference::seed(&tx, admin)?;
     if let Some(d) = reference_date {
-        tx.execute(
-            "INSERT INTO meta(key, value) VALUES (?1, ?2)",
-            (META_REFERENCE_DATE, d.format("%Y-%m-%d").to_string()),
+        plain_rows::set_meta(
+            &tx,
+            admin,
+            META_REFERENCE_DATE,
+            &d.format("%Y-%m-%d").to_string(),
         )?;
     }
     tx.commit()?;

@@ -17,14 +17,57 @@ pub const APPLICATION_ID: i64 = 0x4352_4C53;
 /// How long a write waits for another session's write before giving up.
 pub const BUSY_TIMEOUT_MS: u64 = 5_000;
 
-fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("sql/001_foundation.sql"))])
+/// The schema's steps, in order: one per file pair in sql/. `user_version` counts them.
+fn migration_steps() -> Vec<M<'static>> {
+    vec![
+        M::up(include_str!("sql/001_foundation.sql")),
+        M::up_with_hook(
+            include_str!("sql/002_value_digests.sql"),
+            upgrade_to_value_digests,
+        ),
+    ]
 }
 
-/// The schema version this binary writes.
+fn migrations() -> Migrations<'static> {
+    Migrations::new(migration_steps())
+}
+
+/// The schema version this binary writes: the number of migration steps.
 pub fn schema_version() -> i64 {
-    // One migration per file in sql/; user_version counts them.
-    1
+    migration_steps().len() as i64
+}
+
+/// Who the journal names for what an upgrade itself records.
+const UPGRADE_ACTOR: &str = "cercles (mise à niveau)";
+
+/// Schema 2's hook: convert the journal to value digests, journal the plain rows, and put the
+/// journal's triggers back.
+fn upgrade_to_value_digests(tx: &rusqlite::Transaction) -> rusqlite_migration::HookResult {
+    super::audit::convert_to_value_digests(tx).map_err(rusqlite_migration::HookError::Hook)?;
+    super::plain_rows::journal_all_as_they_are(tx, UPGRADE_ACTOR)
+        .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
+    tx.execute_batch(include_str!("sql/002_triggers.sql"))?;
+    Ok(())
+}
+
+/// The schema objects (tables, indexes, triggers, views) a database of this binary holds, as
+/// `(type, name, sql)`: those of an empty database migrated in memory.
+pub(crate) fn expected_schema() -> Result<Vec<(String, String, Option<String>)>> {
+    let mut conn = Connection::open_in_memory()?;
+    migrations().to_latest(&mut conn)?;
+    schema_objects(&conn)
+}
+
+/// The schema objects of a database, SQLite's own (`sqlite_…`) left out, by name.
+pub(crate) fn schema_objects(conn: &Connection) -> Result<Vec<(String, String, Option<String>)>> {
+    let mut stmt = conn.prepare(
+        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+         ORDER BY name",
+    )?;
+    let objects = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(objects)
 }
 
 /// What the first 100 bytes of a file say about it.

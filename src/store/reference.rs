@@ -6,6 +6,7 @@ use rusqlite::Connection;
 
 use super::audit::{self, Op};
 use super::error::Result;
+use super::plain_rows;
 
 /// The circles of the report, in its order; the last is the coordination circle.
 pub const CIRCLES: [&str; 9] = [
@@ -56,21 +57,6 @@ pub const MONEY_ACCOUNTS: [(&str, &str); 3] = [
     ("530", "Caisse"),
 ];
 
-fn inserted(conn: &Connection, actor: &str, table: &str, values: serde_json::Value) -> Result<()> {
-    let id = conn.last_insert_rowid();
-    let mut values = values;
-    values["id"] = id.into();
-    audit::append(
-        conn,
-        actor,
-        table,
-        id,
-        Op::Insert,
-        None,
-        Some(values.to_string()),
-    )
-}
-
 pub(crate) fn seed(conn: &Connection, actor: &str) -> Result<()> {
     for (position, name) in CIRCLES.iter().enumerate() {
         let kind = if *name == "Coordination" {
@@ -105,30 +91,26 @@ pub(crate) fn seed(conn: &Connection, actor: &str) -> Result<()> {
             "INSERT INTO categories(name, kind, account, position) VALUES (?1, ?2, ?3, ?4)",
             rusqlite::params![name, kind, account, position as i64],
         )?;
-        inserted(
-            conn,
-            actor,
-            "categories",
-            serde_json::json!({"name": name, "kind": kind, "account": account}),
-        )?;
+        plain_rows::journal(conn, actor, "categories", conn.last_insert_rowid(), None)?;
     }
     for (position, name) in PROJECTS.iter().enumerate() {
         conn.execute(
             "INSERT INTO projects(name, position) VALUES (?1, ?2)",
             rusqlite::params![name, position as i64],
         )?;
-        inserted(conn, actor, "projects", serde_json::json!({"name": name}))?;
+        plain_rows::journal(conn, actor, "projects", conn.last_insert_rowid(), None)?;
     }
     for (number, name) in MONEY_ACCOUNTS {
         conn.execute(
             "INSERT INTO money_accounts(number, name) VALUES (?1, ?2)",
             (number, name),
         )?;
-        inserted(
+        plain_rows::journal(
             conn,
             actor,
             "money_accounts",
-            serde_json::json!({"number": number, "name": name}),
+            conn.last_insert_rowid(),
+            None,
         )?;
     }
     Ok(())
