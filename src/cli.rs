@@ -43,8 +43,8 @@ pub enum Command {
     },
     #[command(about = msg::CMD_CHECK, override_usage = msg::USAGE_CHECK, help_template = msg::SUB_HELP_TEMPLATE, next_help_heading = msg::HEADING_OPTIONS)]
     Check {
-        #[arg(long, value_name = "N:EMPREINTE", value_parser = parse_head, help = msg::ARG_HEAD)]
-        head: Option<crate::store::check::Head>,
+        #[arg(long, value_name = "N:EMPREINTE", help = msg::ARG_HEAD)]
+        head: Option<String>,
     },
     #[command(about = msg::CMD_BACKUP, override_usage = msg::USAGE_BACKUP, help_template = msg::SUB_HELP_TEMPLATE, next_help_heading = msg::HEADING_OPTIONS)]
     Backup {
@@ -286,11 +286,17 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
         None => crate::launch::open_ui(&cli, &path),
         Some(Command::Init { demo, scale }) => init(&cli, &path, *demo, scale.unwrap_or(1)),
         Some(Command::Check { head }) => {
+            // A malformed head is a usage error (exit 2), said before the file is opened.
+            let head: Option<crate::store::check::Head> = head
+                .as_deref()
+                .map(str::parse)
+                .transpose()
+                .map_err(CliError::Usage)?;
             let store = open_store(&cli, &path)?;
             match store.check_against(head.as_ref())? {
                 Ok(checked) => {
                     say!("{}", store_msg::check_ok(&path, checked.entries));
-                    if let Some(kept) = head {
+                    if let Some(kept) = &head {
                         say!("{}", store_msg::head_still_there(kept));
                     }
                     if let Some(h) = checked.head {
@@ -326,11 +332,6 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
             output,
         }) => run_export(&cli, &path, *kind, *format, output.as_deref()),
     }
-}
-
-/// `--head N:DIGEST`, read as clap reads a value (a bad one is a usage error, exit 2).
-fn parse_head(value: &str) -> Result<crate::store::check::Head, String> {
-    value.parse()
 }
 
 fn init(cli: &Cli, path: &Path, demo: bool, scale: u32) -> Result<(), CliError> {

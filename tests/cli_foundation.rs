@@ -396,3 +396,66 @@ fn a_failed_command_is_kept_in_the_log_file_with_what_was_run() {
         .code(1);
     assert!(!off.exists());
 }
+
+#[test]
+fn check_and_backup_print_the_head_and_check_verifies_a_kept_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    cercles(&db).arg("init").assert().success();
+    let out = cercles(&db).arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let head = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("tête du journal : "))
+        .unwrap_or_else(|| panic!("no head line in {stdout}"))
+        .to_string();
+    let (n, digest) = head.split_once(':').unwrap();
+    assert!(n.parse::<i64>().unwrap() > 0);
+    assert_eq!(digest.len(), 64);
+
+    // The nightly backup's log line carries the same head.
+    let copy = dir.path().join("copie.db");
+    let out = cercles(&db).arg("backup").arg(&copy).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains(&format!("tête du journal : {head}"))
+    );
+
+    // Kept, it is verified later, after more writes.
+    cercles(&db)
+        .args(["users", "add", "camille", "--role", "benevole"])
+        .assert()
+        .success();
+    let out = cercles(&db)
+        .args(["check", "--head", &head])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("toujours dans le journal")
+    );
+
+    // A head that is not in the chain fails; a malformed one is a usage error.
+    let wrong = format!("{n}:{}", "0".repeat(64));
+    let out = cercles(&db)
+        .args(["check", "--head", &wrong])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr_of(&out).contains("réécrit"), "{}", stderr_of(&out));
+    let out = cercles(&db)
+        .args(["check", "--head", "douze"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("tête de journal"),
+        "{}",
+        stderr_of(&out)
+    );
+}

@@ -5,4 +5,4 @@
 -- back the triggers (sql/002_triggers.sql).
 ALTER TABLE audit ADD COLUMN before_digest TEXT;
 ALTER TABLE audit ADD COLUMN after_digest TEXT;
-DROP TRIGGER audit_no_rewrite;
+DROP TRIGGER IF EXISTS audit_no_rewrite;
