@@ -26,7 +26,7 @@ fn tabs_help_edit_save_quit() {
     s.send("1");
     s.wait_for("[1 Cercles]");
     s.send("?");
-    s.wait_for("Aide : toutes les touches");
+    s.wait_for("Aide : les touches de cet écran");
     s.send("\x1b");
     s.wait_for("e modifier la fiche");
     s.send("/finances");

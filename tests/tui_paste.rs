@@ -8,6 +8,8 @@ use std::path::Path;
 use cercles::store::Store;
 use cercles::tui::tabs::Tab;
 use cercles::tui::{App, Theme};
+use common::tui::circles;
+use common::tui::members;
 use common::tui::{ADMIN, demo, key};
 use ratatui::crossterm::event::KeyCode;
 
@@ -27,9 +29,9 @@ fn a_paste_into_a_person_form_is_cleaned_and_saved_whole() {
     // A Ctrl-A, an Esc, an RTL override and a line break inside the pasted name: none of them
     // may act as a key (Esc would close the form), and none may be stored.
     app.handle_paste("Du\u{1}pont\u{1b}\u{202e}-Lef\u{0065}\u{0300}vre\nZoé");
-    assert!(app.members.form.is_some(), "the paste closed the form");
+    assert!(members(&app).form.is_some(), "the paste closed the form");
     app.handle_key(key(KeyCode::F(2)));
-    assert!(app.members.form.is_none(), "{:?}", app.message);
+    assert!(members(&app).form.is_none(), "{:?}", app.message);
     let store = Store::open(&path, ADMIN).unwrap();
     let zoe = store.resolve_person("Dupont-Lefèvre Zoé").unwrap();
     assert_eq!(zoe.last_name, "Dupont-Lefèvre Zoé");
@@ -53,9 +55,9 @@ fn a_paste_into_the_circle_filter_filters() {
     let mut app = app(&path);
     app.handle_key(key(KeyCode::Char('/')));
     app.handle_paste("Financ\u{7}es");
-    assert_eq!(app.circles.filter, "Finances");
+    assert_eq!(circles(&app).filter, "Finances");
     assert_eq!(
-        app.circles.selected().map(|c| c.name().to_string()),
+        circles(&app).selected().map(|c| c.name().to_string()),
         Some("Finances".to_string())
     );
 }

@@ -11,6 +11,7 @@ use cercles::store::Store;
 use cercles::tui::tabs::circle_detail::Section;
 use cercles::tui::{App, Theme};
 use chrono::NaiveDate;
+use common::tui::circles;
 use common::tui::{
     ADMIN, buffer, buffer_at, demo, find, key, press, row, screen, select_circle as select, typ,
 };
@@ -357,8 +358,8 @@ fn hostile_text_is_cleaned_and_keeps_the_layout() {
     );
     typ(&mut app, &name);
     app.handle_key(key(KeyCode::F(2)));
-    assert!(app.circles.editor.is_none(), "{:?}", app.message);
-    let saved = app.circles.selected().unwrap().name().to_owned();
+    assert!(circles(&app).editor.is_none(), "{:?}", app.message);
+    let saved = circles(&app).selected().unwrap().name().to_owned();
     assert!(saved.starts_with("Accueil 😀 très long"), "{saved:?}");
     assert!(
         !saved
@@ -366,7 +367,7 @@ fn hostile_text_is_cleaned_and_keeps_the_layout() {
             .any(|c| c.is_control() || c == '\u{202e}' || c == '\u{200f}')
     );
     app.handle_key(key(KeyCode::Enter));
-    while app.circles.focus.unwrap().section != Section::Work {
+    while circles(&app).focus.unwrap().section != Section::Work {
         app.handle_key(key(KeyCode::Tab));
     }
     typ(&mut app, "a");
@@ -375,7 +376,7 @@ fn hostile_text_is_cleaned_and_keeps_the_layout() {
     }
     typ(&mut app, &format!("Titre\u{202e} 😀😀 {}", "x".repeat(180)));
     app.handle_key(key(KeyCode::F(2)));
-    assert!(app.circles.editor.is_none(), "{:?}", app.message);
+    assert!(circles(&app).editor.is_none(), "{:?}", app.message);
     for screen_now in [buffer(&app), {
         typ(&mut app, "e");
         buffer(&app)
@@ -528,9 +529,32 @@ fn a_narrow_help_cuts_descriptions_with_an_ellipsis() {
     let (_d, path) = db();
     let mut app = app(&path, Theme::plain());
     app.set_size(60, 16);
-    typ(&mut app, "?G");
+    typ(&mut app, "?");
     let buf = buffer_at(&mut app, 60, 16);
-    let (_, y) = find(&buf, "votre version");
+    let (_, y) = find(&buf, "sections : entrer");
     let line = row(&buf, y);
     assert!(line.trim_end().ends_with("…│"), "{line:?}");
+}
+
+/// `?` lists the keys of the screen in front first; a tab still to come has none of the
+/// Cercles or Membres keys, only the global ones.
+#[test]
+fn help_lists_this_screen_s_keys_first() {
+    let (_d, path) = db();
+    let mut app = app(&path, Theme::plain());
+    typ(&mut app, "2?");
+    let shown = common::tui::screen_text(&app);
+    let first_group = shown.lines().nth(1).unwrap_or_default();
+    assert!(first_group.contains("Membres"), "{shown}");
+    app.handle_key(key(KeyCode::Esc));
+    typ(&mut app, "3?");
+    let shown = common::tui::screen_text(&app);
+    assert!(shown.contains("Partout"), "{shown}");
+    for other in ["Cercles", "Membres", "Détail d'un cercle", "Formulaires"] {
+        assert!(
+            !shown.lines().any(|l| l.trim_matches(['│', ' ']) == other),
+            "{other} in {shown}"
+        );
+    }
+    assert!(!shown.contains("nouveau : créer un cercle"), "{shown}");
 }

@@ -14,6 +14,7 @@ use cercles::tui::tabs::circle_editor::{MISSIONS, NAME, PURPOSE};
 use cercles::tui::widgets::confirm::Confirm;
 use cercles::tui::{Action, App, Theme};
 use chrono::NaiveDate;
+use common::tui::circles;
 use common::tui::{ADMIN, key, select_circle as select, typ};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -71,24 +72,24 @@ fn list_navigation_keys() {
     let (_d, path) = db();
     let mut app = app(&path);
     // The cercle général's row comes first, then the circles.
-    let n = app.circles.circles.len() + 1;
+    let n = circles(&app).circles.len() + 1;
     assert!(n >= 10);
-    assert_eq!(app.circles.list.selected(), Some(0));
+    assert_eq!(circles(&app).list.selected(), Some(0));
     typ(&mut app, "jj");
-    assert_eq!(app.circles.list.selected(), Some(2));
+    assert_eq!(circles(&app).list.selected(), Some(2));
     app.handle_key(key(KeyCode::Up));
     typ(&mut app, "k");
-    assert_eq!(app.circles.list.selected(), Some(0));
+    assert_eq!(circles(&app).list.selected(), Some(0));
     app.handle_key(KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT));
-    assert_eq!(app.circles.list.selected(), Some(n - 1));
+    assert_eq!(circles(&app).list.selected(), Some(n - 1));
     app.handle_key(key(KeyCode::Home));
-    assert_eq!(app.circles.list.selected(), Some(0));
+    assert_eq!(circles(&app).list.selected(), Some(0));
     app.handle_key(key(KeyCode::End));
-    assert_eq!(app.circles.list.selected(), Some(n - 1));
+    assert_eq!(circles(&app).list.selected(), Some(n - 1));
     app.handle_key(key(KeyCode::PageUp));
-    assert_eq!(app.circles.list.selected(), Some(0));
+    assert_eq!(circles(&app).list.selected(), Some(0));
     app.handle_key(key(KeyCode::PageDown));
-    assert_eq!(app.circles.list.selected(), Some(n - 1));
+    assert_eq!(circles(&app).list.selected(), Some(n - 1));
 }
 
 #[test]
@@ -96,7 +97,7 @@ fn selection_stays_on_the_same_circle_when_another_session_changes_the_list() {
     let (_d, path) = db();
     let mut app = app(&path);
     select(&mut app, "Finances");
-    let id = app.circles.list.selected_id();
+    let id = circles(&app).list.selected_id();
     let mut other = Store::open(&path, ADMIN).unwrap();
     // A new circle sorts after; renaming one before Finances changes the order by name only
     // within a position, so insert one and rename the first to shift positions.
@@ -116,9 +117,9 @@ fn selection_stays_on_the_same_circle_when_another_session_changes_the_list() {
         )
         .unwrap();
     assert!(app.poll_changes(), "the change is seen");
-    assert_eq!(app.circles.list.selected_id(), id);
-    assert_eq!(app.circles.selected().unwrap().name(), "Finances");
-    assert!(app.circles.circles.iter().any(|c| c.name() == "Zèbre"));
+    assert_eq!(circles(&app).list.selected_id(), id);
+    assert_eq!(circles(&app).selected().unwrap().name(), "Finances");
+    assert!(circles(&app).circles.iter().any(|c| c.name() == "Zèbre"));
     assert!(!app.poll_changes(), "nothing new");
 }
 
@@ -127,27 +128,26 @@ fn slash_filters_as_you_type_accents_ignored_and_esc_clears() {
     let (_d, path) = db();
     let mut app = app(&path);
     typ(&mut app, "/echange");
-    assert!(app.circles.filtering);
-    let names: Vec<_> = app
-        .circles
+    assert!(circles(&app).filtering);
+    let names: Vec<_> = circles(&app)
         .visible()
         .iter()
         .map(|c| c.name().to_owned())
         .collect();
     assert_eq!(names, ["Échange-entraide"]);
-    assert_eq!(app.circles.selected().unwrap().name(), "Échange-entraide");
+    assert_eq!(circles(&app).selected().unwrap().name(), "Échange-entraide");
     // Typing `q` in the filter is text, not quit.
     typ(&mut app, "q");
     assert!(!app.should_quit());
-    assert!(app.circles.visible().is_empty());
+    assert!(circles(&app).visible().is_empty());
     app.handle_key(key(KeyCode::Backspace));
     app.handle_key(key(KeyCode::Enter));
-    assert!(!app.circles.filtering);
-    assert_eq!(app.circles.filter, "echange");
+    assert!(!circles(&app).filtering);
+    assert_eq!(circles(&app).filter, "echange");
     app.handle_key(key(KeyCode::Esc));
-    assert!(app.circles.filter.is_empty());
-    assert_eq!(app.circles.visible().len(), app.circles.circles.len());
-    assert_eq!(app.circles.selected().unwrap().name(), "Échange-entraide");
+    assert!(circles(&app).filter.is_empty());
+    assert_eq!(circles(&app).visible().len(), circles(&app).circles.len());
+    assert_eq!(circles(&app).selected().unwrap().name(), "Échange-entraide");
 }
 
 #[test]
@@ -156,7 +156,7 @@ fn a_filter_with_no_part_match_finds_the_letters_in_order_and_esc_restores() {
     let mut app = app(&path);
     select(&mut app, "Finances");
     let names = |app: &App| -> Vec<String> {
-        app.circles
+        circles(app)
             .visible()
             .iter()
             .map(|c| c.name().to_owned())
@@ -177,9 +177,9 @@ fn a_filter_with_no_part_match_finds_the_letters_in_order_and_esc_restores() {
     // No match at all, then Esc: everything back.
     typ(&mut app, "zzz");
     assert!(names(&app).is_empty());
-    assert!(!app.circles.general_selected());
+    assert!(!circles(&app).general_selected());
     app.handle_key(key(KeyCode::Esc));
-    assert_eq!(names(&app).len(), app.circles.circles.len());
+    assert_eq!(names(&app).len(), circles(&app).circles.len());
 }
 
 #[test]
@@ -196,7 +196,7 @@ fn quitting_with_a_dirty_form_asks_first() {
     let mut app = app(&path);
     select(&mut app, "Finances");
     typ(&mut app, "e");
-    assert!(app.circles.editor.is_some());
+    assert!(circles(&app).editor.is_some());
     // In a form, `q` is text.
     typ(&mut app, "q");
     assert!(!app.should_quit());
@@ -221,19 +221,22 @@ fn esc_on_a_changed_form_asks_and_discards_only_on_yes() {
     app.handle_key(key(KeyCode::Esc));
     assert_eq!(app.overlay, Overlay::Confirm(Confirm::DiscardForm));
     app.handle_key(key(KeyCode::Esc));
-    assert!(app.circles.editor.is_some(), "Esc on the question means no");
+    assert!(
+        circles(&app).editor.is_some(),
+        "Esc on the question means no"
+    );
     assert_eq!(
-        app.circles.editor.as_ref().unwrap().form.value(NAME),
+        circles(&app).editor.as_ref().unwrap().form.value(NAME),
         "FinancesX"
     );
     app.handle_key(key(KeyCode::Esc));
     typ(&mut app, "o");
-    assert!(app.circles.editor.is_none());
+    assert!(circles(&app).editor.is_none());
     assert_eq!(circle_sheet(&path, "Finances").name, "Finances");
     // An unchanged form closes at once.
     typ(&mut app, "e");
     app.handle_key(key(KeyCode::Esc));
-    assert!(app.circles.editor.is_none());
+    assert!(circles(&app).editor.is_none());
     assert_eq!(app.overlay, Overlay::None);
 }
 
@@ -247,17 +250,17 @@ fn edit_and_save_with_f2_ctrl_o_and_ctrl_s() {
         .enumerate()
     {
         typ(&mut app, "e");
-        let editor = app.circles.editor.as_ref().unwrap();
+        let editor = circles(&app).editor.as_ref().unwrap();
         assert_eq!(editor.form.focused_key(), Some(NAME));
         app.handle_key(key(KeyCode::Tab));
         typ(&mut app, &format!(" Édition {n}."));
         app.handle_key(save);
-        assert!(app.circles.editor.is_none(), "saved and closed");
+        assert!(circles(&app).editor.is_none(), "saved and closed");
         let purpose = circle_sheet(&path, "Finances").purpose;
         assert!(purpose.ends_with(&format!("Édition {n}.")), "{purpose}");
         assert!(app.message.as_ref().unwrap().text.contains("enregistrée"));
     }
-    assert_eq!(app.circles.selected().unwrap().name(), "Finances");
+    assert_eq!(circles(&app).selected().unwrap().name(), "Finances");
 }
 
 #[test]
@@ -271,7 +274,7 @@ fn a_form_with_an_error_is_not_saved_and_says_why_under_the_field() {
     }
     app.handle_key(key(KeyCode::Tab));
     app.handle_key(key(KeyCode::F(2)));
-    let editor = app.circles.editor.as_ref().expect("still open");
+    let editor = circles(&app).editor.as_ref().expect("still open");
     assert_eq!(editor.form.error(NAME), Some("ce champ est obligatoire"));
     assert_eq!(
         editor.form.focused_key(),
@@ -282,7 +285,7 @@ fn a_form_with_an_error_is_not_saved_and_says_why_under_the_field() {
     // A name another circle has: refused by the store, shown on the name field.
     typ(&mut app, "plaidoyer");
     app.handle_key(key(KeyCode::F(2)));
-    let editor = app.circles.editor.as_ref().expect("still open");
+    let editor = circles(&app).editor.as_ref().expect("still open");
     assert!(editor.form.error(NAME).unwrap().contains("s'appelle déjà"));
 }
 
@@ -306,7 +309,7 @@ fn a_stale_save_shows_their_values_and_merges_field_by_field() {
         .unwrap();
 
     app.handle_key(key(KeyCode::F(2)));
-    let editor = app.circles.editor.as_ref().unwrap();
+    let editor = circles(&app).editor.as_ref().unwrap();
     let conflict = editor.conflict.as_ref().expect("conflict shown");
     let keys: Vec<_> = conflict.rows.iter().map(|r| r.key).collect();
     assert_eq!(keys, [PURPOSE, MISSIONS]);
@@ -326,7 +329,7 @@ fn a_stale_save_shows_their_values_and_merges_field_by_field() {
     // Keep theirs for the purpose too, then go back to the form and save.
     typ(&mut app, "t");
     app.handle_key(key(KeyCode::Enter));
-    let editor = app.circles.editor.as_ref().unwrap();
+    let editor = circles(&app).editor.as_ref().unwrap();
     assert!(editor.conflict.is_none());
     assert_eq!(editor.form.value(PURPOSE), "Leur raison d'être.");
     assert!(!editor.form.is_dirty(), "all theirs: nothing left to save");
@@ -335,7 +338,7 @@ fn a_stale_save_shows_their_values_and_merges_field_by_field() {
     assert_eq!(editor.form.focused_key(), Some(PURPOSE));
     typ(&mut app, " Et la mienne.");
     app.handle_key(key(KeyCode::F(2)));
-    assert!(app.circles.editor.is_none(), "saved on their version");
+    assert!(circles(&app).editor.is_none(), "saved on their version");
     let saved = circle_sheet(&path, "Finances");
     assert_eq!(saved.purpose, "Leur raison d'être. Et la mienne.");
     assert_eq!(saved.missions, "Leurs missions.");
@@ -358,14 +361,14 @@ fn conflict_r_takes_all_theirs_and_esc_returns_to_the_stale_form() {
         .unwrap();
     app.handle_key(key(KeyCode::F(2)));
     app.handle_key(key(KeyCode::Esc));
-    let editor = app.circles.editor.as_ref().unwrap();
+    let editor = circles(&app).editor.as_ref().unwrap();
     assert!(editor.conflict.is_none());
     assert!(editor.form.value(PURPOSE).ends_with("(moi)"));
     // Saving again from the stale version conflicts again: never a silent overwrite.
     app.handle_key(key(KeyCode::F(2)));
-    assert!(app.circles.editor.as_ref().unwrap().conflict.is_some());
+    assert!(circles(&app).editor.as_ref().unwrap().conflict.is_some());
     typ(&mut app, "r");
-    let editor = app.circles.editor.as_ref().unwrap();
+    let editor = circles(&app).editor.as_ref().unwrap();
     assert_eq!(editor.form.value(PURPOSE), "Autre.");
 }
 
@@ -374,22 +377,24 @@ fn help_and_palette() {
     let (_d, path) = db();
     let mut app = app(&path);
     typ(&mut app, "?");
-    assert_eq!(app.overlay, Overlay::Help { scroll: 0 });
+    let scroll = |app: &cercles::tui::App| match &app.overlay {
+        Overlay::Help { scroll, .. } => Some(*scroll),
+        _ => None,
+    };
+    assert_eq!(scroll(&app), Some(0));
     typ(&mut app, "j");
-    assert!(matches!(app.overlay, Overlay::Help { scroll } if scroll > 0));
+    assert!(scroll(&app).is_some_and(|s| s > 0));
     // End / G to the last page, Home / g back to the first, as in the lists.
     typ(&mut app, "G");
-    let Overlay::Help { scroll: last } = app.overlay else {
-        panic!("help closed by G")
-    };
+    let last = scroll(&app).expect("help closed by G");
     typ(&mut app, "j");
-    assert_eq!(app.overlay, Overlay::Help { scroll: last });
+    assert_eq!(scroll(&app), Some(last));
     typ(&mut app, "g");
-    assert_eq!(app.overlay, Overlay::Help { scroll: 0 });
+    assert_eq!(scroll(&app), Some(0));
     app.handle_key(key(KeyCode::End));
-    assert_eq!(app.overlay, Overlay::Help { scroll: last });
+    assert_eq!(scroll(&app), Some(last));
     app.handle_key(key(KeyCode::Home));
-    assert_eq!(app.overlay, Overlay::Help { scroll: 0 });
+    assert_eq!(scroll(&app), Some(0));
     app.handle_key(key(KeyCode::Esc));
     assert_eq!(app.overlay, Overlay::None);
     typ(&mut app, ":compta");
@@ -422,7 +427,7 @@ fn a_read_only_role_cannot_open_the_form() {
     admin.add_user("lea", Role::Lecture, None).unwrap();
     let mut app = App::new(Store::open(&path, "lea").unwrap()).unwrap();
     typ(&mut app, "e");
-    assert!(app.circles.editor.is_none());
+    assert!(circles(&app).editor.is_none());
     let message = app.message.as_ref().unwrap();
     assert_eq!(message.kind, cercles::tui::app::MessageKind::Error);
 }

@@ -39,7 +39,7 @@ pub const TAB_COMING: [&str; 7] = [
 // --- actions (the keymap's descriptions; footer, help and palette all read these) -----------
 
 pub const ACT_QUIT: &str = "quitter";
-pub const ACT_HELP: &str = "aide : toutes les touches";
+pub const ACT_HELP: &str = "aide : les touches de l'écran";
 pub const ACT_PALETTE: &str = "commandes : chercher une action";
 pub const ACT_BACK: &str = "retour : fermer, effacer le filtre";
 pub const ACT_NEXT_TAB: &str = "onglet suivant";
@@ -89,7 +89,7 @@ pub const KEY_CTRL: &str = "Ctrl-";
 
 // --- help and palette ---------------------------------------------------------------------------
 
-pub const HELP_TITLE: &str = "Aide : toutes les touches";
+pub const HELP_TITLE: &str = "Aide : les touches de cet écran";
 pub const HELP_MORE: &str = "↓ suite";
 pub const HELP_CLOSE: &str = "Échap ou ? pour fermer";
 pub const GROUP_GLOBAL: &str = "Partout";

@@ -9,8 +9,6 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use super::TuiError;
 use super::action::Action;
 use super::keymap::{self, Scope};
-use super::tabs::circles::CirclesTab;
-use super::tabs::members::MembersTab;
 use super::tabs::{Env, Pane, Reply, Tab, body_rows};
 use super::theme::Theme;
 use super::widgets::confirm::Confirm;
@@ -38,7 +36,11 @@ pub struct Message {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     None,
-    Help { scroll: usize },
+    /// The keys of the screen it was opened on (scopes, that screen's first), scrolled.
+    Help {
+        scopes: Vec<Scope>,
+        scroll: usize,
+    },
     Palette(Palette),
     Confirm(Confirm),
 }
@@ -46,8 +48,10 @@ pub enum Overlay {
 pub struct App {
     pub(crate) store: Store,
     pub tab: Tab,
-    pub circles: CirclesTab,
-    pub members: MembersTab,
+    /// The pane of each tab, in the order of [`Tab::ALL`] (from [`super::tabs::registry`]).
+    panes: Vec<Box<dyn Pane>>,
+    /// Tabs whose data changed while they were not shown: read again when next shown.
+    stale: Vec<bool>,
     pub overlay: Overlay,
     pub message: Option<Message>,
     pub theme: Theme,
@@ -59,13 +63,14 @@ pub struct App {
 }
 
 impl App {
-    /// Load what the first screen shows. Colours follow `NO_COLOR`.
+    /// Load what the first screen shows; the other tabs are read when first shown. Colours
+    /// follow `NO_COLOR`.
     pub fn new(store: Store) -> Result<App, TuiError> {
         let mut app = App {
             store,
             tab: Tab::Cercles,
-            circles: CirclesTab::default(),
-            members: MembersTab::default(),
+            panes: Tab::ALL.into_iter().map(super::tabs::registry).collect(),
+            stale: vec![true; Tab::ALL.len()],
             overlay: Overlay::None,
             message: None,
             theme: Theme::from_env(),
@@ -74,13 +79,11 @@ impl App {
             quit: false,
         };
         app.me = app.linked_person();
-        for tab in Tab::ALL {
-            let Some((pane, mut env)) = app.pane_env(tab) else {
-                continue;
-            };
-            let reply = pane.reload(&mut env)?;
-            app.take_reply(reply);
-        }
+        let tab = app.tab;
+        let (pane, mut env) = app.pane_env(tab);
+        let reply = pane.reload(&mut env)?;
+        app.stale[tab.index()] = false;
+        app.take_reply(reply);
         Ok(app)
     }
 
@@ -92,47 +95,43 @@ impl App {
         self.quit
     }
 
-    /// The pane of a built tab; `None` for the tabs still to come.
-    pub(crate) fn pane(&self, tab: Tab) -> Option<&dyn Pane> {
-        match tab {
-            Tab::Cercles => Some(&self.circles),
-            Tab::Membres => Some(&self.members),
-            _ => None,
-        }
+    /// The pane of a tab.
+    pub(crate) fn pane(&self, tab: Tab) -> &dyn Pane {
+        self.panes[tab.index()].as_ref()
     }
 
-    /// The pane of a built tab with what its actions need: the store, the theme and the
-    /// screen as it is now.
-    fn pane_env(&mut self, tab: Tab) -> Option<(&mut dyn Pane, Env<'_>)> {
+    /// The pane of type `T`, if a tab has one: for tests and benches that look inside a tab.
+    pub fn pane_of<T: Pane>(&self) -> Option<&T> {
+        self.panes
+            .iter()
+            .find_map(|p| (p.as_ref() as &dyn std::any::Any).downcast_ref::<T>())
+    }
+
+    /// The pane of a tab with what its actions need: the store, the theme and the screen as
+    /// it is now.
+    fn pane_env(&mut self, tab: Tab) -> (&mut dyn Pane, Env<'_>) {
         let App {
             store,
-            circles,
-            members,
+            panes,
             theme,
             size,
             message,
             ..
         } = self;
-        let pane: &mut dyn Pane = match tab {
-            Tab::Cercles => circles,
-            Tab::Membres => members,
-            _ => return None,
-        };
         let env = Env {
             store,
             theme: *theme,
             screen: *size,
             message: message.is_some(),
         };
-        Some((pane, env))
+        (panes[tab.index()].as_mut(), env)
     }
 
     pub fn set_size(&mut self, width: u16, height: u16) {
         self.size = (width, height);
         for tab in Tab::ALL {
-            if let Some((pane, env)) = self.pane_env(tab) {
-                pane.resize(&env);
-            }
+            let (pane, env) = self.pane_env(tab);
+            pane.resize(&env);
         }
     }
 
@@ -143,10 +142,7 @@ impl App {
 
     /// Something unsaved would be lost by quitting.
     pub fn is_dirty(&self) -> bool {
-        Tab::ALL
-            .into_iter()
-            .filter_map(|tab| self.pane(tab))
-            .any(|pane| pane.is_dirty())
+        self.panes.iter().any(|pane| pane.is_dirty())
     }
 
     /// The keymap scopes active now, innermost first.
@@ -154,13 +150,25 @@ impl App {
         if let Overlay::Confirm(_) = self.overlay {
             return vec![Scope::Confirm];
         }
-        self.pane(self.tab)
-            .map_or_else(|| vec![Scope::Global], |pane| pane.scopes())
+        self.pane(self.tab).scopes()
+    }
+
+    /// The scopes the help lists on this screen: those in front first, then the tab's
+    /// others; the global keys are added by the help itself.
+    fn help_scopes(&self) -> Vec<Scope> {
+        let pane = self.pane(self.tab);
+        let mut scopes = self.scopes();
+        for scope in pane.help_scopes() {
+            if !scopes.contains(&scope) {
+                scopes.push(scope);
+            }
+        }
+        scopes
     }
 
     /// The filter line of the shown tab has the keyboard.
     pub fn is_filtering(&self) -> bool {
-        self.pane(self.tab).is_some_and(|pane| pane.is_filtering())
+        self.pane(self.tab).is_filtering()
     }
 
     fn info(&mut self, text: impl Into<String>) {
@@ -216,10 +224,10 @@ impl App {
                 }
                 return;
             }
-            Overlay::Help { scroll } => {
+            Overlay::Help { scopes, scroll } => {
                 let page =
                     column_height(ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1));
-                let max = help_lines().len().saturating_sub(page);
+                let max = help_lines(scopes).len().saturating_sub(page);
                 match ev.code {
                     KeyCode::Down | KeyCode::Char('j') => *scroll = (*scroll + 1).min(max),
                     KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
@@ -259,9 +267,8 @@ impl App {
             }
             Overlay::None => {}
         }
-        if let Some((pane, mut env)) = self.pane_env(self.tab)
-            && pane.is_filtering()
-        {
+        let (pane, mut env) = self.pane_env(self.tab);
+        if pane.is_filtering() {
             let reply = pane.filter_key(ev, &mut env);
             self.take_reply(reply);
             return;
@@ -269,9 +276,8 @@ impl App {
         let scopes = self.scopes();
         if let Some(action) = keymap::lookup(&scopes, &ev) {
             self.dispatch(action);
-        } else if scopes == [Scope::Form]
-            && let Some((pane, _)) = self.pane_env(self.tab)
-        {
+        } else if scopes == [Scope::Form] {
+            let (pane, _) = self.pane_env(self.tab);
             pane.form_input(ev);
             // Typing again in the form: the error line was about the last save, now past (a
             // field's own error stays under it until that field changes).
@@ -298,10 +304,9 @@ impl App {
             Overlay::None => {}
             _ => return,
         }
-        if let Some((pane, mut env)) = self.pane_env(self.tab) {
-            let reply = pane.paste(text, &mut env);
-            self.take_reply(reply);
-        }
+        let (pane, mut env) = self.pane_env(self.tab);
+        let reply = pane.paste(text, &mut env);
+        self.take_reply(reply);
     }
 
     /// Show what a tab answered; false when the action was not one of its own.
@@ -338,11 +343,10 @@ impl App {
             }
             return;
         }
-        if let Some((pane, mut env)) = self.pane_env(self.tab) {
-            let reply = pane.dispatch(action, &mut env);
-            if self.take_reply(reply) {
-                return;
-            }
+        let (pane, mut env) = self.pane_env(self.tab);
+        let reply = pane.dispatch(action, &mut env);
+        if self.take_reply(reply) {
+            return;
         }
         match action {
             Quit => {
@@ -352,17 +356,19 @@ impl App {
                     self.quit = true;
                 }
             }
-            Help => self.overlay = Overlay::Help { scroll: 0 },
+            Help => {
+                self.overlay = Overlay::Help {
+                    scopes: self.help_scopes(),
+                    scroll: 0,
+                }
+            }
             Palette => {
-                // The list scopes of the other built tabs: their writes are a search away.
-                let elsewhere = [
-                    (Tab::Cercles, Scope::Circles),
-                    (Tab::Membres, Scope::Members),
-                ]
-                .into_iter()
-                .filter(|(tab, _)| *tab != self.tab)
-                .map(|(tab, scope)| (scope, tab.index()))
-                .collect();
+                // The list scopes of the other tabs: their writes are a search away.
+                let elsewhere = Tab::ALL
+                    .into_iter()
+                    .filter(|tab| *tab != self.tab)
+                    .filter_map(|tab| Some((self.pane(tab).palette_scope()?, tab.index())))
+                    .collect();
                 self.overlay = Overlay::Palette(
                     super::widgets::palette::Palette::new(self.scopes()).with_elsewhere(elsewhere),
                 )
@@ -382,11 +388,14 @@ impl App {
     }
 
     /// Another tab: an error said about the one left is past (it would stay on screen under a
-    /// tab it does not concern).
+    /// tab it does not concern). A tab whose data changed while hidden is read again now.
     fn show_tab(&mut self, tab: Tab) {
         if tab != self.tab {
             self.clear_error();
             self.tab = tab;
+            if self.stale[tab.index()] {
+                self.reload_shown();
+            }
         }
     }
 
@@ -397,10 +406,9 @@ impl App {
             self.quit = true;
             return;
         }
-        if let Some((pane, mut env)) = self.pane_env(self.tab) {
-            let reply = pane.confirmed(question, &mut env);
-            self.take_reply(reply);
-        }
+        let (pane, mut env) = self.pane_env(self.tab);
+        let reply = pane.confirmed(question, &mut env);
+        self.take_reply(reply);
     }
 
     /// The name of the person this user is linked to, if any.
@@ -410,18 +418,23 @@ impl App {
         Some(detail.person.display_name())
     }
 
-    /// Read every tab again; each selection stays where it was.
+    /// The data changed: the tab on screen is read again at once, the others are marked to be
+    /// read when next shown (on a big network each reading costs). Each selection stays where
+    /// it was.
     pub fn reload(&mut self) {
         self.me = self.linked_person();
-        for tab in Tab::ALL {
-            let Some((pane, mut env)) = self.pane_env(tab) else {
-                continue;
-            };
-            let reply = pane
-                .reload(&mut env)
-                .unwrap_or_else(|e| Reply::Error(msg::store_error(&e.to_string())));
-            self.take_reply(reply);
-        }
+        self.stale.iter_mut().for_each(|s| *s = true);
+        self.reload_shown();
+    }
+
+    fn reload_shown(&mut self) {
+        let tab = self.tab;
+        let (pane, mut env) = self.pane_env(tab);
+        let reply = pane
+            .reload(&mut env)
+            .unwrap_or_else(|e| Reply::Error(msg::store_error(&e.to_string())));
+        self.stale[tab.index()] = false;
+        self.take_reply(reply);
     }
 
     /// Called about once a second by the loop, outside any transaction: whether another
@@ -432,10 +445,7 @@ impl App {
             Ok(true) => {
                 self.reload();
                 for tab in Tab::ALL {
-                    if let Some(warning) = self
-                        .pane(tab)
-                        .and_then(|pane| pane.changed_elsewhere(&self.store))
-                    {
+                    if let Some(warning) = self.pane(tab).changed_elsewhere(&self.store) {
                         self.notice(warning);
                     }
                 }

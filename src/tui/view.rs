@@ -9,9 +9,6 @@ use ratatui::widgets::Widget;
 use super::app::{App, MessageKind, Overlay};
 use super::keymap;
 use super::tabs::Tab;
-use super::tabs::circles_view::CirclesView;
-use super::tabs::members_view::MembersView;
-use super::tabs::placeholder::PlaceholderView;
 use super::widgets::confirm::ConfirmView;
 use super::widgets::help::HelpView;
 use super::widgets::palette::PaletteView;
@@ -38,29 +35,14 @@ impl Widget for &App {
         ])
         .areas(area);
         self.render_tabs(tabs, buf);
-        match self.tab {
-            Tab::Cercles => CirclesView {
-                tab: &self.circles,
-                theme: self.theme,
-            }
-            .render(body, buf),
-            Tab::Membres => MembersView {
-                tab: &self.members,
-                theme: self.theme,
-            }
-            .render(body, buf),
-            other => PlaceholderView {
-                tab: other,
-                theme: self.theme,
-            }
-            .render(body, buf),
-        }
+        self.pane(self.tab).render(body, buf, self.theme);
         self.render_message(message, buf);
         self.render_footer(footer, buf);
         self.render_status(status, buf);
         match &self.overlay {
             Overlay::None => {}
-            Overlay::Help { scroll } => HelpView {
+            Overlay::Help { scopes, scroll } => HelpView {
+                scopes,
                 scroll: *scroll,
                 theme: self.theme,
             }
@@ -245,7 +227,7 @@ impl App {
     }
 }
 
-/// The footer has little room: descriptions stop before a colon (`aide : toutes les touches`
+/// The footer has little room: descriptions stop before a colon (`aide : les touches de l'écran`
 /// shows as `aide`); the help and the palette show them whole.
 fn footer_label(description: &str) -> &str {
     description

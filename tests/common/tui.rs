@@ -36,18 +36,17 @@ pub fn typ(app: &mut App, text: &str) {
 /// Select a circle by name, moving down from the top of the Cercles list.
 pub fn select_circle(app: &mut App, name: &str) {
     app.handle_key(key(KeyCode::Char('g')));
-    while app
-        .circles
+    while circles(app)
         .selected()
         .map(|c| c.name().to_owned())
         .as_deref()
         != Some(name)
     {
-        let before = app.circles.list.selected();
+        let before = circles(app).list.selected();
         app.handle_key(key(KeyCode::Char('j')));
         assert_ne!(
             before,
-            app.circles.list.selected(),
+            circles(app).list.selected(),
             "{name} not in the list"
         );
     }
@@ -88,4 +87,23 @@ pub fn find(buf: &Buffer, needle: &str) -> (u16, u16) {
         }
     }
     panic!("{needle:?} not on screen");
+}
+
+/// The Cercles tab's pane, to look inside it.
+pub fn circles(app: &App) -> &cercles::tui::tabs::circles::CirclesTab {
+    app.pane_of().expect("the Cercles tab")
+}
+
+/// The Membres tab's pane, to look inside it.
+pub fn members(app: &App) -> &cercles::tui::tabs::members::MembersTab {
+    app.pane_of().expect("the Membres tab")
+}
+
+/// Everything on the 80x24 screen, row after row, the rows' trailing spaces dropped.
+pub fn screen_text(app: &App) -> String {
+    let buf = buffer(app);
+    (0..buf.area.height)
+        .map(|y| row(&buf, y).trim_end().to_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -65,11 +65,13 @@ impl CirclesTab {
             return refused;
         }
         if circle.closed_on.is_some() {
-            return Reply::Confirm(Confirm::ReopenCircle {
-                id: circle.id,
-                version: circle.version,
-                name: circle.name().to_owned(),
-            });
+            return Reply::Confirm(Confirm::ask(
+                cm::confirm_reopen_circle(circle.name()),
+                CircleQuestion::ReopenCircle {
+                    id: circle.id,
+                    version: circle.version,
+                },
+            ));
         }
         let roles = match env.store.circle_members(circle.id) {
             Ok(members) => members.len(),
@@ -190,11 +192,13 @@ impl CirclesTab {
             return refused;
         }
         if group.closed_on.is_some() {
-            return Reply::Confirm(Confirm::ReopenGroup {
-                id: group.id,
-                version: group.version,
-                name: group.name.clone(),
-            });
+            return Reply::Confirm(Confirm::ask(
+                cm::confirm_reopen_group(&group.name),
+                CircleQuestion::ReopenGroup {
+                    id: group.id,
+                    version: group.version,
+                },
+            ));
         }
         self.editor = Some(forms::close_group(&group, env.store.today(), env.theme));
         Reply::ClearMessage
@@ -208,10 +212,32 @@ impl CirclesTab {
         if let Err(refused) = self.may(env, Area::WorkLog) {
             return refused;
         }
-        Reply::Confirm(Confirm::DeleteWork {
-            id: item.id,
-            version: item.version,
-            title: item.title,
-        })
+        Reply::Confirm(Confirm::ask(
+            cm::confirm_delete_work(&item.title),
+            CircleQuestion::DeleteWork {
+                id: item.id,
+                version: item.version,
+                title: item.title,
+            },
+        ))
     }
+}
+
+/// The tab's questions, as their token: what a yes does, at the version the question was
+/// asked about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum CircleQuestion {
+    ReopenCircle {
+        id: i64,
+        version: i64,
+    },
+    ReopenGroup {
+        id: i64,
+        version: i64,
+    },
+    DeleteWork {
+        id: i64,
+        version: i64,
+        title: String,
+    },
 }

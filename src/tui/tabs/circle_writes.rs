@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use super::circle_detail::{DetailFocus, Section};
 use super::circle_editor::{CircleEditor, MISSIONS, NAME, PURPOSE, SAFE_FRAME, SCOPE, Target};
 use super::circle_forms::{self as forms, FieldProblem};
+use super::circle_open::CircleQuestion;
 use super::circles::CirclesTab;
 use super::{Env, Reply};
 use crate::catalogue::circles_tab as cm;
@@ -332,25 +333,27 @@ impl CirclesTab {
     /// A yes to one of the tab's questions: the write, at the version the question was asked
     /// about (changed elsewhere meanwhile: the store refuses and says so).
     pub(super) fn answer(&mut self, question: Confirm, env: &mut Env<'_>) -> Reply {
-        let outcome = match question {
-            Confirm::ReopenCircle { id, version, .. } => env
+        if question == Confirm::DiscardForm {
+            self.editor = None;
+            return Reply::ClearError;
+        }
+        // Only this tab's own questions come here.
+        let Some(asked) = question.token::<CircleQuestion>() else {
+            return Reply::Done;
+        };
+        let outcome = match asked.clone() {
+            CircleQuestion::ReopenCircle { id, version } => env
                 .store
                 .set_circle_closed(id, version, None)
                 .map(|c| cm::circle_reopened(c.name())),
-            Confirm::ReopenGroup { id, version, .. } => env
+            CircleQuestion::ReopenGroup { id, version } => env
                 .store
                 .set_working_group_closed(id, version, None)
                 .map(|g| cm::group_reopened(&g.name)),
-            Confirm::DeleteWork { id, version, title } => env
+            CircleQuestion::DeleteWork { id, version, title } => env
                 .store
                 .delete_work_item(id, version)
                 .map(|()| cm::work_deleted(&title)),
-            Confirm::DiscardForm => {
-                self.editor = None;
-                return Reply::ClearError;
-            }
-            // The app's own question, and the Membres tab's: never routed here.
-            Confirm::QuitDirty | Confirm::AddHomonym { .. } => return Reply::Done,
         };
         self.written(outcome, env)
     }

@@ -8,7 +8,11 @@
 //! with a [`Reply`]. Its writes read the tab again themselves, so that the saved line can be
 //! selected and scrolled to before the app draws.
 
+use crate::tui::theme::Theme;
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 
 use super::circle_detail::{DetailData, DetailFocus, Section};
 use super::circle_editor::CircleEditor;
@@ -157,6 +161,26 @@ pub(super) fn list_rows(env: &Env<'_>) -> usize {
 }
 
 impl Pane for CirclesTab {
+    fn render(&self, area: Rect, buf: &mut Buffer, theme: Theme) {
+        super::circles_view::CirclesView { tab: self, theme }.render(area, buf);
+    }
+
+    fn help_scopes(&self) -> Vec<Scope> {
+        vec![
+            Scope::Circles,
+            Scope::List,
+            Scope::Detail,
+            Scope::WorkLog,
+            Scope::Groups,
+            Scope::Form,
+            Scope::Conflict,
+        ]
+    }
+
+    fn palette_scope(&self) -> Option<Scope> {
+        Some(Scope::Circles)
+    }
+
     fn scopes(&self) -> Vec<Scope> {
         if let Some(editor) = &self.editor {
             return if editor.conflict.is_some() {

@@ -8,7 +8,10 @@
 //! again after a filter change and writes on save) and answers with a [`Reply`]: the app shows
 //! its message and, after a write, reloads every tab.
 
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 
 use super::members_view::{detail_lines, detail_size};
 use super::members_writes::may_write;
@@ -66,13 +69,13 @@ impl MemberForm {
     }
 }
 
-/// A person who left, asked about before coming back: the version read when asking (a yes on a
-/// person changed meanwhile is refused by the store).
+/// The tab's questions, as their token. A person who left is asked about before coming back
+/// at the version read when asking (a yes on a person changed meanwhile is refused by the
+/// store); a new person bearing a name already in the network is asked about before saving.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Returning {
-    pub id: i64,
-    pub version: i64,
-    pub name: String,
+pub(super) enum MemberQuestion {
+    Return { id: i64, version: i64 },
+    AddHomonym,
 }
 
 #[derive(Default)]
@@ -92,8 +95,6 @@ pub struct MembersTab {
     /// The cercle général and de coordination, for the header's counts.
     pub derived: DerivedCounts,
     pub form: Option<MemberForm>,
-    /// The question asked before a person who left comes back (o/n).
-    pub returning: Option<Returning>,
     /// The session's role may not see email and phone (lecture).
     pub contacts_hidden: bool,
 }
@@ -228,10 +229,19 @@ impl MembersTab {
 }
 
 impl Pane for MembersTab {
+    fn render(&self, area: Rect, buf: &mut Buffer, theme: Theme) {
+        super::members_view::MembersView { tab: self, theme }.render(area, buf);
+    }
+
+    fn help_scopes(&self) -> Vec<Scope> {
+        vec![Scope::Members, Scope::Form, Scope::Conflict]
+    }
+
+    fn palette_scope(&self) -> Option<Scope> {
+        Some(Scope::Members)
+    }
+
     fn scopes(&self) -> Vec<Scope> {
-        if self.returning.is_some() {
-            return vec![Scope::Confirm];
-        }
         match &self.form {
             Some(form) if form.in_conflict() => vec![Scope::Conflict],
             Some(_) => vec![Scope::Form],
@@ -252,14 +262,6 @@ impl Pane for MembersTab {
             return self.form_action(action, env);
         }
         use Action::*;
-        if let Some(returning) = &self.returning {
-            let Returning { id, version, .. } = *returning;
-            self.returning = None;
-            return match action {
-                ConfirmYes => self.person_returns(id, version, env),
-                _ => Reply::Done,
-            };
-        }
         let h = list_rows(env);
         match action {
             MoveUp | MoveDown | PageUp | PageDown | First | Last => {
@@ -358,13 +360,20 @@ impl Pane for MembersTab {
         }
     }
 
-    /// The only question the tab leaves to the app is whether to drop a form with changes.
+    /// A yes: to dropping a form with changes, or to one of the tab's own questions.
     fn confirmed(&mut self, question: Confirm, env: &mut Env<'_>) -> Reply {
-        if let Confirm::AddHomonym { .. } = question {
-            if let Some(MemberForm::Person(editor)) = &mut self.form {
-                editor.homonym_confirmed = true;
+        match question.token::<MemberQuestion>() {
+            Some(MemberQuestion::AddHomonym) => {
+                if let Some(MemberForm::Person(editor)) = &mut self.form {
+                    editor.homonym_confirmed = true;
+                }
+                return self.save(env);
             }
-            return self.save(env);
+            Some(MemberQuestion::Return { id, version }) => {
+                let (id, version) = (*id, *version);
+                return self.person_returns(id, version, env);
+            }
+            None => {}
         }
         if question == Confirm::DiscardForm {
             // The discarded form's errors go with it.

@@ -10,7 +10,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::members::{MemberForm, MembersTab};
 use super::person_editor::PersonEditorView;
@@ -25,7 +25,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::{self, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::list::SelectList;
-use crate::tui::widgets::{centered, truncate, wrap_text};
+use crate::tui::widgets::{truncate, wrap_text};
 
 /// Columns of the name in a list row at 80 columns; wider screens give it half of their extra.
 const NAME_W: usize = 16;
@@ -155,32 +155,7 @@ impl Widget for MembersView<'_> {
                 buf.set_string(right.right() - 1, right.bottom() - 1, "↓", theme.key());
             }
         }
-        if let Some(returning) = &self.tab.returning {
-            render_question(&mm::confirm_return(&returning.name), theme, area, buf);
-        }
     }
-}
-
-/// The o/n question before a person who left comes back, drawn like the app's confirmations.
-fn render_question(question: &str, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let popup = centered(area, 56, 7);
-    Clear.render(popup, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.focused_border())
-        .title(Line::styled(
-            format!(" {} ", msg::CONFIRM_TITLE),
-            theme.title(),
-        ));
-    let text = vec![
-        Line::raw(question.to_owned()),
-        Line::raw(""),
-        Line::styled(msg::CONFIRM_KEYS, theme.key()),
-    ];
-    Paragraph::new(text)
-        .wrap(Wrap { trim: true })
-        .block(block)
-        .render(popup, buf);
 }
 
 impl MembersView<'_> {

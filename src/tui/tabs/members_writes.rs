@@ -3,7 +3,7 @@
 //! back a person who left. After a write the list is read again and the selection stays on the
 //! person; the app then reloads every tab.
 
-use super::members::{MemberForm, MembersTab, Returning, list_rows};
+use super::members::{MemberForm, MemberQuestion, MembersTab, list_rows};
 use super::person_editor::PersonEditor;
 use super::role_editor::RoleEditor;
 use super::{Env, Reply};
@@ -38,10 +38,10 @@ impl MembersTab {
                         &crate::text::clean_line(&draft.last_name, 200),
                     );
                     self.form = Some(MemberForm::Person(editor));
-                    return Reply::Confirm(crate::tui::widgets::confirm::Confirm::AddHomonym {
-                        name,
-                        existing: existing.display_name(),
-                    });
+                    return Reply::Confirm(crate::tui::widgets::confirm::Confirm::ask(
+                        mm::confirm_homonym(&name, &existing.display_name()),
+                        MemberQuestion::AddHomonym,
+                    ));
                 }
                 Ok(None) => {}
                 Err(e) => {
@@ -158,12 +158,13 @@ impl MembersTab {
             return Reply::Error(mm::NOBODY_SELECTED.to_owned());
         };
         let p = &detail.person;
-        self.returning = Some(Returning {
-            id: p.id,
-            version: p.version,
-            name: p.display_name(),
-        });
-        Reply::Done
+        Reply::Confirm(crate::tui::widgets::confirm::Confirm::ask(
+            mm::confirm_return(&p.display_name()),
+            MemberQuestion::Return {
+                id: p.id,
+                version: p.version,
+            },
+        ))
     }
 
     /// The yes to the question: the departure date is cleared (their roles stay

@@ -1,6 +1,7 @@
-//! The tabs of the application. A built tab is a component: its state implements [`Pane`], it
-//! takes what it needs from the app in an [`Env`] and answers with a [`Reply`]. Cercles and
-//! Membres are built; the others say in one line what they will hold.
+//! The tabs of the application, and their [`registry`]. A tab is a component: its state
+//! implements [`Pane`], it takes what it needs from the app in an [`Env`] and answers with a
+//! [`Reply`]. Cercles and Membres are built; the others are placeholders saying in one line what
+//! they will hold.
 
 pub mod circle_detail;
 pub mod circle_editor;
@@ -17,7 +18,9 @@ pub mod person_editor;
 pub mod placeholder;
 pub mod role_editor;
 
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::keymap::Scope;
@@ -129,7 +132,8 @@ pub enum Reply {
     ClearError,
     Info(String),
     Error(String),
-    /// Something was written: the app reloads every tab, then says this.
+    /// Something was written: the app reloads the tab on screen (the others when next shown),
+    /// then says this.
     Written(String),
     /// Esc on a form with changes: the app asks first (the form's errors stay in sight).
     ConfirmDiscard,
@@ -149,43 +153,97 @@ impl Reply {
     }
 }
 
-/// A built tab, as the app sees it. Keys go to the overlays first, then to the shown tab's
-/// pane (its filter line, its keymap scopes, its open form), then to the global keys; the
-/// pane answers with a [`Reply`]. A new tab is a state struct implementing this, one field of
-/// `App`, one arm in `App::pane` and `App::pane_env`, and one in the view.
-pub trait Pane {
+/// The tabs, one line each: the pane that fills each of the seven places. A new tab is a folder
+/// beside `circles` and `members` and its line here in place of the placeholder.
+pub fn registry(tab: Tab) -> Box<dyn Pane> {
+    match tab {
+        Tab::Cercles => Box::new(circles::CirclesTab::default()),
+        Tab::Membres => Box::new(members::MembersTab::default()),
+        Tab::Collectifs
+        | Tab::Rencontres
+        | Tab::Comptabilite
+        | Tab::Chronologie
+        | Tab::Rapports => Box::new(placeholder::Placeholder::new(tab)),
+    }
+}
+
+/// A tab, as the app sees it. Keys go to the overlays first, then to the shown tab's pane (its
+/// filter line, its keymap scopes, its open form), then to the global keys; the pane answers
+/// with a [`Reply`]. A pane draws itself and says its scopes (which give its footer, its help
+/// and its palette actions). What a tab need not do has a default: a placeholder is a few lines.
+pub trait Pane: std::any::Any {
+    /// Draw the tab's body.
+    fn render(&self, area: Rect, buf: &mut Buffer, theme: Theme);
+
     /// The keymap scopes active in the tab now, innermost first.
     fn scopes(&self) -> Vec<Scope>;
 
+    /// Every scope of the tab, for its help page: the screen in front first (from
+    /// [`Pane::scopes`]), then these.
+    fn help_scopes(&self) -> Vec<Scope> {
+        Vec::new()
+    }
+
+    /// The scope whose actions the palette offers from the other tabs (its list's writes).
+    fn palette_scope(&self) -> Option<Scope> {
+        None
+    }
+
     /// Something typed would be lost by quitting.
-    fn is_dirty(&self) -> bool;
+    fn is_dirty(&self) -> bool {
+        false
+    }
 
     /// The filter line has the keyboard: keys go to [`Pane::filter_key`], not the keymap.
-    fn is_filtering(&self) -> bool;
+    fn is_filtering(&self) -> bool {
+        false
+    }
 
     /// Apply one action. `Reply::Pass` leaves it to the app.
-    fn dispatch(&mut self, action: Action, env: &mut Env<'_>) -> Reply;
+    fn dispatch(&mut self, action: Action, env: &mut Env<'_>) -> Reply {
+        let _ = (action, env);
+        Reply::Pass
+    }
 
     /// A yes to a question the tab asked (`Reply::Confirm`, `Reply::ConfirmDiscard`).
-    fn confirmed(&mut self, question: Confirm, env: &mut Env<'_>) -> Reply;
+    fn confirmed(&mut self, question: Confirm, env: &mut Env<'_>) -> Reply {
+        let _ = (question, env);
+        Reply::Done
+    }
 
     /// A key while the filter line has the keyboard.
-    fn filter_key(&mut self, ev: KeyEvent, env: &mut Env<'_>) -> Reply;
+    fn filter_key(&mut self, ev: KeyEvent, env: &mut Env<'_>) -> Reply {
+        let _ = (ev, env);
+        Reply::Done
+    }
 
     /// Text pasted in one piece, for the open form or the filter line.
-    fn paste(&mut self, text: &str, env: &mut Env<'_>) -> Reply;
+    fn paste(&mut self, text: &str, env: &mut Env<'_>) -> Reply {
+        let _ = (text, env);
+        Reply::Done
+    }
 
     /// A key the keymap did not take while a form is open: for its focused field.
-    fn form_input(&mut self, ev: KeyEvent);
+    fn form_input(&mut self, ev: KeyEvent) {
+        let _ = ev;
+    }
 
-    /// Read everything again (at start, after a write, when another session wrote); the
-    /// selection stays where it was.
-    fn reload(&mut self, env: &mut Env<'_>) -> Result<Reply, StoreError>;
+    /// Read everything again (when first shown, after a write, when another session wrote);
+    /// the selection stays where it was.
+    fn reload(&mut self, env: &mut Env<'_>) -> Result<Reply, StoreError> {
+        let _ = env;
+        Ok(Reply::Done)
+    }
 
     /// The screen changed size: keep the selection in view.
-    fn resize(&mut self, env: &Env<'_>);
+    fn resize(&mut self, env: &Env<'_>) {
+        let _ = env;
+    }
 
     /// After another session wrote: the warning to show if the row the open form edits
     /// changed meanwhile (its save would meet a conflict).
-    fn changed_elsewhere(&self, store: &Store) -> Option<String>;
+    fn changed_elsewhere(&self, store: &Store) -> Option<String> {
+        let _ = store;
+        None
+    }
 }

@@ -1,58 +1,88 @@
-//! A yes/no question (o/n) drawn over the screen: quitting or leaving a form with changes,
-//! reopening a closed circle or GT, deleting a work-log item.
+//! A yes/no question (o/n) drawn over the screen: quitting or leaving a form with changes, or
+//! a question a tab asks about one of its writes (reopening a circle, a person coming back).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
+use std::any::Any;
+use std::rc::Rc;
+
 use super::centered;
 use crate::catalogue::tui as msg;
 use crate::tui::theme::Theme;
 
-/// What a yes would do. The rows carry the version they were read at: a yes on a row changed
-/// elsewhere meanwhile is refused by the store, never applied blindly.
+/// What a yes would do: the app's own questions, or a tab's. A tab's question carries its
+/// words and a token only that tab reads (its own enum, with the rows' versions: a yes on a
+/// row changed elsewhere meanwhile is refused by the store, never applied blindly). This
+/// widget knows no tab's questions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirm {
     QuitDirty,
     DiscardForm,
-    ReopenCircle {
-        id: i64,
-        version: i64,
-        name: String,
-    },
-    ReopenGroup {
-        id: i64,
-        version: i64,
-        name: String,
-    },
-    DeleteWork {
-        id: i64,
-        version: i64,
-        title: String,
-    },
-    /// A new person bears the name of someone already in the network.
-    AddHomonym {
-        name: String,
-        existing: String,
-    },
+    Tab(Question),
 }
 
 impl Confirm {
+    /// A tab's question: `text` on screen, `token` handed back to the tab on a yes.
+    pub fn ask<T: Any + std::fmt::Debug>(text: String, token: T) -> Confirm {
+        Confirm::Tab(Question {
+            text,
+            token: Token(Rc::new(token)),
+        })
+    }
+
+    /// The token of a tab's question, if it is one of type `T`.
+    pub fn token<T: Any>(&self) -> Option<&T> {
+        match self {
+            Confirm::Tab(q) => q.token.0.downcast_ref(),
+            _ => None,
+        }
+    }
+
     pub fn question(&self) -> String {
-        use crate::catalogue::circles_tab as cm;
         match self {
             Confirm::QuitDirty => msg::CONFIRM_QUIT_DIRTY.to_owned(),
             Confirm::DiscardForm => msg::CONFIRM_DISCARD.to_owned(),
-            Confirm::ReopenCircle { name, .. } => cm::confirm_reopen_circle(name),
-            Confirm::ReopenGroup { name, .. } => cm::confirm_reopen_group(name),
-            Confirm::DeleteWork { title, .. } => cm::confirm_delete_work(title),
-            Confirm::AddHomonym { name, existing } => {
-                crate::catalogue::members_tab::confirm_homonym(name, existing)
-            }
+            Confirm::Tab(q) => q.text.clone(),
         }
     }
 }
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Question {
+    pub text: String,
+    pub token: Token,
+}
+
+/// What a tab put in its question, opaque to everyone else. Two tokens are equal when they
+/// are the same one.
+#[derive(Clone)]
+pub struct Token(Rc<dyn AnyDebug>);
+
+/// `Any` that can say what it is (for `Debug` of the app state in tests and logs).
+pub trait AnyDebug: Any + std::fmt::Debug {}
+impl<T: Any + std::fmt::Debug> AnyDebug for T {}
+
+impl dyn AnyDebug {
+    fn downcast_ref<T: Any>(&self) -> Option<&T> {
+        (self as &dyn Any).downcast_ref()
+    }
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl PartialEq for Token {
+    fn eq(&self, other: &Token) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+impl Eq for Token {}
 
 pub struct ConfirmView {
     pub confirm: Confirm,

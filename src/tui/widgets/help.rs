@@ -19,13 +19,20 @@ pub enum HelpLine {
     Entry(String, &'static str),
 }
 
-/// Every (key, action) of the keymap once, in the first group that binds it: a scope that
-/// repeats the list keys (Membres) or Quit (forms) for the lookup does not repeat them here. A
-/// binding shows the keys left; a group left with none is not shown.
-pub fn help_lines() -> Vec<HelpLine> {
+/// The keys of the screen: the groups of `scopes` in that order (the screen in front first),
+/// then the global keys. Every (key, action) shows once, in the first group that binds it: a
+/// scope that repeats the list keys (Membres) or Quit (forms) for the lookup does not repeat
+/// them here. A binding shows the keys left; a group left with none is not shown.
+pub fn help_lines(scopes: &[Scope]) -> Vec<HelpLine> {
     let mut lines = Vec::new();
     let mut seen: Vec<(KeySpec, Action)> = Vec::new();
-    for scope in Scope::ALL {
+    let mut order: Vec<Scope> = scopes
+        .iter()
+        .copied()
+        .filter(|s| *s != Scope::Global)
+        .collect();
+    order.push(Scope::Global);
+    for scope in order {
         let mut entries = Vec::new();
         for bnd in BINDINGS.iter().filter(|b| b.scope == scope) {
             let keys: Vec<KeySpec> = bnd
@@ -50,7 +57,14 @@ pub fn help_lines() -> Vec<HelpLine> {
             lines.extend(entries);
         }
     }
-    // What the marks in the lists mean (they are words too, in the details).
+    // What the marks in the lists mean (they are words too, in the details), where there are
+    // such lists.
+    if !scopes
+        .iter()
+        .any(|s| matches!(s, Scope::Circles | Scope::List | Scope::Members))
+    {
+        return lines;
+    }
     lines.push(HelpLine::Group(msg::HELP_SIGNS));
     for (sign, meaning) in msg::HELP_SIGN_LINES {
         lines.push(HelpLine::Entry(sign.to_owned(), meaning));
@@ -63,12 +77,13 @@ pub fn column_height(area: Rect) -> usize {
     usize::from(area.height.saturating_sub(3))
 }
 
-pub struct HelpView {
+pub struct HelpView<'a> {
+    pub scopes: &'a [Scope],
     pub scroll: usize,
     pub theme: Theme,
 }
 
-impl Widget for HelpView {
+impl Widget for HelpView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         Clear.render(area, buf);
         let block = Block::default()
@@ -80,7 +95,7 @@ impl Widget for HelpView {
             ));
         let inner = block.inner(area);
         block.render(area, buf);
-        let lines = help_lines();
+        let lines = help_lines(self.scopes);
         let height = column_height(area);
         // One column, so that no description is cut; ↓ pages through the rest.
         let key_w: usize = 18;
@@ -125,7 +140,7 @@ mod tests {
 
     #[test]
     fn each_key_and_action_shows_once_in_the_first_group_that_has_it() {
-        let lines = help_lines();
+        let lines = help_lines(&Scope::ALL);
         let mut group = "";
         let mut seen: Vec<(String, &str)> = Vec::new();
         let mut first_group_of_up = None;
