@@ -408,7 +408,7 @@ fn run_users(cli: &Cli, path: &Path, action: &UsersCommand) -> Result<(), CliErr
                 say!(
                     "{}\t{}\t{}",
                     u.name,
-                    u.role.code(),
+                    u.role.label(),
                     crate::text::escape_for_terminal(&person)
                 );
             }
@@ -420,7 +420,7 @@ fn run_users(cli: &Cli, path: &Path, action: &UsersCommand) -> Result<(), CliErr
                 .map(|p| store.resolve_person(p))
                 .transpose()?;
             let user = store.add_user(name, role, person.as_ref().map(|p| p.id))?;
-            say!("{}", msg::user_added(&user.name, role.code()));
+            say!("{}", msg::user_added(&user.name, role.label()));
             if let Some(p) = person {
                 say!(
                     "{}",
@@ -456,7 +456,7 @@ fn run_users(cli: &Cli, path: &Path, action: &UsersCommand) -> Result<(), CliErr
         UsersCommand::Role { name, role } => {
             let role = users::parse_role(role).map_err(|e| CliError::Usage(e.to_string()))?;
             let user = store.set_user_role(name, role)?;
-            say!("{}", msg::user_role_set(&user.name, role.code()));
+            say!("{}", msg::user_role_set(&user.name, role.label()));
         }
         UsersCommand::Remove { name } => {
             store.remove_user(name)?;
@@ -592,7 +592,7 @@ fn run_export(
     if !store.actor().role.sees_contacts() {
         eprintln!(
             "{}",
-            exchange_msg::contacts_left_out(store.actor().role.code())
+            exchange_msg::contacts_left_out(store.actor().role.label())
         );
     }
     match output {

@@ -135,7 +135,7 @@ fn users_add_list_role_remove_and_roles_enforced() {
         .success();
     let out = cercles(&db).args(["users", "list"]).output().unwrap();
     let list = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(list.contains("camille\tbenevole"), "{list}");
+    assert!(list.contains("camille\tbénévole"), "{list}");
     assert!(list.contains("lou\tlecture"), "{list}");
     cercles(&db)
         .args(["users", "role", "camille", "coordination"])

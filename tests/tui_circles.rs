@@ -367,7 +367,7 @@ fn a_benevole_may_keep_the_work_log_but_not_create_a_circle() {
     typ(&mut app, "n");
     assert!(circles(&app).editor.is_none());
     assert_eq!(app.message.as_ref().unwrap().kind, MessageKind::Error);
-    assert!(message(&app).contains("benevole"), "{}", message(&app));
+    assert!(message(&app).contains("bénévole"), "{}", message(&app));
     // The refusal fits the message line at 80 columns.
     assert!(message(&app).chars().count() <= 78, "{}", message(&app));
     select(&mut app, "Communication");

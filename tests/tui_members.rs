@@ -647,7 +647,7 @@ fn a_lecture_user_sees_no_contact_and_every_write_is_refused_in_words() {
     let mut app = app_as(&path, "benoit", Theme::plain());
     typ(&mut app, "a");
     assert!(members(&app).form.is_none());
-    assert!(message(&app).1.contains("benevole"), "{:?}", app.message);
+    assert!(message(&app).1.contains("bénévole"), "{:?}", app.message);
 }
 
 // --- screens at 80x24 ---------------------------------------------------------------------------
@@ -757,7 +757,7 @@ fn a_user_linked_to_a_person_sees_their_name_in_the_status_bar() {
     let app = app_as(&path, "elsa", Theme::plain());
     let status = row(&buffer(&app), 23);
     assert!(
-        status.contains("elsa (benevole) · Elsa Thibault"),
+        status.contains("elsa (bénévole) · Elsa Thibault"),
         "{status}"
     );
 }

@@ -309,7 +309,7 @@ mod tests {
             Role::Lecture,
         ] {
             for area in [Area::Governance, Area::WorkLog] {
-                fits(&refused(role.code(), area));
+                fits(&refused(role.label(), area));
             }
         }
         for text in [

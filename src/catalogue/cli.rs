@@ -49,7 +49,8 @@ pub fn user_linked(name: &str, person: &str, id: i64) -> String {
     format!("utilisateur·rice « {name} » relié·e à {person} (n° {id})")
 }
 pub const ARG_USER_NAME: &str = "Nom de connexion";
-pub const ARG_ROLE: &str = "Rôle : admin, tresorerie, coordination, benevole ou lecture";
+pub const ARG_ROLE: &str =
+    "Rôle : admin, trésorerie, coordination, bénévole ou lecture (accents facultatifs)";
 
 pub fn usage_error(detail: &str) -> String {
     format!("{detail} (voir « cercles --help »)")

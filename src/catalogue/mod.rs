@@ -11,6 +11,10 @@ pub mod people;
 pub mod store;
 pub mod tui;
 
+/// The roles of users as people read them, in the order of `Role::ALL` (admin, trésorerie,
+/// coordination, bénévole, lecture); the command line takes them with or without accents.
+pub const ROLE_LABELS: [&str; 5] = ["admin", "trésorerie", "coordination", "bénévole", "lecture"];
+
 /// "1 membre", "2 membres": French puts 0 and 1 in the singular.
 pub fn plural(n: i64, one: &str, many: &str) -> String {
     if n.abs() <= 1 {

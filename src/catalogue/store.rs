@@ -101,7 +101,7 @@ pub fn user_unknown(name: &str) -> String {
     format!("l'utilisateur·rice « {name} » n'existe pas")
 }
 pub fn bad_role(input: &str) -> String {
-    format!("« {input} » n'est pas un rôle : admin, tresorerie, coordination, benevole ou lecture")
+    format!("« {input} » n'est pas un rôle : admin, trésorerie, coordination, bénévole ou lecture")
 }
 pub fn bad_user_name(input: &str) -> String {
     format!(

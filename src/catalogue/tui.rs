@@ -126,7 +126,7 @@ pub const NOTHING_CHANGED: &str = "rien n'a changé : rien à enregistrer";
 pub const EDIT_CHANGED_ELSEWHERE: &str =
     "ce cercle vient d'être modifié ailleurs : à l'enregistrement, vous verrez leurs valeurs";
 
-/// `camille (benevole) · Camille Aubert` when the user is linked to a person.
+/// `camille (bénévole) · Camille Aubert` when the user is linked to a person.
 pub fn actor_line(name: &str, role: &str, person: Option<&str>) -> String {
     match person {
         Some(person) => format!("{name} ({role}) · {person}"),

@@ -54,6 +54,12 @@ impl Role {
         }
     }
 
+    /// The role's name on screen, in errors and in what the command line prints.
+    pub fn label(self) -> &'static str {
+        let i = Role::ALL.iter().position(|r| *r == self).unwrap_or(0);
+        crate::catalogue::ROLE_LABELS[i]
+    }
+
     pub fn from_code(code: &str) -> Option<Role> {
         let folded = crate::text::fold_for_match(code);
         Role::ALL.into_iter().find(|r| r.code() == folded)
@@ -115,5 +121,10 @@ mod tests {
         }
         assert_eq!(Role::from_code("Trésorerie"), Some(Role::Tresorerie));
         assert_eq!(Role::from_code("chef"), None);
+        for r in Role::ALL {
+            assert_eq!(Role::from_code(r.label()), Some(r), "{}", r.label());
+        }
+        assert_eq!(Role::Benevole.label(), "bénévole");
+        assert_eq!(Role::Tresorerie.label(), "trésorerie");
     }
 }

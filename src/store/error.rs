@@ -25,7 +25,7 @@ pub enum StoreError {
     SchemaChanged,
     #[error("{}", msg::unknown_actor(.0))]
     UnknownActor(String),
-    #[error("{}", msg::forbidden(.role.code(), msg::area_name(*.area)))]
+    #[error("{}", msg::forbidden(.role.label(), msg::area_name(*.area)))]
     Forbidden { role: Role, area: Area },
     /// The row changed since it was read; `current` is the row as it is now (JSON of its struct).
     #[error("{}", msg::CONFLICT)]
@@ -35,7 +35,7 @@ pub enum StoreError {
         current: Box<serde_json::Value>,
     },
     /// Something only an admin may do, that is not a write (a full copy, the users' list).
-    #[error("{}", msg::admin_only(.role.code(), .what))]
+    #[error("{}", msg::admin_only(.role.label(), .what))]
     AdminOnly { role: Role, what: &'static str },
     #[error("{}", msg::not_found(.0))]
     NotFound(String),

@@ -213,7 +213,7 @@ impl App {
         let actor = store.actor();
         let mut parts = vec![
             db,
-            msg::actor_line(&actor.name, actor.role.code(), self.me.as_deref()),
+            msg::actor_line(&actor.name, actor.role.label(), self.me.as_deref()),
         ];
         if let Some(day) = store.clock().shown_date() {
             parts.push(format!("{} {}", msg::TODAY, format_date(day)));

@@ -22,7 +22,7 @@ impl CirclesTab {
         }
         let role = env.store.actor().role;
         if !role.may_write(area) {
-            return Err(env.said(Reply::Error(cm::refused(role.code(), area))));
+            return Err(env.said(Reply::Error(cm::refused(role.label(), area))));
         }
         env.note(&Reply::ClearMessage);
         Ok(())

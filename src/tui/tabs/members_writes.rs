@@ -198,7 +198,7 @@ pub(super) fn may_write(env: &Env<'_>) -> Result<(), String> {
     }
     let role = env.store.actor().role;
     if !role.may_write(Area::Governance) {
-        return Err(mm::refused(role.code()));
+        return Err(mm::refused(role.label()));
     }
     Ok(())
 }
