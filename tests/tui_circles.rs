@@ -793,3 +793,36 @@ fn home_and_end_reach_the_first_and_last_line_of_the_sections() {
     typ(&mut app, "k");
     assert_eq!(circles(&app).focus, top, "nothing before the first line");
 }
+
+/// The footer row at 80x24.
+fn footer(app: &App) -> String {
+    let buf = common::tui::buffer(app);
+    common::tui::row(&buf, 22)
+}
+
+#[test]
+fn the_footer_offers_nothing_the_record_or_the_role_refuses() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    // On a circle, the admin may edit its sheet; on the cercle général there is none.
+    select(&mut app, "Plaidoyer");
+    assert!(footer(&app).contains("e modifier"), "{}", footer(&app));
+    typ(&mut app, "g");
+    assert_eq!(circles(&app).visible_ids()[0], GENERAL_ID);
+    assert!(!footer(&app).contains("e modifier"), "{}", footer(&app));
+    assert!(!footer(&app).contains("x fermer"), "{}", footer(&app));
+
+    // A bénévole keeps the work log but adds no decision.
+    store(&path).add_user("lea", Role::Benevole, None).unwrap();
+    let mut app = app_as(&path, "lea");
+    select(&mut app, "Plaidoyer");
+    press(&mut app, KeyCode::Enter);
+    while circles(&app).focus.unwrap().section != Section::Work {
+        press(&mut app, KeyCode::Tab);
+    }
+    assert!(footer(&app).contains("a ajouter"), "{}", footer(&app));
+    while circles(&app).focus.unwrap().section != Section::Decisions {
+        press(&mut app, KeyCode::Tab);
+    }
+    assert!(!footer(&app).contains("a ajouter"), "{}", footer(&app));
+}

@@ -170,10 +170,10 @@ impl App {
         // the room left, innermost first, so the footer never runs off the edge.
         let global = keymap::footer(&[keymap::Scope::Global]);
         let store = &self.store;
+        let pane = self.pane(self.tab);
         let may = |action: crate::tui::action::Action| {
-            action
-                .writes()
-                .is_none_or(|area| !store.is_read_only() && store.actor().role.may_write(area))
+            pane.offers(action)
+                .allowed(store.actor().role, store.is_read_only())
         };
         let entries = keymap::footer_for(&self.scopes(), may);
         let cost = |key: &str, description: &str| {

@@ -181,6 +181,29 @@ impl Pane for CirclesTab {
         Some(Scope::Circles)
     }
 
+    fn offers(&self, action: Action) -> super::Offer {
+        use super::Offer;
+        use crate::model::{Area, CircleKind};
+        use Action::*;
+        match (self.focus.map(|f| f.section), action) {
+            // The cercle général is derived: no sheet, never closed; coordination stays open.
+            (None, Edit | CloseCircle) if self.general_selected() => Offer::Never,
+            (None, CloseCircle)
+                if self
+                    .selected()
+                    .is_some_and(|c| c.kind == CircleKind::Coordination) =>
+            {
+                Offer::Never
+            }
+            // Inside the detail, adding or editing a line writes what its section holds.
+            (
+                Some(Section::Groups | Section::Decisions | Section::AgDecisions),
+                AddItem | EditItem,
+            ) => Offer::Writes(Area::Governance),
+            _ => Offer::of(action),
+        }
+    }
+
     fn scopes(&self) -> Vec<Scope> {
         if let Some(editor) = &self.editor {
             return if editor.conflict.is_some() {

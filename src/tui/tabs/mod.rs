@@ -167,6 +167,33 @@ pub fn registry(tab: Tab) -> Box<dyn Pane> {
     }
 }
 
+/// What an action can do on the screen in front.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Offer {
+    /// Nothing is written: always there.
+    Always,
+    /// Writes this area: there when the session's role may write it.
+    Writes(crate::model::Area),
+    /// Not for the selected record (the cercle général has no sheet to edit).
+    Never,
+}
+
+impl Offer {
+    /// What the action writes, wherever it is done.
+    pub fn of(action: Action) -> Offer {
+        action.writes().map_or(Offer::Always, Offer::Writes)
+    }
+
+    /// Whether a session with `role`, on a file it may write or not, can do it.
+    pub fn allowed(self, role: crate::model::Role, read_only: bool) -> bool {
+        match self {
+            Offer::Always => true,
+            Offer::Writes(area) => !read_only && role.may_write(area),
+            Offer::Never => false,
+        }
+    }
+}
+
 /// A tab, as the app sees it. Keys go to the overlays first, then to the shown tab's pane (its
 /// filter line, its keymap scopes, its open form), then to the global keys; the pane answers
 /// with a [`Reply`]. A pane draws itself and says its scopes (which give its footer, its help
@@ -187,6 +214,12 @@ pub trait Pane: std::any::Any {
     /// The scope whose actions the palette offers from the other tabs (its list's writes).
     fn palette_scope(&self) -> Option<Scope> {
         None
+    }
+
+    /// Whether `action` can be done here now, and what it would write: the footer offers only
+    /// what the role and the selected record allow.
+    fn offers(&self, action: Action) -> Offer {
+        Offer::of(action)
     }
 
     /// Something typed would be lost by quitting.
