@@ -247,6 +247,27 @@ pub fn database_path(cli: &Cli) -> Result<PathBuf, CliError> {
         .ok_or_else(|| CliError::Failed(msg::NO_DATA_DIR.into()))
 }
 
+/// Whether the database was named (`--db` or `$CERCLES_DB`): a named file that does not exist
+/// is refused, and `init` makes no folder for it; only the default one is created as needed.
+pub fn database_named(cli: &Cli) -> bool {
+    cli.db.is_some()
+}
+
+/// The folder of the default database (the data directory), made on first use, private.
+pub(crate) fn create_default_folder(path: &Path) -> Result<(), CliError> {
+    use std::os::unix::fs::DirBuilderExt;
+    match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(dir) if !dir.is_dir() => std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(|e| {
+                CliError::Failed(store_msg::file_error(dir, &crate::store::open::io_fr(&e)))
+            }),
+        _ => Ok(()),
+    }
+}
+
 fn actor_name(cli: &Cli) -> Result<String, CliError> {
     match &cli.actor {
         Some(a) => Ok(a.clone()),
@@ -317,6 +338,9 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
 }
 
 fn init(cli: &Cli, path: &Path, demo: bool, scale: u32) -> Result<(), CliError> {
+    if !database_named(cli) {
+        create_default_folder(path)?;
+    }
     if path.exists() {
         if demo {
             return Err(CliError::Failed(store_msg::DEMO_ON_EXISTING.into()));

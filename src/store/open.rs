@@ -231,10 +231,12 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
 /// temporary file beside it (mode 0600) and put in place only when complete, so a kill in
 /// the middle leaves no half-made database.
 pub fn create(path: &Path, fill: impl FnOnce(&mut Connection) -> Result<()>) -> Result<()> {
+    // No folder is made here: a mistyped `--db` must not grow a new tree (the default path's
+    // folder is the caller's to make, see `cli::create_default_folder`).
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-        && !path.exists()
+        && !dir.is_dir()
     {
-        fs::create_dir_all(dir).map_err(|e| StoreError::File(dir.into(), io_fr(&e)))?;
+        return Err(StoreError::FolderMissing(dir.into()));
     }
     build_then_place(path, "creation", |tmp| {
         let mut conn = Connection::open(tmp)?;

@@ -37,8 +37,9 @@ impl Session {
         for arg in args {
             cmd.arg(arg);
         }
-        // Never the real log of whoever runs the tests.
+        // Never the real log of whoever runs the tests, nor their database.
         cmd.env("CERCLES_LOG", "off");
+        cmd.env_remove("CERCLES_DB");
         for (key, value) in envs {
             cmd.env(key, value);
         }
