@@ -345,15 +345,15 @@ fn init(cli: &Cli, path: &Path, demo: bool, scale: u32) -> Result<(), CliError> 
         if demo {
             return Err(CliError::Failed(store_msg::DEMO_ON_EXISTING.into()));
         }
-        // Opening as an admin upgrades an older schema; anyone else is refused.
-        let before = schema_of(path);
+        // Opening as an admin upgrades an older schema; anyone else is refused. The file is
+        // read only through the store, which checks it is ours before SQLite opens it.
         let store = open_store(cli, path)?;
         if store.is_newer_schema() {
             // Newer than this binary: nothing to upgrade, and "up to date" would be a lie.
             return Err(StoreError::ReadOnly.into());
         }
         let after = store.file_schema_version()?;
-        match before {
+        match store.upgraded_from() {
             Some(b) if b < after => say!("{}", store_msg::upgraded(path, b, after)),
             _ => say!("{}", store_msg::up_to_date(path)),
         }
@@ -368,19 +368,6 @@ fn init(cli: &Cli, path: &Path, demo: bool, scale: u32) -> Result<(), CliError> 
         say!("{}", store_msg::created(path));
     }
     Ok(())
-}
-
-/// The schema version of a file, read before any upgrade.
-fn schema_of(path: &Path) -> Option<i64> {
-    // Not a regular file (a FIFO would block the open): `open_store` says what it is.
-    if !path.is_file() {
-        return None;
-    }
-    let conn =
-        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .ok()?;
-    conn.pragma_query_value(None, "user_version", |r| r.get(0))
-        .ok()
 }
 
 fn run_users(cli: &Cli, path: &Path, action: &UsersCommand) -> Result<(), CliError> {

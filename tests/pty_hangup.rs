@@ -92,13 +92,15 @@ fn a_killed_pane_ends_the_program_and_leaves_no_wal_or_shm() {
 }
 
 #[test]
-fn sighup_leaves_no_wal_or_shm() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = init_db(dir.path());
-    let mut s = Session::start(&db);
-    s.wait_for("[1 Cercles]");
-    s.signal("HUP");
-    s.wait_exit(Duration::from_secs(3));
-    s.assert_restored();
-    assert_no_sidecars(&db);
+fn sighup_or_sigterm_leaves_no_wal_or_shm() {
+    for signal in ["HUP", "TERM"] {
+        let dir = tempfile::tempdir().unwrap();
+        let db = init_db(dir.path());
+        let mut s = Session::start(&db);
+        s.wait_for("[1 Cercles]");
+        s.signal(signal);
+        s.wait_exit(Duration::from_secs(3));
+        s.assert_restored();
+        assert_no_sidecars(&db);
+    }
 }
