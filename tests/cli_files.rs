@@ -301,3 +301,51 @@ fn a_file_opened_read_only_leaves_no_wal_or_shm() {
     assert!(fs::read(&db).unwrap() == before, "the file changed");
     assert!(sidecars(&db).is_empty(), "left {:?}", sidecars(&db));
 }
+
+#[test]
+fn simultaneous_inits_on_a_new_path_answer_as_a_second_init_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("neuve.db");
+    let start = std::sync::Arc::new(std::sync::Barrier::new(8));
+    let runs: Vec<_> = (0..8)
+        .map(|_| {
+            let (db, start) = (db.clone(), std::sync::Arc::clone(&start));
+            std::thread::spawn(move || {
+                let mut cmd = cercles(&db);
+                cmd.arg("init");
+                start.wait();
+                cmd.output().unwrap()
+            })
+        })
+        .collect();
+    let outs: Vec<_> = runs.into_iter().map(|r| r.join().unwrap()).collect();
+    let stdout = |o: &std::process::Output| String::from_utf8_lossy(&o.stdout).into_owned();
+    for o in &outs {
+        assert_eq!(o.status.code(), Some(0), "{}", stderr_of(o));
+    }
+    let created = outs
+        .iter()
+        .filter(|o| stdout(o).contains("base créée"))
+        .count();
+    assert_eq!(created, 1);
+    let second = cercles(&db).arg("init").output().unwrap();
+    assert_eq!(second.status.code(), Some(0));
+    let up_to_date = stdout(&second);
+    assert!(up_to_date.contains("déjà à jour"), "{up_to_date}");
+    let others: Vec<String> = outs
+        .iter()
+        .map(stdout)
+        .filter(|s| !s.contains("base créée"))
+        .collect();
+    assert_eq!(others.len(), 7);
+    for other in others {
+        assert_eq!(other, up_to_date, "the same answer as a second init");
+    }
+    assert!(sidecars(&db).is_empty());
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "neuve.db")
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
