@@ -194,10 +194,12 @@ pub fn open_existing(path: &Path) -> Result<(Connection, SchemaState, AfterClose
     };
     match attempt() {
         Ok((conn, state)) => {
-            let cannot_tidy_itself =
-                matches!(state, SchemaState::Newer(_)) || conn.is_readonly(rusqlite::MAIN_DB)?;
+            // A connection that may not checkpoint, or that SQLite opened read-only, leaves
+            // its -wal and -shm when it closes: tidied after it, if this session made them.
+            let read_only_file = conn.is_readonly(rusqlite::MAIN_DB)?;
+            let cannot_tidy_itself = matches!(state, SchemaState::Newer(_)) || read_only_file;
             let after = if made_sidecars && cannot_tidy_itself {
-                AfterClose::tidy(path, conn.is_readonly(rusqlite::MAIN_DB)?)
+                AfterClose::tidy(path, read_only_file)
             } else {
                 AfterClose::nothing()
             };
