@@ -71,9 +71,10 @@ fn without_a_controlling_terminal_a_vanished_terminal_ends_the_program() {
     s.hang_up();
     let took = wait_gone(pid, Duration::from_secs(5));
     assert!(took < Duration::from_secs(3), "took {took:?}");
-    // A spinning reader would have burnt a tick every 10 ms of that time.
+    // A spinning reader burns a tick every 10 ms: it may spin until the loop next wakes
+    // (a quarter of a second), never for seconds.
     let burnt = cpu_ticks(pid).saturating_sub(before);
-    assert!(burnt < 100, "{burnt} ticks of CPU after the hang-up");
+    assert!(burnt < 200, "{burnt} ticks of CPU after the hang-up");
     assert_no_sidecars(&db);
 }
 
