@@ -250,6 +250,27 @@ pub fn database_path(cli: &Cli) -> Result<PathBuf, CliError> {
         .ok_or_else(|| CliError::Failed(msg::NO_DATA_DIR.into()))
 }
 
+/// Whether the database was named (`--db` or `$CERCLES_DB`): a named file that does not exist
+/// is refused, and `init` makes no folder for it; only the default one is created as needed.
+pub fn database_named(cli: &Cli) -> bool {
+    cli.db.is_some()
+}
+
+/// The folder of the default database (the data directory), made on first use, private.
+pub(crate) fn create_default_folder(path: &Path) -> Result<(), CliError> {
+    use std::os::unix::fs::DirBuilderExt;
+    match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(dir) if !dir.is_dir() => std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(|e| {
+                CliError::Failed(store_msg::file_error(dir, &crate::store::open::io_fr(&e)))
+            }),
+        _ => Ok(()),
+    }
+}
+
 fn actor_name(cli: &Cli) -> Result<String, CliError> {
     match &cli.actor {
         Some(a) => Ok(a.clone()),
@@ -335,46 +356,48 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
 }
 
 fn init(cli: &Cli, path: &Path, demo: bool, scale: u32) -> Result<(), CliError> {
+    if !database_named(cli) {
+        create_default_folder(path)?;
+    }
     if path.exists() {
-        if demo {
-            return Err(CliError::Failed(store_msg::DEMO_ON_EXISTING.into()));
-        }
-        // Opening as an admin upgrades an older schema; anyone else is refused.
-        let before = schema_of(path);
-        let store = open_store(cli, path)?;
-        if store.is_newer_schema() {
-            // Newer than this binary: nothing to upgrade, and "up to date" would be a lie.
-            return Err(StoreError::ReadOnly.into());
-        }
-        let after = store.file_schema_version()?;
-        match before {
-            Some(b) if b < after => say!("{}", store_msg::upgraded(path, b, after)),
-            _ => say!("{}", store_msg::up_to_date(path)),
-        }
-        return Ok(());
+        return init_existing(cli, path, demo);
     }
     let admin = users::os_user_name()?;
-    if demo {
-        crate::demo::build_scaled(path, &admin, scale)?;
-        say!("{}", store_msg::created_demo(path));
+    let created = if demo {
+        crate::demo::build_scaled(path, &admin, scale)
     } else {
-        Store::create(path, &admin)?;
-        say!("{}", store_msg::created(path));
+        Store::create(path, &admin)
+    };
+    match created {
+        Ok(()) if demo => say!("{}", store_msg::created_demo(path)),
+        Ok(()) => say!("{}", store_msg::created(path)),
+        // Another `init` put its database there while this one built its own (which is
+        // thrown away): the file exists now, so the answer is the one a second init gives.
+        Err(StoreError::AlreadyExists(_)) => return init_existing(cli, path, demo),
+        Err(e) => return Err(e.into()),
     }
     Ok(())
 }
 
-/// The schema version of a file, read before any upgrade.
-fn schema_of(path: &Path) -> Option<i64> {
-    // Not a regular file (a FIFO would block the open): `open_store` says what it is.
-    if !path.is_file() {
-        return None;
+/// `init` on a file that exists: an older schema is brought up to date (by an admin), a
+/// current one is left as it is, anything else is refused.
+fn init_existing(cli: &Cli, path: &Path, demo: bool) -> Result<(), CliError> {
+    if demo {
+        return Err(CliError::Failed(store_msg::DEMO_ON_EXISTING.into()));
     }
-    let conn =
-        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .ok()?;
-    conn.pragma_query_value(None, "user_version", |r| r.get(0))
-        .ok()
+    // Opening as an admin upgrades an older schema; anyone else is refused. The file is
+    // read only through the store, which checks it is ours before SQLite opens it.
+    let store = open_store(cli, path)?;
+    if store.is_newer_schema() {
+        // Newer than this binary: nothing to upgrade, and "up to date" would be a lie.
+        return Err(StoreError::ReadOnly.into());
+    }
+    let after = store.file_schema_version()?;
+    match store.upgraded_from() {
+        Some(b) if b < after => say!("{}", store_msg::upgraded(path, b, after)),
+        _ => say!("{}", store_msg::up_to_date(path)),
+    }
+    Ok(())
 }
 
 fn run_users(cli: &Cli, path: &Path, action: &UsersCommand) -> Result<(), CliError> {

@@ -1,5 +1,6 @@
 //! Opening the terminal UI: on the chosen database (the default one is created with the
-//! reference data on first run), or on a fresh throwaway copy of the demo network.
+//! reference data on first run; a named one must exist), or on a fresh throwaway copy of the
+//! demo network.
 
 use std::path::{Path, PathBuf};
 
@@ -56,7 +57,9 @@ impl Drop for ThrowawayDemo {
     }
 }
 
-/// Open the UI: `--demo` on a throwaway copy, else on `path` (created if missing).
+/// Open the UI: `--demo` on a throwaway copy, else on `path`. Only the default database is
+/// created if missing (first launch); a named one that does not exist is refused (a typo
+/// would otherwise open an empty network).
 pub fn open_ui(cli: &Cli, path: &Path) -> Result<(), CliError> {
     if cli.demo {
         let demo = ThrowawayDemo::create()?;
@@ -64,7 +67,8 @@ pub fn open_ui(cli: &Cli, path: &Path) -> Result<(), CliError> {
         let store = open_store(cli, &demo.path)?;
         return run(store);
     }
-    if !path.exists() {
+    if !crate::cli::database_named(cli) && !path.exists() {
+        crate::cli::create_default_folder(path)?;
         Store::create(path, &users::os_user_name()?)?;
     }
     run(open_store(cli, path)?)

@@ -11,7 +11,10 @@ fn main() {
             command.join(" "),
             e.exit_code()
         ));
-        eprintln!(
+        // Not `eprintln!`: it panics when standard error is a terminal that is gone.
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
             "cercles : {}",
             cercles::text::escape_for_terminal(&e.to_string())
         );

@@ -103,3 +103,15 @@ fn the_throwaway_demo_is_removed_when_the_terminal_goes() {
     s.wait_exit(Duration::from_secs(3));
     assert_eq!(demos(), 0, "the demo copy went with the session");
 }
+
+#[test]
+fn the_first_launch_creates_the_default_database_and_its_folders() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let mut s = Session::start_with(&[], &[("HOME", home.path()), ("XDG_DATA_HOME", &data)]);
+    s.wait_for("[1 Cercles]");
+    s.send("q");
+    s.wait_exit(Duration::from_secs(5));
+    s.assert_restored();
+    assert!(data.join("cercles/cercles.db").is_file());
+}

@@ -12,6 +12,12 @@ pub fn db_missing(path: &Path) -> String {
         shown(path)
     )
 }
+pub fn db_folder_missing(dir: &Path) -> String {
+    format!(
+        "le dossier « {} » n'existe pas : créez-le d'abord ou choisissez un autre chemin",
+        shown(dir)
+    )
+}
 pub fn not_a_database(path: &Path) -> String {
     format!(
         "« {} » n'est pas une base de données cercles (ce n'est pas un fichier SQLite) : fichier laissé intact",

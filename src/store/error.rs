@@ -9,6 +9,10 @@ use crate::model::{Area, Role};
 pub enum StoreError {
     #[error("{}", msg::db_missing(.0))]
     Missing(PathBuf),
+    /// The folder a new database would go in does not exist: `init` creates no folder
+    /// (a typo in the path would otherwise make a new tree somewhere).
+    #[error("{}", msg::db_folder_missing(.0))]
+    FolderMissing(PathBuf),
     #[error("{}", msg::not_a_database(.0))]
     NotADatabase(PathBuf),
     #[error("{}", msg::not_ours(.0))]

@@ -9,6 +9,7 @@ pub mod decisions;
 mod error;
 pub mod governance;
 pub mod import_people;
+mod leftovers;
 pub mod memberships;
 pub mod open;
 pub mod people;
@@ -47,6 +48,8 @@ pub struct Store {
     read_only: bool,
     /// False when SQLite opened the file read-only: this OS user may not write it.
     file_writable: bool,
+    /// The schema version the file had, when opening it brought it up to date.
+    upgraded_from: Option<i64>,
     /// Writes committed by this session: with `data_version` (others' commits), says whether
     /// what was read before is still what the file holds.
     writes: std::cell::Cell<u64>,
@@ -58,6 +61,8 @@ pub struct Store {
     /// typing in the Membres filter then searches memory instead of reading the file again.
     people_cache: std::cell::RefCell<Option<Cached<PeopleSearched>>>,
     data_version: i64,
+    /// Dropped after `conn` (fields drop in order): tidies what the closed connection left.
+    _after_close: open::AfterClose,
 }
 
 /// What a cached reading depends on: the state of the file (others' commits, this session's),
@@ -86,7 +91,11 @@ impl Store {
     /// Open an existing database as `actor_name`. An older schema is upgraded when the actor is
     /// an admin, refused otherwise; a newer one opens read-only (see [`Store::is_read_only`]).
     pub fn open(path: &Path, actor_name: &str) -> Result<Store> {
-        let (mut conn, state) = open::open_existing(path)?;
+        let opened = open::open_existing(path)?;
+        // Bound before the connection, so that on every early return it drops after it.
+        let after_close = opened.2;
+        let (mut conn, state) = (opened.0, opened.1);
+        let mut upgraded_from = None;
         let read_only = match state {
             SchemaState::Current => false,
             SchemaState::Newer(_) => true,
@@ -99,6 +108,7 @@ impl Store {
                     });
                 }
                 open::migrate(&mut conn)?;
+                upgraded_from = Some(found);
                 false
             }
         };
@@ -119,10 +129,12 @@ impl Store {
             clock,
             read_only,
             file_writable,
+            upgraded_from,
             writes: std::cell::Cell::new(0),
             roles_cache: std::cell::RefCell::new(None),
             people_cache: std::cell::RefCell::new(None),
             data_version: 0,
+            _after_close: after_close,
         };
         store.data_version = store.read_data_version()?;
         Ok(store)
@@ -155,10 +167,12 @@ impl Store {
                 clock,
                 read_only: false,
                 file_writable: true,
+                upgraded_from: None,
                 writes: std::cell::Cell::new(0),
                 roles_cache: std::cell::RefCell::new(None),
                 people_cache: std::cell::RefCell::new(None),
                 data_version: 0,
+                _after_close: open::AfterClose::nothing(),
             };
             let filled = fill(&mut store);
             *conn = store.conn;
@@ -186,6 +200,10 @@ impl Store {
     /// The file comes from a newer cercles (opened read-only for that reason).
     pub fn is_newer_schema(&self) -> bool {
         self.read_only
+    }
+    /// The schema version the file had before this session brought it up to date, if it did.
+    pub fn upgraded_from(&self) -> Option<i64> {
+        self.upgraded_from
     }
     /// The schema version found in the file.
     pub fn file_schema_version(&self) -> Result<i64> {

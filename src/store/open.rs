@@ -6,10 +6,12 @@ use std::io::Read;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{M, Migrations};
 
 use super::error::{Result, StoreError};
+pub use super::leftovers::AfterClose;
 
 /// `PRAGMA application_id` of a cercles database: "CRLS".
 pub const APPLICATION_ID: i64 = 0x4352_4C53;
@@ -166,7 +168,7 @@ fn set_pragmas(conn: &Connection) -> Result<()> {
 }
 
 /// Files SQLite keeps beside a WAL database.
-fn sidecars(path: &Path) -> [PathBuf; 2] {
+pub(crate) fn sidecars(path: &Path) -> [PathBuf; 2] {
     let mut wal = path.as_os_str().to_owned();
     wal.push("-wal");
     let mut shm = path.as_os_str().to_owned();
@@ -183,13 +185,16 @@ pub enum SchemaState {
 
 /// Open an existing cercles database. The file is checked before SQLite sees it, and if
 /// opening fails, any `-wal`/`-shm` this attempt created is removed so the file is left as found.
-pub fn open_existing(path: &Path) -> Result<(Connection, SchemaState)> {
+/// On a newer schema the connection is read-only and never checkpoints, so no byte of the file
+/// changes; the [`AfterClose`] is to be dropped after the connection.
+pub fn open_existing(path: &Path) -> Result<(Connection, SchemaState, AfterClose)> {
     if !path.exists() {
         return Err(StoreError::Missing(path.into()));
     }
     inspect_header(path)?;
     remove_stale_temporaries(path);
     let preexisting: Vec<bool> = sidecars(path).iter().map(|p| p.exists()).collect();
+    let made_sidecars = !preexisting.iter().any(|&p| p);
     let attempt = || -> Result<(Connection, SchemaState)> {
         let conn = Connection::open_with_flags(
             path,
@@ -220,6 +225,10 @@ pub fn open_existing(path: &Path) -> Result<(Connection, SchemaState)> {
             std::cmp::Ordering::Equal => SchemaState::Current,
             std::cmp::Ordering::Less => SchemaState::Older(version),
             std::cmp::Ordering::Greater => {
+                // Closing the last connection checkpoints: the newer program's pages still in
+                // the log would be copied into the file by this older one. Nothing read so
+                // far wrote anything (reading the log only rebuilds the -shm index).
+                conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
                 conn.pragma_update(None, "query_only", "ON")?;
                 SchemaState::Newer(version)
             }
@@ -227,7 +236,18 @@ pub fn open_existing(path: &Path) -> Result<(Connection, SchemaState)> {
         Ok((conn, state))
     };
     match attempt() {
-        Ok(ok) => Ok(ok),
+        Ok((conn, state)) => {
+            // A connection that may not checkpoint, or that SQLite opened read-only, leaves
+            // its -wal and -shm when it closes: tidied after it, if this session made them.
+            let read_only_file = conn.is_readonly(rusqlite::MAIN_DB)?;
+            let cannot_tidy_itself = matches!(state, SchemaState::Newer(_)) || read_only_file;
+            let after = if made_sidecars && cannot_tidy_itself {
+                AfterClose::tidy(path, read_only_file)
+            } else {
+                AfterClose::nothing()
+            };
+            Ok((conn, state, after))
+        }
         Err(e) => {
             for (side, existed) in sidecars(path).iter().zip(preexisting) {
                 if !existed {
@@ -274,10 +294,12 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
 /// temporary file beside it (mode 0600) and put in place only when complete, so a kill in
 /// the middle leaves no half-made database.
 pub fn create(path: &Path, fill: impl FnOnce(&mut Connection) -> Result<()>) -> Result<()> {
+    // No folder is made here: a mistyped `--db` must not grow a new tree (the default path's
+    // folder is the caller's to make, see `cli::create_default_folder`).
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-        && !path.exists()
+        && !dir.is_dir()
     {
-        fs::create_dir_all(dir).map_err(|e| StoreError::File(dir.into(), io_fr(&e)))?;
+        return Err(StoreError::FolderMissing(dir.into()));
     }
     build_then_place(path, "creation", |tmp| {
         let mut conn = Connection::open(tmp)?;

@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+mod input;
 pub mod keymap;
 pub mod tabs;
 pub mod terminal;

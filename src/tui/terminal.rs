@@ -7,8 +7,9 @@
 //! piece, never as keys, and it is switched off again on the way out.
 //!
 //! The loop draws only after a key, a resize, or a change by another session; it wakes every
-//! 250 ms to look at the signal flags and about every second to ask the store whether the data
-//! changed, but an idle wake-up sends nothing to the terminal.
+//! 250 ms to look at the signal flags and whether the terminal hung up, and about every second
+//! to ask the store whether the data changed, but an idle wake-up sends nothing to the terminal.
+//! Every way out returns from the loop, so the database is closed as on a normal quit.
 
 use std::io::{self, Stdout};
 use std::sync::Arc;
@@ -18,7 +19,7 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
     disable_raw_mode, enable_raw_mode,
@@ -28,22 +29,23 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
 use super::TuiError;
 use super::app::App;
+use super::input::{Input, Next};
 
 /// How long the loop sleeps at most between two looks at the signal flags.
 const POLL_SLICE: Duration = Duration::from_millis(250);
 /// How often the store is asked whether another session changed the data.
 const CHANGE_CHECK: Duration = Duration::from_secs(1);
 /// After SIGHUP/SIGTERM, how long the loop has to leave by itself before the watchdog restores
-/// the terminal and exits for it (the event reader can be stuck on a vanished tty).
-const SIGNAL_GRACE: Duration = Duration::from_millis(500);
+/// the terminal and exits for it. The loop looks at the signals every [`POLL_SLICE`] and then
+/// closes the database, which SQLite's `-wal` and `-shm` go with; a forced exit leaves them,
+/// so it is only for a loop that cannot answer (stuck in a long read of the file).
+const SIGNAL_GRACE: Duration = Duration::from_secs(2);
 
 /// Whether the terminal is in our hands (raw mode, alternate screen).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
-/// Put the terminal back as it was. Safe to call several times and from any thread: only the
-/// first call after `enter` does anything. Errors are ignored: the tty may be gone.
 /// Directories to remove when the process has to end without unwinding (a signal the loop
-/// could not answer in time, a lost terminal): the throwaway demo, which a drop would remove.
+/// could not answer in time): the throwaway demo, which a drop would remove.
 static REMOVE_AT_FORCED_EXIT: std::sync::Mutex<Vec<std::path::PathBuf>> =
     std::sync::Mutex::new(Vec::new());
 
@@ -65,6 +67,8 @@ fn forced_exit(code: i32) -> ! {
     std::process::exit(code)
 }
 
+/// Put the terminal back as it was. Safe to call several times and from any thread: only the
+/// first call after `enter` does anything. Errors are ignored: the tty may be gone.
 pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let mut out = io::stdout();
@@ -122,14 +126,18 @@ impl PanicRestore {
 
 impl Drop for PanicRestore {
     fn drop(&mut self) {
+        // Setting a hook while panicking is itself a panic, and in a destructor an abort.
+        if std::thread::panicking() {
+            return;
+        }
         let previous = Arc::clone(&self.previous);
         let _ = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| previous(info)));
     }
 }
 
-/// SIGHUP, SIGTERM, SIGINT and SIGQUIT: flags the loop checks, plus a watchdog thread for when the loop cannot
-/// run (crossterm's reader loops forever on a tty that returns end-of-file, crossterm issue 793).
+/// SIGHUP, SIGTERM, SIGINT and SIGQUIT: flags the loop checks, plus a watchdog thread for when
+/// the loop cannot answer in time.
 struct SignalWatch {
     hup: Arc<AtomicBool>,
     term: Arc<AtomicBool>,
@@ -189,52 +197,25 @@ impl Drop for SignalWatch {
     }
 }
 
-/// How often the tty watchdog checks that the controlling terminal still exists.
-const TTY_CHECK: Duration = Duration::from_secs(1);
-
-/// A terminal can vanish without a SIGHUP reaching us (the process is not the session leader,
-/// or the signal was lost); crossterm would then spin on end-of-file. Once the controlling
-/// terminal is gone, opening `/dev/tty` fails with ENXIO or EIO: end the process then.
-///
-/// A process started without a controlling terminal at all (`su -c`, which starts a new
-/// session, or a terminal given only as standard input) has nothing to watch: the watchdog
-/// stays off rather than end a session that works.
-fn watch_tty() -> io::Result<()> {
-    if std::fs::File::open("/dev/tty").is_err() {
-        return Ok(());
-    }
-    std::thread::Builder::new()
-        .name("cercles-tty".into())
-        .spawn(|| {
-            loop {
-                std::thread::sleep(TTY_CHECK);
-                if !ACTIVE.load(Ordering::SeqCst) {
-                    continue;
-                }
-                let gone = match std::fs::File::open("/dev/tty") {
-                    Ok(_) => false,
-                    // ENXIO (6): no controlling terminal any more; EIO (5): hung up.
-                    Err(e) => matches!(e.raw_os_error(), Some(5 | 6)),
-                };
-                if gone {
-                    forced_exit(129);
-                }
-            }
-        })?;
-    Ok(())
-}
-
 /// Run `app` in the terminal until it quits.
 pub fn run(mut app: App) -> Result<(), TuiError> {
     let signals = SignalWatch::install()?;
-    watch_tty()?;
     let _panic = PanicRestore::install();
     let guard = TerminalGuard::enter()?;
     let result = (|| {
+        // Started in raw mode, so that keys come one by one.
+        let input = Input::start()?;
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         let size = terminal.size()?;
         app.set_size(size.width, size.height);
-        event_loop(&mut terminal, &mut app, &signals)
+        let outcome = event_loop(&mut terminal, &mut app, &signals, &input);
+        // A dropped `Terminal` shows the cursor, and on failure prints with `eprintln!`, which
+        // panics when standard error is a terminal that is gone: a clean exit would become an
+        // abort that leaves the database's -wal and -shm. `restore` shows the cursor anyway.
+        if terminal.show_cursor().is_err() {
+            std::mem::forget(terminal);
+        }
+        outcome
     })();
     drop(guard);
     result
@@ -255,8 +236,8 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     signals: &SignalWatch,
+    input: &Input,
 ) -> Result<(), TuiError> {
-    let lost = |_| TuiError::TtyLost;
     let mut needs_draw = true;
     let mut first_frame = Some(Instant::now());
     let mut last_check = Instant::now();
@@ -279,32 +260,49 @@ fn event_loop(
         let timeout = CHANGE_CHECK
             .saturating_sub(last_check.elapsed())
             .min(POLL_SLICE);
-        if event::poll(timeout).map_err(lost)? {
-            // Take everything already waiting before drawing: a burst of resizes becomes one
-            // frame, and every key typed among them is still handled, in order.
-            loop {
-                match event::read().map_err(lost)? {
-                    Event::Key(key) => {
-                        app.handle_key(key);
-                        needs_draw = true;
-                    }
-                    Event::Paste(text) => {
-                        app.handle_paste(&text);
-                        needs_draw = true;
-                    }
-                    Event::Resize(width, height) => {
-                        app.set_size(width, height);
-                        needs_draw = true;
-                    }
-                    _ => {}
-                }
-                if app.should_quit() || !event::poll(Duration::ZERO).map_err(lost)? {
+        let mut next = input.next(timeout);
+        // Take everything already waiting before drawing: a burst of resizes becomes one
+        // frame, and every key typed among them is still handled, in order.
+        let mut lost = false;
+        loop {
+            let event = match next {
+                Next::Event(event) => event,
+                Next::Nothing => break,
+                Next::Lost => {
+                    lost = true;
                     break;
                 }
+            };
+            match event {
+                Event::Key(key) => {
+                    app.handle_key(key);
+                    needs_draw = true;
+                }
+                Event::Paste(text) => {
+                    app.handle_paste(&text);
+                    needs_draw = true;
+                }
+                Event::Resize(width, height) => {
+                    app.set_size(width, height);
+                    needs_draw = true;
+                }
+                _ => {}
             }
+            if app.should_quit() {
+                break;
+            }
+            next = input.next(Duration::ZERO);
+        }
+        // A terminal whose other side closed: the reader may be stuck on it (see `input`),
+        // and no SIGHUP comes without a controlling terminal. Leave like any exit does.
+        if lost || input.hung_up() {
+            return Err(TuiError::TtyLost);
         }
         if last_check.elapsed() >= CHANGE_CHECK {
             last_check = Instant::now();
+            if input.controlling_tty_gone() {
+                return Err(TuiError::TtyLost);
+            }
             if app.poll_changes() {
                 needs_draw = true;
             }
