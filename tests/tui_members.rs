@@ -868,3 +868,42 @@ fn the_footer_offers_no_write_a_lecture_session_may_not_make() {
     typ(&mut admin, "2");
     assert!(row(&buffer(&admin), 22).contains("a ajouter"));
 }
+
+#[test]
+fn a_namesake_with_an_e_mail_already_used_is_told_about_the_e_mail_first() {
+    let (_d, path) = demo();
+    let elsa = Store::open(&path, ADMIN)
+        .unwrap()
+        .resolve_person("Elsa Thibault")
+        .unwrap();
+    let email = elsa.email.clone().expect("Elsa has an e-mail in the demo");
+    let mut app = app(&path);
+    typ(&mut app, "2");
+    typ(&mut app, "a");
+    typ(&mut app, "THIBAULT");
+    tab(&mut app, 1);
+    typ(&mut app, "elsa");
+    tab(&mut app, 1);
+    typ(&mut app, &email);
+    save(&mut app);
+    let shown = common::tui::screen_text(&app);
+    assert!(!shown.contains("est déjà dans le réseau"), "{shown}");
+    assert_eq!(message(&app).0, MessageKind::Error);
+    assert!(message(&app).1.contains(&email), "{:?}", app.message);
+    assert!(matches!(members(&app).form, Some(MemberForm::Person(_))));
+}
+
+#[test]
+fn opening_a_form_clears_the_error_line_of_the_previous_action() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    typ(&mut app, "2");
+    // `e` with nobody in the filtered list: an error on the message line.
+    typ(&mut app, "/zzzz");
+    app.handle_key(key(KeyCode::Enter));
+    typ(&mut app, "e");
+    assert_eq!(message(&app).0, MessageKind::Error, "{:?}", app.message);
+    typ(&mut app, "a");
+    assert!(matches!(members(&app).form, Some(MemberForm::Person(_))));
+    assert!(app.message.is_none(), "{:?}", app.message);
+}

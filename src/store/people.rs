@@ -424,6 +424,13 @@ impl Store {
         }
     }
 
+    /// Whether a new person could be added as drafted (what `add_person` would refuse, said
+    /// the same way), without writing: a form asks about a namesake only for a person who can
+    /// be added at all.
+    pub fn validate_new_person(&self, draft: &PersonDraft) -> Result<()> {
+        validate(self.conn(), draft, None).map(|_| ())
+    }
+
     /// Add a person (email and phone validated and normalised; an email already in use is
     /// refused with the name of its holder).
     pub fn add_person(&mut self, draft: &PersonDraft) -> Result<Person> {

@@ -343,9 +343,17 @@ impl App {
             }
             return;
         }
+        let in_form = |app: &App| matches!(app.scopes().as_slice(), [Scope::Form]);
+        let was_in_form = in_form(self);
         let (pane, mut env) = self.pane_env(self.tab);
         let reply = pane.dispatch(action, &mut env);
-        if self.take_reply(reply) {
+        let opened_form = !was_in_form && in_form(self);
+        let handled = self.take_reply(reply);
+        // A form just opened: the error line was about what came before it.
+        if opened_form {
+            self.clear_error();
+        }
+        if handled {
             return;
         }
         match action {

@@ -30,7 +30,12 @@ impl MembersTab {
         if editor.person_id.is_some() && !editor.form.is_dirty() {
             return Reply::Info(msg::NOTHING_CHANGED.to_owned());
         }
-        if editor.person_id.is_none() && !editor.homonym_confirmed {
+        // A namesake is asked about only for a person who can be added at all: what the save
+        // would refuse (an e-mail already used) is said first, by the save itself.
+        if editor.person_id.is_none()
+            && !editor.homonym_confirmed
+            && env.store.validate_new_person(&draft).is_ok()
+        {
             match env.store.homonym(&draft.first_name, &draft.last_name) {
                 Ok(Some(existing)) => {
                     let name = crate::catalogue::people::display_name(
