@@ -5,7 +5,10 @@ use tempfile::TempDir;
 
 fn cercles(db: &std::path::Path) -> Command {
     let mut cmd = Command::cargo_bin("cercles").unwrap();
-    cmd.arg("--db").arg(db).env_remove("CERCLES_TODAY");
+    cmd.arg("--db")
+        .arg(db)
+        .env_remove("CERCLES_TODAY")
+        .env("CERCLES_LOG", "off");
     cmd
 }
 
@@ -237,6 +240,7 @@ fn a_reader_that_stops_early_is_not_a_panic() {
     let file = dir.path().join("big.csv");
     std::fs::write(&file, text).unwrap();
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("cercles"))
+        .env("CERCLES_LOG", "off")
         .arg("--db")
         .arg(&db)
         .args(["import", "members", "--dry-run"])

@@ -11,7 +11,10 @@ fn admin() -> String {
     os_user_name().unwrap()
 }
 
+mod common;
+
 fn fresh(dir: &tempfile::TempDir) -> PathBuf {
+    common::quiet_log();
     let path = dir.path().join("t.db");
     Store::create(&path, &admin()).unwrap();
     path
