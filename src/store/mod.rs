@@ -13,6 +13,7 @@ pub mod memberships;
 pub mod open;
 pub mod people;
 pub mod reference;
+mod text_cols;
 pub mod users;
 pub mod work_items;
 pub mod working_groups;

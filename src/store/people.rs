@@ -4,6 +4,7 @@
 //! Contact details (email, phone) are blanked for a role that may not see them
 //! (`Role::sees_contacts`) in everything this module returns.
 
+use super::text_cols::{line, opt_line, text};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
@@ -24,16 +25,16 @@ const COLUMNS: &str = "id, last_name, first_name, email, phone, commune, kind, \
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Person> {
     Ok(Person {
         id: r.get(0)?,
-        last_name: r.get(1)?,
-        first_name: r.get(2)?,
-        email: r.get(3)?,
-        phone: r.get(4)?,
-        commune: r.get(5)?,
+        last_name: line(r, 1)?,
+        first_name: line(r, 2)?,
+        email: opt_line(r, 3)?,
+        phone: opt_line(r, 4)?,
+        commune: line(r, 5)?,
         // The CHECK constraint holds kinds to the known codes.
         kind: PersonKind::from_code(&r.get::<_, String>(6)?).unwrap_or(PersonKind::Benevole),
         confidentiality_signed_on: date_col(r.get(7)?),
         mission_accepted_on: date_col(r.get(8)?),
-        notes: r.get(9)?,
+        notes: text(r, 9)?,
         left_on: date_col(r.get(10)?),
         version: r.get(11)?,
     })
@@ -334,7 +335,7 @@ impl Store {
              WHERE m.person_id = ?1",
         )?;
         let pairs: Vec<(i64, String)> = stmt
-            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .query_map([id], |r| Ok((r.get(0)?, line(r, 1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         let mut memberships = Vec::with_capacity(pairs.len());
         for (mid, circle_name) in pairs {
@@ -356,7 +357,7 @@ impl Store {
             .conn()
             .prepare("SELECT name FROM users WHERE person_id = ?1 ORDER BY name")?;
         let users = stmt
-            .query_map([id], |r| r.get(0))?
+            .query_map([id], |r| line(r, 0))?
             .collect::<rusqlite::Result<_>>()?;
         Ok(Some(PersonDetail {
             person: self.shown_person(person),
