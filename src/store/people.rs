@@ -41,12 +41,10 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Person> {
 }
 
 pub(crate) fn person_by_id(conn: &Connection, id: i64) -> Result<Option<Person>> {
+    // Cached: each person an import adds is read back for the journal.
     Ok(conn
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM people WHERE id = ?1"),
-            [id],
-            from_row,
-        )
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM people WHERE id = ?1"))?
+        .query_row([id], from_row)
         .optional()?)
 }
 
@@ -188,11 +186,14 @@ impl Tx<'_> {
         v: &ValidPerson,
         left_on: Option<NaiveDate>,
     ) -> Result<Person> {
-        self.conn().execute(
-            "INSERT INTO people(last_name, first_name, email, phone, commune, kind,
+        // Cached: an import runs it once a line, under the write lock.
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO people(last_name, first_name, email, phone, commune, kind,
                                 confidentiality_signed_on, mission_accepted_on, notes, left_on)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            rusqlite::params![
+            )?
+            .execute(rusqlite::params![
                 v.last_name,
                 v.first_name,
                 v.email,
@@ -203,8 +204,7 @@ impl Tx<'_> {
                 iso(v.mission_accepted_on),
                 v.notes,
                 iso(left_on),
-            ],
-        )?;
+            ])?;
         self.inserted(self.conn().last_insert_rowid())
     }
 
