@@ -1,6 +1,8 @@
 //! Benchmark of the member import (criterion): a 5 000-line file read, checked against the
 //! people already there and written in one transaction. Reading was once quadratic (each line's
 //! number counted from the top, each person compared with everyone); this keeps it in view.
+//! A hostile file (16 MiB of one line repeated, two million rows) is refused at the row limit:
+//! its time is what any wrong file costs the shared server.
 //! Run with `cargo bench --bench import`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -32,6 +34,10 @@ fn import(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("dry_run_5000_lines", |b| {
         b.iter(|| import_members(&mut store, text.as_bytes(), true).unwrap())
+    });
+    let hostile = format!("nom\n{}", "Dupont\n".repeat(16 * 1024 * 1024 / 7 - 1));
+    group.bench_function("refused_16_mib_of_one_line", |b| {
+        b.iter(|| import_members(&mut store, hostile.as_bytes(), true).unwrap_err())
     });
     group.finish();
 }

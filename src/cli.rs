@@ -546,6 +546,10 @@ pub(crate) fn check_parent_folder(file: &Path) -> Result<(), CliError> {
     }
 }
 
+/// How many lines an import lists one by one (added in a trial, or skipped) before it says
+/// how many more there are: a file of two million copies of one line must not print them.
+const LISTED_LINES: usize = 20;
+
 fn run_import(
     cli: &Cli,
     path: &Path,
@@ -562,17 +566,20 @@ fn run_import(
                 (outcome.added.len(), outcome.skipped.len(), outcome.roles);
             if dry_run {
                 say!("{}", exchange_msg::import_dry_run(added, roles, skipped));
-                for (line, name) in &outcome.added {
+                for (line, name) in outcome.added.iter().take(LISTED_LINES) {
                     say!(
                         "{}",
                         crate::text::escape_for_terminal(&exchange_msg::would_add(*line, name))
                     );
                 }
+                if added > LISTED_LINES {
+                    say!("{}", exchange_msg::and_more_lines(added - LISTED_LINES));
+                }
             } else {
                 say!("{}", exchange_msg::import_done(added, roles, skipped));
             }
             // Which lines were left out, and why: their email or roles were not taken.
-            for s in &outcome.skipped {
+            for s in outcome.skipped.iter().take(LISTED_LINES) {
                 say!(
                     "{}",
                     crate::text::escape_for_terminal(&exchange_msg::skipped_line(
@@ -583,6 +590,9 @@ fn run_import(
                         s.earlier_line
                     ))
                 );
+            }
+            if skipped > LISTED_LINES {
+                say!("{}", exchange_msg::and_more_lines(skipped - LISTED_LINES));
             }
         }
     }

@@ -29,6 +29,19 @@ pub fn since_start() -> Option<Duration> {
 /// Past this size the log is rotated (one old file kept).
 const MAX_BYTES: u64 = 1024 * 1024;
 
+/// The most one entry holds (a message quoting a header of eight million columns is cut).
+pub const MAX_ENTRY_BYTES: usize = 4 * 1024;
+
+/// Where the log goes whatever `$CERCLES_LOG` says, once [`redirect`] was called.
+static REDIRECT: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+
+/// Send the log of this process to `to`, or nowhere with `None`, whatever `$CERCLES_LOG`
+/// says; the first call wins. For test harnesses: they cannot safely set the environment of
+/// their own (threaded) process, and must not write into the user's real log.
+pub fn redirect(to: Option<PathBuf>) {
+    let _ = REDIRECT.set(to);
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
     Warning,
@@ -48,23 +61,54 @@ impl Level {
 
 /// Where the log goes; `None` when it is turned off or no directory can be found.
 pub fn path() -> Option<PathBuf> {
+    // The library's own tests never write a log.
+    if cfg!(test) {
+        return None;
+    }
+    if let Some(to) = REDIRECT.get() {
+        return to.clone();
+    }
     match std::env::var_os("CERCLES_LOG") {
         Some(v) if v == "off" => None,
         Some(v) if !v.is_empty() => Some(PathBuf::from(v)),
-        _ => directories::ProjectDirs::from("", "", "cercles").map(|d| {
-            d.state_dir()
-                .unwrap_or_else(|| d.data_local_dir())
-                .join("cercles.log")
-        }),
+        _ => default_path(),
     }
 }
 
+/// The log in the state directory, where it goes when nothing else is said.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "cercles").map(|d| {
+        d.state_dir()
+            .unwrap_or_else(|| d.data_local_dir())
+            .join("cercles.log")
+    })
+}
+
 /// One line: `2026-11-28T22:41:38Z ERROR message`, the message on one line and with no
-/// control character (it may hold a file name or a value someone typed).
+/// control character (it may hold a file name or a value someone typed), and at most
+/// [`MAX_ENTRY_BYTES`] long: a longer one is cut, and says so.
 pub fn format_line(level: Level, message: &str) -> String {
     let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ");
-    let clean = crate::text::escape_for_terminal(&message.replace(['\n', '\r'], " "));
+    // Escaping only lengthens: what is past the limit before it is never read.
+    let head = &message[..floor_char_boundary(message, MAX_ENTRY_BYTES)];
+    let mut clean = crate::text::escape_for_terminal(&head.replace(['\n', '\r'], " "));
+    if clean.len() > MAX_ENTRY_BYTES || head.len() < message.len() {
+        let marker = crate::catalogue::log_entry_cut(message.len());
+        clean.truncate(floor_char_boundary(
+            &clean,
+            MAX_ENTRY_BYTES.saturating_sub(marker.len()),
+        ));
+        clean.push_str(&marker);
+    }
     format!("{now} {} {clean}\n", level.code())
+}
+
+/// The largest index not above `at` that starts a character of `s`.
+fn floor_char_boundary(s: &str, at: usize) -> usize {
+    if at >= s.len() {
+        return s.len();
+    }
+    (0..=at).rev().find(|i| s.is_char_boundary(*i)).unwrap_or(0)
 }
 
 /// Append a line to the log; any failure is ignored (the log must never stop the work).
@@ -117,6 +161,25 @@ mod tests {
         assert_eq!(line.matches('\n').count(), 1);
         assert!(!line.contains('\u{1b}'));
         assert!(line.contains(" ERROR fichier « a b"));
+    }
+
+    #[test]
+    fn a_huge_message_is_cut_to_a_few_kib_and_says_so() {
+        let huge = format!("colonnes inconnues : {}", "é\u{1b};".repeat(1_000_000));
+        let line = format_line(Level::Error, &huge);
+        assert!(line.len() <= MAX_ENTRY_BYTES + 40, "{}", line.len());
+        assert!(line.ends_with(&format!("[coupé : {} octets en tout]\n", huge.len())));
+        assert!(!line.contains('\u{1b}'));
+        let short = format_line(Level::Error, "court");
+        assert!(short.ends_with(" ERROR court\n"));
+        // Cut entries still rotate the file.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cercles.log");
+        for _ in 0..(MAX_BYTES as usize / MAX_ENTRY_BYTES + 2) {
+            append(&path, &line).unwrap();
+        }
+        assert!(std::fs::metadata(&path).unwrap().len() <= MAX_BYTES + line.len() as u64);
+        assert!(dir.path().join("cercles.log.1").exists());
     }
 
     #[test]

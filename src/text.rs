@@ -44,16 +44,31 @@ fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
 }
 
+/// Unicode tag characters: invisible, and able to carry hidden text ("ASCII smuggling")
+/// that a terminal does not show but a program reading the value does.
+fn is_tag(c: char) -> bool {
+    matches!(c, '\u{E0000}'..='\u{E007F}')
+}
+
 /// True for a character that `escape_for_terminal` makes visible and cleaning never lets through.
 fn is_unsafe_for_terminal(c: char) -> bool {
-    is_control(c) || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}')
+    is_control(c)
+        || is_bidi_control(c)
+        || is_tag(c)
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}')
 }
 
 /// Invisible characters that only ever get into a name by a paste, and then keep a name from
 /// matching itself typed by hand: zero-width space and word joiner. (Zero-width joiners
 /// stay: emoji and some scripts need them.)
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}' | '\u{2060}')
+    matches!(c, '\u{200B}' | '\u{2060}') || is_soft_hyphen(c)
+}
+
+/// The soft hyphen: shown by some terminals and not others, so it shifts columns; it comes
+/// only from a paste out of a word processor.
+fn is_soft_hyphen(c: char) -> bool {
+    c == '\u{00AD}'
 }
 
 /// One line of text, safe to display: NFC, tabs and line breaks turned into spaces, control,
@@ -90,7 +105,7 @@ pub fn clean_multiline(input: &str, max_chars: usize) -> String {
                 Some('\n')
             } else if c == '\t' {
                 Some(' ')
-            } else if is_unsafe_for_terminal(c) {
+            } else if is_unsafe_for_terminal(c) || is_soft_hyphen(c) {
                 None
             } else {
                 Some(c)
@@ -103,6 +118,43 @@ pub fn clean_multiline(input: &str, max_chars: usize) -> String {
     let without_blank_ends = joined.trim_start_matches('\n').trim_end();
     let truncated = truncate_nfc(without_blank_ends, max_chars);
     truncated.trim_end().to_owned()
+}
+
+/// Whether `s`, read back from the database, is already as cleaning leaves it: the text the
+/// program wrote always is, so reading it back costs one scan, not a copy.
+fn is_clean_as_stored(s: &str, allow_newline: bool) -> bool {
+    s.chars().all(|c| {
+        c.is_ascii_graphic()
+            || c == ' '
+            || (allow_newline && c == '\n')
+            || (!c.is_ascii()
+                && !is_unsafe_for_terminal(c)
+                && !is_line_break(c)
+                && !is_invisible(c)
+                && !matches!(c, '\u{a0}' | '\u{202f}'))
+    }) && is_nfc(s)
+}
+
+/// A one-line value read from the database, safe to display: as [`clean_line`] (with no
+/// length limit) would leave it. A value put there behind the program's back (raw SQL)
+/// with a line break or an escape sequence in it can then never move a row on screen.
+pub fn clean_stored_line(s: String) -> String {
+    if is_clean_as_stored(&s, false) && s.trim() == s {
+        s
+    } else {
+        clean_line(&s, usize::MAX)
+    }
+}
+
+/// A multi-line value read from the database, safe to display (see [`clean_stored_line`]).
+pub fn clean_stored_multiline(s: String) -> String {
+    let tidy =
+        !s.starts_with('\n') && s.trim_end() == s && s.split('\n').all(|l| l.trim_end() == l);
+    if tidy && is_clean_as_stored(&s, true) {
+        s
+    } else {
+        clean_multiline(&s, usize::MAX)
+    }
 }
 
 /// The first `max_chars` characters of an NFC string, still NFC.
@@ -195,7 +247,7 @@ mod tests {
         if allow_newline && c == '\n' {
             return false;
         }
-        is_control(c) || is_bidi_control(c)
+        is_control(c) || is_bidi_control(c) || is_tag(c) || is_soft_hyphen(c)
     }
 
     #[test]
@@ -218,6 +270,28 @@ mod tests {
         assert_eq!(clean_line("Jean\u{a0}Dupont\u{202f}", 100), "Jean Dupont");
         assert_eq!(fold_for_match("D’Artagnan"), fold_for_match("d'artagnan"));
         assert_eq!(fold_for_match("Jean‐Luc"), fold_for_match("Jean-Luc"));
+    }
+
+    #[test]
+    fn tag_characters_and_soft_hyphens_go() {
+        // "Dupont" followed by tags spelling "rm -rf", then a soft hyphen inside a word.
+        let smuggled = "Dupont\u{E0072}\u{E006D}\u{E0020}\u{E002D}\u{E0072}\u{E0066}\u{E007F}";
+        assert_eq!(clean_line(smuggled, 100), "Dupont");
+        assert_eq!(clean_multiline(smuggled, 100), "Dupont");
+        assert_eq!(clean_line("Marie-Hé\u{AD}lène", 100), "Marie-Hélène");
+        assert_eq!(clean_multiline("Hé\u{AD}lène\nsuite", 100), "Hélène\nsuite");
+        assert_eq!(fold_for_match("Hé\u{AD}lène"), fold_for_match("Hélène"));
+        assert_eq!(escape_for_terminal("a\u{E0041}"), "a<U+E0041>");
+    }
+
+    #[test]
+    fn stored_text_is_cleaned_as_it_is_read_and_clean_text_kept() {
+        assert_eq!(clean_stored_line("Aaa\nBbb\u{1b}[7m".into()), "Aaa Bbb[7m");
+        assert_eq!(clean_stored_line("Zo\re\u{202e}".into()), "Zo e");
+        assert_eq!(clean_stored_line("Hélène Dupont".into()), "Hélène Dupont");
+        assert_eq!(clean_stored_multiline("a\n\nb\u{1b}".into()), "a\n\nb");
+        assert_eq!(clean_stored_multiline("un\ndeux".into()), "un\ndeux");
+        assert_eq!(clean_stored_line("Ade\u{301}le".into()), "Ad\u{e9}le");
     }
 
     #[test]
@@ -322,6 +396,17 @@ mod tests {
             prop_assert_eq!(clean_line(&once, 80), once.clone());
             let once_multi = clean_multiline(&input, 80);
             prop_assert_eq!(clean_multiline(&once_multi, 80), once_multi.clone());
+        }
+
+        #[test]
+        fn stored_text_reads_back_as_cleaning_leaves_it(
+            input in prop_oneof![any::<String>(), "[a \n\t\r\u{1b}é\u{301}\u{ad}\u{a0}\u{E0041}]{0,20}"],
+        ) {
+            prop_assert_eq!(clean_stored_line(input.clone()), clean_line(&input, usize::MAX));
+            prop_assert_eq!(
+                clean_stored_multiline(input.clone()),
+                clean_multiline(&input, usize::MAX)
+            );
         }
 
         #[test]

@@ -9,6 +9,7 @@ use assert_cmd::Command;
 fn cercles(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("cercles").unwrap();
     cmd.env_remove("CERCLES_DB")
+        .env("CERCLES_LOG", "off")
         .env("CERCLES_TODAY", "2025-11-20")
         .arg("--db")
         .arg(db);
@@ -234,6 +235,7 @@ fn a_kill_during_init_leaves_no_half_made_database() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("demo.db");
         let mut child = std::process::Command::new(&bin)
+            .env("CERCLES_LOG", "off")
             .env("CERCLES_TODAY", "2025-11-20")
             .arg("--db")
             .arg(&db)

@@ -5,7 +5,10 @@ use tempfile::TempDir;
 
 fn cercles(db: &std::path::Path) -> Command {
     let mut cmd = Command::cargo_bin("cercles").unwrap();
-    cmd.arg("--db").arg(db).env_remove("CERCLES_TODAY");
+    cmd.arg("--db")
+        .arg(db)
+        .env_remove("CERCLES_TODAY")
+        .env("CERCLES_LOG", "off");
     cmd
 }
 
@@ -225,22 +228,22 @@ fn export_to_an_existing_file_is_refused_and_leaves_it() {
     assert_eq!(mode & 0o777, 0o600);
 }
 
-/// `cercles ... | head -1`: the reader goes away; no panic, no message, exit 0.
+/// `cercles ... | head -1`: the reader goes away; no panic, no message, exit 0. (An export
+/// larger than a pipe holds: an import lists at most twenty lines now.)
 #[test]
 fn a_reader_that_stops_early_is_not_a_panic() {
     use std::io::{BufRead, BufReader};
-    let (dir, db) = demo();
-    let mut text = String::from("nom;prenom\n");
-    for i in 0..20_000 {
-        text.push_str(&format!("Nom{i};Prénom{i}\n"));
-    }
-    let file = dir.path().join("big.csv");
-    std::fs::write(&file, text).unwrap();
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("grand.db");
+    cercles(&db)
+        .args(["init", "--demo", "--scale", "10"])
+        .assert()
+        .success();
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("cercles"))
+        .env("CERCLES_LOG", "off")
         .arg("--db")
         .arg(&db)
-        .args(["import", "members", "--dry-run"])
-        .arg(&file)
+        .args(["export", "members", "--format", "json"])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -249,7 +252,7 @@ fn a_reader_that_stops_early_is_not_a_panic() {
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut first)
         .unwrap();
-    assert!(first.contains("essai"), "{first}");
+    assert!(first.starts_with('['), "{first}");
     // The pipe is closed here, like `head -1` exiting.
     let out = child.wait_with_output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);

@@ -9,7 +9,10 @@ use cercles::model::CircleRole;
 use cercles::store::Store;
 use cercles::store::people::PersonFilter;
 
+mod common;
+
 fn fresh() -> (TempDir, Store) {
+    common::quiet_log();
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("t.db");
     let today = NaiveDate::from_ymd_opt(2025, 11, 20).unwrap();

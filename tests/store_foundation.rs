@@ -13,6 +13,7 @@ fn admin() -> String {
 }
 
 fn fresh(dir: &tempfile::TempDir) -> PathBuf {
+    common::quiet_log();
     let path = dir.path().join("t.db");
     Store::create(&path, &admin()).unwrap();
     path

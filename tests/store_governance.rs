@@ -17,7 +17,10 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 /// A fresh database whose Clock says 20/11/2025, opened as its admin.
+mod common;
+
 fn fresh() -> (TempDir, Store) {
+    common::quiet_log();
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("t.db");
     Store::create_with(&path, "admin", Some(d(2025, 11, 20)), |_| Ok(())).unwrap();

@@ -93,6 +93,43 @@ pub fn too_many_cells(filled: usize, columns: usize, delimiter: char) -> String 
         "une donnée en colonne {filled} alors que l'en-tête ne nomme que {columns} colonnes : une cellule contient sans doute un {delimiter} sans guillemets autour"
     )
 }
+/// `100000` → `100 000`.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+pub fn too_many_rows(limit: usize) -> String {
+    format!(
+        "le fichier dépasse {} lignes, la limite d'un import : coupez-le en plusieurs fichiers",
+        grouped(limit)
+    )
+}
+pub fn too_many_columns(found: usize, limit: usize) -> String {
+    format!(
+        "{} colonnes, au-delà de la limite de {limit} colonnes : ce n'est sans doute pas le bon fichier",
+        grouped(found)
+    )
+}
+pub fn line_too_long(limit_kib: usize) -> String {
+    format!(
+        "ligne de plus de {limit_kib} Kio, la limite d'une ligne : ce n'est sans doute pas le bon fichier"
+    )
+}
+/// After the first lines of a long list: `  … et 12 autres`.
+pub fn and_more_lines(n: usize) -> String {
+    format!("  … et {} autres", grouped(n))
+}
+/// After the first items of a long enumeration: `…, et 12 autres`.
+pub fn and_more(n: usize) -> String {
+    format!("et {} autres", grouped(n))
+}
 pub fn untitled_column(n: usize) -> String {
     format!(
         "la colonne {n} ({}) est remplie mais n'a pas d'intitulé dans l'en-tête : nommez-la ou videz-la",

@@ -35,6 +35,11 @@ pub fn de(name: &str) -> String {
     }
 }
 
+/// The end of a log entry cut to its maximum size.
+pub fn log_entry_cut(total_bytes: usize) -> String {
+    format!(" … [coupé : {total_bytes} octets en tout]")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

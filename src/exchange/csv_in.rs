@@ -1,7 +1,9 @@
-//! Reading the CSV files French spreadsheets and banks produce: UTF-8 with or without BOM, or
-//! Windows-1252; `;`, `,` or tab; a few preamble lines above the header; header names
-//! matched without case or accents. Line numbers are those of the file, for messages.
+//! Reading the CSV files French spreadsheets and banks produce (their bytes decoded by
+//! [`super::decode`]): `;`, `,` or tab; a few preamble lines above the header; header names
+//! matched without case or accents; rows read one at a time, within [`limits`]. Line numbers
+//! are those of the file, for messages.
 
+pub use super::decode::{binary_kind, decode};
 use super::{ExchangeError, Result};
 use crate::catalogue::exchange as msg;
 use crate::model::person::letters_only;
@@ -9,101 +11,170 @@ use crate::model::person::letters_only;
 /// How far down the header may sit (banks put account details above it).
 const MAX_PREAMBLE_LINES: usize = 20;
 
-/// Bytes to text: UTF-8 (BOM dropped), and Windows-1252 — what Excel writes by default on a
-/// French Windows — for every byte that is not part of valid UTF-8. A file mixing both (a name
-/// with ’ pasted from Word into a UTF-8 file) is read right on every line, instead of the
-/// whole file falling back to 1252 and turning each "é" into "Ã©". A valid multi-byte UTF-8
-/// sequence almost never occurs in real 1252 text, so this never misreads a 1252 file.
-/// Every byte decodes in 1252, so this never fails.
-///
-/// Also read: UTF-16 with its BOM (Excel's "Texte Unicode"), and line ends of a lone CR (Excel
-/// for Mac's "CSV Macintosh"), turned into `\n` so that line numbers stay those of the file.
-pub fn decode(bytes: &[u8]) -> String {
-    let text = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        let (text, _, _) = encoding_rs::UTF_16LE.decode(bytes);
-        text.into_owned()
-    } else {
-        let mut rest = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let mut text = String::with_capacity(rest.len());
-        loop {
-            match std::str::from_utf8(rest) {
-                Ok(valid) => {
-                    text.push_str(valid);
-                    break;
-                }
-                Err(e) => {
-                    let (valid, after) = rest.split_at(e.valid_up_to());
-                    // `valid_up_to` marks the end of the valid prefix, so this cannot fail.
-                    text.push_str(std::str::from_utf8(valid).unwrap_or_default());
-                    let bad = e.error_len().unwrap_or(after.len()).max(1);
-                    let (invalid, next) = after.split_at(bad.min(after.len()));
-                    let (decoded, _) =
-                        encoding_rs::WINDOWS_1252.decode_without_bom_handling(invalid);
-                    text.push_str(&decoded);
-                    rest = next;
-                }
-            }
-        }
-        text
-    };
-    if text.contains('\r') && !text.contains('\n') {
-        text.replace('\r', "\n")
-    } else {
-        text
-    }
-}
-
-/// What a file that is not text at all most likely is, from its first bytes: a workbook
-/// saved as such instead of as CSV, or a compressed file.
-pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(b"PK\x03\x04") {
-        Some(msg::KIND_WORKBOOK)
-    } else if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
-        Some(msg::KIND_OLD_WORKBOOK)
-    } else if bytes.starts_with(b"%PDF") {
-        Some(msg::KIND_PDF)
-    } else if bytes.starts_with(b"\x1F\x8B") || bytes.starts_with(b"7z\xBC\xAF") {
-        Some(msg::KIND_ARCHIVE)
-    } else if bytes.iter().take(4096).any(|b| *b == 0)
-        && !(bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF"))
-    {
-        Some(msg::KIND_BINARY)
-    } else {
-        None
-    }
-}
-
 /// A header name as compared: `Prénom` → `prenom`, `E-mail` → `email`.
 pub fn header_key(name: &str) -> String {
     letters_only(name)
 }
 
-/// The rows under the header, with their line numbers in the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Table {
+/// Bounds of what an import reads, far beyond any real network (a few hundred members, a
+/// bank year of a few thousand lines): past them the file is refused at once, so a wrong or
+/// hostile file can hold neither the memory nor the time of the shared server.
+pub mod limits {
+    /// Records under the header (blank ones included: each costs reading).
+    pub const ROWS: usize = 100_000;
+    /// Cells of the header or of a record.
+    pub const COLUMNS: usize = 64;
+    /// Bytes of a line of the file, and of a record (a quoted cell may span lines).
+    pub const LINE_BYTES: usize = 64 * 1024;
+}
+
+/// The header, then the rows under it one at a time, with their line numbers in the file.
+/// Rows are read as they are asked for (an import keeps what it makes of each, never the
+/// cells of the whole file).
+pub struct Table<'a> {
     /// Header names as keys (see [`header_key`]).
     pub columns: Vec<String>,
     /// Header names as written in the file, for messages.
     pub titles: Vec<String>,
-    /// (line in the file, cells); blank lines are left out.
-    pub rows: Vec<(u64, Vec<String>)>,
     pub delimiter: u8,
+    reader: csv::Reader<&'a [u8]>,
+    record: csv::StringRecord,
+    body: &'a str,
+    lines_before: u64,
+    lines: LineCounter,
+    /// Records read under the header.
+    read: usize,
+    /// Columns up to the last one with a title.
+    named: usize,
+    /// An error was given: nothing more is read.
+    done: bool,
 }
 
-impl Table {
+impl std::fmt::Debug for Table<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Table")
+            .field("columns", &self.columns)
+            .field("delimiter", &self.delimiter)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Table<'_> {
     /// The index of the first column whose key is one of `aliases`.
     pub fn column(&self, aliases: &[&str]) -> Option<usize> {
         self.columns
             .iter()
             .position(|c| aliases.contains(&c.as_str()))
     }
+
+    fn refuse(&mut self, line: u64, message: &str) -> ExchangeError {
+        self.done = true;
+        ExchangeError::Invalid(msg::line_error(line, "", message))
+    }
+
+    /// The next row with something in it, as (line in the file, cells); blank lines and the
+    /// header repeated are left out.
+    fn next_row(&mut self) -> Option<Result<(u64, Vec<String>)>> {
+        while !self.done {
+            match self.reader.read_record(&mut self.record) {
+                Ok(false) => self.done = true,
+                Ok(true) => {
+                    if let Some(row) = self.take_record().transpose() {
+                        return Some(row);
+                    }
+                }
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line() + self.lines_before);
+                    return Some(Err(self.refuse(line, &msg::unreadable(&e.to_string()))));
+                }
+            }
+        }
+        None
+    }
+
+    /// The record just read as a row, `None` for one to leave out.
+    fn take_record(&mut self) -> Result<Option<(u64, Vec<String>)>> {
+        let byte = self.record.position().map_or(0, |p| p.byte());
+        let line = self.lines.line_of(self.body, byte) + self.lines_before;
+        self.read += 1;
+        if self.read > limits::ROWS {
+            return Err(self.refuse(line, &msg::too_many_rows(limits::ROWS)));
+        }
+        if self.record.len() > limits::COLUMNS {
+            let found = self.record.len();
+            return Err(self.refuse(line, &msg::too_many_columns(found, limits::COLUMNS)));
+        }
+        if self.record.as_slice().len() > limits::LINE_BYTES {
+            return Err(self.refuse(line, &msg::line_too_long(limits::LINE_BYTES / 1024)));
+        }
+        if self.record.iter().all(|c| c.trim().is_empty()) {
+            return Ok(None);
+        }
+        let cells: Vec<String> = self
+            .record
+            .iter()
+            .map(|c| super::unguard_cell(c).to_string())
+            .collect();
+        // The header again, as when two exports were pasted one under the other.
+        if cells.len() >= self.columns.len()
+            && cells
+                .iter()
+                .zip(&self.columns)
+                .all(|(c, h)| header_key(c) == *h)
+        {
+            return Ok(None);
+        }
+        // Cells past the header's last column are data with no column to go to: most often
+        // a delimiter typed in a cell without quotes, which shifted every cell after it.
+        // Empty ones are what spreadsheets leave after the last column, and harmless.
+        let filled = cells
+            .iter()
+            .rposition(|c| !c.trim().is_empty())
+            .map_or(0, |i| i + 1);
+        if filled > self.named {
+            let message = msg::too_many_cells(filled, self.named, char::from(self.delimiter));
+            return Err(self.refuse(line, &message));
+        }
+        // A filled cell under a header left blank: data with no column to go to.
+        if let Some(i) =
+            self.columns.iter().enumerate().position(|(i, h)| {
+                h.is_empty() && cells.get(i).is_some_and(|c| !c.trim().is_empty())
+            })
+        {
+            return Err(self.refuse(line, &msg::untitled_column(i + 1)));
+        }
+        Ok(Some((line, cells)))
+    }
+}
+
+impl Iterator for Table<'_> {
+    type Item = Result<(u64, Vec<String>)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_row()
+    }
+}
+
+/// The first line of `text` longer than [`limits::LINE_BYTES`], 1-based.
+fn first_long_line(text: &str) -> Option<u64> {
+    text.split('\n')
+        .position(|line| line.len() > limits::LINE_BYTES)
+        .map(|i| i as u64 + 1)
 }
 
 /// Find the header (the first line, among the first few, that holds, once split by one of the
 /// delimiters, one of the spellings of each column of `required`) and read the rows below it.
-pub fn read_table(text: &str, required: &[&[&str]], expected: &str) -> Result<Table> {
+pub fn read_table<'a>(text: &'a str, required: &[&[&str]], expected: &str) -> Result<Table<'a>> {
     if text.trim().is_empty() {
         return Err(ExchangeError::Invalid(msg::EMPTY_FILE.into()));
+    }
+    // Before anything splits a line: a line of sixteen million `;` is not split into cells.
+    if let Some(line) = first_long_line(text) {
+        return Err(ExchangeError::Invalid(msg::line_error(
+            line,
+            "",
+            &msg::line_too_long(limits::LINE_BYTES / 1024),
+        )));
     }
     let mut offset = 0;
     for (index, line) in text
@@ -159,8 +230,9 @@ fn unclosed_quote(body: &str, delimiter: u8) -> Option<u64> {
     in_quotes.then_some(opened_on)
 }
 
-/// `lines_before`: lines of the file above `body`.
-fn read_rows(body: &str, lines_before: u64, delimiter: u8) -> Result<Table> {
+/// The header of `body`, and a reader of the rows under it. `lines_before`: lines of the file
+/// above `body`.
+fn read_rows(body: &str, lines_before: u64, delimiter: u8) -> Result<Table<'_>> {
     if let Some(line) = unclosed_quote(body, delimiter) {
         return Err(ExchangeError::Invalid(msg::line_error(
             line + lines_before,
@@ -168,76 +240,49 @@ fn read_rows(body: &str, lines_before: u64, delimiter: u8) -> Result<Table> {
             msg::UNCLOSED_QUOTE,
         )));
     }
-    let mut reader = csv::ReaderBuilder::new()
+    let reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(body.as_bytes());
-    let mut columns = None;
-    let mut titles = Vec::new();
-    let mut rows = Vec::new();
-    let mut lines = LineCounter::default();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line() + lines_before);
-            ExchangeError::Invalid(msg::line_error(line, "", &msg::unreadable(&e.to_string())))
-        })?;
-        let line = lines.line_of(body, record.position().map_or(0, |p| p.byte())) + lines_before;
-        let cells: Vec<String> = record
-            .iter()
-            .map(|c| super::unguard_cell(c).to_string())
-            .collect();
-        let Some(header) = &columns else {
-            columns = Some(cells.iter().map(|c| header_key(c)).collect::<Vec<_>>());
-            titles = cells.iter().map(|c| c.trim().to_string()).collect();
-            continue;
-        };
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        // The header again, as when two exports were pasted one under the other.
-        if cells.len() >= header.len() && cells.iter().zip(header).all(|(c, h)| header_key(c) == *h)
-        {
-            continue;
-        }
-        // Cells past the header's last column are data with no column to go to: most often
-        // a delimiter typed in a cell without quotes, which shifted every cell after it.
-        // Empty ones are what spreadsheets leave after the last column, and harmless.
-        let filled = cells
-            .iter()
-            .rposition(|c| !c.trim().is_empty())
-            .map_or(0, |i| i + 1);
-        let named = header
-            .iter()
-            .rposition(|c| !c.is_empty())
-            .map_or(0, |i| i + 1);
-        if filled > named {
-            return Err(ExchangeError::Invalid(msg::line_error(
-                line,
-                "",
-                &msg::too_many_cells(filled, named, char::from(delimiter)),
-            )));
-        }
-        // A filled cell under a header left blank: data with no column to go to.
-        if let Some(i) = header
-            .iter()
-            .enumerate()
-            .position(|(i, h)| h.is_empty() && cells.get(i).is_some_and(|c| !c.trim().is_empty()))
-        {
-            return Err(ExchangeError::Invalid(msg::line_error(
-                line,
-                "",
-                &msg::untitled_column(i + 1),
-            )));
-        }
-        rows.push((line, cells));
-    }
-    Ok(Table {
-        columns: columns.unwrap_or_default(),
-        titles,
-        rows,
+    let mut table = Table {
+        columns: Vec::new(),
+        titles: Vec::new(),
         delimiter,
-    })
+        reader,
+        record: csv::StringRecord::new(),
+        body,
+        lines_before,
+        lines: LineCounter::default(),
+        read: 0,
+        named: 0,
+        done: false,
+    };
+    match table.reader.read_record(&mut table.record) {
+        Ok(true) => {}
+        Ok(false) => return Ok(table),
+        Err(e) => {
+            let line = e.position().map_or(0, |p| p.line() + lines_before);
+            return Err(table.refuse(line, &msg::unreadable(&e.to_string())));
+        }
+    }
+    let line = table.lines.line_of(body, 0) + lines_before;
+    if table.record.len() > limits::COLUMNS {
+        let found = table.record.len();
+        return Err(table.refuse(line, &msg::too_many_columns(found, limits::COLUMNS)));
+    }
+    table.columns = table.record.iter().map(header_key).collect();
+    table.titles = table
+        .record
+        .iter()
+        .map(|c| super::unguard_cell(c).trim().to_string())
+        .collect();
+    table.named = table
+        .columns
+        .iter()
+        .rposition(|c| !c.is_empty())
+        .map_or(0, |i| i + 1);
+    Ok(table)
 }
 
 /// Line numbers of records, counted here rather than taken from the csv reader, whose count
@@ -275,34 +320,16 @@ impl LineCounter {
 mod tests {
     use super::*;
 
-    #[test]
-    fn decodes_bom_utf8_and_1252() {
-        assert_eq!(decode(b"\xEF\xBB\xBFnom"), "nom");
-        assert_eq!(decode("Hélène".as_bytes()), "Hélène");
-        assert_eq!(decode(b"H\xE9l\xE8ne \x80"), "Hélène €");
-    }
-
-    #[test]
-    fn a_utf8_file_with_one_1252_byte_keeps_its_accents() {
-        let raw = b"Lef\xC3\xA8vre;H\xC3\xA9l\xC3\xA8ne\nD\x92Artagnan;Zo\xE9\n";
-        assert_eq!(decode(raw), "Lefèvre;Hélène\nD’Artagnan;Zoé\n");
-        // A multi-byte sequence cut by the end of the file is 1252 too.
-        assert_eq!(decode(b"caf\xC3"), "cafÃ");
-    }
-
-    #[test]
-    fn workbooks_and_archives_are_named() {
-        assert!(binary_kind(b"PK\x03\x04rest").is_some());
-        assert!(binary_kind(b"\x1F\x8B\x08").is_some());
-        assert!(binary_kind(b"nom;prenom\n").is_none());
-        assert!(binary_kind(b"\xFF\xFEn\x00o\x00m\x00").is_none());
+    /// Every row of `text`, whose header names `nom`; or the first error.
+    fn rows_of(text: &str) -> Result<Vec<(u64, Vec<String>)>> {
+        read_table(text, &[&["nom"]], "nom")?.collect()
     }
 
     #[test]
     fn a_repeated_header_is_not_a_row() {
-        let t = read_table("Nom;Prénom\nA;B\nNOM;prenom\nC;D\n", &[&["nom"]], "nom").unwrap();
-        assert_eq!(t.rows.len(), 2);
-        assert_eq!(t.rows[1].0, 4);
+        let rows = rows_of("Nom;Prénom\nA;B\nNOM;prenom\nC;D\n").unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].0, 4);
     }
 
     #[test]
@@ -312,14 +339,15 @@ mod tests {
         let t = read_table(text, &[&["nom"]], "nom").unwrap();
         assert_eq!(t.delimiter, b'\t');
         assert_eq!(t.columns, ["nom", "prenom"]);
+        assert_eq!(t.column(&["prenom"]), Some(1));
+        let rows = t.collect::<Result<Vec<_>>>().unwrap();
         assert_eq!(
-            t.rows[0],
+            rows[0],
             (4, vec!["Durand".to_string(), "Alice".to_string()])
         );
-        assert_eq!(t.rows[1].0, 6);
-        let crlf = read_table("titre\r\nnom\r\nA\r\n\r\nB\r\n", &[&["nom"]], "nom").unwrap();
-        assert_eq!(crlf.rows.iter().map(|r| r.0).collect::<Vec<_>>(), [3, 5]);
-        assert_eq!(t.column(&["prenom"]), Some(1));
+        assert_eq!(rows[1].0, 6);
+        let crlf = rows_of("titre\r\nnom\r\nA\r\n\r\nB\r\n").unwrap();
+        assert_eq!(crlf.iter().map(|r| r.0).collect::<Vec<_>>(), [3, 5]);
     }
 
     #[test]
@@ -329,8 +357,7 @@ mod tests {
         assert!(err.to_string().contains("ligne 3"), "{err}");
         // Quoted fields with delimiters, line breaks and doubled quotes are fine.
         let ok = "nom;prenom\n\"Durand; \"\"la\"\"\nsuite\";Alice\n";
-        let table = read_table(ok, &[&["nom"]], "nom;prenom").unwrap();
-        assert_eq!(table.rows[0].1[0], "Durand; \"la\"\nsuite");
+        assert_eq!(rows_of(ok).unwrap()[0].1[0], "Durand; \"la\"\nsuite");
         // A quote inside an unquoted field is a character like any other.
         let inner = "nom;prenom\nL'\"atelier;Alice\n";
         assert!(read_table(inner, &[&["nom"]], "nom;prenom").is_ok());
@@ -340,8 +367,78 @@ mod tests {
     fn detects_comma_and_semicolon() {
         let t = read_table("NOM,email\nA,a@b.fr\n", &[&["nom"]], "nom").unwrap();
         assert_eq!(t.delimiter, b',');
-        let t = read_table("nom;email\n\"A;B\";a@b.fr\n", &[&["nom"]], "nom").unwrap();
-        assert_eq!(t.rows[0].1[0], "A;B");
+        assert_eq!(
+            rows_of("nom;email\n\"A;B\";a@b.fr\n").unwrap()[0].1[0],
+            "A;B"
+        );
         assert!(read_table("a;b\n1;2\n", &[&["nom"]], "nom").is_err());
+    }
+
+    #[test]
+    fn rows_columns_and_line_length_are_bounded() {
+        let rows = |n: usize| format!("nom\n{}", "a\n".repeat(n));
+        assert_eq!(rows_of(&rows(limits::ROWS)).unwrap().len(), limits::ROWS);
+        let err = rows_of(&rows(limits::ROWS + 1)).unwrap_err().to_string();
+        assert!(err.starts_with("ligne 100002 : "), "{err}");
+        assert!(err.contains("100 000 lignes"), "{err}");
+
+        let wide = format!("nom{}\nA\n", ";x".repeat(limits::COLUMNS));
+        let err = rows_of(&wide).unwrap_err().to_string();
+        assert!(err.starts_with("ligne 1 : 65 colonnes"), "{err}");
+        assert!(err.contains("limite de 64 colonnes"), "{err}");
+        let err = rows_of(&format!("nom\nA\nB{}\n", ";".repeat(64)))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("ligne 3 : 65 colonnes"), "{err}");
+
+        let long = format!("nom\nA\n{}\n", "b".repeat(limits::LINE_BYTES + 1));
+        let err = rows_of(&long).unwrap_err().to_string();
+        assert!(
+            err.starts_with("ligne 3 : ligne de plus de 64 Kio"),
+            "{err}"
+        );
+        // A quoted cell whose lines are short but which is longer than a line may be.
+        let lines = "b\n".repeat(limits::LINE_BYTES / 2 + 1);
+        let err = rows_of(&format!("nom\nA\n\"{lines}\"\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("ligne 3 : ligne de plus de 64 Kio"),
+            "{err}"
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Any bytes at all: no panic, at most as many rows as lines, a short error.
+        #[test]
+        fn any_bytes_read_without_panic_and_with_a_short_error(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..2000),
+        ) {
+            let text = decode(&bytes);
+            let lines = text.matches('\n').count() + 1;
+            match read_table(&text, &[&["nom"]], "nom").and_then(|t| t.collect::<Result<Vec<_>>>()) {
+                Ok(rows) => proptest::prop_assert!(rows.len() <= lines),
+                Err(e) => proptest::prop_assert!(e.to_string().len() < 600, "{e}"),
+            }
+        }
+
+        /// A header then random lines of delimiters, quotes and letters.
+        #[test]
+        fn csv_like_text_reads_without_panic(
+            body in "[a;,\t\"\r\n é]{0,400}",
+        ) {
+            let text = format!("nom;prenom\n{body}");
+            match rows_of(&text) {
+                Ok(rows) => {
+                    for (line, cells) in rows {
+                        proptest::prop_assert!(line >= 2 && line as usize <= text.lines().count() + 1);
+                        proptest::prop_assert!(cells.len() <= limits::COLUMNS);
+                    }
+                }
+                Err(e) => proptest::prop_assert!(e.to_string().len() < 600, "{e}"),
+            }
+        }
     }
 }

@@ -154,10 +154,13 @@ fn parse_roles(cell: &str, circles: &[Circle], line: u64) -> Result<Vec<(i64, Ci
 fn missing_name_column(text: &str) -> Option<ExchangeError> {
     let first = text.lines().find(|l| !l.trim().is_empty())?;
     let delimiter = [';', '\t', ','].into_iter().find(|d| first.contains(*d))?;
+    // Only the first columns: a header of eight million columns is not read to the end.
     let titles: Vec<&str> = first
         .split(delimiter)
+        .take(super::csv_in::limits::COLUMNS + 1)
         .map(|c| c.trim().trim_matches('"'))
         .collect();
+    let total = first.split(delimiter).count();
     let keys: Vec<String> = titles.iter().map(|t| header_key(t)).collect();
     let ours = keys
         .iter()
@@ -169,28 +172,46 @@ fn missing_name_column(text: &str) -> Option<ExchangeError> {
     (ours || combined).then(|| {
         let found: Vec<String> = titles
             .iter()
+            .take(NAMED_IN_A_MESSAGE)
             .map(|t| format!("« {} »", crate::text::excerpt_for_message(t)))
             .collect();
-        ExchangeError::Invalid(msg::missing_name_column(&found.join(", "), combined))
+        ExchangeError::Invalid(msg::missing_name_column(&first_few(found, total), combined))
     })
+}
+
+/// How many columns a message about the header names before "et N autres".
+const NAMED_IN_A_MESSAGE: usize = 5;
+
+/// The first items of a list of `total`, joined, then how many more there are.
+fn first_few(named: Vec<String>, total: usize) -> String {
+    let mut shown = named.join(", ");
+    if total > named.len() {
+        shown.push_str(", ");
+        shown.push_str(&msg::and_more(total - named.len()));
+    }
+    shown
 }
 
 /// Every header name must be one of ours: a column the import does not know would be
 /// dropped without a word (a "Prénom usuel" column, and every first name is lost).
 fn check_columns(table: &Table) -> Result<()> {
-    let unknown: Vec<String> = table
+    let unknown: Vec<(usize, &String)> = table
         .columns
         .iter()
         .enumerate()
         .filter(|(_, c)| !c.is_empty() && !ALIASES.iter().any(|a| a.contains(&c.as_str())))
-        .map(|(i, c)| {
-            let title = table.titles.get(i).map_or(c.as_str(), String::as_str);
-            msg::unknown_column(&crate::text::excerpt_for_message(title), i + 1)
-        })
         .collect();
     if !unknown.is_empty() {
+        let named: Vec<String> = unknown
+            .iter()
+            .take(NAMED_IN_A_MESSAGE)
+            .map(|(i, c)| {
+                let title = table.titles.get(*i).map_or(c.as_str(), String::as_str);
+                msg::unknown_column(&crate::text::excerpt_for_message(title), i + 1)
+            })
+            .collect();
         return Err(ExchangeError::Invalid(msg::unknown_columns(
-            &unknown.join(", "),
+            &first_few(named, unknown.len()),
             &COLUMNS.join(", "),
         )));
     }
@@ -218,7 +239,7 @@ pub fn parse_members(bytes: &[u8], circles: &[Circle], today: NaiveDate) -> Resu
     if text.trim_start().starts_with(['[', '{']) {
         return Err(ExchangeError::Invalid(msg::JSON_NOT_READ.into()));
     }
-    let table: Table = match read_table(&text, &[ALIASES[0]], &COLUMNS.join(";")) {
+    let mut table: Table<'_> = match read_table(&text, &[ALIASES[0]], &COLUMNS.join(";")) {
         Ok(table) => table,
         // No header found: if the first line is one of ours without `nom`, say so.
         Err(e @ ExchangeError::NoHeader(_)) => {
@@ -228,9 +249,9 @@ pub fn parse_members(bytes: &[u8], circles: &[Circle], today: NaiveDate) -> Resu
     };
     check_columns(&table)?;
     let index: Vec<Option<usize>> = ALIASES.iter().map(|a| table.column(a)).collect();
-    let mut out = Vec::with_capacity(table.rows.len());
-    for (line, cells) in &table.rows {
-        let line = *line;
+    let mut out = Vec::new();
+    for row in table.by_ref() {
+        let (line, cells) = row?;
         let cell = |col: usize| -> &str {
             index[col]
                 .and_then(|i| cells.get(i))

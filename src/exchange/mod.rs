@@ -2,6 +2,7 @@
 //! transactions, collectives and the FEC come with their issues.
 
 pub mod csv_in;
+pub mod decode;
 pub mod members;
 
 use crate::store::StoreError;

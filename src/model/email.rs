@@ -41,6 +41,14 @@ pub fn parse_email(input: &str) -> Result<Option<String>, EmailError> {
     if local.is_empty() || domain.contains('@') || trimmed.chars().any(forbidden) {
         return Err(invalid());
     }
+    // Checked as it is kept: lowercasing can lengthen a domain and add a combining mark
+    // ("İ" is "i" and U+0307), which an address read back must pass again.
+    let domain = domain.to_lowercase();
+    if local.chars().count() + 1 + domain.chars().count() > limits::EMAIL {
+        return Err(EmailError::TooLong {
+            input: excerpt_for_message(trimmed),
+        });
+    }
     let labels: Vec<&str> = domain.split('.').collect();
     let good_labels = labels.len() >= 2
         && labels.iter().all(|l| {
@@ -52,7 +60,7 @@ pub fn parse_email(input: &str) -> Result<Option<String>, EmailError> {
     if !good_labels || local.starts_with('.') || local.ends_with('.') || local.contains("..") {
         return Err(invalid());
     }
-    Ok(Some(format!("{local}@{}", domain.to_lowercase())))
+    Ok(Some(format!("{local}@{domain}")))
 }
 
 #[cfg(test)]
@@ -104,5 +112,48 @@ mod tests {
             parse_email(&format!("{}@example.org", "a".repeat(300))),
             Err(EmailError::TooLong { .. })
         ));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Whatever is typed: no panic, a short message, and an accepted address is one
+        /// that reads back as itself, within the length limit, with nothing unsafe in it.
+        #[test]
+        fn any_input_gives_a_sound_address_or_a_short_error(input in proptest::prelude::any::<String>()) {
+            check(&input)?;
+        }
+
+        #[test]
+        fn near_addresses_give_a_sound_address_or_a_short_error(
+            input in "[a-zA-Zé.+_ @-]{0,12}@[a-zA-Z0-9İẞ.\\-]{0,16}",
+        ) {
+            check(&input)?;
+        }
+
+        #[test]
+        fn well_formed_addresses_are_accepted(
+            local in "[a-z0-9+_-]{1,10}(\\.[a-z0-9+_-]{1,10}){0,2}",
+            labels in proptest::collection::vec("[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?", 2..4),
+        ) {
+            let address = format!("{local}@{}", labels.join("."));
+            proptest::prop_assert_eq!(parse_email(&address), Ok(Some(address.clone())));
+            let upper = format!("{local}@{}", labels.join(".").to_uppercase());
+            proptest::prop_assert_eq!(parse_email(&upper), Ok(Some(address)));
+        }
+    }
+
+    fn check(input: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+        match parse_email(input) {
+            Ok(None) => proptest::prop_assert!(input.trim().is_empty()),
+            Ok(Some(address)) => {
+                proptest::prop_assert_eq!(address.matches('@').count(), 1);
+                proptest::prop_assert!(address.chars().count() <= limits::EMAIL);
+                proptest::prop_assert!(!address.chars().any(forbidden), "{address:?}");
+                proptest::prop_assert_eq!(parse_email(&address), Ok(Some(address.clone())));
+            }
+            Err(e) => proptest::prop_assert!(e.to_string().len() < 400, "{e}"),
+        }
+        Ok(())
     }
 }

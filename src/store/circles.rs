@@ -1,5 +1,6 @@
 //! Circles: the list, one circle, its identity sheet.
 
+use super::text_cols::{line, text};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
@@ -25,11 +26,11 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Circle> {
         id: r.get(0)?,
         kind: CircleKind::from_code(&r.get::<_, String>(2)?),
         sheet: CircleSheet {
-            name: r.get(1)?,
-            purpose: r.get(3)?,
-            decision_scope: r.get(4)?,
-            missions: r.get(5)?,
-            safe_frame: r.get(6)?,
+            name: line(r, 1)?,
+            purpose: text(r, 3)?,
+            decision_scope: text(r, 4)?,
+            missions: text(r, 5)?,
+            safe_frame: text(r, 6)?,
         },
         created_on: date_col(r.get(7)?),
         closed_on: date_col(r.get(8)?),
@@ -61,11 +62,7 @@ fn validate(conn: &Connection, sheet: &CircleSheet, id: Option<i64>) -> Result<C
     let key = letters_only(&sheet.name);
     let mut stmt = conn.prepare("SELECT id, name, kind FROM circles")?;
     let others = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-        ))
+        Ok((r.get::<_, i64>(0)?, line(r, 1)?, r.get::<_, String>(2)?))
     })?;
     let mut is_coordination = false;
     for other in others {

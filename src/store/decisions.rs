@@ -1,6 +1,7 @@
 //! Decisions of the instances (AG, cercle général, coordination, a circle), and the reviews
 //! that are due by the Clock.
 
+use super::text_cols::{line, text};
 use rusqlite::{Connection, OptionalExtension};
 
 use super::Store;
@@ -19,8 +20,8 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Decision> {
         // The CHECK constraint ties 'cercle' to a circle id.
         instance: Instance::from_code(&code, r.get(2)?).unwrap_or(Instance::CercleGeneral),
         decided_on: date_col(r.get(3)?).unwrap_or_default(),
-        title: r.get(4)?,
-        body: r.get(5)?,
+        title: line(r, 4)?,
+        body: text(r, 5)?,
         review_on: date_col(r.get(6)?),
         version: r.get(7)?,
     })

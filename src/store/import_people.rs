@@ -163,40 +163,88 @@ fn at_line(e: StoreError, line: u64, column: &str) -> StoreError {
     }
 }
 
+/// How many times the lines are sorted again, before the write lock, when someone else
+/// wrote while they were being sorted; after that they are sorted under the lock.
+const PLAN_ATTEMPTS: usize = 3;
+
+/// The writes of a planned import: the people to add and their roles, nothing else.
+fn write_planned(
+    tx: &mut super::Tx<'_>,
+    members: &[NewMember],
+    planned: Vec<Planned>,
+    since: NaiveDate,
+) -> Result<ImportOutcome> {
+    let mut outcome = ImportOutcome::default();
+    for (m, p) in members.iter().zip(planned) {
+        let v = match p {
+            Planned::Skip(s) => {
+                outcome.skipped.push(s);
+                continue;
+            }
+            Planned::Add(v) => v,
+        };
+        // A leaver comes in with their departure day, in one row and one journal entry (the
+        // file gives them no circle, so no role has to end).
+        let person = tx
+            .insert_person(&v, m.left_on)
+            .map_err(|e| at_line(e, m.line, ""))?;
+        for (circle_id, role) in &m.roles {
+            tx.insert_membership(person.id, *circle_id, *role, since, None)
+                .map_err(|e| at_line(e, m.line, msg::COLUMN_CIRCLES))?;
+        }
+        outcome.added.push((m.line, person.display_name()));
+        outcome.roles += m.roles.len();
+    }
+    Ok(outcome)
+}
+
 impl Store {
     /// Add the people of an import and give them their roles from `since`, in one
     /// transaction: one bad line and nothing is written. With `dry_run`, the very same writes
     /// are made and then rolled back, so the trial says exactly what the import would do.
+    ///
+    /// Every line is validated and sorted (add or skip) before the write lock is taken, so
+    /// the transaction only writes and others' saves wait as little as can be; a trial holds
+    /// the lock no longer than the import. If someone wrote in the meantime (the file's
+    /// `data_version` moved), the sorting is done again.
     pub fn import_members(
         &mut self,
         members: &[NewMember],
         since: NaiveDate,
         dry_run: bool,
     ) -> Result<ImportOutcome> {
+        // A role that may not write is told so before the whole file is sorted.
+        if !self.actor.role.may_write(Area::Governance) {
+            return Err(StoreError::Forbidden {
+                role: self.actor.role,
+                area: Area::Governance,
+            });
+        }
+        for _ in 0..PLAN_ATTEMPTS {
+            let seen = self.read_data_version()?;
+            let planned = plan(&self.conn, members)?;
+            let body = |tx: &mut super::Tx<'_>| {
+                let now: i64 = tx
+                    .conn()
+                    .pragma_query_value(None, "data_version", |r| r.get(0))?;
+                if now != seen {
+                    return Ok(None);
+                }
+                write_planned(tx, members, planned, since).map(Some)
+            };
+            let outcome = if dry_run {
+                self.rehearse(Area::Governance, body)?
+            } else {
+                self.write(Area::Governance, body)?
+            };
+            if let Some(outcome) = outcome {
+                return Ok(outcome);
+            }
+        }
+        // Others keep writing: sort under the lock, where nobody can.
         let body = |tx: &mut super::Tx<'_>| {
             let planned = plan(tx.conn(), members)?;
-            let mut outcome = ImportOutcome::default();
-            for (m, p) in members.iter().zip(planned) {
-                let v = match p {
-                    Planned::Skip(s) => {
-                        outcome.skipped.push(s);
-                        continue;
-                    }
-                    Planned::Add(v) => v,
-                };
-                // A leaver comes in with their departure day, in one row and one journal
-                // entry (the file gives them no circle, so no role has to end).
-                let person = tx
-                    .insert_person(&v, m.left_on)
-                    .map_err(|e| at_line(e, m.line, ""))?;
-                for (circle_id, role) in &m.roles {
-                    tx.insert_membership(person.id, *circle_id, *role, since, None)
-                        .map_err(|e| at_line(e, m.line, msg::COLUMN_CIRCLES))?;
-                }
-                outcome.added.push((m.line, person.display_name()));
-                outcome.roles += m.roles.len();
-            }
-            Ok(outcome)
+            write_planned(tx, members, planned, since)
         };
         if dry_run {
             self.rehearse(Area::Governance, body)

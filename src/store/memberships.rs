@@ -1,6 +1,7 @@
 //! Roles of people in circles: giving one, ending one, its term; and the current roles every
 //! derived view (cercle général, cercle de coordination, counts, term alerts) is computed from.
 
+use super::text_cols::line;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
@@ -72,11 +73,11 @@ pub(crate) fn current_roles(conn: &Connection, day: NaiveDate) -> Result<Vec<Cur
         Ok(CurrentRole {
             membership_id: r.get(0)?,
             person_id: r.get(1)?,
-            first_name: r.get(2)?,
-            last_name: r.get(3)?,
+            first_name: line(r, 2)?,
+            last_name: line(r, 3)?,
             kind: PersonKind::from_code(&r.get::<_, String>(4)?).unwrap_or(PersonKind::Benevole),
             circle_id: r.get(5)?,
-            circle_name: r.get(6)?,
+            circle_name: line(r, 6)?,
             circle_kind: CircleKind::from_code(&r.get::<_, String>(7)?),
             role: CircleRole::from_code(&r.get::<_, String>(8)?).unwrap_or(CircleRole::MembreActif),
             since: date_col(r.get(9)?).unwrap_or_default(),

@@ -15,6 +15,7 @@ pub mod open;
 pub mod people;
 mod plain_rows;
 pub mod reference;
+mod text_cols;
 pub mod users;
 pub mod work_items;
 pub mod working_groups;

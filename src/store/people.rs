@@ -4,6 +4,7 @@
 //! Contact details (email, phone) are blanked for a role that may not see them
 //! (`Role::sees_contacts`) in everything this module returns.
 
+use super::text_cols::{line, opt_line, text};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
@@ -24,28 +25,26 @@ const COLUMNS: &str = "id, last_name, first_name, email, phone, commune, kind, \
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Person> {
     Ok(Person {
         id: r.get(0)?,
-        last_name: r.get(1)?,
-        first_name: r.get(2)?,
-        email: r.get(3)?,
-        phone: r.get(4)?,
-        commune: r.get(5)?,
+        last_name: line(r, 1)?,
+        first_name: line(r, 2)?,
+        email: opt_line(r, 3)?,
+        phone: opt_line(r, 4)?,
+        commune: line(r, 5)?,
         // The CHECK constraint holds kinds to the known codes.
         kind: PersonKind::from_code(&r.get::<_, String>(6)?).unwrap_or(PersonKind::Benevole),
         confidentiality_signed_on: date_col(r.get(7)?),
         mission_accepted_on: date_col(r.get(8)?),
-        notes: r.get(9)?,
+        notes: text(r, 9)?,
         left_on: date_col(r.get(10)?),
         version: r.get(11)?,
     })
 }
 
 pub(crate) fn person_by_id(conn: &Connection, id: i64) -> Result<Option<Person>> {
+    // Cached: each person an import adds is read back for the journal.
     Ok(conn
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM people WHERE id = ?1"),
-            [id],
-            from_row,
-        )
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM people WHERE id = ?1"))?
+        .query_row([id], from_row)
         .optional()?)
 }
 
@@ -187,11 +186,14 @@ impl Tx<'_> {
         v: &ValidPerson,
         left_on: Option<NaiveDate>,
     ) -> Result<Person> {
-        self.conn().execute(
-            "INSERT INTO people(last_name, first_name, email, phone, commune, kind,
+        // Cached: an import runs it once a line, under the write lock.
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO people(last_name, first_name, email, phone, commune, kind,
                                 confidentiality_signed_on, mission_accepted_on, notes, left_on)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            rusqlite::params![
+            )?
+            .execute(rusqlite::params![
                 v.last_name,
                 v.first_name,
                 v.email,
@@ -202,8 +204,7 @@ impl Tx<'_> {
                 iso(v.mission_accepted_on),
                 v.notes,
                 iso(left_on),
-            ],
-        )?;
+            ])?;
         self.inserted(self.conn().last_insert_rowid())
     }
 
@@ -334,7 +335,7 @@ impl Store {
              WHERE m.person_id = ?1",
         )?;
         let pairs: Vec<(i64, String)> = stmt
-            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .query_map([id], |r| Ok((r.get(0)?, line(r, 1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         let mut memberships = Vec::with_capacity(pairs.len());
         for (mid, circle_name) in pairs {
@@ -356,7 +357,7 @@ impl Store {
             .conn()
             .prepare("SELECT name FROM users WHERE person_id = ?1 ORDER BY name")?;
         let users = stmt
-            .query_map([id], |r| r.get(0))?
+            .query_map([id], |r| line(r, 0))?
             .collect::<rusqlite::Result<_>>()?;
         Ok(Some(PersonDetail {
             person: self.shown_person(person),

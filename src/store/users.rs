@@ -1,5 +1,6 @@
 //! Users: login names with a role, an optional link to a person, and preferences.
 
+use super::text_cols::line;
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
@@ -47,7 +48,7 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
     let role: String = r.get(2)?;
     Ok(User {
         id: r.get(0)?,
-        name: r.get(1)?,
+        name: line(r, 1)?,
         // The CHECK constraint holds the role to the known codes.
         role: Role::from_code(&role).unwrap_or(Role::Lecture),
         person_id: r.get(3)?,
@@ -186,7 +187,7 @@ fn check_person_free(conn: &Connection, person_id: Option<i64>, user: &str) -> R
         .query_row(
             "SELECT name FROM users WHERE person_id = ?1 AND name <> ?2",
             rusqlite::params![id, user],
-            |r| r.get(0),
+            |r| line(r, 0),
         )
         .optional()?;
     match other {

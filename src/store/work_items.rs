@@ -4,6 +4,7 @@
 //! `position` orders items inside one circle, year and status; an item that changes status or
 //! year goes to the end of its new list.
 
+use super::text_cols::{line, text};
 use rusqlite::{Connection, OptionalExtension};
 
 use super::circles::{circle_by_id, date_col, iso};
@@ -26,9 +27,9 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<WorkItem> {
         // The CHECK constraint holds statuses to the known codes.
         status: WorkStatus::from_code(&r.get::<_, String>(3)?).unwrap_or(WorkStatus::EnCours),
         on_date: date_col(r.get(4)?),
-        title: r.get(5)?,
-        details: r.get(6)?,
-        figures: r.get(7)?,
+        title: line(r, 5)?,
+        details: text(r, 6)?,
+        figures: text(r, 7)?,
         position: r.get(8)?,
         version: r.get(9)?,
     })

@@ -1,5 +1,6 @@
 //! Working groups (GT) inside circles: create, edit name and purpose, close (history stays).
 
+use super::text_cols::{line, text};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
@@ -15,8 +16,8 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<WorkingGroup> {
     Ok(WorkingGroup {
         id: r.get(0)?,
         circle_id: r.get(1)?,
-        name: r.get(2)?,
-        purpose: r.get(3)?,
+        name: line(r, 2)?,
+        purpose: text(r, 3)?,
         created_on: date_col(r.get(4)?),
         closed_on: date_col(r.get(5)?),
         version: r.get(6)?,

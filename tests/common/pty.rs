@@ -45,6 +45,9 @@ impl Session {
         }
         cmd.env("CERCLES_TODAY", "2025-11-20");
         cmd.env("TERM", "xterm");
+        if !envs.iter().any(|(key, _)| *key == "CERCLES_LOG") {
+            cmd.env("CERCLES_LOG", "off");
+        }
         cmd.env_remove("NO_COLOR");
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
@@ -134,6 +137,7 @@ pub fn init_db(dir: &Path) -> std::path::PathBuf {
         .arg("--db")
         .arg(&db)
         .arg("init")
+        .env("CERCLES_LOG", "off")
         .env("CERCLES_TODAY", "2025-11-20")
         .env("CERCLES_LOG", "off")
         .status()

@@ -13,6 +13,7 @@ pub const ADMIN: &str = "claire";
 
 /// A fresh demo network in a temporary directory (kept alive by the returned guard).
 pub fn demo() -> (tempfile::TempDir, PathBuf) {
+    super::quiet_log();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("demo.db");
     cercles::demo::build(&path, ADMIN).unwrap();
