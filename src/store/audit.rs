@@ -88,12 +88,10 @@ pub(crate) fn chain(previous: &str, digest: &str) -> String {
 }
 
 fn last_chain(conn: &Connection) -> Result<String> {
+    // Cached: an import appends one entry per row.
     Ok(conn
-        .query_row(
-            "SELECT chain FROM audit ORDER BY id DESC LIMIT 1",
-            [],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT chain FROM audit ORDER BY id DESC LIMIT 1")?
+        .query_row([], |r| r.get(0))
         .optional()?
         .unwrap_or_else(|| GENESIS.to_string()))
 }
@@ -121,24 +119,24 @@ pub(crate) fn append(
         &after_digest,
     );
     let c = chain(&last_chain(conn)?, &d);
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO audit(at, actor, tbl, row_id, op, before, after, digest, chain,
                            before_digest, after_digest)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        rusqlite::params![
-            at,
-            actor,
-            table,
-            row_id,
-            op.code(),
-            before,
-            after,
-            d,
-            c,
-            before_digest,
-            after_digest
-        ],
-    )?;
+    )?
+    .execute(rusqlite::params![
+        at,
+        actor,
+        table,
+        row_id,
+        op.code(),
+        before,
+        after,
+        d,
+        c,
+        before_digest,
+        after_digest
+    ])?;
     Ok(())
 }
 
