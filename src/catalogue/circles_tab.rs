@@ -53,6 +53,10 @@ pub fn section_work(year: i32) -> String {
 pub fn section_count(title: &str, n: usize) -> String {
     format!("{title} ({n})")
 }
+/// After the first names of a long member list in a circle's detail.
+pub fn more_names(n: usize) -> String {
+    format!("… et {n} autres (onglet Membres, filtre par cercle)")
+}
 pub const NONE_YET: &str = "(personne pour l'instant)";
 pub const NO_GROUP_YET: &str = "(aucun GT pour l'instant)";
 pub const NO_DECISION: &str = "(aucune décision)";

@@ -222,14 +222,23 @@ fn person(first: &str, last: &str) -> String {
     format!("{first} {last}").trim().to_owned()
 }
 
-/// Names separated by commas, each held on one line when the list wraps (no-break spaces
-/// inside a name: "Marion Haddad" never ends a line on "Marion").
-fn name_list(names: &[String]) -> String {
-    names
-        .iter()
+/// Names shown in a member list of the detail; past them, how many more (the Membres tab
+/// lists everyone, filtered by circle). A network of 70 000 is not read name by name here, and
+/// the detail is built again at every frame.
+const SHOWN_NAMES: usize = 100;
+
+/// The first [`SHOWN_NAMES`] of `total` names, separated by commas, each held on one line when
+/// the list wraps (no-break spaces inside a name: "Marion Haddad" never ends a line on
+/// "Marion"), then how many are left out.
+fn name_list(names: impl Iterator<Item = String>, total: usize) -> String {
+    let mut shown: Vec<String> = names
+        .take(SHOWN_NAMES)
         .map(|n| n.replace(' ', "\u{a0}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect();
+    if total > shown.len() {
+        shown.push(cm::more_names(total - shown.len()));
+    }
+    shown.join(", ")
 }
 
 /// The detail's lines and anchors, for `width` columns.
@@ -267,12 +276,11 @@ fn general(b: &mut Builder, data: &DetailData) {
         cm::section_count(cm::SECTION_GENERAL_MEMBERS, data.general.len()),
         b.theme.label(),
     );
-    let names: Vec<String> = data
+    let names = data
         .general
         .iter()
-        .map(|m| person(&m.first_name, &m.last_name))
-        .collect();
-    b.wrapped(&name_list(&names), 2, b.theme.base());
+        .map(|m| person(&m.first_name, &m.last_name));
+    b.wrapped(&name_list(names, data.general.len()), 2, b.theme.base());
     decisions(b, data, Section::Decisions, cm::SECTION_DECISIONS_GENERAL);
     decisions(b, data, Section::AgDecisions, cm::SECTION_DECISIONS_AG);
 }
@@ -331,21 +339,19 @@ fn circle_lines(b: &mut Builder, data: &DetailData, circle: &Circle) {
         }
     }
     if !coordination {
-        let names: Vec<String> = data
-            .members
-            .iter()
-            .filter(|m| m.role == CircleRole::MembreActif)
-            .map(|m| person(&m.first_name, &m.last_name))
-            .collect();
+        let active = || {
+            data.members
+                .iter()
+                .filter(|m| m.role == CircleRole::MembreActif)
+        };
+        let count = active().count();
         b.push(Line::raw(""));
-        b.text(
-            cm::section_count(cm::SECTION_MEMBERS, names.len()),
-            theme.label(),
-        );
-        if names.is_empty() {
+        b.text(cm::section_count(cm::SECTION_MEMBERS, count), theme.label());
+        if count == 0 {
             b.text(format!("  {}", cm::NONE_YET), theme.muted());
         } else {
-            b.wrapped(&name_list(&names), 2, theme.base());
+            let names = active().map(|m| person(&m.first_name, &m.last_name));
+            b.wrapped(&name_list(names, count), 2, theme.base());
         }
     }
     groups(b, data);
