@@ -6,11 +6,11 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::circles::{circle_by_id, date_col, iso};
+use super::circles::circle_by_id;
 use super::error::{Result, StoreError};
 use super::{Store, Tx};
 use crate::catalogue::circles as msg;
-use crate::model::{Area, WorkItem, WorkItemDraft, WorkStatus};
+use crate::model::{Area, CarriedWork, When, WorkItem, WorkItemDraft, WorkStatus};
 
 const COLUMNS: &str =
     "id, circle_id, year, status, on_date, title, details, figures, position, version";
@@ -25,7 +25,11 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<WorkItem> {
         year: r.get(2)?,
         // The CHECK constraint holds statuses to the known codes.
         status: WorkStatus::from_code(&r.get::<_, String>(3)?).unwrap_or(WorkStatus::EnCours),
-        on_date: date_col(r.get(4)?),
+        // A day (`2025-04-09`) or a month (`2025-04`); the text sorts as the dates do.
+        on_date: r
+            .get::<_, Option<String>>(4)?
+            .as_deref()
+            .and_then(When::from_stored),
         title: r.get(5)?,
         details: r.get(6)?,
         figures: r.get(7)?,
@@ -54,6 +58,28 @@ fn next_position(conn: &Connection, circle_id: i64, year: i32, status: WorkStatu
     )?)
 }
 
+/// The date an item had the last time the journal saw it in `year`: what carrying it back to
+/// that year gives back. `None` when it was never there, had no date there, or when the
+/// journal's values of it were erased (then nothing is guessed).
+fn journaled_date_in(conn: &Connection, id: i64, year: i32) -> Result<Option<When>> {
+    let mut stmt = conn.prepare(
+        "SELECT after FROM audit WHERE tbl = 'work_items' AND row_id = ?1 ORDER BY id DESC",
+    )?;
+    let mut rows = stmt.query([id])?;
+    while let Some(row) = rows.next()? {
+        let Some(after) = row.get::<_, Option<String>>(0)? else {
+            return Ok(None);
+        };
+        let Ok(then) = serde_json::from_str::<WorkItem>(&after) else {
+            return Ok(None);
+        };
+        if then.year == year {
+            return Ok(then.on_date.filter(|on| on.year() == year));
+        }
+    }
+    Ok(None)
+}
+
 fn validated(draft: &WorkItemDraft) -> Result<WorkItemDraft> {
     draft.validated().map_err(StoreError::Field)
 }
@@ -76,7 +102,7 @@ impl Tx<'_> {
             &[
                 &d.year,
                 &d.status.code(),
-                &iso(d.on_date),
+                &d.on_date.map(When::to_stored),
                 &d.title,
                 &d.details,
                 &d.figures,
@@ -126,7 +152,7 @@ impl Store {
                     circle_id,
                     d.year,
                     d.status.code(),
-                    iso(d.on_date),
+                    d.on_date.map(When::to_stored),
                     d.title,
                     d.details,
                     d.figures,
@@ -182,13 +208,15 @@ impl Store {
 
     /// Move an item to another year (work carried over). Carried to a later year, a réalisé
     /// item is not done there: it becomes à venir in a year still to come, en cours otherwise.
-    /// A date of another year than the new one no longer says when it happens: it is cleared.
+    /// Its date, which belongs to the old year, is taken off (never moved to an invented day of
+    /// the new one); the date it had when last in the new year comes back, so carrying an item
+    /// forward and back again leaves it as it was. The caller says both to the user.
     pub fn set_work_item_year(
         &mut self,
         id: i64,
         expected_version: i64,
         year: i32,
-    ) -> Result<WorkItem> {
+    ) -> Result<CarriedWork> {
         crate::model::work::check_year(year).map_err(StoreError::Field)?;
         let this_year = chrono::Datelike::year(&self.today());
         self.write(Area::WorkLog, |tx| {
@@ -198,14 +226,26 @@ impl Store {
                 WorkStatus::Realise if year > before.year => WorkStatus::EnCours,
                 other => other,
             };
-            let on_date = before.on_date.filter(|d| chrono::Datelike::year(d) == year);
+            let (kept, dropped) = match before.on_date {
+                Some(on) if on.year() == year => (Some(on), None),
+                other => (None, other),
+            };
+            let restored = match kept {
+                Some(_) => None,
+                None => journaled_date_in(tx.conn(), id, year)?,
+            };
             let d = WorkItemDraft {
                 year,
                 status,
-                on_date,
+                on_date: kept.or(restored),
                 ..before.draft()
             };
-            tx.rewrite_work_item(&before, &d)
+            let item = tx.rewrite_work_item(&before, &d)?;
+            Ok(CarriedWork {
+                item,
+                dropped,
+                restored,
+            })
         })
     }
 
