@@ -154,3 +154,34 @@ fn a_date_cleared_in_a_year_is_not_brought_back() {
     let earlier = s.set_work_item_year(x.id, back.item.version, 2024).unwrap();
     assert_eq!((earlier.dropped, earlier.restored), (None, None));
 }
+
+#[test]
+fn a_realise_item_carried_forward_by_mistake_comes_back_realise() {
+    let (_dir, mut s) = fresh();
+    let fin = finances(&s);
+    let done = WorkItemDraft {
+        status: WorkStatus::Realise,
+        ..item(2025, Some(month(2025, 2)), "Fiche de poste")
+    };
+    let x = s.add_work_item(fin, &done).unwrap();
+    let there = s.set_work_item_year(x.id, x.version, 2026).unwrap();
+    assert_eq!(there.item.status, WorkStatus::AVenir);
+    assert!(there.status_changed);
+    let back = s
+        .set_work_item_year(x.id, there.item.version, 2025)
+        .unwrap();
+    assert_eq!(back.item.status, WorkStatus::Realise);
+    assert!(back.status_changed);
+    assert_eq!(back.item.on_date, Some(month(2025, 2)));
+
+    // Started in 2026 meanwhile: carried back, it keeps what was said of it since.
+    let there = s.set_work_item_year(x.id, back.item.version, 2026).unwrap();
+    let started = s
+        .set_work_item_status(x.id, there.item.version, WorkStatus::EnCours)
+        .unwrap();
+    let back = s.set_work_item_year(x.id, started.version, 2025).unwrap();
+    assert_eq!(back.item.status, WorkStatus::EnCours);
+    assert!(!back.status_changed);
+    assert_eq!(back.item.on_date, Some(month(2025, 2)));
+    check_passes(&s);
+}

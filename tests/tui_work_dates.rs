@@ -107,8 +107,8 @@ fn a_month_typed_in_the_form_is_saved_as_a_month_and_carried_with_a_word() {
     assert_eq!(find(2026).unwrap().on_date, None);
     assert_eq!(
         message(&app),
-        "« Dossier de subvention » passe au suivi 2026 sans date : mars 2025 n'est pas en 2026 \
-         (la ramener en 2025 rend sa date)"
+        "« Dossier de subvention » passe au suivi 2026 sans date : mars 2025 n'est pas en 2026 ; \
+         la ramener en 2025 rend sa date"
     );
     typ(&mut app, "]");
     assert!(detail_text(&app).contains("Dossier de subvention"));

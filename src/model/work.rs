@@ -93,6 +93,8 @@ pub struct CarriedWork {
     pub dropped: Option<When>,
     /// The date the item had when it was last in the new year, given back.
     pub restored: Option<When>,
+    /// The status is not the one it had before the carry.
+    pub status_changed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

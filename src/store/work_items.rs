@@ -58,14 +58,19 @@ fn next_position(conn: &Connection, circle_id: i64, year: i32, status: WorkStatu
     )?)
 }
 
-/// The date an item had the last time the journal saw it in `year`: what carrying it back to
-/// that year gives back. `None` when it was never there, had no date there, or when the
-/// journal's values of it were erased (then nothing is guessed).
-fn journaled_date_in(conn: &Connection, id: i64, year: i32) -> Result<Option<When>> {
+/// What the journal knows of an item's stay in `year`: its last state there, and the state
+/// it was given when it left (the carry). `None` when it was never there, or when the journal's
+/// values of it were erased (then nothing is guessed).
+fn journaled_stay_in(
+    conn: &Connection,
+    id: i64,
+    year: i32,
+) -> Result<Option<(WorkItem, WorkItem)>> {
     let mut stmt = conn.prepare(
         "SELECT after FROM audit WHERE tbl = 'work_items' AND row_id = ?1 ORDER BY id DESC",
     )?;
     let mut rows = stmt.query([id])?;
+    let mut left: Option<WorkItem> = None;
     while let Some(row) = rows.next()? {
         let Some(after) = row.get::<_, Option<String>>(0)? else {
             return Ok(None);
@@ -74,8 +79,9 @@ fn journaled_date_in(conn: &Connection, id: i64, year: i32) -> Result<Option<Whe
             return Ok(None);
         };
         if then.year == year {
-            return Ok(then.on_date.filter(|on| on.year() == year));
+            return Ok(left.map(|left| (then, left)));
         }
+        left = Some(then);
     }
     Ok(None)
 }
@@ -209,8 +215,9 @@ impl Store {
     /// Move an item to another year (work carried over). Carried to a later year, a réalisé
     /// item is not done there: it becomes à venir in a year still to come, en cours otherwise.
     /// Its date, which belongs to the old year, is taken off (never moved to an invented day of
-    /// the new one); the date it had when last in the new year comes back, so carrying an item
-    /// forward and back again leaves it as it was. The caller says both to the user.
+    /// the new one). Carried back to a year it was in, it gets the date it had there, and the
+    /// status too unless that was changed meanwhile: `>` then `<` leaves it as it was (at the
+    /// end of its list). The caller says all of it to the user.
     pub fn set_work_item_year(
         &mut self,
         id: i64,
@@ -221,7 +228,7 @@ impl Store {
         let this_year = chrono::Datelike::year(&self.today());
         self.write(Area::WorkLog, |tx| {
             let before = tx.current::<WorkItem>(id, expected_version)?;
-            let status = match before.status {
+            let mut status = match before.status {
                 WorkStatus::Realise if year > before.year && year > this_year => WorkStatus::AVenir,
                 WorkStatus::Realise if year > before.year => WorkStatus::EnCours,
                 other => other,
@@ -230,10 +237,16 @@ impl Store {
                 Some(on) if on.year() == year => (Some(on), None),
                 other => (None, other),
             };
-            let restored = match kept {
-                Some(_) => None,
-                None => journaled_date_in(tx.conn(), id, year)?,
-            };
+            let mut restored = None;
+            if kept.is_none()
+                && let Some((there, left)) = journaled_stay_in(tx.conn(), id, year)?
+            {
+                restored = there.on_date.filter(|on| on.year() == year);
+                // Back where it was: its status too, unless someone changed it since.
+                if before.status == left.status {
+                    status = there.status;
+                }
+            }
             let d = WorkItemDraft {
                 year,
                 status,
@@ -242,6 +255,7 @@ impl Store {
             };
             let item = tx.rewrite_work_item(&before, &d)?;
             Ok(CarriedWork {
+                status_changed: item.status != before.status,
                 item,
                 dropped,
                 restored,

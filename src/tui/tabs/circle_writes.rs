@@ -331,6 +331,7 @@ impl CirclesTab {
             cm::work_carried(
                 &carried.item.title,
                 carried.item.year,
+                carried.status_changed.then(|| carried.item.status.label()),
                 dropped
                     .as_ref()
                     .map(|(on, back_to)| (on.as_str(), *back_to)),
