@@ -288,9 +288,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
 }
 
 fn run_command(cli: Cli) -> Result<(), CliError> {
+    // Read once, before anything else: a bad key stops every command, not only the UI.
+    let config = crate::config::load().map_err(|e| CliError::Failed(e.0))?;
     let path = database_path(&cli)?;
     match &cli.command {
-        None => crate::launch::open_ui(&cli, &path),
+        None => crate::launch::open_ui(&cli, &path, &config),
         Some(Command::Init { demo, scale }) => init(&cli, &path, *demo, scale.unwrap_or(1)),
         Some(Command::Check { head }) => {
             // A malformed head is a usage error (exit 2), said before the file is opened.

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::cli::{Cli, CliError, open_store};
+use crate::config::Config;
 use crate::store::{Store, users};
 
 /// A demo database in a directory of its own under the temporary directory (so the status bar
@@ -57,19 +58,19 @@ impl Drop for ThrowawayDemo {
 }
 
 /// Open the UI: `--demo` on a throwaway copy, else on `path` (created if missing).
-pub fn open_ui(cli: &Cli, path: &Path) -> Result<(), CliError> {
+pub fn open_ui(cli: &Cli, path: &Path, config: &Config) -> Result<(), CliError> {
     if cli.demo {
         let demo = ThrowawayDemo::create()?;
         // The demo's admin is the OS user; `--as` still picks who acts.
         let store = open_store(cli, &demo.path)?;
-        return run(store);
+        return run(store, config);
     }
     if !path.exists() {
         Store::create(path, &users::os_user_name()?)?;
     }
-    run(open_store(cli, path)?)
+    run(open_store(cli, path)?, config)
 }
 
-fn run(store: Store) -> Result<(), CliError> {
-    crate::tui::run(store).map_err(|e| CliError::Failed(e.to_string()))
+fn run(store: Store, config: &Config) -> Result<(), CliError> {
+    crate::tui::run(store, config).map_err(|e| CliError::Failed(e.to_string()))
 }
