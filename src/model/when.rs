@@ -68,18 +68,6 @@ impl When {
         }
     }
 
-    /// The same day or month in another year; `None` when that year lacks the day (29
-    /// February) or is out of range.
-    pub fn in_year(self, year: i32) -> Option<When> {
-        match self {
-            When::Day(d) => d
-                .with_year(year)
-                .filter(|d| (MIN_YEAR..=MAX_YEAR).contains(&d.year()))
-                .map(When::Day),
-            When::Month(m) => When::month(year, m.month()),
-        }
-    }
-
     /// `2025-11-28` or `2025-11`, as stored in the database.
     pub fn to_stored(self) -> String {
         match self {

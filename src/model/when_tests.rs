@@ -168,17 +168,6 @@ fn a_month_sorts_at_its_start_before_its_days() {
 }
 
 #[test]
-fn moves_to_another_year_when_it_can() {
-    assert_eq!(month(2025, 4).in_year(2026), Some(month(2026, 4)));
-    assert_eq!(
-        When::Day(ymd(2025, 4, 9)).in_year(2026),
-        Some(When::Day(ymd(2026, 4, 9)))
-    );
-    assert_eq!(When::Day(ymd(2024, 2, 29)).in_year(2025), None);
-    assert_eq!(month(2025, 4).in_year(10_000), None);
-}
-
-#[test]
 fn serde_uses_the_stored_form() {
     let april = month(2025, 4);
     assert_eq!(serde_json::to_string(&april).unwrap(), "\"2025-04\"");
