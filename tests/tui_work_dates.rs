@@ -142,3 +142,12 @@ fn the_form_refuses_an_ambiguous_month_under_its_field() {
         "{text}"
     );
 }
+
+#[test]
+fn the_coordination_work_log_at_80x24() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    select(&mut app, "Coordination");
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!("coordination_work_log", common::tui::screen(&app).backend());
+}
