@@ -10,6 +10,7 @@ use crate::store::{Store, StoreError, users};
 #[derive(Debug, Parser)]
 #[command(
     name = "cercles",
+    version,
     about = msg::ABOUT,
     override_usage = msg::USAGE,
     help_template = msg::HELP_TEMPLATE,
@@ -28,6 +29,8 @@ pub struct Cli {
     pub demo: bool,
     #[arg(short = 'h', long, global = true, action = ArgAction::Help, help = msg::ARG_HELP)]
     help: Option<bool>,
+    #[arg(short = 'V', long, action = ArgAction::Version, help = msg::ARG_VERSION)]
+    version: Option<bool>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -190,13 +193,17 @@ pub fn parse() -> Result<Cli, CliError> {
     match Cli::try_parse() {
         Ok(cli) => check_combination(cli),
         Err(e) => match e.kind() {
-            ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
                 let _ = e.print();
-                std::process::exit(if e.kind() == ErrorKind::DisplayHelp {
-                    0
-                } else {
-                    2
-                });
+                std::process::exit(
+                    if e.kind() != ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                        0
+                    } else {
+                        2
+                    },
+                );
             }
             kind => {
                 let context = |k| e.get(k).map(|v| v.to_string()).unwrap_or_default();
@@ -302,9 +309,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
 }
 
 fn run_command(cli: Cli) -> Result<(), CliError> {
+    // Read once, before anything else: a bad key stops every command, not only the UI.
+    let config = crate::config::load().map_err(|e| CliError::Failed(e.0))?;
     let path = database_path(&cli)?;
     match &cli.command {
-        None => crate::launch::open_ui(&cli, &path),
+        None => crate::launch::open_ui(&cli, &path, &config),
         Some(Command::Init { demo, scale }) => init(&cli, &path, *demo, scale.unwrap_or(1)),
         Some(Command::Check { head }) => {
             // A malformed head is a usage error (exit 2), said before the file is opened.

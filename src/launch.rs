@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::cli::{Cli, CliError, open_store};
+use crate::config::Config;
 use crate::store::{Store, users};
 
 /// A demo database in a directory of its own under the temporary directory (so the status bar
@@ -60,20 +61,20 @@ impl Drop for ThrowawayDemo {
 /// Open the UI: `--demo` on a throwaway copy, else on `path`. Only the default database is
 /// created if missing (first launch); a named one that does not exist is refused (a typo
 /// would otherwise open an empty network).
-pub fn open_ui(cli: &Cli, path: &Path) -> Result<(), CliError> {
+pub fn open_ui(cli: &Cli, path: &Path, config: &Config) -> Result<(), CliError> {
     if cli.demo {
         let demo = ThrowawayDemo::create()?;
         // The demo's admin is the OS user; `--as` still picks who acts.
         let store = open_store(cli, &demo.path)?;
-        return run(store);
+        return run(store, config);
     }
     if !crate::cli::database_named(cli) && !path.exists() {
         crate::cli::create_default_folder(path)?;
         Store::create(path, &users::os_user_name()?)?;
     }
-    run(open_store(cli, path)?)
+    run(open_store(cli, path)?, config)
 }
 
-fn run(store: Store) -> Result<(), CliError> {
-    crate::tui::run(store).map_err(|e| CliError::Failed(e.to_string()))
+fn run(store: Store, config: &Config) -> Result<(), CliError> {
+    crate::tui::run(store, config).map_err(|e| CliError::Failed(e.to_string()))
 }

@@ -8,6 +8,7 @@
 
 pub mod catalogue;
 pub mod cli;
+pub mod config;
 pub mod demo;
 pub mod exchange;
 pub mod launch;

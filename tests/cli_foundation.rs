@@ -194,6 +194,25 @@ fn usage_errors_exit_2_in_french() {
 }
 
 #[test]
+fn version_prints_the_cargo_version_and_exits_0() {
+    // Before any database or configuration is read: a missing one does not matter.
+    let dir = tempfile::tempdir().unwrap();
+    let out = cercles(&dir.path().join("absent.db"))
+        .env("CERCLES_LOG", "off")
+        .env("CERCLES_CONFIG", dir.path().join("absent.toml"))
+        .arg("--version")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("cercles {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    assert_eq!(env!("CARGO_PKG_VERSION"), "0.1.0");
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
 fn a_missing_database_is_named_and_not_created_by_check() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("absent.db");

@@ -388,13 +388,16 @@ fn work_items_cycle_order_and_move() {
         s.set_work_item_status(x.id, x.version - 1, WorkStatus::Realise),
         Err(StoreError::Conflict { .. })
     ));
-    let x = s.set_work_item_year(x.id, x.version, 2026).unwrap();
+    let x = s.set_work_item_year(x.id, x.version, 2026).unwrap().item;
     assert_eq!(s.work_items(fin, 2026).unwrap().len(), 1);
     // A réalisé item carried over to a year still to come is not done there.
     let done = s
         .add_work_item(fin, &item(WorkStatus::Realise, "Bilan"))
         .unwrap();
-    let done = s.set_work_item_year(done.id, done.version, 2026).unwrap();
+    let done = s
+        .set_work_item_year(done.id, done.version, 2026)
+        .unwrap()
+        .item;
     assert_eq!(done.status, WorkStatus::AVenir);
     s.delete_work_item(done.id, done.version).unwrap();
     assert_eq!(s.work_item_years(fin).unwrap(), [2026, 2025]);
@@ -644,7 +647,7 @@ fn closings_are_noted_the_day_they_come_and_dates_stay_in_their_year() {
             &WorkItemDraft {
                 year: 2025,
                 status: WorkStatus::Realise,
-                on_date: Some(d(2024, 3, 15)),
+                on_date: Some(d(2024, 3, 15).into()),
                 title: "Bilan".into(),
                 details: String::new(),
                 figures: String::new(),

@@ -226,6 +226,31 @@ pub fn work_status(title: &str, status: &str) -> String {
 pub fn work_year(title: &str, year: i32) -> String {
     format!("« {title} » passe au suivi {year}")
 }
+/// A work item carried to `year`: its new status when it changed, and what became of its
+/// date. `dropped` and `restored` are dates as shown (`avril 2025`); `back_to` is the year the
+/// dropped date belongs to.
+pub fn work_carried(
+    title: &str,
+    year: i32,
+    new_status: Option<&str>,
+    dropped: Option<(&str, i32)>,
+    restored: Option<&str>,
+) -> String {
+    let mut said = work_year(title, year);
+    if let Some(status) = new_status {
+        said.push_str(&format!(" ({status})"));
+    }
+    match (dropped, restored) {
+        (_, Some(restored)) => {
+            said.push_str(&format!(", de nouveau à sa date de {year} : {restored}"))
+        }
+        (Some((dropped, back_to)), None) => said.push_str(&format!(
+            " sans date : {dropped} n'est pas en {year} ; la ramener en {back_to} rend sa date"
+        )),
+        (None, None) => {}
+    }
+    said
+}
 pub fn work_deleted(title: &str) -> String {
     format!("« {title} » supprimé du suivi")
 }

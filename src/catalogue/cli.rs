@@ -13,6 +13,7 @@ pub const ARG_AS: &str =
     "Agir sous ce nom d'utilisateur·rice (par défaut l'utilisateur·rice du système)";
 pub const ARG_DEMO_UI: &str = "Ouvrir l'interface sur une copie jetable du réseau de démonstration";
 pub const ARG_HELP: &str = "Afficher cette aide";
+pub const ARG_VERSION: &str = "Afficher la version";
 
 pub const CMD_INIT: &str = "Créer la base, ou la mettre à jour";
 pub const ARG_INIT_DEMO: &str = "Remplir la nouvelle base avec le réseau de démonstration";

@@ -4,6 +4,7 @@
 pub mod circles;
 pub mod circles_tab;
 pub mod cli;
+pub mod config;
 pub mod exchange;
 pub mod members_tab;
 pub mod parse;

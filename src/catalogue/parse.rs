@@ -7,8 +7,12 @@
 pub const MONEY_EXAMPLE: &str = "1 234,56";
 /// Shown after a rejected date: what a good one looks like.
 pub const DATE_EXAMPLE: &str = "14/07/2025";
+/// Shown after a rejected date where a month is also welcome.
+pub const DAY_OR_MONTH_EXAMPLE: &str = "14/07/2025, 07/2025 ou juillet 2025";
 
-const MONTH_NAMES: [&str; 12] = [
+/// The months as written in a date (`avril 2025`); a typed name is matched against them
+/// without case or accents, and by its first letters (`nov.`, `févr.`).
+pub const MONTH_NAMES: [&str; 12] = [
     "janvier",
     "février",
     "mars",
@@ -117,6 +121,33 @@ pub fn date_no_such_month(input: &str, month: u32) -> String {
         input,
         &format!("il n'y a pas de mois {month}, ils vont de 1 à 12"),
     )
+}
+
+pub fn day_or_month_unrecognised(input: &str) -> String {
+    not_a_date(
+        input,
+        &format!("écrivez par exemple {DAY_OR_MONTH_EXAMPLE}"),
+    )
+}
+
+pub fn month_name_unknown(input: &str) -> String {
+    not_a_date(
+        input,
+        "ce mois est inconnu, écrivez par exemple juillet 2025 ou juil. 2025",
+    )
+}
+
+/// « jui 2025 » n'est pas une date : juin ou juillet ? écrivez le mois en entier
+pub fn month_name_ambiguous(input: &str, candidates: &[&str]) -> String {
+    not_a_date(
+        input,
+        &format!("{} ? écrivez le mois en entier", candidates.join(" ou ")),
+    )
+}
+
+/// `avril 2025`, a date known to the month.
+pub fn month_and_year(month: u32, year: i32) -> String {
+    format!("{} {year}", month_name(month))
 }
 
 pub fn date_day_zero(input: &str) -> String {

@@ -150,6 +150,8 @@ pub const CONFIRM_KEYS: &str = "o : oui    n : non";
 
 /// What an empty date field shows.
 pub const DATE_PLACEHOLDER: &str = "jj/mm/aaaa";
+/// Where a month is enough (the report dates things "en avril").
+pub const DAY_OR_MONTH_PLACEHOLDER: &str = "jj/mm/aaaa ou mm/aaaa";
 pub fn date_in_future(today: &str) -> String {
     format!("cette date est dans le futur : au plus tard aujourd'hui ({today})")
 }

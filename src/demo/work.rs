@@ -8,14 +8,13 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{WorkItemDraft, WorkStatus, WorkingGroupDraft};
+use crate::model::{When, WorkItemDraft, WorkStatus, WorkingGroupDraft};
 use crate::store::{Result, Store, StoreError};
 
 use WorkStatus::{AVenir as V, EnCours as C, Realise as R};
 
 /// (status, date as (month, day), title, details, figures). The report gives most events by
-/// month only: day 0 says so, and the item gets no date (a first of the month would be
-/// invented) but its month at the head of its title.
+/// month only: day 0 says so, and the item is dated by its month (`août 2025`), not a day.
 type Item = (
     WorkStatus,
     Option<(u32, u32)>,
@@ -518,14 +517,8 @@ fn date(m: u32, d: u32) -> Result<NaiveDate> {
     NaiveDate::from_ymd_opt(2025, m, d).ok_or_else(|| StoreError::Other(format!("2025-{m}-{d}")))
 }
 
-/// "Février" for 2: the month heading an item the report dates by month only.
-fn month_name(month: u32) -> String {
-    let name = crate::catalogue::parse::month_name(month);
-    let mut chars = name.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+fn month(m: u32) -> Result<When> {
+    When::month(2025, m).ok_or_else(|| StoreError::Other(format!("2025-{m}")))
 }
 
 pub(super) fn fill(store: &mut Store) -> Result<()> {
@@ -535,10 +528,10 @@ pub(super) fn fill(store: &mut Store) -> Result<()> {
             .ok_or_else(|| StoreError::NotFound(circle.to_string()))?
             .id;
         for (status, on, title, details, figures) in items {
-            let (on_date, title) = match on {
-                Some((m, 0)) => (None, format!("{} : {title}", month_name(*m))),
-                Some((m, d)) => (Some(date(*m, *d)?), title.to_string()),
-                None => (None, title.to_string()),
+            let on_date = match on {
+                Some((m, 0)) => Some(month(*m)?),
+                Some((m, d)) => Some(When::Day(date(*m, *d)?)),
+                None => None,
             };
             store.add_work_item(
                 cid,
@@ -546,7 +539,7 @@ pub(super) fn fill(store: &mut Store) -> Result<()> {
                     year: 2025,
                     status: *status,
                     on_date,
-                    title,
+                    title: title.to_string(),
                     details: details.to_string(),
                     figures: figures.to_string(),
                 },

@@ -18,6 +18,16 @@ pub enum DateError {
     Empty,
     #[error("{}", msg::date_unrecognised(input))]
     Unrecognised { input: String },
+    /// Where a month is also accepted: the example offers both.
+    #[error("{}", msg::day_or_month_unrecognised(input))]
+    UnrecognisedDayOrMonth { input: String },
+    #[error("{}", msg::month_name_unknown(input))]
+    MonthNameUnknown { input: String },
+    #[error("{}", msg::month_name_ambiguous(input, candidates))]
+    MonthNameAmbiguous {
+        input: String,
+        candidates: Vec<&'static str>,
+    },
     #[error("{}", msg::date_year_not_four_digits(input))]
     YearNotFourDigits { input: String },
     #[error("{}", msg::date_year_out_of_range(input, MIN_YEAR, MAX_YEAR))]

@@ -17,10 +17,12 @@ pub mod field;
 pub mod membership;
 pub mod person;
 pub mod phone;
+pub mod when;
 pub mod work;
 
 pub use decision::{Decision, DecisionDraft, Instance};
 pub use field::FieldError;
 pub use membership::{CircleRole, Membership};
 pub use person::{Person, PersonDraft, PersonKind, ValidPerson};
-pub use work::{WorkItem, WorkItemDraft, WorkStatus, WorkingGroup, WorkingGroupDraft};
+pub use when::{Month, When};
+pub use work::{CarriedWork, WorkItem, WorkItemDraft, WorkStatus, WorkingGroup, WorkingGroupDraft};

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::{MAX_YEAR, MIN_YEAR};
 use super::field::{FieldError, line_field, text_field};
+use super::when::When;
 use crate::catalogue::circles as msg;
 use crate::text::limits;
 
@@ -58,7 +59,8 @@ pub struct WorkItem {
     pub circle_id: i64,
     pub year: i32,
     pub status: WorkStatus,
-    pub on_date: Option<NaiveDate>,
+    /// A day, or the month the report gives (`avril 2025`); always in `year`.
+    pub on_date: Option<When>,
     pub title: String,
     pub details: String,
     /// Figures as the report prints them ("450 participant·es").
@@ -81,11 +83,26 @@ impl WorkItem {
     }
 }
 
+/// A work item carried to another year, and what became of its date: a date always belongs
+/// to its item's year, so the old one is taken off (the journal keeps it), and the date the
+/// item last had in the new year, when it was there before, comes back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CarriedWork {
+    pub item: WorkItem,
+    /// The date taken off, which is not in the new year.
+    pub dropped: Option<When>,
+    /// The date the item had when it was last in the new year, given back.
+    pub restored: Option<When>,
+    /// The status is not the one it had before the carry.
+    pub status_changed: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkItemDraft {
     pub year: i32,
     pub status: WorkStatus,
-    pub on_date: Option<NaiveDate>,
+    /// A day, or the month the report gives (`avril 2025`); always in `year`.
+    pub on_date: Option<When>,
     pub title: String,
     pub details: String,
     pub figures: String,
@@ -99,11 +116,11 @@ impl WorkItemDraft {
         }
         check_year(self.year)?;
         if let Some(on) = self.on_date
-            && chrono::Datelike::year(&on) != self.year
+            && on.year() != self.year
         {
             return Err(FieldError::new(
                 msg::FIELD_ON_DATE,
-                msg::date_not_in_year(&crate::model::format_date(on), self.year),
+                msg::date_not_in_year(&on.to_string(), self.year),
             ));
         }
         Ok(WorkItemDraft {

@@ -7,11 +7,11 @@
 use super::text_cols::{line, text};
 use rusqlite::{Connection, OptionalExtension};
 
-use super::circles::{circle_by_id, date_col, iso};
+use super::circles::circle_by_id;
 use super::error::{Result, StoreError};
 use super::{Store, Tx};
 use crate::catalogue::circles as msg;
-use crate::model::{Area, WorkItem, WorkItemDraft, WorkStatus};
+use crate::model::{Area, CarriedWork, When, WorkItem, WorkItemDraft, WorkStatus};
 
 const COLUMNS: &str =
     "id, circle_id, year, status, on_date, title, details, figures, position, version";
@@ -26,7 +26,11 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<WorkItem> {
         year: r.get(2)?,
         // The CHECK constraint holds statuses to the known codes.
         status: WorkStatus::from_code(&r.get::<_, String>(3)?).unwrap_or(WorkStatus::EnCours),
-        on_date: date_col(r.get(4)?),
+        // A day (`2025-04-09`) or a month (`2025-04`); the text sorts as the dates do.
+        on_date: r
+            .get::<_, Option<String>>(4)?
+            .as_deref()
+            .and_then(When::from_stored),
         title: line(r, 5)?,
         details: text(r, 6)?,
         figures: text(r, 7)?,
@@ -55,6 +59,34 @@ fn next_position(conn: &Connection, circle_id: i64, year: i32, status: WorkStatu
     )?)
 }
 
+/// What the journal knows of an item's stay in `year`: its last state there, and the state
+/// it was given when it left (the carry). `None` when it was never there, or when the journal's
+/// values of it were erased (then nothing is guessed).
+fn journaled_stay_in(
+    conn: &Connection,
+    id: i64,
+    year: i32,
+) -> Result<Option<(WorkItem, WorkItem)>> {
+    let mut stmt = conn.prepare(
+        "SELECT after FROM audit WHERE tbl = 'work_items' AND row_id = ?1 ORDER BY id DESC",
+    )?;
+    let mut rows = stmt.query([id])?;
+    let mut left: Option<WorkItem> = None;
+    while let Some(row) = rows.next()? {
+        let Some(after) = row.get::<_, Option<String>>(0)? else {
+            return Ok(None);
+        };
+        let Ok(then) = serde_json::from_str::<WorkItem>(&after) else {
+            return Ok(None);
+        };
+        if then.year == year {
+            return Ok(left.map(|left| (then, left)));
+        }
+        left = Some(then);
+    }
+    Ok(None)
+}
+
 fn validated(draft: &WorkItemDraft) -> Result<WorkItemDraft> {
     draft.validated().map_err(StoreError::Field)
 }
@@ -77,7 +109,7 @@ impl Tx<'_> {
             &[
                 &d.year,
                 &d.status.code(),
-                &iso(d.on_date),
+                &d.on_date.map(When::to_stored),
                 &d.title,
                 &d.details,
                 &d.figures,
@@ -127,7 +159,7 @@ impl Store {
                     circle_id,
                     d.year,
                     d.status.code(),
-                    iso(d.on_date),
+                    d.on_date.map(When::to_stored),
                     d.title,
                     d.details,
                     d.figures,
@@ -183,30 +215,52 @@ impl Store {
 
     /// Move an item to another year (work carried over). Carried to a later year, a réalisé
     /// item is not done there: it becomes à venir in a year still to come, en cours otherwise.
-    /// A date of another year than the new one no longer says when it happens: it is cleared.
+    /// Its date, which belongs to the old year, is taken off (never moved to an invented day of
+    /// the new one). Carried back to a year it was in, it gets the date it had there, and the
+    /// status too unless that was changed meanwhile: `>` then `<` leaves it as it was (at the
+    /// end of its list). The caller says all of it to the user.
     pub fn set_work_item_year(
         &mut self,
         id: i64,
         expected_version: i64,
         year: i32,
-    ) -> Result<WorkItem> {
+    ) -> Result<CarriedWork> {
         crate::model::work::check_year(year).map_err(StoreError::Field)?;
         let this_year = chrono::Datelike::year(&self.today());
         self.write(Area::WorkLog, |tx| {
             let before = tx.current::<WorkItem>(id, expected_version)?;
-            let status = match before.status {
+            let mut status = match before.status {
                 WorkStatus::Realise if year > before.year && year > this_year => WorkStatus::AVenir,
                 WorkStatus::Realise if year > before.year => WorkStatus::EnCours,
                 other => other,
             };
-            let on_date = before.on_date.filter(|d| chrono::Datelike::year(d) == year);
+            let (kept, dropped) = match before.on_date {
+                Some(on) if on.year() == year => (Some(on), None),
+                other => (None, other),
+            };
+            let mut restored = None;
+            if kept.is_none()
+                && let Some((there, left)) = journaled_stay_in(tx.conn(), id, year)?
+            {
+                restored = there.on_date.filter(|on| on.year() == year);
+                // Back where it was: its status too, unless someone changed it since.
+                if before.status == left.status {
+                    status = there.status;
+                }
+            }
             let d = WorkItemDraft {
                 year,
                 status,
-                on_date,
+                on_date: kept.or(restored),
                 ..before.draft()
             };
-            tx.rewrite_work_item(&before, &d)
+            let item = tx.rewrite_work_item(&before, &d)?;
+            Ok(CarriedWork {
+                status_changed: item.status != before.status,
+                item,
+                dropped,
+                restored,
+            })
         })
     }
 

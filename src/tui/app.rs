@@ -66,6 +66,11 @@ impl App {
     /// Load what the first screen shows; the other tabs are read when first shown. Colours
     /// follow `NO_COLOR`.
     pub fn new(store: Store) -> Result<App, TuiError> {
+        App::with_theme(store, Theme::from_env())
+    }
+
+    /// Load what the first screen shows, drawn in `theme` (the configured colours).
+    pub fn with_theme(store: Store, theme: Theme) -> Result<App, TuiError> {
         let mut app = App {
             store,
             tab: Tab::Cercles,
@@ -73,7 +78,7 @@ impl App {
             stale: vec![true; Tab::ALL.len()],
             overlay: Overlay::None,
             message: None,
-            theme: Theme::from_env(),
+            theme,
             size: (80, 24),
             me: None,
             quit: false,

@@ -34,7 +34,9 @@ pub enum TuiError {
 
 /// Open the UI on `store` and run it until the person quits, the terminal goes away, or a
 /// SIGHUP / SIGTERM arrives. The terminal is restored on every path, panics included.
-pub fn run(store: Store) -> Result<(), TuiError> {
-    let app = App::new(store)?;
+/// `config` gives the installation's colours.
+pub fn run(store: Store, config: &crate::config::Config) -> Result<(), TuiError> {
+    let palette = theme::Palette::configured(&config.colours);
+    let app = App::with_theme(store, Theme::from_env_with(palette))?;
     terminal::run(app)
 }

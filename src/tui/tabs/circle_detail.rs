@@ -406,7 +406,7 @@ fn work(b: &mut Builder, data: &DetailData) {
         );
         for w in items {
             let head = match w.on_date {
-                Some(d) => format!("{} {}", format_date(d), w.title),
+                Some(on) => format!("{on} {}", w.title),
                 None => w.title.clone(),
             };
             b.item(Section::Work, w.id, &head, theme.base());

@@ -12,7 +12,7 @@ use crate::catalogue::circles as model_msg;
 use crate::catalogue::circles_tab as cm;
 use crate::catalogue::tui as msg;
 use crate::model::{
-    Circle, CircleKind, CircleSheet, Decision, DecisionDraft, FieldError, Instance, WorkItem,
+    Circle, CircleKind, CircleSheet, Decision, DecisionDraft, FieldError, Instance, When, WorkItem,
     WorkItemDraft, WorkStatus, WorkingGroup, WorkingGroupDraft, format_date, parse_date,
 };
 use crate::tui::theme::Theme;
@@ -38,6 +38,11 @@ pub type FieldProblem = (&'static str, String);
 
 fn date_text(d: Option<NaiveDate>) -> String {
     d.map(format_date).unwrap_or_default()
+}
+
+/// A day or a month as the form shows it: `09/04/2025`, `avril 2025`.
+fn when_text(w: Option<When>) -> String {
+    w.map(|w| w.to_string()).unwrap_or_default()
 }
 
 fn multi(rows: u16) -> FieldKind {
@@ -75,6 +80,20 @@ fn optional_date(
         return Ok(None);
     }
     parse_date(text.trim(), today)
+        .map(Some)
+        .map_err(|e| (key, e.to_string()))
+}
+
+fn optional_day_or_month(
+    form: &Form,
+    key: &'static str,
+    today: NaiveDate,
+) -> Result<Option<When>, FieldProblem> {
+    let text = form.value(key);
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    When::parse(text.trim(), today)
         .map(Some)
         .map_err(|e| (key, e.to_string()))
 }
@@ -248,9 +267,9 @@ fn work_form(title: String, d: &WorkItemDraft, today: NaiveDate, theme: Theme) -
         .field(
             ON_DATE,
             cm::LABEL_DATE,
-            FieldKind::Date,
+            FieldKind::DayOrMonth,
             false,
-            &date_text(d.on_date),
+            &when_text(d.on_date),
         )
         .field(TITLE, cm::LABEL_TITLE, FieldKind::Line, true, &d.title)
         .field(DETAILS, cm::LABEL_DETAILS, multi(3), false, &d.details)
@@ -286,7 +305,7 @@ pub fn work_values(item: &WorkItem) -> Vec<(&'static str, String)> {
     vec![
         (YEAR, item.year.to_string()),
         (STATUS, item.status.label().to_owned()),
-        (ON_DATE, date_text(item.on_date)),
+        (ON_DATE, when_text(item.on_date)),
         (TITLE, item.title.clone()),
         (DETAILS, item.details.clone()),
         (FIGURES, item.figures.clone()),
@@ -307,7 +326,7 @@ pub fn work_draft(form: &Form, today: NaiveDate) -> Result<WorkItemDraft, FieldP
     WorkItemDraft {
         year,
         status,
-        on_date: optional_date(form, ON_DATE, today)?,
+        on_date: optional_day_or_month(form, ON_DATE, today)?,
         title: form.value(TITLE),
         details: form.value(DETAILS),
         figures: form.value(FIGURES),

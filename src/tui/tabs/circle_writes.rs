@@ -327,7 +327,19 @@ impl CirclesTab {
         }
         let year = item.year + if later { 1 } else { -1 };
         let outcome = env.store.set_work_item_year(item.id, item.version, year);
-        self.written(outcome.map(|w| cm::work_year(&w.title, w.year)), env)
+        let said = outcome.map(|carried| {
+            let dropped = carried.dropped.map(|on| (on.to_string(), on.year()));
+            cm::work_carried(
+                &carried.item.title,
+                carried.item.year,
+                carried.status_changed.then(|| carried.item.status.label()),
+                dropped
+                    .as_ref()
+                    .map(|(on, back_to)| (on.as_str(), *back_to)),
+                carried.restored.map(|on| on.to_string()).as_deref(),
+            )
+        });
+        self.written(said, env)
     }
 
     /// A yes to one of the tab's questions: the write, at the version the question was asked

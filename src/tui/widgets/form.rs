@@ -17,7 +17,7 @@ use ratatui::widgets::Widget;
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::catalogue::tui as msg;
-use crate::model::{Money, format_date, parse_date};
+use crate::model::{Money, When, format_date, parse_date};
 use crate::text::display_width;
 use crate::tui::theme::Theme;
 
@@ -33,6 +33,8 @@ pub enum FieldKind {
     Date,
     /// A date of something that already happened (signed, accepted): not after today.
     PastDate,
+    /// A day, or only a month (`04/2025`, `avril 2025`) where that is all that is known.
+    DayOrMonth,
     /// An amount in euros (`1 234,56`).
     Amount,
 }
@@ -246,6 +248,9 @@ impl Form {
                         Ok(d) if d > today => Some(msg::date_in_future(&format_date(today))),
                         Ok(_) => None,
                     },
+                    FieldKind::DayOrMonth => {
+                        When::parse(trimmed, today).err().map(|e| e.to_string())
+                    }
                     FieldKind::Amount => Money::parse(trimmed).err().map(|e| e.to_string()),
                     FieldKind::Choice(options) if !options.iter().any(|o| o == trimmed) => {
                         Some(msg::choice_unknown(trimmed))
@@ -478,8 +483,15 @@ impl Widget for &Form {
                 }
                 // An empty date shows how to write one, from the column where every value
                 // starts (the text area would put its cursor cell before a placeholder).
-                FieldKind::Date | FieldKind::PastDate if field.input.is_empty() => {
-                    let hint = Line::styled(msg::DATE_PLACEHOLDER, theme.muted());
+                FieldKind::Date | FieldKind::PastDate | FieldKind::DayOrMonth
+                    if field.input.is_empty() =>
+                {
+                    let placeholder = if field.kind == FieldKind::DayOrMonth {
+                        msg::DAY_OR_MONTH_PLACEHOLDER
+                    } else {
+                        msg::DATE_PLACEHOLDER
+                    };
+                    let hint = Line::styled(placeholder, theme.muted());
                     buf.set_line(input_x, y, &hint, input_w);
                     if focused && input_w > 0 {
                         buf[(input_x, y)].set_style(theme.cursor());
