@@ -7,6 +7,7 @@ pub mod help;
 pub mod list;
 pub mod merge;
 pub mod palette;
+pub mod table;
 
 use ratatui::layout::Rect;
 
