@@ -353,3 +353,46 @@ fn draws_a_field_when_closed_and_the_best_matches_when_open() {
     assert!(text(&buf, 0).trim_end().ends_with("0 / 35 000"));
     assert_eq!(text(&buf, 1).trim(), msg::PICKER_NO_MATCH);
 }
+
+/// The best matches and their count by brute force: every entry ranked, fully sorted.
+fn brute_force(entries: &[PickerEntry<u32>], query: &str, n: usize) -> (usize, Vec<String>) {
+    let q = match_key(query);
+    let mut ranked: Vec<(Rank, usize)> = entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| rank(&match_key(&e.label), &q).map(|r| (r, i)))
+        .collect();
+    ranked.sort();
+    let best = ranked
+        .iter()
+        .take(n)
+        .map(|(_, i)| entries[*i].label.clone())
+        .collect();
+    (ranked.len(), best)
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(32))]
+
+    /// Whatever is typed and erased, refining from the kept matches gives what ranking the
+    /// whole list from scratch gives.
+    #[test]
+    fn refining_as_typed_equals_ranking_everything(
+        keys in proptest::collection::vec(proptest::option::weighted(0.8, "[aeéimnrst -]"), 0..10)
+    ) {
+        let entries = communes(3000);
+        let mut p = Picker::new(entries.clone());
+        p.open();
+        for k in &keys {
+            match k {
+                Some(c) => typ(&mut p, c),
+                None => {
+                    p.handle_key(key(KeyCode::Backspace));
+                }
+            }
+            let (count, best) = brute_force(&entries, p.query(), 20);
+            proptest::prop_assert_eq!(p.match_count(), count, "{:?}", p.query());
+            proptest::prop_assert_eq!(shown(&p, 20), best, "{:?}", p.query());
+        }
+    }
+}
