@@ -1,5 +1,6 @@
-//! The lists drawn through the table widget: names holding emoji sequences, flags and
-//! combining marks keep every column in line at 80x24.
+//! The tab kit's widgets where the tabs use them: the lists drawn through the table (names
+//! holding emoji sequences, flags and combining marks keep every column in line at 80x24), the
+//! picker behind the circle field of the role form (a letter jumps to a circle).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -8,8 +9,11 @@ mod common;
 use cercles::store::Store;
 use cercles::tui::{App, Theme};
 use chrono::NaiveDate;
-use common::tui::{ADMIN, buffer, row};
+use cercles::tui::tabs::members::MemberForm;
+use cercles::tui::tabs::role_editor::CIRCLE;
+use common::tui::{ADMIN, buffer, demo, key, row, typ};
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyCode;
 
 const FAMILY: &str = "👩\u{200d}👩\u{200d}👧";
 const FLAG: &str = "🇫🇷";
@@ -90,4 +94,46 @@ fn circle_names_with_emoji_flags_and_combining_marks_keep_the_columns_in_line() 
         .unwrap();
     assert!(!cut.contains("\u{200d}…"), "{cut:?}");
     assert!(!cut.contains(&long));
+}
+
+fn circle_field(app: &App) -> String {
+    let Some(MemberForm::Role(editor)) = &app.members.form else {
+        panic!("the role form is open: {:?}", app.message);
+    };
+    editor.form.value(CIRCLE)
+}
+
+#[test]
+fn a_letter_in_the_circle_field_jumps_to_the_next_circle_with_that_initial() {
+    let (_d, path) = demo();
+    let mut app = App::new(Store::open(&path, ADMIN).unwrap()).unwrap();
+    app.theme = Theme::plain();
+    typ(&mut app, "2+");
+    typ(&mut app, "f");
+    assert_eq!(circle_field(&app), "Finances");
+    typ(&mut app, "o");
+    assert_eq!(circle_field(&app), "Outils numériques");
+    // Without its accent, and the same letter again goes on to the next one.
+    typ(&mut app, "e");
+    assert_eq!(circle_field(&app), "Échange-entraide");
+    typ(&mut app, "c");
+    assert_eq!(circle_field(&app), "Communication");
+    app.handle_key(key(KeyCode::Right));
+    let after_arrow = circle_field(&app);
+    assert_ne!(after_arrow, "Communication", "← → still cycle");
+    // From where the arrows left it: the next circle with that initial after it.
+    typ(&mut app, "a");
+    assert_eq!(circle_field(&app), "Actions locales");
+    // No circle starts with z: nothing moves, nothing is typed into the field.
+    typ(&mut app, "z");
+    assert_eq!(circle_field(&app), "Actions locales");
+    let buf = buffer(&app);
+    assert!(
+        (0..24).any(|y| row(&buf, y).contains("Actions locales")),
+        "the field shows the circle"
+    );
+    // Letters in the other fields still go to the form.
+    app.handle_key(key(KeyCode::Tab));
+    typ(&mut app, "f");
+    assert_eq!(circle_field(&app), "Actions locales");
 }
