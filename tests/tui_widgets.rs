@@ -7,10 +7,10 @@
 mod common;
 
 use cercles::store::Store;
-use cercles::tui::{App, Theme};
-use chrono::NaiveDate;
 use cercles::tui::tabs::members::MemberForm;
 use cercles::tui::tabs::role_editor::CIRCLE;
+use cercles::tui::{App, Theme};
+use chrono::NaiveDate;
 use common::tui::{ADMIN, buffer, demo, key, row, typ};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
@@ -94,6 +94,55 @@ fn circle_names_with_emoji_flags_and_combining_marks_keep_the_columns_in_line() 
         .unwrap();
     assert!(!cut.contains("\u{200d}…"), "{cut:?}");
     assert!(!cut.contains(&long));
+}
+
+#[test]
+fn person_names_with_emoji_and_flags_keep_the_membres_columns_in_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cercles.db");
+    let today = NaiveDate::from_ymd_opt(2025, 11, 20);
+    let people = [
+        (FAMILY.repeat(9), FLAG.to_owned()),
+        (format!("Dupont{FLAG}"), "Zoé".to_owned()),
+        ("Q\u{303}uintin".to_owned(), format!("A{FAMILY}B")),
+        ("Martin".to_owned(), "Léa".to_owned()),
+    ];
+    Store::create_with(&path, ADMIN, today, |store| {
+        for (last, first) in &people {
+            store.add_person(&cercles::model::PersonDraft {
+                last_name: last.clone(),
+                first_name: first.clone(),
+                ..Default::default()
+            })?;
+        }
+        Ok(())
+    })
+    .unwrap();
+    let mut app = App::new(Store::open(&path, ADMIN).unwrap()).unwrap();
+    app.theme = Theme::plain();
+    typ(&mut app, "2");
+    let buf = buffer(&app);
+    let border = cells_of(&buf, 3, "│", 80);
+    // The type column: where `bénév.` starts on the plain row.
+    let (martin_y, kind_x) = (3..7)
+        .find_map(|y| {
+            let text = drawn(&buf, y);
+            text.contains("Martin Léa").then(|| {
+                let cells: Vec<&str> = (0..80).map(|x| buf[(x, y)].symbol()).collect();
+                (y, cells.iter().position(|c| *c == "b").unwrap() as u16)
+            })
+        })
+        .expect("Martin Léa in the list");
+    for y in 3..7 {
+        let text = drawn(&buf, y);
+        assert_eq!(cells_of(&buf, y, "│", 80), border, "row {y}: {text:?}");
+        assert_eq!(
+            buf[(kind_x, y)].symbol(),
+            "b",
+            "row {y} (Martin is {martin_y}): {text:?}"
+        );
+        assert!(!text.contains("\u{200d}…"), "{text:?}");
+    }
 }
 
 fn circle_field(app: &App) -> String {
