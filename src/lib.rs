@@ -16,4 +16,5 @@ pub mod log;
 pub mod model;
 pub mod store;
 pub mod text;
+pub mod text_width;
 pub mod tui;

@@ -164,6 +164,31 @@ pub fn choice_unknown(value: &str) -> String {
     format!("« {value} » n'est pas dans la liste")
 }
 
+/// A picker with nothing chosen.
+pub const PICKER_NONE: &str = "(aucun)";
+pub const PICKER_NO_MATCH: &str = "aucune correspondance";
+/// Under a short list's picker: cycle, jump by the first letter, or search.
+pub const PICKER_HINT_SHORT: &str = "← → ou l'initiale · Entrée pour chercher";
+pub const PICKER_HINT_LONG: &str = "tapez pour chercher";
+
+/// `3 / 35 000`: the matches of what is typed, out of the whole list.
+pub fn picker_count(matches: usize, total: usize) -> String {
+    format!("{} / {}", group_digits(matches), group_digits(total))
+}
+
+/// `35 000`: digits in groups of three, French style.
+fn group_digits(n: usize) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(' ');
+        }
+        grouped.push(d);
+    }
+    grouped
+}
+
 // --- Cercles tab --------------------------------------------------------------------------------
 
 pub const CIRCLES_TITLE: &str = "Cercles";

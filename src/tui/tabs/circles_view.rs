@@ -12,10 +12,9 @@ use super::circle_editor::EditorView;
 use super::circles::{CirclesTab, GENERAL_ID, list_width};
 use crate::catalogue::circles_tab as cm;
 use crate::catalogue::tui as msg;
-use crate::text::display_width;
+use crate::text_width;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::list::SelectList;
-use crate::tui::widgets::truncate;
+use crate::tui::widgets::table::{Column, Table, TableCell};
 
 pub struct CirclesView<'a> {
     pub tab: &'a CirclesTab,
@@ -61,36 +60,36 @@ impl Widget for CirclesView<'_> {
     }
 }
 
-/// One row of the list: the name, then its counts and the flag at the right edge.
-fn row_line(
+/// The counts take at least this many columns, so that they end in one column whatever the
+/// digits.
+const COUNTS_W: usize = 12;
+
+/// The list's columns: the name, its counts (as wide as the widest), the term flag at the
+/// right edge.
+fn list_columns(counts_w: usize) -> [Column<'static>; 3] {
+    let counts_w = u16::try_from(counts_w.max(COUNTS_W)).unwrap_or(u16::MAX);
+    [
+        Column::share("", 1),
+        Column::fixed("", counts_w).right(),
+        Column::fixed("", 1),
+    ]
+}
+
+/// One row of the list: the name, then its counts and the flag.
+fn row_cells(
     name: &str,
-    right: String,
+    counts: String,
     flag: bool,
     closed: bool,
     theme: Theme,
-    width: usize,
-) -> Line<'static> {
-    let tail = if flag {
-        format!(" {}", cm::FLAG)
-    } else {
-        "  ".to_owned()
-    };
-    // The counts end in one column, whatever the digits.
-    let right = format!("{right:>12}");
-    let room = width.saturating_sub(display_width(&right) + display_width(&tail) + 1);
-    let name = truncate(name, room);
-    let pad = room.saturating_sub(display_width(&name)) + 1;
+) -> Vec<TableCell<'_>> {
     let name_style = if closed { theme.muted() } else { theme.base() };
-    let mut spans = vec![
-        Span::styled(name, name_style),
-        Span::raw(" ".repeat(pad)),
-        Span::styled(right, theme.muted()),
-    ];
-    if flag {
-        spans.push(Span::raw(" "));
-        spans.push(Span::styled(cm::FLAG, theme.error()));
-    }
-    Line::from(spans)
+    let flag = if flag { cm::FLAG } else { "" };
+    vec![
+        TableCell::styled(name, name_style),
+        TableCell::styled(counts, theme.muted()),
+        TableCell::styled(flag, theme.error()),
+    ]
 }
 
 impl CirclesView<'_> {
@@ -136,47 +135,50 @@ impl CirclesView<'_> {
                 .render(body, buf);
             return;
         }
-        let width = usize::from(body.width.saturating_sub(2));
-        let mut rows: Vec<Line> = Vec::new();
+        // A network has tens of circles: every row is built, for the widest counts.
+        let mut rows = Vec::with_capacity(ids.len());
         if ids.first() == Some(&GENERAL_ID) {
             let d = tab.derived;
-            rows.push(row_line(
+            rows.push(row_cells(
                 cm::GENERAL_NAME,
                 cm::row_counts(d.general, d.coordination),
                 d.general_reviews_due > 0,
                 false,
                 theme,
-                width,
             ));
         }
-        for c in visible {
-            let line = match (tab.summary(c.id), c.closed_on) {
-                (_, Some(_)) => row_line(
-                    c.name(),
-                    format!("({})", cm::CLOSED_WORD),
-                    false,
-                    true,
-                    theme,
-                    width,
-                ),
-                (Some(s), None) => row_line(
-                    c.name(),
-                    cm::row_counts(s.members, s.co_referents),
-                    s.term_alerts > 0 || s.reviews_due > 0,
-                    false,
-                    theme,
-                    width,
-                ),
-                (None, None) => row_line(c.name(), String::new(), false, false, theme, width),
-            };
-            rows.push(line);
-        }
-        SelectList {
-            rows,
-            state: &tab.list,
-            theme,
-            focused: tab.focus.is_none(),
-        }
-        .render(body, buf);
+        rows.extend(
+            visible
+                .iter()
+                .map(|c| match (tab.summary(c.id), c.closed_on) {
+                    (_, Some(_)) => row_cells(
+                        c.name(),
+                        format!("({})", cm::CLOSED_WORD),
+                        false,
+                        true,
+                        theme,
+                    ),
+                    (Some(s), None) => row_cells(
+                        c.name(),
+                        cm::row_counts(s.members, s.co_referents),
+                        s.term_alerts > 0 || s.reviews_due > 0,
+                        false,
+                        theme,
+                    ),
+                    (None, None) => row_cells(c.name(), String::new(), false, false, theme),
+                }),
+        );
+        let counts_w = rows
+            .iter()
+            .filter_map(|cells| cells.get(1))
+            .map(|cell| text_width::width(&cell.text))
+            .max()
+            .unwrap_or(0);
+        let columns = list_columns(counts_w);
+        let row = |i: usize| rows.get(i).cloned().unwrap_or_default();
+        Table::new(&columns, rows.len(), row, &tab.list, theme)
+            .header(false)
+            .focused(tab.focus.is_none())
+            .render(body, buf);
     }
 }

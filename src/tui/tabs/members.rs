@@ -432,8 +432,14 @@ impl Pane for MembersTab {
     }
 
     fn form_input(&mut self, ev: KeyEvent) {
-        if let Some(form) = &mut self.form {
-            form.form_mut().input(ev);
+        match &mut self.form {
+            Some(MemberForm::Role(editor)) => {
+                editor.input(ev);
+            }
+            Some(form) => {
+                form.form_mut().input(ev);
+            }
+            None => {}
         }
     }
 

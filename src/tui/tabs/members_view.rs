@@ -24,17 +24,28 @@ use crate::text::display_width;
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Scope};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::list::SelectList;
+use crate::tui::widgets::table::{Column, Table, TableCell};
 use crate::tui::widgets::{truncate, wrap_text};
 
 /// Columns of the name in a list row at 80 columns; wider screens give it half of their extra.
-const NAME_W: usize = 16;
+const NAME_W: u16 = 16;
 /// The most the name takes, the rest going to the circles.
-const NAME_W_MAX: usize = 26;
-/// The list width at 80 columns, from which the name starts to grow.
-const LIST_W_AT_80: usize = 44;
+const NAME_W_MAX: u16 = 26;
+/// Columns the circles have at 80 columns, before the name starts to grow.
+const CIRCLES_W: u16 = 18;
 /// Columns of the type in a list row.
-const KIND_W: usize = 6;
+const KIND_W: u16 = 6;
+
+/// The list's columns: the term flag, the name, the type, the circles (role badges). The name
+/// and the circles share what a wider screen gives, the name up to its maximum.
+fn list_columns() -> [Column<'static>; 4] {
+    [
+        Column::fixed("", 1),
+        Column::share("", 1).min(NAME_W).max(NAME_W_MAX),
+        Column::fixed("", KIND_W),
+        Column::share("", 1).min(CIRCLES_W),
+    ]
+}
 
 /// The style of a term flag: yellow when the term ends soon, red when it ended with nobody
 /// after; bold only without colours.
@@ -94,12 +105,6 @@ fn fair_share(widths: &[usize], room: usize) -> usize {
         left -= w;
     }
     usize::MAX
-}
-
-fn pad(text: &str, width: usize) -> String {
-    let cut = truncate(text, width);
-    let fill = width.saturating_sub(display_width(&cut));
-    format!("{cut}{}", " ".repeat(fill))
 }
 
 /// Columns of the list pane in a body `width` columns wide.
@@ -272,35 +277,30 @@ impl MembersView<'_> {
         Line::from(spans)
     }
 
-    fn row(&self, row: &PersonRow, width: usize) -> Line<'static> {
+    fn row(&self, row: &PersonRow) -> Vec<TableCell<'static>> {
         let theme = self.theme;
         let p = &row.person;
         let flag = match worst_alert(&self.tab.alerts, p.id) {
-            Some(kind) => Span::styled(mm::TERM_FLAG, flag_style(theme, kind)),
-            None => Span::raw(" "),
+            Some(kind) => TableCell::styled(mm::TERM_FLAG, flag_style(theme, kind)),
+            None => TableCell::default(),
         };
         let name = if p.first_name.is_empty() {
             p.last_name.clone()
         } else {
             format!("{} {}", p.last_name, p.first_name)
         };
-        let name_w = (NAME_W + width.saturating_sub(LIST_W_AT_80) / 2).min(NAME_W_MAX);
-        let rest = width.saturating_sub(2 + name_w + 1 + KIND_W + 1);
         let circles = if p.left_on.is_some() {
-            Span::styled(truncate(mm::LEFT_MARK, rest), theme.muted())
+            TableCell::styled(mm::LEFT_MARK, theme.muted())
         } else {
             let badges: Vec<String> = row.roles.iter().map(badge).collect();
-            Span::raw(truncate(&badges.join(" "), rest))
+            TableCell::new(badges.join(" "))
         };
-        Line::from(vec![
+        vec![
             flag,
-            Span::raw(" "),
-            Span::raw(pad(&name, name_w)),
-            Span::raw(" "),
-            Span::styled(pad(mm::kind_short(p.kind.code()), KIND_W), theme.muted()),
-            Span::raw(" "),
+            TableCell::new(name),
+            TableCell::styled(mm::kind_short(p.kind.code()), theme.muted()),
             circles,
-        ])
+        ]
     }
 
     fn render_list(&self, area: Rect, buf: &mut Buffer) {
@@ -333,33 +333,14 @@ impl MembersView<'_> {
                 .render(body, buf);
             return;
         }
-        let width = usize::from(body.width).saturating_sub(2);
-        // Only the rows that can be on screen are drawn up (a network of 70 000 people would
-        // otherwise build 70 000 lines for every frame); the others stay empty.
-        let height = usize::from(body.height);
-        let selected = tab.list.selected().unwrap_or(0);
-        let start = tab.list.offset().min(selected.saturating_sub(height));
-        let end = (tab.list.offset() + height).max(selected + 1) + 1;
-        let rows: Vec<Line> = tab
-            .people
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                if (start..end).contains(&i) {
-                    self.row(r, width)
-                } else {
-                    Line::default()
-                }
-            })
-            .collect();
-        SelectList {
-            rows,
-            state: &tab.list,
-            theme,
-            focused: true,
-        }
-        .render(body, buf);
+        // Only the rows on screen are built (a network of 70 000 people would otherwise build
+        // 70 000 rows for every frame).
+        let rows = &tab.people.rows;
+        let columns = list_columns();
+        let row = |i: usize| rows.get(i).map(|r| self.row(r)).unwrap_or_default();
+        Table::new(&columns, rows.len(), row, &tab.list, theme)
+            .header(false)
+            .render(body, buf);
     }
 }
 

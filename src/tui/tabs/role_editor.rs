@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
@@ -15,6 +16,7 @@ use crate::store::people::PersonDetail;
 use crate::store::{Store, StoreError};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::form::{FieldKind, Form};
+use crate::tui::widgets::picker::{Picker, PickerEntry, PickerReply};
 
 pub const CIRCLE: &str = "circle";
 pub const ROLE: &str = "role";
@@ -60,6 +62,9 @@ pub struct RoleEditor {
     /// One line saying what saving will do.
     pub hint: &'static str,
     today: NaiveDate,
+    /// The circles offered, for a letter typed in the circle field to jump to the next one
+    /// with that initial.
+    circle_picker: Option<Picker<i64>>,
 }
 
 impl RoleEditor {
@@ -121,13 +126,21 @@ impl RoleEditor {
                 &format_date(today),
             )
             .field(TERM_END, mm::FIELD_TERM_END, FieldKind::Date, false, "");
-        Ok(Self::new(
+        let picker = Picker::new(
+            circles
+                .iter()
+                .map(|(id, name)| PickerEntry::new(*id, name.clone()))
+                .collect(),
+        );
+        let mut editor = Self::new(
             detail,
             RoleAction::Give { circles, held },
             form,
             mm::ROLE_HINT,
             today,
-        ))
+        );
+        editor.circle_picker = Some(picker).filter(Picker::is_short);
+        Ok(editor)
     }
 
     /// The person's current roles, co-référent·e ones first.
@@ -265,7 +278,35 @@ impl RoleEditor {
             form,
             hint,
             today,
+            circle_picker: None,
         }
+    }
+
+    /// A key for the form. In the circle field, a letter jumps to the next circle with that
+    /// initial (accents ignored); everything else is the form's.
+    pub fn input(&mut self, ev: KeyEvent) -> bool {
+        if self.form.focused_key() == Some(CIRCLE)
+            && let Some(picker) = &mut self.circle_picker
+            && matches!(ev.code, KeyCode::Char(c) if c != ' ')
+        {
+            // The field may have been moved with ← → since: start from what it shows.
+            let shown = self.form.value(CIRCLE);
+            if let Some(id) = picker
+                .entries()
+                .iter()
+                .find(|e| e.label == shown)
+                .map(|e| e.value)
+            {
+                picker.select_value(&id);
+            }
+            if picker.handle_key(ev) == PickerReply::Chosen
+                && let Some(label) = picker.chosen().map(|e| e.label.clone())
+            {
+                self.form.set_value(CIRCLE, &label);
+            }
+            return true;
+        }
+        self.form.input(ev)
     }
 
     fn date(&self, key: &str) -> Option<NaiveDate> {

@@ -1,5 +1,5 @@
-//! Reusable widgets and dialogs: the form, the selectable list, the help overlay, the command
-//! palette, the yes/no question.
+//! Reusable widgets and dialogs: the form, the selectable list, the table, the picker, the help
+//! overlay, the command palette, the yes/no question.
 
 pub mod confirm;
 pub mod form;
@@ -7,6 +7,8 @@ pub mod help;
 pub mod list;
 pub mod merge;
 pub mod palette;
+pub mod picker;
+pub mod table;
 
 use ratatui::layout::Rect;
 
