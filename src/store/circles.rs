@@ -14,7 +14,22 @@ const COLUMNS: &str = "id, name, kind, purpose, decision_scope, missions, safe_f
                        created_on, closed_on, position, version";
 
 pub(crate) fn date_col(v: Option<String>) -> Option<NaiveDate> {
-    v.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+    v.and_then(|s| stored_day(&s))
+}
+
+/// A day as stored (`YYYY-MM-DD`), read without the general date parser: the lists of a big
+/// network read two dates for each of tens of thousands of roles.
+fn stored_day(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
 }
 
 pub(crate) fn iso(d: Option<NaiveDate>) -> Option<String> {
@@ -185,5 +200,27 @@ impl Store {
             }
             tx.update_row(&before, "closed_on = ?1", &[&iso(on)])
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn stored_days_read_as_the_general_parser_reads_them() {
+        for s in [
+            "2025-11-20",
+            "2024-02-29",
+            "2025-02-29",
+            "2025-13-01",
+            "20x5-01-01",
+            "2025-1-01",
+            "",
+        ] {
+            assert_eq!(
+                super::stored_day(s),
+                chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(),
+                "{s}"
+            );
+        }
     }
 }
