@@ -47,8 +47,9 @@ pub const SECTION_SHEET: &str = "Fiche d'identité";
 pub const SECTION_DECISIONS: &str = "Décisions";
 pub const SECTION_DECISIONS_GENERAL: &str = "Décisions du cercle général";
 pub const SECTION_DECISIONS_AG: &str = "Décisions de l'AG";
-pub fn section_work(year: i32) -> String {
-    format!("Suivi {year}  ([ ] : année)")
+/// `prev` and `next`: the keys that change the year.
+pub fn section_work(year: i32, prev: &str, next: &str) -> String {
+    format!("Suivi {year}  ({prev} {next} : année)")
 }
 pub fn section_count(title: &str, n: usize) -> String {
     format!("{title} ({n})")

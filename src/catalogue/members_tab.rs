@@ -22,20 +22,26 @@ pub const MEMBERS_TITLE: &str = "Membres";
 pub const NO_PERSON: &str = "Personne pour l'instant : a pour ajouter.";
 pub const NO_PERSON_BUT_LEFT: &str =
     "Personne dans le réseau pour l'instant : p montre les personnes parties, a ajoute quelqu'un.";
-pub const NO_PERSON_MATCHES: &str = "Personne ne correspond aux filtres (Échap les efface).";
+/// `clear`: the key that clears the filters.
+pub fn no_person_matches(clear: &str) -> String {
+    format!("Personne ne correspond aux filtres ({clear} les efface).")
+}
 /// The flag of a co-référent·e term that ends soon or ended without successor.
 pub const TERM_FLAG: &str = "!";
 /// Marks a co-référent·e role beside a circle's name.
 pub const CO_REFERENT_MARK: &str = "★";
 pub const LEFT_MARK: &str = "parti·e";
 
-/// The filter chips: key and what it filters, shown when the filter is off.
-pub const CHIP_CIRCLE: &str = "c cercle";
-pub const CHIP_KIND: &str = "t type";
-pub const CHIP_ROLE: &str = "r rôle";
-pub const CHIP_LEFT: &str = "p parti·es";
+/// The filter chips: what each filters, shown after its key when the filter is off.
+pub const CHIP_CIRCLE: &str = "cercle";
+pub const CHIP_KIND: &str = "type";
+pub const CHIP_ROLE: &str = "rôle";
+pub const CHIP_LEFT: &str = "parti·es";
 pub const CHIP_LEFT_ON: &str = "avec parti·es";
-pub fn chip_on(key: char, value: &str) -> String {
+pub fn chip_off(key: &str, what: &str) -> String {
+    format!("{key} {what}")
+}
+pub fn chip_on(key: &str, value: &str) -> String {
     format!("{key}:{value}")
 }
 

@@ -338,6 +338,17 @@ pub fn footer(scopes: &[Scope]) -> Vec<(String, &'static str)> {
     footer_for(scopes, |_| true)
 }
 
+/// The key that does `action` in `scope` (its first binding), as the screen names it: text that
+/// names a key is built from here, so it follows the keymap.
+pub fn key_label(scope: Scope, action: Action) -> String {
+    BINDINGS
+        .iter()
+        .find(|b| b.scope == scope && b.action == action)
+        .and_then(|b| b.keys.first())
+        .map(KeySpec::label)
+        .unwrap_or_default()
+}
+
 /// The footer's keys among those `shown` keeps (the writes a role may not make are left out:
 /// offering them would only lead to a refusal).
 pub fn footer_for(scopes: &[Scope], shown: impl Fn(Action) -> bool) -> Vec<(String, &'static str)> {
@@ -364,6 +375,16 @@ mod tests {
 
     fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn a_key_named_on_screen_is_the_key_bound() {
+        assert_eq!(key_label(S::Detail, A::PrevYear), "[");
+        assert_eq!(key_label(S::Members, A::CycleCircleFilter), "c");
+        assert_eq!(key_label(S::Form, A::Save), "F2");
+        assert_eq!(key_label(S::Global, A::Back), msg::KEY_ESC);
+        // Not bound in that scope: nothing rather than a wrong key.
+        assert_eq!(key_label(S::Members, A::NewCircle), "");
     }
 
     #[test]

@@ -24,6 +24,8 @@ use crate::model::{
 use crate::store::governance::{CircleMember, DerivedMember, TermAlert, TermAlertKind};
 use crate::store::{Store, StoreError};
 use crate::text::display_width;
+use crate::tui::action::Action;
+use crate::tui::keymap::{self, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::wrap_text;
 
@@ -388,7 +390,14 @@ fn groups(b: &mut Builder, data: &DetailData) {
 
 fn work(b: &mut Builder, data: &DetailData) {
     let theme = b.theme;
-    b.section(Section::Work, cm::section_work(data.year));
+    b.section(
+        Section::Work,
+        cm::section_work(
+            data.year,
+            &keymap::key_label(Scope::Detail, Action::PrevYear),
+            &keymap::key_label(Scope::Detail, Action::NextYear),
+        ),
+    );
     if data.work.is_empty() {
         b.text(
             format!("  {}", cm::nothing_for_year(data.year)),

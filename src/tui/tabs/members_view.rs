@@ -231,12 +231,30 @@ impl MembersView<'_> {
                 .find(|c| c.id == id)
                 .map(|c| c.name().split(' ').next().unwrap_or("").to_owned())
         });
+        let key = |action| keymap::key_label(Scope::Members, action);
+        let chip = |action, on: Option<&str>, off: &str| {
+            let k = key(action);
+            (on.map(|v| mm::chip_on(&k, v)), mm::chip_off(&k, off))
+        };
         let chips = [
-            (circle.map(|n| mm::chip_on('c', &n)), mm::CHIP_CIRCLE),
-            (f.kind.map(|k| mm::chip_on('t', k.label())), mm::CHIP_KIND),
-            (f.role.map(|r| mm::chip_on('r', r.label())), mm::CHIP_ROLE),
-            (
-                f.include_left.then(|| mm::chip_on('p', mm::CHIP_LEFT_ON)),
+            chip(
+                Action::CycleCircleFilter,
+                circle.as_deref(),
+                mm::CHIP_CIRCLE,
+            ),
+            chip(
+                Action::CycleKindFilter,
+                f.kind.map(|k| k.label()),
+                mm::CHIP_KIND,
+            ),
+            chip(
+                Action::CycleRoleFilter,
+                f.role.map(|r| r.label()),
+                mm::CHIP_ROLE,
+            ),
+            chip(
+                Action::ToggleLeft,
+                f.include_left.then_some(mm::CHIP_LEFT_ON),
                 mm::CHIP_LEFT,
             ),
         ];
@@ -249,7 +267,7 @@ impl MembersView<'_> {
             .filter(|(on, _)| on.is_some() || full <= width + 2)
             .map(|(on, off)| match on {
                 Some(text) => (text, true),
-                None => (off.to_owned(), false),
+                None => (off, false),
             })
             .collect();
         // The filters that are on, still too wide together: each gets an equal share, cut
@@ -322,7 +340,7 @@ impl MembersView<'_> {
         buf.set_line(chips.x, chips.y, &chips_line, chips.width);
         if tab.people.rows.is_empty() {
             let text = if tab.is_filtered() {
-                mm::NO_PERSON_MATCHES
+                &mm::no_person_matches(&keymap::key_label(Scope::Global, Action::Back))
             } else if tab.people.counts.left > 0 && !tab.filter.include_left {
                 mm::NO_PERSON_BUT_LEFT
             } else {
