@@ -40,7 +40,7 @@ impl From<&CurrentRole> for CircleMember {
             kind: c.kind,
             role: c.role,
             circle_id: c.circle_id,
-            circle_name: c.circle_name.clone(),
+            circle_name: c.circle_name.to_string(),
             since: c.since,
             term_end: c.term_end,
         }
@@ -172,7 +172,7 @@ fn alerts(roles: &[CurrentRole], today: NaiveDate) -> Vec<TermAlert> {
             first_name: r.first_name.clone(),
             last_name: r.last_name.clone(),
             circle_id: r.circle_id,
-            circle_name: r.circle_name.clone(),
+            circle_name: r.circle_name.to_string(),
             term_end,
             kind,
         });

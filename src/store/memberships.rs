@@ -46,7 +46,8 @@ pub(crate) struct CurrentRole {
     pub last_name: String,
     pub kind: PersonKind,
     pub circle_id: i64,
-    pub circle_name: String,
+    /// One text per circle, shared by all its roles.
+    pub circle_name: std::rc::Rc<str>,
     pub circle_kind: CircleKind,
     pub role: CircleRole,
     pub since: NaiveDate,
@@ -69,22 +70,37 @@ pub(crate) fn current_roles(conn: &Connection, day: NaiveDate) -> Result<Vec<Cur
          ORDER BY c.position, c.name, m.role, p.last_name COLLATE NOCASE,
                   p.first_name COLLATE NOCASE, m.id",
     )?;
-    let rows = stmt.query_map([day], |r| {
-        Ok(CurrentRole {
+    // A big network has tens of thousands of roles in a handful of circles: each circle's name
+    // is read once.
+    let mut names: std::collections::HashMap<i64, std::rc::Rc<str>> =
+        std::collections::HashMap::new();
+    let mut rows = stmt.query([day])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let circle_id: i64 = r.get(5)?;
+        let circle_name = match names.get(&circle_id) {
+            Some(n) => std::rc::Rc::clone(n),
+            None => {
+                let n: std::rc::Rc<str> = line(r, 6)?.into();
+                names.insert(circle_id, std::rc::Rc::clone(&n));
+                n
+            }
+        };
+        out.push(CurrentRole {
             membership_id: r.get(0)?,
             person_id: r.get(1)?,
             first_name: line(r, 2)?,
             last_name: line(r, 3)?,
             kind: PersonKind::from_code(&r.get::<_, String>(4)?).unwrap_or(PersonKind::Benevole),
-            circle_id: r.get(5)?,
-            circle_name: line(r, 6)?,
+            circle_id,
+            circle_name,
             circle_kind: CircleKind::from_code(&r.get::<_, String>(7)?),
             role: CircleRole::from_code(&r.get::<_, String>(8)?).unwrap_or(CircleRole::MembreActif),
             since: date_col(r.get(9)?).unwrap_or_default(),
             term_end: date_col(r.get(10)?),
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        });
+    }
+    Ok(out)
 }
 
 /// Roles of a person that are still open on `day` or start later: what leaving on `day` ends.

@@ -77,7 +77,7 @@ struct CacheKey {
 }
 
 /// Everyone by name, each with the folded text the Membres filter searches.
-type PeopleSearched = Vec<(crate::model::Person, String)>;
+type PeopleSearched = Vec<(std::rc::Rc<crate::model::Person>, String)>;
 
 /// A reading kept while its key holds.
 struct Cached<T> {

@@ -100,7 +100,7 @@ pub struct PersonFilter {
 pub struct RoleBadge {
     pub membership_id: i64,
     pub circle_id: i64,
-    pub circle_name: String,
+    pub circle_name: std::rc::Rc<str>,
     pub role: CircleRole,
     pub since: NaiveDate,
     pub term_end: Option<NaiveDate>,
@@ -111,7 +111,7 @@ impl From<&CurrentRole> for RoleBadge {
         RoleBadge {
             membership_id: c.membership_id,
             circle_id: c.circle_id,
-            circle_name: c.circle_name.clone(),
+            circle_name: std::rc::Rc::clone(&c.circle_name),
             role: c.role,
             since: c.since,
             term_end: c.term_end,
@@ -121,7 +121,8 @@ impl From<&CurrentRole> for RoleBadge {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PersonRow {
-    pub person: Person,
+    /// Shared with the session's reading of everyone: a list of 70 000 rows copies no one.
+    pub person: std::rc::Rc<Person>,
     /// Current roles, in the circles' order.
     pub roles: Vec<RoleBadge>,
 }
@@ -218,7 +219,9 @@ impl Tx<'_> {
 /// Everyone as `store`'s session sees them, by name, each with the folded text the Membres
 /// filter searches: the name both ways (the list shows "Nom Prénom", people type either), the
 /// commune and the email.
-pub(crate) fn sorted_with_haystacks(store: &Store) -> Result<Vec<(Person, String)>> {
+pub(crate) fn sorted_with_haystacks(
+    store: &Store,
+) -> Result<Vec<(std::rc::Rc<Person>, String)>> {
     let mut people: Vec<Person> = all_people(store.conn())?
         .into_iter()
         .map(|p| store.shown_person(p))
@@ -236,7 +239,7 @@ pub(crate) fn sorted_with_haystacks(store: &Store) -> Result<Vec<(Person, String
                 p.commune,
                 p.email.as_deref().unwrap_or("")
             ));
-            (p, haystack)
+            (std::rc::Rc::new(p), haystack)
         })
         .collect())
 }
@@ -304,7 +307,7 @@ impl Store {
                 continue;
             }
             rows.push(PersonRow {
-                person: person.clone(),
+                person: std::rc::Rc::clone(person),
                 roles: mine.into_iter().map(RoleBadge::from).collect(),
             });
         }
@@ -375,7 +378,7 @@ impl Store {
             .iter()
             .map(|(p, _)| p)
             .find(|p| (fold_for_match(&p.first_name), fold_for_match(&p.last_name)) == key)
-            .cloned())
+            .map(|p| Person::clone(p)))
     }
 
     /// Resolve a PERSON argument: an id, an email, or the exact name (`Prénom Nom` or
