@@ -92,7 +92,8 @@ fn french_words(paragraph: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     let mut glue_next = false;
     for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
-        let sticks_back = matches!(word, ":" | ";" | "!" | "?" | "»");
+        // `»` sticks back with what follows it too (`».`, `»,`).
+        let sticks_back = matches!(word, ":" | ";" | "!" | "?") || word.starts_with('»');
         match words.last_mut() {
             Some(last) if sticks_back || glue_next => {
                 last.push(' ');
@@ -139,6 +140,9 @@ mod tests {
                 .all(|l| !l.starts_with('»') && !l.ends_with('«')),
             "{lines:?}"
         );
+        // Followed by a full stop, the guillemet still stays with its word.
+        let lines = wrap_text("et démocratie directe ».", 22);
+        assert_eq!(lines, ["et démocratie", "directe »."]);
     }
     use super::*;
 
