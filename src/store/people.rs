@@ -219,9 +219,7 @@ impl Tx<'_> {
 /// Everyone as `store`'s session sees them, by name, each with the folded text the Membres
 /// filter searches: the name both ways (the list shows "Nom Prénom", people type either), the
 /// commune and the email.
-pub(crate) fn sorted_with_haystacks(
-    store: &Store,
-) -> Result<Vec<(std::rc::Rc<Person>, String)>> {
+pub(crate) fn sorted_with_haystacks(store: &Store) -> Result<Vec<(std::rc::Rc<Person>, String)>> {
     let mut people: Vec<Person> = all_people(store.conn())?
         .into_iter()
         .map(|p| store.shown_person(p))

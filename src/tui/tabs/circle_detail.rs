@@ -27,6 +27,7 @@ use crate::text::display_width;
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Scope};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::list_detail::ScrolledLines;
 use crate::tui::widgets::wrap_text;
 
 /// A section of the detail whose lines can be picked.
@@ -484,16 +485,13 @@ pub struct DetailView<'a> {
 impl Widget for DetailView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (lines, _) = detail_lines(self.data, self.focus, self.theme, usize::from(area.width));
-        let height = usize::from(area.height);
-        let skip = self.scroll.min(lines.len().saturating_sub(height));
-        for (i, line) in lines.iter().skip(skip).take(height).enumerate() {
-            buf.set_line(area.x, area.y + i as u16, line, area.width);
+        // Nothing pinned: the focus follows lines by their place in the whole detail.
+        ScrolledLines {
+            lines: &lines,
+            pinned: 0,
+            scroll: self.scroll,
+            theme: self.theme,
         }
-        // A mark when there is more below, so a person knows to scroll.
-        if lines.len() > skip + height && area.height > 0 && area.width > 2 {
-            let y = area.bottom() - 1;
-            let x = area.right() - 1;
-            buf.set_string(x, y, "↓", self.theme.key());
-        }
+        .render(area, buf);
     }
 }

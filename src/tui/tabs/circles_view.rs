@@ -14,6 +14,7 @@ use crate::catalogue::circles_tab as cm;
 use crate::catalogue::tui as msg;
 use crate::text_width;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::list_detail::split;
 use crate::tui::widgets::table::{Column, Table, TableCell};
 
 pub struct CirclesView<'a> {
@@ -33,22 +34,12 @@ impl Widget for CirclesView<'_> {
         }
         let in_detail = self.tab.focus.is_some();
         let list_w = list_width(area.width, in_detail);
-        let [left, right] =
-            Layout::horizontal([Constraint::Length(list_w), Constraint::Min(0)]).areas(area);
-        if list_w > 0 {
+        // Too narrow for both: the list alone until Enter goes into the detail.
+        let (left, right) = split(area, list_w);
+        if let Some(left) = left {
             self.render_list(left, buf);
         }
-        if list_w == area.width {
-            // Too narrow for both: the list alone until Enter goes into the detail.
-            return;
-        }
-        let margin = u16::from(list_w > 0);
-        let right = Rect {
-            x: right.x + margin,
-            width: right.width.saturating_sub(margin),
-            ..right
-        };
-        if let Some(data) = &self.tab.detail {
+        if let (Some(right), Some(data)) = (right, &self.tab.detail) {
             DetailView {
                 data,
                 focus: self.tab.focus.as_ref(),

@@ -24,6 +24,7 @@ use crate::text::display_width;
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Scope};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::list_detail::{ScrolledLines, split};
 use crate::tui::widgets::table::{Column, Table, TableCell};
 use crate::tui::widgets::{truncate, wrap_text};
 
@@ -136,29 +137,20 @@ impl Widget for MembersView<'_> {
             }
             None => {}
         }
-        let list_w = list_width(area.width);
-        let [left, right] =
-            Layout::horizontal([Constraint::Length(list_w), Constraint::Min(0)]).areas(area);
-        self.render_list(left, buf);
-        let right = Rect {
-            x: right.x + 1,
-            width: right.width.saturating_sub(1),
-            ..right
-        };
-        if let Some(detail) = &self.tab.detail {
+        let (left, right) = split(area, list_width(area.width));
+        if let Some(left) = left {
+            self.render_list(left, buf);
+        }
+        if let (Some(right), Some(detail)) = (right, &self.tab.detail) {
             let lines = detail_lines(self.tab, detail, theme, usize::from(right.width));
-            let height = usize::from(right.height);
-            let skip = self
-                .tab
-                .detail_scroll
-                .min(lines.len().saturating_sub(height));
-            for (i, line) in lines.iter().skip(skip).take(height).enumerate() {
-                buf.set_line(right.x, right.y + i as u16, line, right.width);
+            // The person's name stays in view while the rest scrolls (J K).
+            ScrolledLines {
+                lines: &lines,
+                pinned: 1,
+                scroll: self.tab.detail_scroll,
+                theme,
             }
-            // A mark when there is more below, so a person knows to scroll (J).
-            if lines.len() > skip + height && right.height > 0 && right.width > 2 {
-                buf.set_string(right.right() - 1, right.bottom() - 1, "↓", theme.key());
-            }
+            .render(right, buf);
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod confirm;
 pub mod form;
 pub mod help;
 pub mod list;
+pub mod list_detail;
 pub mod merge;
 pub mod palette;
 pub mod picker;
