@@ -249,7 +249,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Members, &[code(KeyCode::Home), k('g')], A::First, false),
     b(S::Members, &[code(KeyCode::End), k('G')], A::Last, false),
     b(S::Members, &[k('a')], A::AddPerson, true),
-    b(S::Members, &[k('e'), code(KeyCode::Enter)], A::Edit, true),
+    b(S::Members, &[k('e')], A::Edit, true),
     b(S::Members, &[k('+')], A::GiveRole, true),
     b(S::Members, &[k('-')], A::EndRole, true),
     b(S::Members, &[k('m')], A::SetTerm, false),
