@@ -61,6 +61,8 @@ pub struct Store {
     /// Everyone, as this session may see them, by name, with the text the filter searches:
     /// typing in the Membres filter then searches memory instead of reading the file again.
     people_cache: std::cell::RefCell<Option<Cached<PeopleSearched>>>,
+    /// Each person's current roles as the Membres list shows them, from `roles_cache`.
+    badges_cache: std::cell::RefCell<Option<Cached<people::BadgesByPerson>>>,
     data_version: i64,
     /// Dropped after `conn` (fields drop in order): tidies what the closed connection left.
     _after_close: open::AfterClose,
@@ -134,6 +136,7 @@ impl Store {
             writes: std::cell::Cell::new(0),
             roles_cache: std::cell::RefCell::new(None),
             people_cache: std::cell::RefCell::new(None),
+            badges_cache: std::cell::RefCell::new(None),
             data_version: 0,
             _after_close: after_close,
         };
@@ -172,6 +175,7 @@ impl Store {
                 writes: std::cell::Cell::new(0),
                 roles_cache: std::cell::RefCell::new(None),
                 people_cache: std::cell::RefCell::new(None),
+                badges_cache: std::cell::RefCell::new(None),
                 data_version: 0,
                 _after_close: open::AfterClose::nothing(),
             };
@@ -250,6 +254,16 @@ impl Store {
     ) -> Result<std::rc::Rc<Vec<memberships::CurrentRole>>> {
         self.cached(&self.roles_cache, day, |store| {
             memberships::current_roles(&store.conn, day)
+        })
+    }
+
+    /// Each person's current roles on `day`, grouped once per state of the file.
+    pub(crate) fn role_badges(
+        &self,
+        day: chrono::NaiveDate,
+    ) -> Result<std::rc::Rc<people::BadgesByPerson>> {
+        self.cached(&self.badges_cache, day, |store| {
+            Ok(people::badges_by_person(&store.current_roles_on(day)?))
         })
     }
 

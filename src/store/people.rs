@@ -123,8 +123,29 @@ impl From<&CurrentRole> for RoleBadge {
 pub struct PersonRow {
     /// Shared with the session's reading of everyone: a list of 70 000 rows copies no one.
     pub person: std::rc::Rc<Person>,
-    /// Current roles, in the circles' order.
-    pub roles: Vec<RoleBadge>,
+    /// Current roles, co-référent·e ones first, then in the circles' order; shared with the
+    /// session's reading of everyone's roles.
+    pub roles: std::rc::Rc<[RoleBadge]>,
+}
+
+/// Each person's current roles as the Membres list shows them, co-référent·e ones first.
+pub(crate) type BadgesByPerson = std::collections::HashMap<i64, std::rc::Rc<[RoleBadge]>>;
+
+/// Group `roles` by person (read once per state of the file: each letter typed in the filter
+/// would otherwise group 70 000 roles again).
+pub(crate) fn badges_by_person(roles: &[CurrentRole]) -> BadgesByPerson {
+    let mut grouped: std::collections::HashMap<i64, Vec<&CurrentRole>> =
+        std::collections::HashMap::new();
+    for r in roles {
+        grouped.entry(r.person_id).or_default().push(r);
+    }
+    grouped
+        .into_iter()
+        .map(|(id, mut list)| {
+            list.sort_by_key(|r| r.role != CircleRole::CoReferent);
+            (id, list.into_iter().map(RoleBadge::from).collect())
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -259,16 +280,8 @@ impl Store {
     /// header's counts.
     pub fn people(&self, filter: &PersonFilter) -> Result<PeopleList> {
         let today = self.today();
-        let roles = self.current_roles_on(today)?;
-        // Each person's roles, co-référent·e ones first (the list shows the first ones).
-        let mut roles_of: std::collections::HashMap<i64, Vec<&CurrentRole>> =
-            std::collections::HashMap::new();
-        for r in roles.iter() {
-            roles_of.entry(r.person_id).or_default().push(r);
-        }
-        for list in roles_of.values_mut() {
-            list.sort_by_key(|r| r.role != CircleRole::CoReferent);
-        }
+        let badges = self.role_badges(today)?;
+        let no_role: std::rc::Rc<[RoleBadge]> = std::rc::Rc::from(Vec::new());
         let people = self.people_sorted()?;
         let total = people.iter().filter(|(p, _)| !p.has_left(today)).count();
         let left = people.len() - total;
@@ -287,8 +300,8 @@ impl Store {
             if filter.kind.is_some_and(|k| k != person.kind) {
                 continue;
             }
-            let mine: Vec<&CurrentRole> = roles_of.remove(&person.id).unwrap_or_default();
-            let in_scope = |r: &&&CurrentRole| match filter.circle_id {
+            let mine = badges.get(&person.id).unwrap_or(&no_role);
+            let in_scope = |r: &&RoleBadge| match filter.circle_id {
                 Some(_) if coordination => r.role == CircleRole::CoReferent,
                 Some(id) => r.circle_id == id,
                 None => true,
@@ -306,7 +319,7 @@ impl Store {
             }
             rows.push(PersonRow {
                 person: std::rc::Rc::clone(person),
-                roles: mine.into_iter().map(RoleBadge::from).collect(),
+                roles: std::rc::Rc::clone(mine),
             });
         }
         let counts = PeopleCounts {
