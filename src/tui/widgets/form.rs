@@ -93,6 +93,8 @@ pub struct Form {
     focus: usize,
     today: NaiveDate,
     theme: Theme,
+    /// The width the single-line fields were last drawn in, for their horizontal scroll.
+    input_width: std::cell::Cell<u16>,
 }
 
 impl Form {
@@ -103,6 +105,7 @@ impl Form {
             focus: 0,
             today,
             theme,
+            input_width: std::cell::Cell::new(0),
         }
     }
 
@@ -318,6 +321,9 @@ impl Form {
         if changed {
             field.error = None;
         }
+        if field.is_single_line() {
+            keep_line_in_view(&mut field.input, self.input_width.get());
+        }
         true
     }
 
@@ -403,6 +409,33 @@ impl Form {
     }
 }
 
+/// The horizontal scroll of a single-line field after a key, `width` columns being shown. The
+/// text area alone only keeps the cursor in view, at the edge it crossed: after `Home` from
+/// far right, or after clearing a long text, what is left of the cursor stays out of view.
+/// Here the view never leaves room unused at the right while text is hidden at the left, and a
+/// cursor gone past the left edge comes back with half a field of text before it.
+fn keep_line_in_view(input: &mut TextArea<'static>, width: u16) {
+    if width == 0 {
+        return;
+    }
+    let (_, top) = input.scroll_offset();
+    let cursor = u16::try_from(input.screen_cursor().col).unwrap_or(u16::MAX);
+    let text = input.lines().first().map_or(0, |l| display_width(l));
+    let text = u16::try_from(text).unwrap_or(u16::MAX);
+    // One more column than the text: the cursor after its last character.
+    let mut wanted = top.min(text.saturating_add(1).saturating_sub(width));
+    if cursor < wanted {
+        wanted = cursor.saturating_sub(width / 2);
+    } else if cursor >= wanted.saturating_add(width) {
+        wanted = cursor.saturating_add(1).saturating_sub(width);
+    }
+    if wanted != top {
+        let delta = i32::from(wanted) - i32::from(top);
+        let delta = i16::try_from(delta).unwrap_or(if delta < 0 { i16::MIN } else { i16::MAX });
+        input.scroll((0, delta));
+    }
+}
+
 /// A field's text area as an unfocused field shows it: from its first line (the text area
 /// itself keeps the view that followed the cursor while it was typed in).
 fn from_the_top(input: &TextArea<'static>) -> TextArea<'static> {
@@ -431,6 +464,7 @@ impl Widget for &Form {
             + 1;
         let input_x = area.x + label_w;
         let input_w = area.width.saturating_sub(label_w);
+        self.input_width.set(input_w);
         let heights = self.heights(area.height, input_w);
         // When the form is taller than the area, start at the first field that keeps the focused
         // one entirely visible.
@@ -614,5 +648,53 @@ mod tests {
         assert_eq!(f.value("notes"), "a\nb\nc");
         f.focus_prev();
         assert_eq!(f.focused_key(), Some("name"));
+    }
+
+    fn first_row(form: &Form) -> String {
+        let area = Rect::new(0, 0, 30, 2);
+        let mut buf = Buffer::empty(area);
+        form.render(area, &mut buf);
+        (0..30).map(|x| buf[(x, 0)].symbol().to_owned()).collect()
+    }
+
+    #[test]
+    fn a_long_line_comes_back_into_view_with_home_and_after_clearing() {
+        let long = "Début ".to_owned() + &"x".repeat(80) + " fin";
+        let mut f =
+            Form::new("t", today(), Theme::plain()).field("n", "Nom", FieldKind::Line, true, &long);
+        assert!(first_row(&f).ends_with("fin "), "{}", first_row(&f));
+        f.input(key(KeyCode::Home));
+        assert!(first_row(&f).contains("Début"), "{}", first_row(&f));
+        f.input(KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL));
+        assert!(first_row(&f).ends_with("fin "), "{}", first_row(&f));
+        f.input(KeyEvent::new(KeyCode::Char('a'), KeyModifiers::CONTROL));
+        assert!(first_row(&f).contains("Début"), "{}", first_row(&f));
+        // Cleared from the end, one key and one frame at a time, then typed again.
+        f.input(KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL));
+        for _ in 0..long.chars().count() {
+            first_row(&f);
+            f.input(key(KeyCode::Backspace));
+        }
+        for c in "Plaidoyer".chars() {
+            first_row(&f);
+            f.input(key(KeyCode::Char(c)));
+        }
+        assert!(first_row(&f).contains("Plaidoyer"), "{}", first_row(&f));
+        // The same in one burst of keys, drawn once at the end (a paste of keys, a fast typist).
+        f.set_value("n", &long);
+        first_row(&f);
+        for _ in 0..long.chars().count() + 9 {
+            f.input(key(KeyCode::Backspace));
+        }
+        for c in "Plaidoyer".chars() {
+            f.input(key(KeyCode::Char(c)));
+        }
+        assert!(first_row(&f).contains("Plaidoyer"), "{}", first_row(&f));
+        f.set_value("n", &long);
+        first_row(&f);
+        f.input(key(KeyCode::Home));
+        f.input(key(KeyCode::Right));
+        f.input(key(KeyCode::Right));
+        assert!(first_row(&f).contains("Début"), "{}", first_row(&f));
     }
 }
