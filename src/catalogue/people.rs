@@ -71,8 +71,9 @@ pub fn bad_role(input: &str) -> String {
 
 pub const THE_PERSON: &str = "la personne";
 pub const THE_MEMBERSHIP: &str = "le rôle";
+/// Said of the e-mail field (its name comes before it).
 pub fn email_taken(email: &str, who: &str) -> String {
-    format!("{FIELD_EMAIL} : l'adresse « {email} » est déjà celle de {who}")
+    format!("l'adresse « {email} » est déjà celle de {who}")
 }
 pub fn person_not_found(query: &str) -> String {
     format!("aucune personne ne correspond à « {query} » (numéro, e-mail, ou « Prénom Nom » exact)")

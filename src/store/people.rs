@@ -168,9 +168,9 @@ fn validate(conn: &Connection, draft: &PersonDraft, id: Option<i64>) -> Result<V
     if let Some(email) = &valid.email
         && let Some(other) = person_with_email(conn, email, id)?
     {
-        return Err(StoreError::Invalid(msg::email_taken(
-            email,
-            &other.display_name(),
+        return Err(StoreError::Field(crate::model::FieldError::new(
+            crate::model::person::fields::EMAIL,
+            msg::email_taken(email, &other.display_name()),
         )));
     }
     Ok(valid)

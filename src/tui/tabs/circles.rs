@@ -225,7 +225,7 @@ impl Pane for CirclesTab {
     }
 
     fn is_filtering(&self) -> bool {
-        self.filtering
+        self.filtering || self.editor.as_ref().is_some_and(|e| e.form.is_picking())
     }
 
     fn dispatch(&mut self, action: Action, env: &mut Env<'_>) -> Reply {
@@ -291,6 +291,10 @@ impl Pane for CirclesTab {
 
     /// The filter line has the keyboard: typing filters as you go, ↑ ↓ still move.
     fn filter_key(&mut self, ev: KeyEvent, env: &mut Env<'_>) -> Reply {
+        if let Some(editor) = &mut self.editor {
+            editor.form.input(ev);
+            return Reply::Done;
+        }
         let h = list_rows(env);
         match ev.code {
             KeyCode::Esc => {
@@ -346,6 +350,9 @@ impl Pane for CirclesTab {
     }
 
     fn changed_elsewhere(&self, store: &Store) -> Option<String> {
-        self.editor_changed_elsewhere(store).map(str::to_owned)
+        self.editor
+            .as_ref()?
+            .changed_elsewhere(store)
+            .map(str::to_owned)
     }
 }

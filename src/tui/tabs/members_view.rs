@@ -12,9 +12,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
-use super::members::{MemberForm, MembersTab};
-use super::person_editor::PersonEditorView;
-use super::role_editor::RoleEditorView;
+use super::members::MembersTab;
 use crate::catalogue::members_tab as mm;
 use crate::catalogue::tui as msg;
 use crate::model::{CircleRole, format_date};
@@ -24,6 +22,7 @@ use crate::text::display_width;
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Scope};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::editor::EditorView;
 use crate::tui::widgets::table::{Column, Table, TableCell};
 use crate::tui::widgets::{truncate, wrap_text};
 
@@ -127,14 +126,8 @@ pub struct MembersView<'a> {
 impl Widget for MembersView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        match &self.tab.form {
-            Some(MemberForm::Person(editor)) => {
-                return PersonEditorView { editor, theme }.render(area, buf);
-            }
-            Some(MemberForm::Role(editor)) => {
-                return RoleEditorView { editor, theme }.render(area, buf);
-            }
-            None => {}
+        if let Some(editor) = &self.tab.form {
+            return EditorView { editor, theme }.render(area, buf);
         }
         let list_w = list_width(area.width);
         let [left, right] =

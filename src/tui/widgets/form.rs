@@ -20,6 +20,7 @@ use crate::catalogue::tui as msg;
 use crate::model::{Money, When, format_date, parse_date};
 use crate::text::display_width;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::picker::{Picker, PickerEntry, PickerReply, PickerView};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldKind {
@@ -29,6 +30,9 @@ pub enum FieldKind {
     Multi { rows: u16 },
     /// One of a fixed list, changed with ← → or Space.
     Choice(Vec<String>),
+    /// One of a list of any length, chosen by typing part of it (no case, no accents, best
+    /// first; ↑ ↓ Entrée, Échap keeps the value); ← → still cycle.
+    Pick(Vec<String>),
     /// A date as people write it (`28/11/2025`, `28/11`).
     Date,
     /// A date of something that already happened (signed, accepted): not after today.
@@ -47,6 +51,8 @@ pub struct Field {
     loaded: String,
     input: TextArea<'static>,
     choice: usize,
+    /// The search of a `Pick` field.
+    picker: Option<Picker<usize>>,
     error: Option<String>,
 }
 
@@ -64,7 +70,9 @@ impl Field {
 
     pub fn value(&self) -> String {
         match &self.kind {
-            FieldKind::Choice(options) => options.get(self.choice).cloned().unwrap_or_default(),
+            FieldKind::Choice(options) | FieldKind::Pick(options) => {
+                options.get(self.choice).cloned().unwrap_or_default()
+            }
             _ => self.input.lines().join("\n"),
         }
     }
@@ -119,8 +127,20 @@ impl Form {
         loaded: &str,
     ) -> Form {
         let choice = match &kind {
-            FieldKind::Choice(options) => options.iter().position(|o| o == loaded).unwrap_or(0),
+            FieldKind::Choice(options) | FieldKind::Pick(options) => {
+                options.iter().position(|o| o == loaded).unwrap_or(0)
+            }
             _ => 0,
+        };
+        let picker = match &kind {
+            FieldKind::Pick(options) => Some(Picker::new(
+                options
+                    .iter()
+                    .enumerate()
+                    .map(|(i, label)| PickerEntry::new(i, label.clone()))
+                    .collect(),
+            )),
+            _ => None,
         };
         let single = !matches!(kind, FieldKind::Multi { .. });
         let field = Field {
@@ -131,6 +151,7 @@ impl Form {
             loaded: loaded.to_owned(),
             input: new_input(loaded, single),
             choice,
+            picker,
             error: None,
         };
         self.fields.push(field);
@@ -173,7 +194,7 @@ impl Form {
         if let Some(i) = self.index(key) {
             let field = &mut self.fields[i];
             match &field.kind {
-                FieldKind::Choice(options) => {
+                FieldKind::Choice(options) | FieldKind::Pick(options) => {
                     field.choice = options.iter().position(|o| o == text).unwrap_or(0);
                 }
                 _ => field.input = new_input(text, field.is_single_line()),
@@ -234,6 +255,14 @@ impl Form {
         }
     }
 
+    /// The focused field's search is open: every key goes to it (Échap, Entrée included).
+    pub fn is_picking(&self) -> bool {
+        self.fields
+            .get(self.focus)
+            .and_then(|f| f.picker.as_ref())
+            .is_some_and(Picker::is_open)
+    }
+
     /// Check every field; the first one in error gets the focus. True when all are valid.
     pub fn validate(&mut self) -> bool {
         let today = self.today;
@@ -255,7 +284,9 @@ impl Form {
                         When::parse(trimmed, today).err().map(|e| e.to_string())
                     }
                     FieldKind::Amount => Money::parse(trimmed).err().map(|e| e.to_string()),
-                    FieldKind::Choice(options) if !options.iter().any(|o| o == trimmed) => {
+                    FieldKind::Choice(options) | FieldKind::Pick(options)
+                        if !options.iter().any(|o| o == trimmed) =>
+                    {
                         Some(msg::choice_unknown(trimmed))
                     }
                     _ => None,
@@ -287,6 +318,31 @@ impl Form {
             return false;
         };
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        if let (FieldKind::Pick(options), Some(picker)) = (&field.kind, &mut field.picker) {
+            let n = options.len().max(1);
+            if picker.is_open() {
+                if picker.handle_key(ev) == PickerReply::Chosen
+                    && let Some(&i) = picker.value()
+                {
+                    field.choice = i;
+                    field.error = None;
+                }
+                return true;
+            }
+            match ev.code {
+                KeyCode::Left => field.choice = (field.choice + n - 1) % n,
+                KeyCode::Right | KeyCode::Char(' ') => field.choice = (field.choice + 1) % n,
+                KeyCode::Enter | KeyCode::Down => self.focus_next(),
+                KeyCode::Up => self.focus_prev(),
+                // A letter starts a search with it, from the value shown.
+                KeyCode::Char(c) if !ctrl && !c.is_control() => {
+                    picker.select_value(&field.choice);
+                    picker.set_query(&c.to_string());
+                }
+                _ => return false,
+            }
+            return true;
+        }
         if let FieldKind::Choice(options) = &field.kind {
             let n = options.len().max(1);
             match ev.code {
@@ -334,7 +390,12 @@ impl Form {
         let Some(field) = self.fields.get_mut(self.focus) else {
             return false;
         };
-        if let FieldKind::Choice(_) = field.kind {
+        if let Some(picker) = field.picker.as_mut().filter(|p| p.is_open()) {
+            let query = format!("{}{}", picker.query(), crate::text::clean_line(text, 200));
+            picker.set_query(&query);
+            return true;
+        }
+        if let FieldKind::Choice(_) | FieldKind::Pick(_) = field.kind {
             return false;
         }
         // Not cut to the field's limit: saving says it is too long, which a cut would hide.
@@ -358,7 +419,7 @@ impl Form {
     /// the cursor and the loaded values stay.
     pub fn relayout(&mut self) {
         for field in &mut self.fields {
-            if let FieldKind::Choice(_) = field.kind {
+            if let FieldKind::Choice(_) | FieldKind::Pick(_) = field.kind {
                 continue;
             }
             let ratatui_textarea::DataCursor(row, col) = field.input.cursor();
@@ -474,6 +535,7 @@ impl Widget for &Form {
             first += 1;
         }
         let mut y = area.y;
+        let mut open_picker = None;
         for (i, field) in self.fields.iter().enumerate().skip(first) {
             let h = heights[i];
             if y >= area.bottom() {
@@ -504,7 +566,11 @@ impl Widget for &Form {
                 .min(area.bottom() - y);
             let input_area = Rect::new(input_x, y, input_w, input_rows);
             match &field.kind {
-                FieldKind::Choice(_) => {
+                FieldKind::Pick(_) if field.picker.as_ref().is_some_and(Picker::is_open) => {
+                    // Drawn last, over the fields below.
+                    open_picker = Some((i, Rect::new(input_x, y, input_w, area.bottom() - y)));
+                }
+                FieldKind::Choice(_) | FieldKind::Pick(_) => {
                     let mut spans =
                         vec![Span::raw("‹ "), Span::raw(field.value()), Span::raw(" ›")];
                     if focused {
@@ -558,6 +624,16 @@ impl Widget for &Form {
                 }
             }
             y = y.saturating_add(h);
+        }
+        if let Some((i, rect)) = open_picker
+            && let Some(picker) = &self.fields[i].picker
+        {
+            PickerView {
+                picker,
+                theme,
+                focused: true,
+            }
+            .render(rect, buf);
         }
     }
 }
