@@ -130,7 +130,9 @@ fn counts_text_filter_and_quick_filters_cycle_and_esc_clears() {
     // Circle: the first circle, then the next; with a role, both apply.
     typ(&mut app, "tttt");
     assert_eq!(members(&app).filter.kind, None);
+    // `c` opens the circle picker; Entrée takes the first circle.
     typ(&mut app, "c");
+    app.handle_key(key(KeyCode::Enter));
     let first = members(&app).filter.circle_id.expect("a circle");
     assert!(
         members(&app)
@@ -915,4 +917,27 @@ fn person_form_open(app: &App) -> bool {
 
 fn role_form_open(app: &App) -> bool {
     form_with_name(app) == Some(false)
+}
+
+#[test]
+fn the_circle_filter_is_picked_by_typing_part_of_its_name() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    typ(&mut app, "2c");
+    typ(&mut app, "plai");
+    app.handle_key(key(KeyCode::Enter));
+    let screen = common::tui::screen_text(&app);
+    assert!(screen.contains("Plaidoyer"), "{screen}");
+    let plaidoyer = members(&app).filter.circle_id.expect("a circle chosen");
+    // Accents ignored; Échap leaves the filter as it was.
+    typ(&mut app, "c");
+    typ(&mut app, "echange");
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(members(&app).filter.circle_id, Some(plaidoyer));
+    typ(&mut app, "c");
+    typ(&mut app, "echange");
+    app.handle_key(key(KeyCode::Enter));
+    assert_ne!(members(&app).filter.circle_id, Some(plaidoyer));
+    let screen = common::tui::screen_text(&app);
+    assert!(screen.contains("Échange-entraide"), "{screen}");
 }

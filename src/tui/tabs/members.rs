@@ -29,6 +29,7 @@ use crate::tui::keymap::Scope;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::list::ListState;
+use crate::tui::widgets::picker::{Picker, PickerEntry, PickerReply};
 
 /// Rows of the list pane above the people: the title and counts, the filter chips.
 pub const HEADER_ROWS: u16 = 2;
@@ -72,6 +73,8 @@ pub struct MembersTab {
     pub form: Option<MemberEditor>,
     /// The session's role may not see email and phone (lecture).
     pub contacts_hidden: bool,
+    /// The circle filter being chosen (after `c`, until Entrée or Échap).
+    pub circle_picker: Option<Picker<i64>>,
 }
 
 impl MembersTab {
@@ -224,7 +227,9 @@ impl Pane for MembersTab {
     }
 
     fn is_filtering(&self) -> bool {
-        self.filtering || self.form.as_ref().is_some_and(|e| e.form.is_picking())
+        self.filtering
+            || self.circle_picker.is_some()
+            || self.form.as_ref().is_some_and(|e| e.form.is_picking())
     }
 
     fn dispatch(&mut self, action: Action, env: &mut Env<'_>) -> Reply {
@@ -264,15 +269,21 @@ impl Pane for MembersTab {
                 Reply::Done
             }
             CycleCircleFilter => {
+                // The open circles, searched by typing; Entrée filters, Échap leaves it as is.
                 let today = env.store.today();
-                let open: Vec<i64> = self
+                let entries = self
                     .circles
                     .iter()
                     .filter(|c| c.is_open_on(today))
-                    .map(|c| c.id)
+                    .map(|c| PickerEntry::new(c.id, c.name()))
                     .collect();
-                self.filter.circle_id = cycle(&open, self.filter.circle_id);
-                self.refreshed(env.store, h)
+                let mut picker = Picker::new(entries);
+                if let Some(id) = self.filter.circle_id {
+                    picker.select_value(&id);
+                }
+                picker.open();
+                self.circle_picker = Some(picker);
+                Reply::Done
             }
             CycleKindFilter => {
                 self.filter.kind = cycle(&PersonKind::ALL, self.filter.kind);
@@ -349,6 +360,21 @@ impl Pane for MembersTab {
         if let Some(editor) = &mut self.form {
             editor.form.input(ev);
             return Reply::Done;
+        }
+        if let Some(picker) = &mut self.circle_picker {
+            return match picker.handle_key(ev) {
+                PickerReply::Chosen => {
+                    self.filter.circle_id = picker.value().copied();
+                    self.circle_picker = None;
+                    let height = list_rows(env);
+                    self.refreshed(env.store, height)
+                }
+                PickerReply::Closed => {
+                    self.circle_picker = None;
+                    Reply::Done
+                }
+                PickerReply::Moved | PickerReply::Ignored => Reply::Done,
+            };
         }
         let (store, height) = (&*env.store, list_rows(env));
         match ev.code {

@@ -313,6 +313,19 @@ impl MembersView<'_> {
         buf.set_line(header.x, header.y, &header_line, header.width);
         let chips_line = self.chips_line(usize::from(chips.width));
         buf.set_line(chips.x, chips.y, &chips_line, chips.width);
+        if let Some(picker) = &tab.circle_picker {
+            // The circle being chosen, over the list.
+            let area = Rect {
+                height: inner.height.saturating_sub(1),
+                ..chips
+            };
+            let view = crate::tui::widgets::picker::PickerView {
+                picker,
+                theme,
+                focused: true,
+            };
+            return view.render(area, buf);
+        }
         if tab.people.rows.is_empty() {
             let text = if tab.is_filtered() {
                 mm::NO_PERSON_MATCHES
