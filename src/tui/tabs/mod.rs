@@ -11,6 +11,7 @@ pub mod circle_open;
 pub mod circle_writes;
 pub mod circles;
 pub mod circles_view;
+pub mod decision_form;
 pub mod members;
 pub mod members_view;
 pub mod members_writes;

@@ -1,5 +1,5 @@
 //! The form widget every form of the program reuses: labelled fields (single line, several
-//! lines, choice, date, amount) on ratatui-textarea, validation with the message under the field,
+//! lines, choice, picked from a list by typing, date, amount) on ratatui-textarea, validation with the message under the field,
 //! Tab / Shift-Tab between fields.
 //!
 //! A form keeps the values it loaded beside the edited ones: `is_dirty` compares them, and a
@@ -8,19 +8,15 @@
 //! footer and the help show them.
 
 use chrono::NaiveDate;
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::catalogue::tui as msg;
 use crate::model::{Money, When, format_date, parse_date};
 use crate::text::display_width;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::picker::{Picker, PickerEntry, PickerReply, PickerView};
+use crate::tui::widgets::picker::{Picker, PickerEntry, PickerReply};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldKind {
@@ -433,41 +429,6 @@ impl Form {
             ));
         }
     }
-
-    /// Rows each field is drawn in, `height` rows being there: every field its normal rows;
-    /// then the room left goes to the several-line fields whose text needs more, the focused
-    /// one first, so that a text that fits is seen whole; what is still left goes to the
-    /// focused field, to type in.
-    fn heights(&self, height: u16, input_w: u16) -> Vec<u16> {
-        let mut heights: Vec<u16> = self
-            .fields
-            .iter()
-            .map(|f| f.rows() + error_rows(f, input_w))
-            .collect();
-        let mut spare = height.saturating_sub(heights.iter().sum());
-        let order =
-            std::iter::once(self.focus).chain((0..self.fields.len()).filter(|i| *i != self.focus));
-        for i in order {
-            let Some(field) = self.fields.get(i) else {
-                continue;
-            };
-            if field.is_single_line() || spare == 0 {
-                continue;
-            }
-            let needed =
-                u16::try_from(super::wrap_text(&field.value(), usize::from(input_w.max(1))).len())
-                    .unwrap_or(u16::MAX);
-            let extra = needed.saturating_sub(field.rows()).min(spare);
-            heights[i] += extra;
-            spare -= extra;
-        }
-        if let Some(field) = self.fields.get(self.focus)
-            && !field.is_single_line()
-        {
-            heights[self.focus] += spare;
-        }
-        heights
-    }
 }
 
 /// The horizontal scroll of a single-line field after a key, `width` columns being shown. The
@@ -497,280 +458,13 @@ fn keep_line_in_view(input: &mut TextArea<'static>, width: u16) {
     }
 }
 
-/// A field's text area as an unfocused field shows it: from its first line (the text area
-/// itself keeps the view that followed the cursor while it was typed in).
-fn from_the_top(input: &TextArea<'static>) -> TextArea<'static> {
-    let mut view = input.clone();
-    view.scroll((-i16::MAX, -i16::MAX));
-    view.move_cursor(CursorMove::Jump(0, 0));
-    view
-}
-
-const LABEL_MARKS: u16 = 2;
-
 /// A bound on what one paste may bring, far above any field's limit.
 const MAX_PASTE_CHARS: usize = 100_000;
 
-impl Widget for &Form {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = self.theme;
-        let label_w = self
-            .fields
-            .iter()
-            .map(|f| display_width(f.label) as u16)
-            .max()
-            .unwrap_or(0)
-            .min(area.width / 3)
-            + LABEL_MARKS
-            + 1;
-        let input_x = area.x + label_w;
-        let input_w = area.width.saturating_sub(label_w);
-        self.input_width.set(input_w);
-        let heights = self.heights(area.height, input_w);
-        // When the form is taller than the area, start at the first field that keeps the focused
-        // one entirely visible.
-        let mut first = 0;
-        let bottom_of_focus = |first: usize| -> u16 { heights[first..=self.focus].iter().sum() };
-        while first < self.focus && bottom_of_focus(first) > area.height {
-            first += 1;
-        }
-        let mut y = area.y;
-        let mut open_picker = None;
-        for (i, field) in self.fields.iter().enumerate().skip(first) {
-            let h = heights[i];
-            if y >= area.bottom() {
-                break;
-            }
-            let focused = i == self.focus;
-            let focus_mark = if focused { ">" } else { " " };
-            let dirty_mark = if field.is_changed() {
-                msg::DIRTY_MARK
-            } else {
-                " "
-            };
-            let label_style = if focused { theme.key() } else { theme.label() };
-            let label = Line::from(vec![
-                Span::styled(focus_mark, label_style),
-                Span::styled(dirty_mark, theme.dirty()),
-                Span::styled(
-                    super::truncate(
-                        field.label,
-                        usize::from(label_w.saturating_sub(LABEL_MARKS + 1)),
-                    ),
-                    label_style,
-                ),
-            ]);
-            buf.set_line(area.x, y, &label, label_w.saturating_sub(1));
-            let input_rows = h
-                .saturating_sub(error_rows(field, input_w))
-                .min(area.bottom() - y);
-            let input_area = Rect::new(input_x, y, input_w, input_rows);
-            match &field.kind {
-                FieldKind::Pick(_) if field.picker.as_ref().is_some_and(Picker::is_open) => {
-                    // Drawn last, over the fields below.
-                    open_picker = Some((i, Rect::new(input_x, y, input_w, area.bottom() - y)));
-                }
-                FieldKind::Choice(_) | FieldKind::Pick(_) => {
-                    let mut spans =
-                        vec![Span::raw("‹ "), Span::raw(field.value()), Span::raw(" ›")];
-                    if focused {
-                        spans.push(Span::styled(
-                            format!("  {}", msg::CHOICE_HINT),
-                            theme.muted(),
-                        ));
-                    }
-                    buf.set_line(input_x, y, &Line::from(spans), input_w);
-                }
-                // An empty date shows how to write one, from the column where every value
-                // starts (the text area would put its cursor cell before a placeholder).
-                FieldKind::Date | FieldKind::PastDate | FieldKind::DayOrMonth
-                    if field.input.is_empty() =>
-                {
-                    let placeholder = if field.kind == FieldKind::DayOrMonth {
-                        msg::DAY_OR_MONTH_PLACEHOLDER
-                    } else {
-                        msg::DATE_PLACEHOLDER
-                    };
-                    let hint = Line::styled(placeholder, theme.muted());
-                    buf.set_line(input_x, y, &hint, input_w);
-                    if focused && input_w > 0 {
-                        buf[(input_x, y)].set_style(theme.cursor());
-                    }
-                }
-                _ if focused => (&field.input).render(input_area, buf),
-                _ => {
-                    let view = from_the_top(&field.input);
-                    (&view).render(input_area, buf);
-                    // More text than rows: say so at the end of the last row.
-                    let lines = if field.is_single_line() {
-                        usize::from(display_width(&field.value()) > usize::from(input_w)) + 1
-                    } else {
-                        super::wrap_text(&field.value(), usize::from(input_w.max(1))).len()
-                    };
-                    if lines > usize::from(input_rows) && input_rows > 0 && input_w > 0 {
-                        let (x, y) = (input_area.right() - 1, input_area.bottom() - 1);
-                        buf[(x, y)].set_symbol("…").set_style(theme.muted());
-                    }
-                }
-            }
-            if field.error.is_some() {
-                for (row, text) in error_lines(field, input_w).iter().enumerate() {
-                    let ey = y + input_rows + u16::try_from(row).unwrap_or(u16::MAX);
-                    if ey >= area.bottom() {
-                        break;
-                    }
-                    let line = Line::styled(text.clone(), theme.error());
-                    buf.set_line(input_x, ey, &line, input_w);
-                }
-            }
-            y = y.saturating_add(h);
-        }
-        if let Some((i, rect)) = open_picker
-            && let Some(picker) = &self.fields[i].picker
-        {
-            PickerView {
-                picker,
-                theme,
-                focused: true,
-            }
-            .render(rect, buf);
-        }
-    }
-}
-
-/// A field's error as shown under it: `! ` and the message, word-wrapped to the input's width
-/// over three rows at most (the last cut with `…` if it must), so its end is not lost.
-fn error_lines(field: &Field, width: u16) -> Vec<String> {
-    const MAX_ROWS: usize = 3;
-    let Some(error) = &field.error else {
-        return Vec::new();
-    };
-    let width = usize::from(width.max(1));
-    let mut lines = super::wrap_text(&format!("! {error}"), width);
-    if lines.len() > MAX_ROWS {
-        let rest = lines.split_off(MAX_ROWS - 1).join(" ");
-        lines.push(super::truncate(&rest, width));
-    }
-    lines
-}
-
-fn error_rows(field: &Field, width: u16) -> u16 {
-    u16::try_from(error_lines(field, width).len()).unwrap_or(1)
-}
+#[path = "form_view.rs"]
+mod view;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2025, 11, 20).unwrap()
-    }
-
-    fn key(c: KeyCode) -> KeyEvent {
-        KeyEvent::new(c, KeyModifiers::NONE)
-    }
-
-    fn sample() -> Form {
-        Form::new("t", today(), Theme::plain())
-            .field("name", "Nom", FieldKind::Line, true, "Finances")
-            .field(
-                "notes",
-                "Notes",
-                FieldKind::Multi { rows: 3 },
-                false,
-                "a\nb",
-            )
-            .field("when", "Date", FieldKind::Date, false, "")
-            .field("amount", "Montant", FieldKind::Amount, false, "")
-    }
-
-    #[test]
-    fn keeps_loaded_beside_edited() {
-        let mut f = sample();
-        assert!(!f.is_dirty());
-        f.input(key(KeyCode::Char('!')));
-        assert_eq!(f.value("name"), "Finances!");
-        assert_eq!(f.loaded("name"), "Finances");
-        assert!(f.is_dirty());
-        f.set_value("name", "Finances");
-        assert!(!f.is_dirty());
-    }
-
-    #[test]
-    fn validation_puts_messages_under_fields_and_focus_on_the_first() {
-        let mut f = sample();
-        f.set_value("name", "  ");
-        f.set_value("when", "31/02/2025");
-        f.set_value("amount", "12,345");
-        assert!(!f.validate());
-        assert_eq!(f.focus(), 0);
-        assert_eq!(f.error("name"), Some(msg::FIELD_REQUIRED));
-        assert!(f.error("when").is_some());
-        assert!(f.error("amount").is_some());
-        f.set_value("name", "X");
-        f.set_value("when", "28/11");
-        f.set_value("amount", "1 234,56");
-        assert!(f.validate());
-    }
-
-    #[test]
-    fn enter_moves_on_in_a_line_but_breaks_a_line_in_multi() {
-        let mut f = sample();
-        f.input(key(KeyCode::Enter));
-        assert_eq!(f.focused_key(), Some("notes"));
-        f.input(key(KeyCode::Enter));
-        f.input(key(KeyCode::Char('c')));
-        assert_eq!(f.value("notes"), "a\nb\nc");
-        f.focus_prev();
-        assert_eq!(f.focused_key(), Some("name"));
-    }
-
-    fn first_row(form: &Form) -> String {
-        let area = Rect::new(0, 0, 30, 2);
-        let mut buf = Buffer::empty(area);
-        form.render(area, &mut buf);
-        (0..30).map(|x| buf[(x, 0)].symbol().to_owned()).collect()
-    }
-
-    #[test]
-    fn a_long_line_comes_back_into_view_with_home_and_after_clearing() {
-        let long = "Début ".to_owned() + &"x".repeat(80) + " fin";
-        let mut f =
-            Form::new("t", today(), Theme::plain()).field("n", "Nom", FieldKind::Line, true, &long);
-        assert!(first_row(&f).ends_with("fin "), "{}", first_row(&f));
-        f.input(key(KeyCode::Home));
-        assert!(first_row(&f).contains("Début"), "{}", first_row(&f));
-        f.input(KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL));
-        assert!(first_row(&f).ends_with("fin "), "{}", first_row(&f));
-        f.input(KeyEvent::new(KeyCode::Char('a'), KeyModifiers::CONTROL));
-        assert!(first_row(&f).contains("Début"), "{}", first_row(&f));
-        // Cleared from the end, one key and one frame at a time, then typed again.
-        f.input(KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL));
-        for _ in 0..long.chars().count() {
-            first_row(&f);
-            f.input(key(KeyCode::Backspace));
-        }
-        for c in "Plaidoyer".chars() {
-            first_row(&f);
-            f.input(key(KeyCode::Char(c)));
-        }
-        assert!(first_row(&f).contains("Plaidoyer"), "{}", first_row(&f));
-        // The same in one burst of keys, drawn once at the end (a paste of keys, a fast typist).
-        f.set_value("n", &long);
-        first_row(&f);
-        for _ in 0..long.chars().count() + 9 {
-            f.input(key(KeyCode::Backspace));
-        }
-        for c in "Plaidoyer".chars() {
-            f.input(key(KeyCode::Char(c)));
-        }
-        assert!(first_row(&f).contains("Plaidoyer"), "{}", first_row(&f));
-        f.set_value("n", &long);
-        first_row(&f);
-        f.input(key(KeyCode::Home));
-        f.input(key(KeyCode::Right));
-        f.input(key(KeyCode::Right));
-        assert!(first_row(&f).contains("Début"), "{}", first_row(&f));
-    }
-}
+#[path = "form_tests.rs"]
+mod tests;
