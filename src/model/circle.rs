@@ -16,6 +16,8 @@ pub mod fields {
     pub const DECISION_SCOPE: FieldName =
         FieldName::new("decision_scope", msg::FIELD_DECISION_SCOPE);
     pub const MISSIONS: FieldName = FieldName::new("missions", msg::FIELD_MISSIONS);
+    /// A circle's or a GT's closing date.
+    pub const CLOSED_ON: FieldName = FieldName::new("closed_on", msg::FIELD_CLOSED_ON);
     pub const SAFE_FRAME: FieldName = FieldName::new("safe_frame", msg::FIELD_SAFE_FRAME);
 }
 

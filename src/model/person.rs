@@ -20,6 +20,7 @@ pub mod fields {
     pub const PHONE: FieldName = FieldName::new("phone", msg::FIELD_PHONE);
     pub const COMMUNE: FieldName = FieldName::new("commune", msg::FIELD_COMMUNE);
     pub const NOTES: FieldName = FieldName::new("notes", msg::FIELD_NOTES);
+    pub const LEFT_ON: FieldName = FieldName::new("left_on", msg::FIELD_LEFT_ON);
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -479,7 +479,7 @@ impl Store {
         expected_version: i64,
         on: Option<NaiveDate>,
     ) -> Result<Person> {
-        self.not_after_today(msg::FIELD_LEFT_ON, on)?;
+        self.not_after_today(crate::model::person::fields::LEFT_ON, on)?;
         self.write(Area::Governance, |tx| {
             let before: Person = tx.current(id, expected_version)?;
             if let (Some(_), Some(already)) = (on, before.left_on) {

@@ -21,7 +21,7 @@ pub const SCOPE: &str = fields::DECISION_SCOPE.code;
 pub const MISSIONS: &str = fields::MISSIONS.code;
 pub const SAFE_FRAME: &str = fields::SAFE_FRAME.code;
 pub const CREATED_ON: &str = "created_on";
-pub const CLOSED_ON: &str = "closed_on";
+pub const CLOSED_ON: &str = fields::CLOSED_ON.code;
 
 /// An editor of the Cercles tab.
 pub type CircleEditor = Editor<AfterSave>;

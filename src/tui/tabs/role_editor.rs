@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::person_editor::{MemberEditor, PERSON_WORDS};
 use crate::catalogue::members_tab as mm;
-use crate::catalogue::people as pm;
+use crate::model::membership::fields;
 use crate::model::{Circle, CircleKind, CircleRole, format_date, parse_date};
 use crate::store::people::PersonDetail;
 use crate::store::{Store, StoreError};
@@ -18,11 +18,11 @@ use crate::tui::widgets::form::{FieldKind, Form};
 
 pub const CIRCLE: &str = "circle";
 pub const ROLE: &str = "role";
-pub const SINCE: &str = "since";
-pub const TERM_END: &str = "term_end";
+pub const SINCE: &str = fields::SINCE.code;
+pub const TERM_END: &str = fields::TERM_END.code;
 pub const MEMBERSHIP: &str = "membership";
-pub const UNTIL: &str = "until";
-pub const LEFT_ON: &str = "left_on";
+pub const UNTIL: &str = fields::UNTIL.code;
+pub const LEFT_ON: &str = crate::model::person::fields::LEFT_ON.code;
 
 /// A current role the end-role form offers: its label in the choice, and what the store needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -389,18 +389,8 @@ impl Record for RoleRecord {
         Some(self.refresh_versions(store))
     }
 
-    /// A store message that names one of this form's fields (`jusqu'au : …`) goes under it.
-    fn invalid_field(&self, _: &Form, text: &str) -> Option<(&'static str, String)> {
-        [
-            (pm::FIELD_UNTIL, UNTIL),
-            (pm::FIELD_TERM_END, TERM_END),
-            (pm::FIELD_LEFT_ON, LEFT_ON),
-            (pm::FIELD_SINCE, SINCE),
-        ]
-        .into_iter()
-        .find_map(|(field, key)| {
-            text.strip_prefix(&format!("{field} : "))
-                .map(|rest| (key, rest.to_owned()))
-        })
+    /// A refusal of the store naming no field (a closed circle…) is said, not put under one.
+    fn invalid_field(&self, _: &Form, _: &str) -> Option<(&'static str, String)> {
+        None
     }
 }
