@@ -258,12 +258,15 @@ fn work_values(item: &WorkItem) -> Vec<(&'static str, String)> {
     ]
 }
 
-fn work_draft(form: &Form, today: NaiveDate) -> Result<WorkItemDraft, SaveError> {
-    let year: i32 = form
-        .value(YEAR)
+fn work_year(form: &Form) -> Result<i32, Refusal> {
+    form.value(YEAR)
         .trim()
         .parse()
-        .map_err(|_| Refusal::at(YEAR, cm::NOT_A_YEAR))?;
+        .map_err(|_| Refusal::at(YEAR, cm::NOT_A_YEAR))
+}
+
+fn work_draft(form: &Form, today: NaiveDate) -> Result<WorkItemDraft, SaveError> {
+    let year = work_year(form)?;
     let label = form.value(STATUS);
     let status = WorkStatus::ALL
         .into_iter()
@@ -334,6 +337,11 @@ impl Record for WorkRecord {
 
     fn words(&self) -> &'static Words {
         &ITEM_WORDS
+    }
+
+    /// The year, beside the fields' own checks.
+    fn check(&self, form: &Form) -> Vec<Refusal> {
+        work_year(form).err().into_iter().collect()
     }
 
     fn saves_unchanged(&self) -> bool {
