@@ -225,7 +225,11 @@ impl Pane for CirclesTab {
     }
 
     fn is_filtering(&self) -> bool {
-        self.filtering || self.editor.as_ref().is_some_and(|e| e.form.is_picking())
+        self.filtering || self.is_picking()
+    }
+
+    fn is_picking(&self) -> bool {
+        self.editor.as_ref().is_some_and(|e| e.form.is_picking())
     }
 
     fn dispatch(&mut self, action: Action, env: &mut Env<'_>) -> Reply {

@@ -227,9 +227,11 @@ impl Pane for MembersTab {
     }
 
     fn is_filtering(&self) -> bool {
-        self.filtering
-            || self.circle_picker.is_some()
-            || self.form.as_ref().is_some_and(|e| e.form.is_picking())
+        self.filtering || self.is_picking()
+    }
+
+    fn is_picking(&self) -> bool {
+        self.circle_picker.is_some() || self.form.as_ref().is_some_and(|e| e.form.is_picking())
     }
 
     fn dispatch(&mut self, action: Action, env: &mut Env<'_>) -> Reply {

@@ -233,6 +233,11 @@ pub trait Pane: std::any::Any {
         false
     }
 
+    /// Of the keys going to [`Pane::filter_key`]: a search in a list of choices is open.
+    fn is_picking(&self) -> bool {
+        false
+    }
+
     /// Apply one action. `Reply::Pass` leaves it to the app.
     fn dispatch(&mut self, action: Action, env: &mut Env<'_>) -> Reply {
         let _ = (action, env);
