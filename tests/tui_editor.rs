@@ -8,6 +8,7 @@ mod common;
 
 use cercles::catalogue::tui as msg;
 use cercles::store::Store;
+use cercles::tui::tabs::circle_detail::Section;
 use cercles::tui::{App, Theme};
 use common::tui::{ADMIN, demo, press, screen_text, select_circle, typ};
 use ratatui::crossterm::event::KeyCode;
@@ -63,4 +64,35 @@ fn a_refusal_of_the_store_goes_under_the_field_it_names() {
     assert!(under[0].contains("est avant le début du rôle"), "{screen}");
     // The status line names the field in French.
     assert!(screen.contains("fin le : 01/01/1990"), "{screen}");
+}
+
+#[test]
+fn the_instance_of_a_decision_is_picked_by_typing() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    select_circle(&mut app, "Plaidoyer");
+    press(&mut app, KeyCode::Enter);
+    while common::tui::circles(&app).focus.unwrap().section != Section::Decisions {
+        press(&mut app, KeyCode::Tab);
+    }
+    typ(&mut app, "a");
+    assert!(
+        screen_text(&app).contains("‹ Plaidoyer ›"),
+        "{}",
+        screen_text(&app)
+    );
+    // Without case or accents, part of the name: the best match first.
+    typ(&mut app, "GENER");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        screen_text(&app).contains("‹ cercle général ›"),
+        "{}",
+        screen_text(&app)
+    );
+    // Échap leaves the search, the value stays, the form stays open.
+    typ(&mut app, "coord");
+    press(&mut app, KeyCode::Esc);
+    let screen = screen_text(&app);
+    assert!(screen.contains("‹ cercle général ›"), "{screen}");
+    assert!(!screen.contains(msg::CONFIRM_DISCARD), "{screen}");
 }
