@@ -38,11 +38,6 @@ fn when_text(w: Option<When>) -> String {
     w.map(|w| w.to_string()).unwrap_or_default()
 }
 
-/// A refusal of the store naming no field goes under the title.
-pub(super) fn under_title(text: &str) -> Option<(&'static str, String)> {
-    Some((TITLE, text.to_owned()))
-}
-
 // --- working groups -----------------------------------------------------------------------------
 
 fn group_form(title: String, g: &WorkingGroupDraft, today: NaiveDate, theme: Theme) -> Form {
@@ -353,8 +348,8 @@ impl Record for WorkRecord {
         true
     }
 
-    fn invalid_field(&self, _: &Form, text: &str) -> Option<(&'static str, String)> {
-        under_title(text)
+    fn main_field(&self, _: &Form) -> Option<&'static str> {
+        Some(TITLE)
     }
 }
 

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::circle_editor::{
     AfterSave, CircleEditor, ITEM_WORDS, date_text, multi, optional_date, refused, required_date,
 };
-use super::circle_forms::{TITLE, under_title};
+use super::circle_forms::TITLE;
 use crate::catalogue::circles_tab as cm;
 use crate::catalogue::tui as msg;
 use crate::model::{Circle, CircleKind, Decision, DecisionDraft, Instance, decision, format_date};
@@ -162,8 +162,8 @@ impl Record for DecisionRecord {
         true
     }
 
-    fn invalid_field(&self, _: &Form, text: &str) -> Option<(&'static str, String)> {
-        under_title(text)
+    fn main_field(&self, _: &Form) -> Option<&'static str> {
+        Some(TITLE)
     }
 }
 

@@ -233,7 +233,8 @@ impl Record for PersonRecord {
         self.homonym_confirmed = true;
     }
 
-    fn invalid_field(&self, _: &Form, _: &str) -> Option<(&'static str, String)> {
+    /// A refusal of the store naming no field is said, not put under one.
+    fn main_field(&self, _: &Form) -> Option<&'static str> {
         None
     }
 }

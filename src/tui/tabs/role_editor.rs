@@ -390,7 +390,7 @@ impl Record for RoleRecord {
     }
 
     /// A refusal of the store naming no field (a closed circle…) is said, not put under one.
-    fn invalid_field(&self, _: &Form, _: &str) -> Option<(&'static str, String)> {
+    fn main_field(&self, _: &Form) -> Option<&'static str> {
         None
     }
 }

@@ -171,10 +171,10 @@ pub trait Record {
         None
     }
 
-    /// The field a refusal of the store that names none goes under, with the text to show
-    /// there; `None` to leave the fields as they are.
-    fn invalid_field(&self, form: &Form, text: &str) -> Option<(&'static str, String)> {
-        form.fields().first().map(|f| (f.key, text.to_owned()))
+    /// The field a refusal of the store naming none of the form's goes under (the form's
+    /// first by default); `None` to leave the fields as they are and only say it.
+    fn main_field(&self, form: &Form) -> Option<&'static str> {
+        form.fields().first().map(|f| f.key)
     }
 }
 
@@ -286,15 +286,15 @@ impl<T> Editor<T> {
             Err(SaveError::Store(StoreError::Field(e))) => {
                 let mut refusal = Refusal::from(e);
                 if self.form.fields().iter().all(|f| f.key != refusal.key)
-                    && let Some((key, _)) = self.record.invalid_field(&self.form, "")
+                    && let Some(key) = self.record.main_field(&self.form)
                 {
                     refusal.key = key;
                 }
                 Answer::kept(Reply::Error(self.mark(vec![refusal], true)))
             }
             Err(SaveError::Store(StoreError::Invalid(text))) => {
-                if let Some((key, under)) = self.record.invalid_field(&self.form, &text) {
-                    self.form.set_error(key, under);
+                if let Some(key) = self.record.main_field(&self.form) {
+                    self.form.set_error(key, text.clone());
                 }
                 Answer::kept(Reply::Error(text))
             }
