@@ -1,6 +1,6 @@
 //! The Cercles tab: the list of circles (the cercle général on top, open circles in the
 //! report's order with their counts and a term flag, closed ones last), the detail of the
-//! selected one (`circle_detail`), and its forms (`circle_editor`, `circle_forms`).
+//! selected one (`circle_detail`), and its forms (`circle_editor`, `circle_forms`, `decision_form`).
 //!
 //! `CirclesTab` is a component ([`Pane`]): this file holds its state and routes the app's
 //! actions; moving around and opening forms are in `circle_keys`, the writes in

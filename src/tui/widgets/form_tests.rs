@@ -114,3 +114,62 @@ fn a_long_line_comes_back_into_view_with_home_and_after_clearing() {
     f.input(key(KeyCode::Right));
     assert!(first_row(&f).contains("Début"), "{}", first_row(&f));
 }
+
+fn circles() -> Form {
+    let names = ["Finances", "Plaidoyer", "Échange-entraide", "Communication"];
+    Form::new("t", today(), Theme::plain())
+        .field(
+            "circle",
+            "Cercle",
+            FieldKind::Pick(names.iter().map(|n| (*n).to_owned()).collect()),
+            true,
+            "Finances",
+        )
+        .field("name", "Nom", FieldKind::Line, false, "")
+}
+
+fn type_in(f: &mut Form, text: &str) {
+    for c in text.chars() {
+        f.input(key(KeyCode::Char(c)));
+    }
+}
+
+#[test]
+fn a_pick_field_chooses_by_typing_and_escape_keeps_the_value() {
+    let mut f = circles();
+    type_in(&mut f, "plai");
+    assert!(f.is_picking());
+    assert_eq!(
+        f.value("circle"),
+        "Finances",
+        "nothing chosen before Entrée"
+    );
+    f.input(key(KeyCode::Enter));
+    assert!(!f.is_picking());
+    assert_eq!(f.value("circle"), "Plaidoyer");
+    assert_eq!(
+        f.focused_key(),
+        Some("circle"),
+        "Entrée chose, it did not move on"
+    );
+    // Accents and case ignored.
+    type_in(&mut f, "ECHA");
+    f.input(key(KeyCode::Enter));
+    assert_eq!(f.value("circle"), "Échange-entraide");
+    // Échap: the search goes, the value stays.
+    type_in(&mut f, "fin");
+    f.input(key(KeyCode::Esc));
+    assert!(!f.is_picking());
+    assert_eq!(f.value("circle"), "Échange-entraide");
+    // ← → cycle; Entrée with the search closed goes to the next field.
+    f.input(key(KeyCode::Right));
+    assert_eq!(f.value("circle"), "Communication");
+    f.input(key(KeyCode::Enter));
+    assert_eq!(f.focused_key(), Some("name"));
+    // Drawn: the search over the fields below while open, the value between ‹ › once chosen.
+    f.focus_prev();
+    type_in(&mut f, "pl");
+    assert!(first_row(&f).contains("pl"), "{}", first_row(&f));
+    f.input(key(KeyCode::Enter));
+    assert!(first_row(&f).contains("‹ Plaidoyer ›"), "{}", first_row(&f));
+}
