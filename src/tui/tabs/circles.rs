@@ -1,6 +1,7 @@
 //! The Cercles tab: the list of circles (the cercle général on top, open circles in the
 //! report's order with their counts and a term flag, closed ones last), the detail of the
-//! selected one (`circle_detail`), and its forms (`circle_editor`, `circle_forms`, `decision_form`).
+//! selected one (`circle_detail`), and its forms (`circle_editor`, `circle_forms`,
+//! `decision_form`, on the shared editor).
 //!
 //! `CirclesTab` is a component ([`Pane`]): this file holds its state and routes the app's
 //! actions; moving around and opening forms are in `circle_keys`, the writes in
