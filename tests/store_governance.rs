@@ -588,7 +588,11 @@ fn person_arguments_resolve_by_id_email_or_exact_name() {
         email: "Helene@Example.org".into(),
         ..PersonDraft::default()
     });
-    assert!(matches!(dup, Err(StoreError::Invalid(m)) if m.contains("Hélène Durand")));
+    // Refused under the e-mail field, named by its code.
+    assert!(
+        matches!(&dup, Err(StoreError::Field(e)) if e.field == "email" && e.to_string().contains("Hélène Durand")),
+        "{dup:?}"
+    );
 }
 
 /// Who a re-import skips (issue 4): the same email without case; else the same name without

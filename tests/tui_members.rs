@@ -14,7 +14,6 @@ use cercles::store::Store;
 use cercles::store::people::PersonFilter;
 use cercles::tui::app::MessageKind;
 use cercles::tui::tabs::Tab;
-use cercles::tui::tabs::members::MemberForm;
 use cercles::tui::tabs::person_editor::{COMMUNE, EMAIL, LAST_NAME, NOTES, PHONE};
 use cercles::tui::tabs::role_editor::{CIRCLE, UNTIL};
 use cercles::tui::{App, Theme};
@@ -131,7 +130,9 @@ fn counts_text_filter_and_quick_filters_cycle_and_esc_clears() {
     // Circle: the first circle, then the next; with a role, both apply.
     typ(&mut app, "tttt");
     assert_eq!(members(&app).filter.kind, None);
+    // `c` opens the circle picker; Entrée takes the first circle.
     typ(&mut app, "c");
+    app.handle_key(key(KeyCode::Enter));
     let first = members(&app).filter.circle_id.expect("a circle");
     assert!(
         members(&app)
@@ -194,7 +195,7 @@ fn a_bad_email_stays_under_its_field_and_writes_nothing_then_a_good_one_appears(
     tab(&mut app, 1);
     typ(&mut app, "zoe@");
     save(&mut app);
-    let Some(MemberForm::Person(editor)) = &members(&app).form else {
+    let Some(editor) = &members(&app).form else {
         panic!("the form stays open");
     };
     let error = editor.form.error(EMAIL).expect("an error under the e-mail");
@@ -238,7 +239,7 @@ fn give_a_role_then_end_it_and_leave_the_network() {
     // Give the co-référent·e role in Finances, from today.
     typ(&mut app, "+");
     for _ in 0..20 {
-        let Some(MemberForm::Role(editor)) = &members(&app).form else {
+        let Some(editor) = &members(&app).form else {
             panic!("the role form is open");
         };
         if editor.form.value(CIRCLE) == "Finances" {
@@ -273,7 +274,7 @@ fn give_a_role_then_end_it_and_leave_the_network() {
     );
     // Renew the term: the role goes on from the same day, with its new end.
     typ(&mut app, "m");
-    let Some(MemberForm::Role(editor)) = &members(&app).form else {
+    let Some(editor) = &members(&app).form else {
         panic!("the term form is open: {:?}", app.message);
     };
     assert!(editor.form.value(CIRCLE).is_empty() || editor.form.title.contains("Mandat"));
@@ -303,7 +304,7 @@ fn give_a_role_then_end_it_and_leave_the_network() {
     assert_eq!(detail.memberships.len(), 1, "no second role");
     // End it today.
     typ(&mut app, "-");
-    assert!(matches!(members(&app).form, Some(MemberForm::Role(_))));
+    assert!(role_form_open(&app));
     save(&mut app);
     assert!(members(&app).form.is_none(), "{:?}", app.message);
     let detail = members(&app).detail.as_ref().unwrap();
@@ -387,7 +388,7 @@ fn a_person_who_left_comes_back_with_d_after_a_yes() {
     assert!(!buffer_text(&app).contains("a quitté le réseau"));
     // `d` now offers the departure again.
     typ(&mut app, "d");
-    assert!(matches!(members(&app).form, Some(MemberForm::Role(_))));
+    assert!(role_form_open(&app));
 }
 
 #[test]
@@ -481,7 +482,7 @@ fn every_field_error_shows_at_once_on_save() {
     tab(&mut app, 1);
     typ(&mut app, "12");
     save(&mut app);
-    let Some(MemberForm::Person(editor)) = &members(&app).form else {
+    let Some(editor) = &members(&app).form else {
         panic!("the form stays open");
     };
     assert!(editor.form.error(LAST_NAME).is_some());
@@ -554,7 +555,7 @@ fn a_note_over_the_limit_is_refused_under_its_field_not_cut() {
     tab(&mut app, 8);
     typ(&mut app, &"x".repeat(4001));
     save(&mut app);
-    let Some(MemberForm::Person(editor)) = &members(&app).form else {
+    let Some(editor) = &members(&app).form else {
         panic!("the form stays open");
     };
     assert_eq!(editor.form.error(NOTES), Some("trop long"));
@@ -593,7 +594,7 @@ fn two_sessions_edit_the_same_person_and_the_second_sees_the_first_ones_values()
     assert_eq!(kind, MessageKind::Notice);
     assert!(text.contains("modifiée ailleurs"), "{text}");
     save(&mut second);
-    let Some(MemberForm::Person(editor)) = &members(&second).form else {
+    let Some(editor) = &members(&second).form else {
         panic!("the form stays open");
     };
     let conflict = editor.conflict.as_ref().expect("the conflict panel");
@@ -785,7 +786,7 @@ fn a_role_form_that_meets_a_change_elsewhere_keeps_what_was_typed() {
     assert!(members(&first).form.is_none(), "{:?}", first.message);
     // The second's save meets the new version: refused, the form and its date stay.
     save(&mut second);
-    let Some(MemberForm::Role(editor)) = &members(&second).form else {
+    let Some(editor) = &members(&second).form else {
         panic!("the form stays open: {:?}", second.message);
     };
     assert_eq!(editor.form.value(UNTIL), "19/11/2025");
@@ -815,7 +816,7 @@ fn adding_someone_whose_name_is_taken_asks_first() {
     assert!(shown.contains("est déjà dans le réseau"), "{shown}");
     // No: back to the form, nothing added.
     typ(&mut app, "n");
-    assert!(matches!(members(&app).form, Some(MemberForm::Person(_))));
+    assert!(person_form_open(&app));
     assert_eq!(
         Store::open(&path, ADMIN)
             .unwrap()
@@ -840,11 +841,7 @@ fn the_palette_finds_another_tab_s_action_and_goes_there() {
     typ(&mut app, ":donner un rôle");
     app.handle_key(key(KeyCode::Enter));
     assert_eq!(app.tab, cercles::tui::tabs::Tab::Membres);
-    assert!(
-        matches!(members(&app).form, Some(MemberForm::Role(_))),
-        "{:?}",
-        app.message
-    );
+    assert!(role_form_open(&app), "{:?}", app.message);
 }
 
 #[test]
@@ -888,7 +885,7 @@ fn a_namesake_with_an_e_mail_already_used_is_told_about_the_e_mail_first() {
     assert!(!shown.contains("est déjà dans le réseau"), "{shown}");
     assert_eq!(message(&app).0, MessageKind::Error);
     assert!(message(&app).1.contains(&email), "{:?}", app.message);
-    assert!(matches!(members(&app).form, Some(MemberForm::Person(_))));
+    assert!(person_form_open(&app));
 }
 
 #[test]
@@ -902,6 +899,43 @@ fn opening_a_form_clears_the_error_line_of_the_previous_action() {
     typ(&mut app, "e");
     assert_eq!(message(&app).0, MessageKind::Error, "{:?}", app.message);
     typ(&mut app, "a");
-    assert!(matches!(members(&app).form, Some(MemberForm::Person(_))));
+    assert!(person_form_open(&app));
     assert!(app.message.is_none(), "{:?}", app.message);
+}
+
+/// A form of the tab is open, with (or without) a person's name field.
+fn form_with_name(app: &App) -> Option<bool> {
+    let editor = members(app).form.as_ref()?;
+    Some(editor.form.fields().iter().any(|f| f.key == LAST_NAME))
+}
+
+fn person_form_open(app: &App) -> bool {
+    form_with_name(app) == Some(true)
+}
+
+fn role_form_open(app: &App) -> bool {
+    form_with_name(app) == Some(false)
+}
+
+#[test]
+fn the_circle_filter_is_picked_by_typing_part_of_its_name() {
+    let (_d, path) = demo();
+    let mut app = app(&path);
+    typ(&mut app, "2c");
+    typ(&mut app, "plai");
+    app.handle_key(key(KeyCode::Enter));
+    let screen = common::tui::screen_text(&app);
+    assert!(screen.contains("Plaidoyer"), "{screen}");
+    let plaidoyer = members(&app).filter.circle_id.expect("a circle chosen");
+    // Accents ignored; Échap leaves the filter as it was.
+    typ(&mut app, "c");
+    typ(&mut app, "echange");
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(members(&app).filter.circle_id, Some(plaidoyer));
+    typ(&mut app, "c");
+    typ(&mut app, "echange");
+    app.handle_key(key(KeyCode::Enter));
+    assert_ne!(members(&app).filter.circle_id, Some(plaidoyer));
+    let screen = common::tui::screen_text(&app);
+    assert!(screen.contains("Échange-entraide"), "{screen}");
 }

@@ -7,7 +7,6 @@
 mod common;
 
 use cercles::store::Store;
-use cercles::tui::tabs::members::MemberForm;
 use cercles::tui::tabs::role_editor::CIRCLE;
 use cercles::tui::{App, Theme};
 use chrono::NaiveDate;
@@ -146,43 +145,44 @@ fn person_names_with_emoji_and_flags_keep_the_membres_columns_in_line() {
 }
 
 fn circle_field(app: &App) -> String {
-    let Some(MemberForm::Role(editor)) = &members(app).form else {
+    let Some(editor) = &members(app).form else {
         panic!("the role form is open: {:?}", app.message);
     };
     editor.form.value(CIRCLE)
 }
 
+fn screen(app: &App) -> String {
+    let buf = buffer(app);
+    (0..24).map(|y| row(&buf, y)).collect::<Vec<_>>().join("\n")
+}
+
 #[test]
-fn a_letter_in_the_circle_field_jumps_to_the_next_circle_with_that_initial() {
+fn the_circle_of_the_role_form_is_picked_by_typing_part_of_its_name() {
     let (_d, path) = demo();
     let mut app = App::new(Store::open(&path, ADMIN).unwrap()).unwrap();
     app.theme = Theme::plain();
     typ(&mut app, "2+");
-    typ(&mut app, "f");
-    assert_eq!(circle_field(&app), "Finances");
-    typ(&mut app, "o");
-    assert_eq!(circle_field(&app), "Outils numériques");
-    // Without its accent, and the same letter again goes on to the next one.
-    typ(&mut app, "e");
+    // A few letters, without case, and Entrée: the best match.
+    typ(&mut app, "plai");
+    assert!(screen(&app).contains("plai"), "{}", screen(&app));
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(circle_field(&app), "Plaidoyer");
+    assert!(screen(&app).contains("‹ Plaidoyer ›"), "{}", screen(&app));
+    // Accents ignored.
+    typ(&mut app, "echange");
+    app.handle_key(key(KeyCode::Enter));
     assert_eq!(circle_field(&app), "Échange-entraide");
-    typ(&mut app, "c");
-    assert_eq!(circle_field(&app), "Communication");
+    // Échap leaves the search and keeps the value it had; the form stays open.
+    typ(&mut app, "fin");
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(circle_field(&app), "Échange-entraide");
+    assert!(members(&app).form.is_some(), "Échap closed only the search");
+    // ← → still cycle the short list.
     app.handle_key(key(KeyCode::Right));
-    let after_arrow = circle_field(&app);
-    assert_ne!(after_arrow, "Communication", "← → still cycle");
-    // From where the arrows left it: the next circle with that initial after it.
-    typ(&mut app, "a");
-    assert_eq!(circle_field(&app), "Actions locales");
-    // No circle starts with z: nothing moves, nothing is typed into the field.
-    typ(&mut app, "z");
-    assert_eq!(circle_field(&app), "Actions locales");
-    let buf = buffer(&app);
-    assert!(
-        (0..24).any(|y| row(&buf, y).contains("Actions locales")),
-        "the field shows the circle"
-    );
+    assert_ne!(circle_field(&app), "Échange-entraide", "← → still cycle");
     // Letters in the other fields still go to the form.
     app.handle_key(key(KeyCode::Tab));
+    let before = circle_field(&app);
     typ(&mut app, "f");
-    assert_eq!(circle_field(&app), "Actions locales");
+    assert_eq!(circle_field(&app), before);
 }

@@ -50,10 +50,11 @@ pub fn bad_year(year: i32) -> String {
 pub const THE_WORKING_GROUP: &str = "le GT";
 pub const THE_WORK_ITEM: &str = "l'élément du suivi";
 pub const THE_DECISION: &str = "la décision";
+// Said of a field (its name comes before it).
 pub fn gt_name_taken(name: &str) -> String {
-    format!("{FIELD_GT_NAME} : ce cercle a déjà un GT « {name} »")
+    format!("ce cercle a déjà un GT « {name} »")
 }
 pub fn closed_before_created(on: &str, created: &str) -> String {
-    format!("{FIELD_CLOSED_ON} : {on} est avant la création, le {created}")
+    format!("{on} est avant la création, le {created}")
 }
 pub const UNKNOWN_CIRCLE: &str = "ce cercle n'existe pas";

@@ -71,8 +71,9 @@ pub fn bad_role(input: &str) -> String {
 
 pub const THE_PERSON: &str = "la personne";
 pub const THE_MEMBERSHIP: &str = "le rôle";
+/// Said of the e-mail field (its name comes before it).
 pub fn email_taken(email: &str, who: &str) -> String {
-    format!("{FIELD_EMAIL} : l'adresse « {email} » est déjà celle de {who}")
+    format!("l'adresse « {email} » est déjà celle de {who}")
 }
 pub fn person_not_found(query: &str) -> String {
     format!("aucune personne ne correspond à « {query} » (numéro, e-mail, ou « Prénom Nom » exact)")
@@ -100,27 +101,30 @@ pub fn derived_circle(circle: &str) -> String {
 pub fn circle_closed(circle: &str) -> String {
     format!("le cercle {circle} est fermé : rouvrez-le d'abord")
 }
+// Said of a field (its name comes before it): `until_before_since`, `term_before_since`,
+// `date_to_come`, `later_role`, `left_before_arrival`.
 pub fn until_before_since(until: &str, since: &str) -> String {
-    format!("{FIELD_UNTIL} : {until} est avant le début du rôle ({since})")
+    format!("{until} est avant le début du rôle ({since})")
 }
 pub fn term_before_since(term: &str, since: &str) -> String {
-    format!("{FIELD_TERM_END} : {term} est avant le début du rôle ({since})")
+    format!("{term} est avant le début du rôle ({since})")
+}
+pub fn date_to_come(on: &str, today: &str) -> String {
+    format!("le {on} est une date à venir ; cela se note le jour venu (aujourd'hui : {today})")
 }
 pub fn in_future(field: &str, on: &str, today: &str) -> String {
-    format!(
-        "{field} : le {on} est une date à venir ; cela se note le jour venu (aujourd'hui : {today})"
-    )
+    field_error(field, &date_to_come(on, today))
 }
 pub fn later_role(name: &str, role: &str, circle: &str, since: &str) -> String {
     format!(
-        "{FIELD_SINCE} : {name} est {role} du cercle {circle} depuis le {since}, plus tard ; un nouveau rôle commence après"
+        "{name} est {role} du cercle {circle} depuis le {since}, plus tard ; un nouveau rôle commence après"
     )
 }
 pub fn role_already_ended(on: &str) -> String {
     format!("ce rôle a déjà pris fin le {on}")
 }
 pub fn left_before_arrival(on: &str) -> String {
-    format!("{FIELD_LEFT_ON} : {on} est avant le début d'un de ses rôles")
+    format!("{on} est avant le début d'un de ses rôles")
 }
 pub fn display_name(first: &str, last: &str) -> String {
     if first.is_empty() {

@@ -115,6 +115,7 @@ pub const NOTICE_MARK: &str = "Attention :";
 pub const OK_MARK: &str = "OK :";
 pub const FILTER_PROMPT: &str = "/";
 pub const FILTER_HINT: &str = "Entrée garde le filtre · Échap l'efface";
+pub const PICK_HINT: &str = "tapez pour chercher · ↑ ↓ · Entrée choisit · Échap garde la valeur";
 pub const NOTHING_TO_EDIT: &str = "aucun cercle sélectionné";
 pub const NO_ROW_MATCHES: &str = "aucune ligne ne correspond au filtre";
 pub const CHANGED_ELSEWHERE: &str = "données mises à jour par une autre session";

@@ -4,8 +4,22 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::field::{FieldError, line_field, text_field};
-use crate::catalogue::circles as msg;
 use crate::text::limits;
+
+/// The fields of this record that a refusal can name; a form keys its fields with their codes.
+pub mod fields {
+    use crate::catalogue::circles as msg;
+    use crate::model::field::FieldName;
+
+    pub const CIRCLE_NAME: FieldName = FieldName::new("name", msg::FIELD_CIRCLE_NAME);
+    pub const PURPOSE: FieldName = FieldName::new("purpose", msg::FIELD_PURPOSE);
+    pub const DECISION_SCOPE: FieldName =
+        FieldName::new("decision_scope", msg::FIELD_DECISION_SCOPE);
+    pub const MISSIONS: FieldName = FieldName::new("missions", msg::FIELD_MISSIONS);
+    /// A circle's or a GT's closing date.
+    pub const CLOSED_ON: FieldName = FieldName::new("closed_on", msg::FIELD_CLOSED_ON);
+    pub const SAFE_FRAME: FieldName = FieldName::new("safe_frame", msg::FIELD_SAFE_FRAME);
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -71,15 +85,15 @@ impl CircleSheet {
     /// is an error naming it, never a silent cut.
     pub fn validated(&self) -> Result<CircleSheet, FieldError> {
         Ok(CircleSheet {
-            name: line_field(msg::FIELD_CIRCLE_NAME, &self.name, limits::NAME)?,
-            purpose: text_field(msg::FIELD_PURPOSE, &self.purpose, limits::LONG_TEXT)?,
+            name: line_field(fields::CIRCLE_NAME, &self.name, limits::NAME)?,
+            purpose: text_field(fields::PURPOSE, &self.purpose, limits::LONG_TEXT)?,
             decision_scope: text_field(
-                msg::FIELD_DECISION_SCOPE,
+                fields::DECISION_SCOPE,
                 &self.decision_scope,
                 limits::LONG_TEXT,
             )?,
-            missions: text_field(msg::FIELD_MISSIONS, &self.missions, limits::LONG_TEXT)?,
-            safe_frame: text_field(msg::FIELD_SAFE_FRAME, &self.safe_frame, limits::LONG_TEXT)?,
+            missions: text_field(fields::MISSIONS, &self.missions, limits::LONG_TEXT)?,
+            safe_frame: text_field(fields::SAFE_FRAME, &self.safe_frame, limits::LONG_TEXT)?,
         })
     }
 }

@@ -7,6 +7,16 @@ use super::field::{FieldError, line_field, text_field};
 use crate::catalogue::circles as msg;
 use crate::text::limits;
 
+/// The fields of this record that a refusal can name; a form keys its fields with their codes.
+pub mod fields {
+    use crate::catalogue::circles as msg;
+    use crate::model::field::FieldName;
+
+    pub const TITLE: FieldName = FieldName::new("title", msg::FIELD_TITLE);
+    pub const REVIEW_ON: FieldName = FieldName::new("review_on", msg::FIELD_REVIEW_ON);
+    pub const BODY: FieldName = FieldName::new("body", msg::FIELD_BODY);
+}
+
 /// The body that decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -99,13 +109,13 @@ pub struct DecisionDraft {
 
 impl DecisionDraft {
     pub fn validated(&self) -> Result<DecisionDraft, FieldError> {
-        let title = line_field(msg::FIELD_TITLE, &self.title, limits::SHORT_TEXT)?;
+        let title = line_field(fields::TITLE, &self.title, limits::SHORT_TEXT)?;
         if title.is_empty() {
-            return Err(FieldError::new(msg::FIELD_TITLE, msg::TITLE_REQUIRED));
+            return Err(FieldError::new(fields::TITLE, msg::TITLE_REQUIRED));
         }
         if self.review_on.is_some_and(|r| r < self.decided_on) {
             return Err(FieldError::new(
-                msg::FIELD_REVIEW_ON,
+                fields::REVIEW_ON,
                 msg::REVIEW_BEFORE_DECISION,
             ));
         }
@@ -113,7 +123,7 @@ impl DecisionDraft {
             instance: self.instance,
             decided_on: self.decided_on,
             title,
-            body: text_field(msg::FIELD_BODY, &self.body, limits::LONG_TEXT)?,
+            body: text_field(fields::BODY, &self.body, limits::LONG_TEXT)?,
             review_on: self.review_on,
         })
     }
@@ -160,7 +170,7 @@ mod tests {
             body: String::new(),
             review_on: Some(d(4, 1)),
         };
-        assert_eq!(draft.validated().unwrap_err().field, msg::FIELD_REVIEW_ON);
+        assert_eq!(draft.validated().unwrap_err().field, fields::REVIEW_ON.code);
         assert_eq!(
             Instance::from_code("cercle", Some(3)),
             Some(Instance::Cercle(3))

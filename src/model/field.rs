@@ -2,18 +2,36 @@
 
 use crate::catalogue::people as msg;
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", msg::field_error(field, message))]
-pub struct FieldError {
+/// A field of a record: a stable code (`email`, `name`…: a form keys its field with it, so a
+/// refusal goes under the right field without reading its French name), and its screen name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldName {
+    pub code: &'static str,
     /// The field's screen name (`e-mail`, `nom`…), from the catalogue.
+    pub label: &'static str,
+}
+
+impl FieldName {
+    pub const fn new(code: &'static str, label: &'static str) -> FieldName {
+        FieldName { code, label }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", msg::field_error(label, message))]
+pub struct FieldError {
+    /// The field's stable code (see [`FieldName`]).
     pub field: &'static str,
+    /// Its screen name, for the message.
+    pub label: &'static str,
     pub message: String,
 }
 
 impl FieldError {
-    pub fn new(field: &'static str, message: impl Into<String>) -> FieldError {
+    pub fn new(field: FieldName, message: impl Into<String>) -> FieldError {
         FieldError {
-            field,
+            field: field.code,
+            label: field.label,
             message: message.into(),
         }
     }
@@ -21,16 +39,16 @@ impl FieldError {
 
 /// A one-line field, cleaned; an error naming the field when it is longer than `max`
 /// characters, rather than cutting what the person typed without a word.
-pub fn line_field(field: &'static str, input: &str, max: usize) -> Result<String, FieldError> {
+pub fn line_field(field: FieldName, input: &str, max: usize) -> Result<String, FieldError> {
     bounded(field, crate::text::clean_line(input, usize::MAX), max)
 }
 
 /// A multi-line field, cleaned; an error naming the field when it is too long.
-pub fn text_field(field: &'static str, input: &str, max: usize) -> Result<String, FieldError> {
+pub fn text_field(field: FieldName, input: &str, max: usize) -> Result<String, FieldError> {
     bounded(field, crate::text::clean_multiline(input, usize::MAX), max)
 }
 
-fn bounded(field: &'static str, cleaned: String, max: usize) -> Result<String, FieldError> {
+fn bounded(field: FieldName, cleaned: String, max: usize) -> Result<String, FieldError> {
     if cleaned.chars().count() > max {
         Err(FieldError::new(
             field,
@@ -48,17 +66,21 @@ mod tests {
 
     #[test]
     fn too_long_is_an_error_naming_the_field_not_a_silent_cut() {
-        let err = text_field("notes", &"é".repeat(4001), 4000).unwrap_err();
+        let notes = FieldName::new("notes", "notes");
+        let err = text_field(notes, &"é".repeat(4001), 4000).unwrap_err();
         assert_eq!(err.field, "notes");
         assert!(err.message.contains("4000"), "{}", err.message);
         assert_eq!(
-            text_field("notes", &"é".repeat(4000), 4000)
+            text_field(notes, &"é".repeat(4000), 4000)
                 .unwrap()
                 .chars()
                 .count(),
             4000
         );
         // Characters removed by cleaning do not count.
-        assert_eq!(line_field("nom", "Ab\u{202e}c", 3).unwrap(), "Abc");
+        assert_eq!(
+            line_field(FieldName::new("name", "nom"), "Ab\u{202e}c", 3).unwrap(),
+            "Abc"
+        );
     }
 }

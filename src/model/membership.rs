@@ -6,6 +6,16 @@ use serde::{Deserialize, Serialize};
 use super::person::letters_only;
 use crate::catalogue::people as msg;
 
+/// The fields of a role that a refusal can name; a form keys its fields with their codes.
+pub mod fields {
+    use crate::catalogue::people as msg;
+    use crate::model::field::FieldName;
+
+    pub const SINCE: FieldName = FieldName::new("since", msg::FIELD_SINCE);
+    pub const UNTIL: FieldName = FieldName::new("until", msg::FIELD_UNTIL);
+    pub const TERM_END: FieldName = FieldName::new("term_end", msg::FIELD_TERM_END);
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CircleRole {

@@ -21,7 +21,7 @@ pub mod when;
 pub mod work;
 
 pub use decision::{Decision, DecisionDraft, Instance};
-pub use field::FieldError;
+pub use field::{FieldError, FieldName};
 pub use membership::{CircleRole, Membership};
 pub use person::{Person, PersonDraft, PersonKind, ValidPerson};
 pub use when::{Month, When};

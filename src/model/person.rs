@@ -9,6 +9,20 @@ use super::phone::parse_phone;
 use crate::catalogue::people as msg;
 use crate::text::{clean_line, fold_for_match, limits};
 
+/// The fields of this record that a refusal can name; a form keys its fields with their codes.
+pub mod fields {
+    use crate::catalogue::people as msg;
+    use crate::model::field::FieldName;
+
+    pub const LAST_NAME: FieldName = FieldName::new("last_name", msg::FIELD_LAST_NAME);
+    pub const FIRST_NAME: FieldName = FieldName::new("first_name", msg::FIELD_FIRST_NAME);
+    pub const EMAIL: FieldName = FieldName::new("email", msg::FIELD_EMAIL);
+    pub const PHONE: FieldName = FieldName::new("phone", msg::FIELD_PHONE);
+    pub const COMMUNE: FieldName = FieldName::new("commune", msg::FIELD_COMMUNE);
+    pub const NOTES: FieldName = FieldName::new("notes", msg::FIELD_NOTES);
+    pub const LEFT_ON: FieldName = FieldName::new("left_on", msg::FIELD_LEFT_ON);
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PersonKind {
@@ -165,27 +179,26 @@ impl PersonDraft {
     /// form can show them all; empty when `validated` would succeed.
     pub fn field_errors(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
-        match line_field(msg::FIELD_LAST_NAME, &self.last_name, limits::NAME) {
-            Ok(name) if name.is_empty() => errors.push(FieldError::new(
-                msg::FIELD_LAST_NAME,
-                msg::LAST_NAME_REQUIRED,
-            )),
+        match line_field(fields::LAST_NAME, &self.last_name, limits::NAME) {
+            Ok(name) if name.is_empty() => {
+                errors.push(FieldError::new(fields::LAST_NAME, msg::LAST_NAME_REQUIRED))
+            }
             Ok(_) => {}
             Err(e) => errors.push(e),
         }
-        if let Err(e) = line_field(msg::FIELD_FIRST_NAME, &self.first_name, limits::NAME) {
+        if let Err(e) = line_field(fields::FIRST_NAME, &self.first_name, limits::NAME) {
             errors.push(e);
         }
         if let Err(e) = parse_email(&clean_line(&self.email, limits::EMAIL + 1)) {
-            errors.push(FieldError::new(msg::FIELD_EMAIL, e.to_string()));
+            errors.push(FieldError::new(fields::EMAIL, e.to_string()));
         }
         if let Err(e) = parse_phone(&clean_line(&self.phone, limits::PHONE + 1)) {
-            errors.push(FieldError::new(msg::FIELD_PHONE, e.to_string()));
+            errors.push(FieldError::new(fields::PHONE, e.to_string()));
         }
-        if let Err(e) = line_field(msg::FIELD_COMMUNE, &self.commune, limits::SHORT_TEXT) {
+        if let Err(e) = line_field(fields::COMMUNE, &self.commune, limits::SHORT_TEXT) {
             errors.push(e);
         }
-        if let Err(e) = text_field(msg::FIELD_NOTES, &self.notes, limits::LONG_TEXT) {
+        if let Err(e) = text_field(fields::NOTES, &self.notes, limits::LONG_TEXT) {
             errors.push(e);
         }
         errors
@@ -193,27 +206,24 @@ impl PersonDraft {
 
     /// Clean every field and check it; the error names the first bad field.
     pub fn validated(&self) -> Result<ValidPerson, FieldError> {
-        let last_name = line_field(msg::FIELD_LAST_NAME, &self.last_name, limits::NAME)?;
+        let last_name = line_field(fields::LAST_NAME, &self.last_name, limits::NAME)?;
         if last_name.is_empty() {
-            return Err(FieldError::new(
-                msg::FIELD_LAST_NAME,
-                msg::LAST_NAME_REQUIRED,
-            ));
+            return Err(FieldError::new(fields::LAST_NAME, msg::LAST_NAME_REQUIRED));
         }
         let email = parse_email(&clean_line(&self.email, limits::EMAIL + 1))
-            .map_err(|e| FieldError::new(msg::FIELD_EMAIL, e.to_string()))?;
+            .map_err(|e| FieldError::new(fields::EMAIL, e.to_string()))?;
         let phone = parse_phone(&clean_line(&self.phone, limits::PHONE + 1))
-            .map_err(|e| FieldError::new(msg::FIELD_PHONE, e.to_string()))?;
+            .map_err(|e| FieldError::new(fields::PHONE, e.to_string()))?;
         Ok(ValidPerson {
             last_name,
-            first_name: line_field(msg::FIELD_FIRST_NAME, &self.first_name, limits::NAME)?,
+            first_name: line_field(fields::FIRST_NAME, &self.first_name, limits::NAME)?,
             email,
             phone,
-            commune: line_field(msg::FIELD_COMMUNE, &self.commune, limits::SHORT_TEXT)?,
+            commune: line_field(fields::COMMUNE, &self.commune, limits::SHORT_TEXT)?,
             kind: self.kind,
             confidentiality_signed_on: self.confidentiality_signed_on,
             mission_accepted_on: self.mission_accepted_on,
-            notes: text_field(msg::FIELD_NOTES, &self.notes, limits::LONG_TEXT)?,
+            notes: text_field(fields::NOTES, &self.notes, limits::LONG_TEXT)?,
         })
     }
 }
@@ -258,7 +268,7 @@ mod tests {
             ..PersonDraft::default()
         };
         let e = draft.validated().unwrap_err();
-        assert_eq!(e.field, msg::FIELD_EMAIL);
+        assert_eq!(e.field, fields::EMAIL.code);
         assert!(e.to_string().starts_with("e-mail : "), "{e}");
         let ok = PersonDraft {
             email: "a@B.org".into(),
@@ -271,7 +281,7 @@ mod tests {
         assert_eq!(ok.email.as_deref(), Some("a@b.org"));
         assert_eq!(ok.phone.as_deref(), Some("06 12 34 56 78"));
         let empty = PersonDraft::default().validated().unwrap_err();
-        assert_eq!(empty.field, msg::FIELD_LAST_NAME);
+        assert_eq!(empty.field, fields::LAST_NAME.code);
         let all = PersonDraft {
             email: "x@".into(),
             phone: "12".into(),
@@ -281,7 +291,11 @@ mod tests {
         let fields: Vec<_> = all.iter().map(|e| e.field).collect();
         assert_eq!(
             fields,
-            [msg::FIELD_LAST_NAME, msg::FIELD_EMAIL, msg::FIELD_PHONE]
+            [
+                fields::LAST_NAME.code,
+                fields::EMAIL.code,
+                fields::PHONE.code
+            ]
         );
     }
 }

@@ -10,6 +10,20 @@ use super::when::When;
 use crate::catalogue::circles as msg;
 use crate::text::limits;
 
+/// The fields of this record that a refusal can name; a form keys its fields with their codes.
+pub mod fields {
+    use crate::catalogue::circles as msg;
+    use crate::model::field::FieldName;
+
+    pub const TITLE: FieldName = FieldName::new("title", msg::FIELD_TITLE);
+    pub const ON_DATE: FieldName = FieldName::new("on_date", msg::FIELD_ON_DATE);
+    pub const DETAILS: FieldName = FieldName::new("details", msg::FIELD_DETAILS);
+    pub const FIGURES: FieldName = FieldName::new("figures", msg::FIELD_FIGURES);
+    pub const YEAR: FieldName = FieldName::new("year", msg::FIELD_YEAR);
+    pub const GT_NAME: FieldName = FieldName::new("gt_name", msg::FIELD_GT_NAME);
+    pub const GT_PURPOSE: FieldName = FieldName::new("gt_purpose", msg::FIELD_GT_PURPOSE);
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WorkStatus {
@@ -110,16 +124,16 @@ pub struct WorkItemDraft {
 
 impl WorkItemDraft {
     pub fn validated(&self) -> Result<WorkItemDraft, FieldError> {
-        let title = line_field(msg::FIELD_TITLE, &self.title, limits::SHORT_TEXT)?;
+        let title = line_field(fields::TITLE, &self.title, limits::SHORT_TEXT)?;
         if title.is_empty() {
-            return Err(FieldError::new(msg::FIELD_TITLE, msg::TITLE_REQUIRED));
+            return Err(FieldError::new(fields::TITLE, msg::TITLE_REQUIRED));
         }
         check_year(self.year)?;
         if let Some(on) = self.on_date
             && on.year() != self.year
         {
             return Err(FieldError::new(
-                msg::FIELD_ON_DATE,
+                fields::ON_DATE,
                 msg::date_not_in_year(&on.to_string(), self.year),
             ));
         }
@@ -128,8 +142,8 @@ impl WorkItemDraft {
             status: self.status,
             on_date: self.on_date,
             title,
-            details: text_field(msg::FIELD_DETAILS, &self.details, limits::LONG_TEXT)?,
-            figures: text_field(msg::FIELD_FIGURES, &self.figures, limits::LONG_TEXT)?,
+            details: text_field(fields::DETAILS, &self.details, limits::LONG_TEXT)?,
+            figures: text_field(fields::FIGURES, &self.figures, limits::LONG_TEXT)?,
         })
     }
 }
@@ -138,7 +152,7 @@ pub fn check_year(year: i32) -> Result<(), FieldError> {
     if (MIN_YEAR..=MAX_YEAR).contains(&year) {
         Ok(())
     } else {
-        Err(FieldError::new(msg::FIELD_YEAR, msg::bad_year(year)))
+        Err(FieldError::new(fields::YEAR, msg::bad_year(year)))
     }
 }
 
@@ -169,13 +183,13 @@ pub struct WorkingGroupDraft {
 
 impl WorkingGroupDraft {
     pub fn validated(&self) -> Result<WorkingGroupDraft, FieldError> {
-        let name = line_field(msg::FIELD_GT_NAME, &self.name, limits::NAME)?;
+        let name = line_field(fields::GT_NAME, &self.name, limits::NAME)?;
         if name.is_empty() {
-            return Err(FieldError::new(msg::FIELD_GT_NAME, msg::GT_NAME_REQUIRED));
+            return Err(FieldError::new(fields::GT_NAME, msg::GT_NAME_REQUIRED));
         }
         Ok(WorkingGroupDraft {
             name,
-            purpose: text_field(msg::FIELD_GT_PURPOSE, &self.purpose, limits::LONG_TEXT)?,
+            purpose: text_field(fields::GT_PURPOSE, &self.purpose, limits::LONG_TEXT)?,
             created_on: self.created_on,
         })
     }
@@ -210,12 +224,12 @@ mod tests {
             details: String::new(),
             figures: String::new(),
         };
-        assert_eq!(d.validated().unwrap_err().field, msg::FIELD_TITLE);
+        assert_eq!(d.validated().unwrap_err().field, fields::TITLE.code);
         let d = WorkItemDraft {
             title: "x".into(),
             year: 25,
             ..d
         };
-        assert_eq!(d.validated().unwrap_err().field, msg::FIELD_YEAR);
+        assert_eq!(d.validated().unwrap_err().field, fields::YEAR.code);
     }
 }

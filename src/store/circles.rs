@@ -184,7 +184,7 @@ impl Store {
         expected_version: i64,
         on: Option<NaiveDate>,
     ) -> Result<Circle> {
-        self.not_after_today(msg::FIELD_CLOSED_ON, on)?;
+        self.not_after_today(crate::model::circle::fields::CLOSED_ON, on)?;
         self.write(Area::Governance, |tx| {
             let before: Circle = tx.current(id, expected_version)?;
             if on.is_some() && before.kind == CircleKind::Coordination {
@@ -193,14 +193,22 @@ impl Store {
             if let (Some(on), Some(created)) = (on, before.created_on)
                 && on < created
             {
-                return Err(StoreError::Invalid(msg::closed_before_created(
+                return Err(closed_before_created(
                     &format_date(on),
                     &format_date(created),
-                )));
+                ));
             }
             tx.update_row(&before, "closed_on = ?1", &[&iso(on)])
         })
     }
+}
+
+/// A circle or a GT closed before it was created: refused under the closing date.
+pub(crate) fn closed_before_created(on: &str, created: &str) -> StoreError {
+    StoreError::Field(crate::model::FieldError::new(
+        crate::model::circle::fields::CLOSED_ON,
+        msg::closed_before_created(on, created),
+    ))
 }
 
 #[cfg(test)]

@@ -129,7 +129,7 @@ fn plan(conn: &Connection, members: &[NewMember]) -> Result<Vec<Planned>> {
         let v = m
             .draft
             .validated()
-            .map_err(|e| StoreError::Invalid(msg::line_error(m.line, e.field, &e.message)))?;
+            .map_err(|e| StoreError::Invalid(msg::line_error(m.line, e.label, &e.message)))?;
         let key = name_key(&v.last_name, &v.first_name);
         let shown = crate::catalogue::people::display_name(&v.first_name, &v.last_name);
         if let Some((who, by_email)) = known.find(v.email.as_deref(), &key) {

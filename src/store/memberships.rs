@@ -9,6 +9,7 @@ use super::circles::{circle_by_id, date_col, iso};
 use super::error::{Result, StoreError};
 use super::{Store, Tx};
 use crate::catalogue::{circles as circle_msg, people as msg};
+use crate::model::membership::fields;
 use crate::model::{Area, CircleKind, CircleRole, Membership, PersonKind, format_date};
 
 const COLUMNS: &str = "id, person_id, circle_id, role, since, until, term_end, version";
@@ -120,13 +121,18 @@ super::versioned!(
     msg::THE_MEMBERSHIP
 );
 
+/// A value refused, under the field it is about.
+fn refused(field: crate::model::FieldName, message: String) -> StoreError {
+    StoreError::Field(crate::model::FieldError::new(field, message))
+}
+
 impl Tx<'_> {
     fn set_until(&self, before: &Membership, until: NaiveDate) -> Result<Membership> {
         if until < before.since {
-            return Err(StoreError::Invalid(msg::until_before_since(
-                &format_date(until),
-                &format_date(before.since),
-            )));
+            return Err(refused(
+                fields::UNTIL,
+                msg::until_before_since(&format_date(until), &format_date(before.since)),
+            ));
         }
         self.update_row(before, "until = ?1", &[&iso(Some(until))])
     }
@@ -135,9 +141,10 @@ impl Tx<'_> {
     pub(crate) fn end_open_roles_of(&self, person_id: i64, on: NaiveDate) -> Result<()> {
         for m in open_roles_of(self.conn(), person_id, on)? {
             if m.since > on {
-                return Err(StoreError::Invalid(msg::left_before_arrival(&format_date(
-                    on,
-                ))));
+                return Err(refused(
+                    crate::model::person::fields::LEFT_ON,
+                    msg::left_before_arrival(&format_date(on)),
+                ));
             }
             self.set_until(&m, on)?;
         }
@@ -168,10 +175,10 @@ impl Tx<'_> {
             return Err(StoreError::Invalid(msg::circle_closed(circle.name())));
         }
         if let Some(t) = term_end.filter(|t| *t < since) {
-            return Err(StoreError::Invalid(msg::term_before_since(
-                &format_date(t),
-                &format_date(since),
-            )));
+            return Err(refused(
+                fields::TERM_END,
+                msg::term_before_since(&format_date(t), &format_date(since)),
+            ));
         }
         let mut stmt = self.conn().prepare(&format!(
             "SELECT {COLUMNS} FROM memberships WHERE person_id = ?1 AND circle_id = ?2
@@ -186,12 +193,15 @@ impl Tx<'_> {
         // One role per circle at a time: a role that starts later cannot be ended by one given
         // from an earlier day (both would stay open).
         if let Some(later) = open.iter().find(|m| m.since > since) {
-            return Err(StoreError::Invalid(msg::later_role(
-                &person.display_name(),
-                later.role.label(),
-                circle.name(),
-                &format_date(later.since),
-            )));
+            return Err(refused(
+                fields::SINCE,
+                msg::later_role(
+                    &person.display_name(),
+                    later.role.label(),
+                    circle.name(),
+                    &format_date(later.since),
+                ),
+            ));
         }
         if open.iter().any(|m| m.role == role) {
             return Err(StoreError::Invalid(msg::duplicate_role(
@@ -237,7 +247,7 @@ impl Store {
         since: NaiveDate,
         term_end: Option<NaiveDate>,
     ) -> Result<Membership> {
-        self.not_after_today(msg::FIELD_SINCE, Some(since))?;
+        self.not_after_today(fields::SINCE, Some(since))?;
         self.write(Area::Governance, |tx| {
             tx.insert_membership(person_id, circle_id, role, since, term_end)
         })
@@ -250,7 +260,7 @@ impl Store {
         expected_version: i64,
         until: NaiveDate,
     ) -> Result<Membership> {
-        self.not_after_today(msg::FIELD_UNTIL, Some(until))?;
+        self.not_after_today(fields::UNTIL, Some(until))?;
         self.write(Area::Governance, |tx| {
             let before: Membership = tx.current(membership_id, expected_version)?;
             if let Some(u) = before.until {
@@ -272,10 +282,10 @@ impl Store {
         self.write(Area::Governance, |tx| {
             let before: Membership = tx.current(membership_id, expected_version)?;
             if let Some(t) = term_end.filter(|t| *t < before.since) {
-                return Err(StoreError::Invalid(msg::term_before_since(
-                    &format_date(t),
-                    &format_date(before.since),
-                )));
+                return Err(refused(
+                    fields::TERM_END,
+                    msg::term_before_since(&format_date(t), &format_date(before.since)),
+                ));
             }
             tx.update_row(&before, "term_end = ?1", &[&iso(term_end)])
         })

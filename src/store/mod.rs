@@ -307,15 +307,17 @@ impl Store {
     /// when after today, naming the form's `field`.
     pub(crate) fn not_after_today(
         &self,
-        field: &str,
+        field: crate::model::FieldName,
         day: Option<chrono::NaiveDate>,
     ) -> Result<()> {
         let today = self.today();
         match day.filter(|d| *d > today) {
-            Some(d) => Err(StoreError::Invalid(crate::catalogue::people::in_future(
+            Some(d) => Err(StoreError::Field(crate::model::FieldError::new(
                 field,
-                &crate::model::format_date(d),
-                &crate::model::format_date(today),
+                crate::catalogue::people::date_to_come(
+                    &crate::model::format_date(d),
+                    &crate::model::format_date(today),
+                ),
             ))),
             None => Ok(()),
         }

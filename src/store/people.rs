@@ -190,9 +190,9 @@ fn validate(conn: &Connection, draft: &PersonDraft, id: Option<i64>) -> Result<V
     if let Some(email) = &valid.email
         && let Some(other) = person_with_email(conn, email, id)?
     {
-        return Err(StoreError::Invalid(msg::email_taken(
-            email,
-            &other.display_name(),
+        return Err(StoreError::Field(crate::model::FieldError::new(
+            crate::model::person::fields::EMAIL,
+            msg::email_taken(email, &other.display_name()),
         )));
     }
     Ok(valid)
@@ -493,7 +493,7 @@ impl Store {
         expected_version: i64,
         on: Option<NaiveDate>,
     ) -> Result<Person> {
-        self.not_after_today(msg::FIELD_LEFT_ON, on)?;
+        self.not_after_today(crate::model::person::fields::LEFT_ON, on)?;
         self.write(Area::Governance, |tx| {
             let before: Person = tx.current(id, expected_version)?;
             if let (Some(_), Some(already)) = (on, before.left_on) {

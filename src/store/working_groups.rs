@@ -50,7 +50,10 @@ fn validate(
         )
         .optional()?;
     if clash.is_some() {
-        return Err(StoreError::Invalid(msg::gt_name_taken(&draft.name)));
+        return Err(StoreError::Field(crate::model::FieldError::new(
+            crate::model::work::fields::GT_NAME,
+            msg::gt_name_taken(&draft.name),
+        )));
     }
     Ok(draft)
 }
@@ -121,16 +124,16 @@ impl Store {
         expected_version: i64,
         on: Option<NaiveDate>,
     ) -> Result<WorkingGroup> {
-        self.not_after_today(msg::FIELD_CLOSED_ON, on)?;
+        self.not_after_today(crate::model::circle::fields::CLOSED_ON, on)?;
         self.write(Area::Governance, |tx| {
             let before: WorkingGroup = tx.current(id, expected_version)?;
             if let (Some(on), Some(created)) = (on, before.created_on)
                 && on < created
             {
-                return Err(StoreError::Invalid(msg::closed_before_created(
+                return Err(super::circles::closed_before_created(
                     &format_date(on),
                     &format_date(created),
-                )));
+                ));
             }
             tx.update_row(&before, "closed_on = ?1", &[&iso(on)])
         })

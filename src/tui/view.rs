@@ -162,7 +162,12 @@ impl App {
 
     fn render_footer(&self, area: Rect, buf: &mut Buffer) {
         if self.is_filtering() {
-            let line = Line::styled(msg::FILTER_HINT, self.theme.muted());
+            let hint = if self.pane(self.tab).is_picking() {
+                msg::PICK_HINT
+            } else {
+                msg::FILTER_HINT
+            };
+            let line = Line::styled(hint, self.theme.muted());
             buf.set_line(area.x, area.y, &line, area.width);
             return;
         }

@@ -1,28 +1,108 @@
-//! The forms of the Cercles tab (a circle's identity sheet, a new circle, closing, a GT, a work
-//! log item, a decision: see `circle_forms` for the others), and the conflict panel shown when
-//! someone else saved the same row meanwhile: for each field that differs, their version beside
-//! yours, and a choice per field. Nothing is ever overwritten silently: the merged values go
-//! back into the form, based on their version, and are saved only when the person saves again.
+//! The forms of the Cercles tab that write a circle: its identity sheet, a new circle, closing
+//! one (see `circle_forms` for a GT, a work log item, a decision). Each is a form and a
+//! [`Record`] on the shared editor, which owns the save cycle and the conflict panel; here are
+//! only their fields and how they read and write their circle.
 
 use chrono::NaiveDate;
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 
+use super::circle_detail::{DetailFocus, Section};
 use crate::catalogue::circles_tab as cm;
 use crate::catalogue::tui as msg;
-use crate::model::{Circle, CircleSheet, Instance};
+use crate::model::circle::fields;
+use crate::model::{Circle, CircleSheet, FieldError, format_date, parse_date};
+use crate::store::Store;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::editor::{Current, Editor, Record, Refusal, SaveError, Saved, Words};
 use crate::tui::widgets::form::{FieldKind, Form};
-use crate::tui::widgets::merge::{Merge, MergeView};
-use crate::tui::widgets::truncate;
 
-pub const NAME: &str = "name";
-pub const PURPOSE: &str = "purpose";
-pub const SCOPE: &str = "decision_scope";
-pub const MISSIONS: &str = "missions";
-pub const SAFE_FRAME: &str = "safe_frame";
+pub const NAME: &str = fields::CIRCLE_NAME.code;
+pub const PURPOSE: &str = fields::PURPOSE.code;
+pub const SCOPE: &str = fields::DECISION_SCOPE.code;
+pub const MISSIONS: &str = fields::MISSIONS.code;
+pub const SAFE_FRAME: &str = fields::SAFE_FRAME.code;
+pub const CREATED_ON: &str = "created_on";
+pub const CLOSED_ON: &str = fields::CLOSED_ON.code;
+
+/// An editor of the Cercles tab.
+pub type CircleEditor = Editor<AfterSave>;
+
+/// Where the tab looks after a save.
+#[derive(Debug, Clone, Default)]
+pub struct AfterSave {
+    /// The circle to select in the list.
+    pub select: Option<i64>,
+    /// The line of the detail to pick.
+    pub focus: Option<DetailFocus>,
+    /// The work-log year to show.
+    pub year: Option<i32>,
+}
+
+impl AfterSave {
+    /// Pick line `id` of `section`.
+    pub fn focus(section: Section, id: i64) -> AfterSave {
+        AfterSave {
+            focus: Some(DetailFocus {
+                section,
+                item: Some(id),
+            }),
+            ..AfterSave::default()
+        }
+    }
+}
+
+/// What the forms of a circle's sheet say.
+pub static SHEET_WORDS: Words = Words {
+    conflict_title: msg::CONFLICT_TITLE,
+    conflict: msg::CONFLICT_MESSAGE,
+    gone: cm::GONE,
+    gone_elsewhere: cm::GONE_ELSEWHERE,
+    recreate: cm::GONE_RECREATE,
+    changed_elsewhere: cm::CHANGED_ELSEWHERE,
+    changed_meanwhile: cm::CHANGED_ELSEWHERE,
+};
+
+/// What the other forms of the tab say (a GT, an item, a decision, a closing).
+pub static ITEM_WORDS: Words = Words {
+    conflict_title: cm::CONFLICT_TITLE,
+    conflict: cm::CONFLICT_MESSAGE,
+    ..SHEET_WORDS
+};
+
+/// The model's refusal under its field, and alone in the status bar.
+pub(super) fn refused(e: FieldError) -> Refusal {
+    Refusal::at(e.field, e.message)
+}
+
+pub(super) fn multi(rows: u16) -> FieldKind {
+    FieldKind::Multi { rows }
+}
+
+pub(super) fn date_text(d: Option<NaiveDate>) -> String {
+    d.map(format_date).unwrap_or_default()
+}
+
+/// A date field's value; empty is `None`, the error goes under the field.
+pub(super) fn optional_date(
+    form: &Form,
+    key: &'static str,
+    today: NaiveDate,
+) -> Result<Option<NaiveDate>, Refusal> {
+    let text = form.value(key);
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_date(text.trim(), today)
+        .map(Some)
+        .map_err(|e| Refusal::at(key, e.to_string()))
+}
+
+pub(super) fn required_date(
+    form: &Form,
+    key: &'static str,
+    today: NaiveDate,
+) -> Result<NaiveDate, Refusal> {
+    optional_date(form, key, today)?.ok_or_else(|| Refusal::at(key, msg::FIELD_REQUIRED))
+}
 
 /// The sheet's fields as (form key, value).
 pub fn sheet_fields(sheet: &CircleSheet) -> Vec<(&'static str, String)> {
@@ -35,184 +115,210 @@ pub fn sheet_fields(sheet: &CircleSheet) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// What a form of the Cercles tab writes when saved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    /// The identity sheet of `circle_id`.
-    Sheet,
-    NewCircle,
-    CloseCircle,
-    /// A new GT in `circle_id`.
-    NewGroup,
-    Group(i64),
-    CloseGroup(i64),
-    /// A new item of `circle_id`'s work log.
-    NewWork,
-    Work(i64),
-    NewDecision,
-    Decision(i64),
-}
-
-impl Target {
-    /// Forms that write even when their prefilled values were not touched.
-    pub fn saves_unchanged(self) -> bool {
-        matches!(
-            self,
-            Target::NewCircle
-                | Target::CloseCircle
-                | Target::NewGroup
-                | Target::CloseGroup(_)
-                | Target::NewWork
-                | Target::NewDecision
+fn sheet_form(title: String, s: &CircleSheet, rows: u16, today: NaiveDate, theme: Theme) -> Form {
+    Form::new(title, today, theme)
+        .field(NAME, msg::CIRCLE_LABEL_NAME, FieldKind::Line, true, &s.name)
+        .field(
+            PURPOSE,
+            msg::CIRCLE_LABEL_PURPOSE,
+            multi(rows),
+            false,
+            &s.purpose,
         )
+        .field(
+            SCOPE,
+            msg::CIRCLE_LABEL_SCOPE,
+            multi(rows),
+            false,
+            &s.decision_scope,
+        )
+        .field(
+            MISSIONS,
+            msg::CIRCLE_LABEL_MISSIONS,
+            multi(rows),
+            false,
+            &s.missions,
+        )
+        .field(
+            SAFE_FRAME,
+            msg::CIRCLE_LABEL_SAFE_FRAME,
+            multi(rows),
+            false,
+            &s.safe_frame,
+        )
+}
+
+fn sheet_of(form: &Form) -> CircleSheet {
+    CircleSheet {
+        name: form.value(NAME),
+        purpose: form.value(PURPOSE),
+        decision_scope: form.value(SCOPE),
+        missions: form.value(MISSIONS),
+        safe_frame: form.value(SAFE_FRAME),
     }
 }
 
-pub struct CircleEditor {
-    pub target: Target,
-    /// The circle the form concerns (its sheet, its GT, its work log); 0 for none.
-    pub circle_id: i64,
-    /// The version the form was loaded from; the store refuses a save from a stale one.
-    pub base_version: i64,
-    pub form: Form,
-    pub conflict: Option<Merge>,
-    /// The instance choices of a decision form, in the order of the choice field.
-    pub instances: Vec<(String, Instance)>,
-    /// What saving will do, said above the fields (closing a circle: the roles it ends).
-    pub hint: Option<String>,
+fn stored_circle(
+    store: &Store,
+    id: i64,
+    values: fn(&Circle) -> Vec<(&'static str, String)>,
+) -> Current {
+    match store.circle(id) {
+        Ok(Some(c)) => Current::Stored(values(&c), c.version),
+        _ => Current::Gone,
+    }
 }
 
-impl CircleEditor {
-    pub fn new(circle: &Circle, today: NaiveDate, theme: Theme) -> CircleEditor {
-        let s = &circle.sheet;
-        let multi = FieldKind::Multi { rows: 3 };
-        let form = Form::new(msg::circle_form_title(circle.name()), today, theme)
-            .field(NAME, msg::CIRCLE_LABEL_NAME, FieldKind::Line, true, &s.name)
-            .field(
-                PURPOSE,
-                msg::CIRCLE_LABEL_PURPOSE,
-                multi.clone(),
-                false,
-                &s.purpose,
-            )
-            .field(
-                SCOPE,
-                msg::CIRCLE_LABEL_SCOPE,
-                multi.clone(),
-                false,
-                &s.decision_scope,
-            )
-            .field(
-                MISSIONS,
-                msg::CIRCLE_LABEL_MISSIONS,
-                multi.clone(),
-                false,
-                &s.missions,
-            )
-            .field(
-                SAFE_FRAME,
-                msg::CIRCLE_LABEL_SAFE_FRAME,
-                multi,
-                false,
-                &s.safe_frame,
-            );
-        CircleEditor {
-            target: Target::Sheet,
+// --- the sheet ------------------------------------------------------------------------------
+
+struct SheetRecord {
+    circle_id: i64,
+}
+
+impl Record for SheetRecord {
+    type Then = AfterSave;
+
+    fn save(
+        &mut self,
+        store: &mut Store,
+        form: &Form,
+        base: i64,
+    ) -> Result<Saved<AfterSave>, SaveError> {
+        let saved = store.update_circle_sheet(self.circle_id, base, &sheet_of(form))?;
+        Ok(Saved::new(
+            msg::saved_circle(saved.name()),
+            AfterSave::default(),
+        ))
+    }
+
+    fn current(&self, store: &Store) -> Current {
+        stored_circle(store, self.circle_id, |c| sheet_fields(&c.sheet))
+    }
+
+    fn words(&self) -> &'static Words {
+        &SHEET_WORDS
+    }
+}
+
+/// The identity sheet of `circle`.
+pub fn sheet(circle: &Circle, today: NaiveDate, theme: Theme) -> CircleEditor {
+    let title = msg::circle_form_title(circle.name());
+    let form = sheet_form(title, &circle.sheet, 3, today, theme);
+    Editor::open(
+        form,
+        SheetRecord {
             circle_id: circle.id,
-            base_version: circle.version,
-            form,
-            conflict: None,
-            instances: Vec::new(),
-            hint: None,
-        }
+        },
+        circle.version,
+    )
+}
+
+// --- a new circle ---------------------------------------------------------------------------
+
+struct NewCircleRecord {
+    today: NaiveDate,
+}
+
+impl Record for NewCircleRecord {
+    type Then = AfterSave;
+
+    fn save(
+        &mut self,
+        store: &mut Store,
+        form: &Form,
+        _: i64,
+    ) -> Result<Saved<AfterSave>, SaveError> {
+        let created = required_date(form, CREATED_ON, self.today)?;
+        let c = store.create_circle(&sheet_of(form), created)?;
+        let then = AfterSave {
+            select: Some(c.id),
+            ..AfterSave::default()
+        };
+        Ok(Saved::new(cm::circle_created(c.name()), then))
     }
 
-    /// A form of another target, not yet in conflict.
-    pub fn with_form(target: Target, circle_id: i64, base_version: i64, form: Form) -> Self {
-        CircleEditor {
-            target,
-            circle_id,
-            base_version,
-            form,
-            conflict: None,
-            instances: Vec::new(),
-            hint: None,
-        }
+    fn current(&self, _: &Store) -> Current {
+        Current::New
     }
 
-    /// The sheet as edited.
-    pub fn sheet(&self) -> CircleSheet {
-        CircleSheet {
-            name: self.form.value(NAME),
-            purpose: self.form.value(PURPOSE),
-            decision_scope: self.form.value(SCOPE),
-            missions: self.form.value(MISSIONS),
-            safe_frame: self.form.value(SAFE_FRAME),
-        }
+    fn words(&self) -> &'static Words {
+        &ITEM_WORDS
     }
 
-    /// Someone saved `theirs` meanwhile: list the fields where it differs from this form. By
-    /// default a field keeps your version if you changed it, theirs if you did not.
-    pub fn open_conflict(&mut self, theirs: Circle) {
-        self.open_conflict_values(sheet_fields(&theirs.sheet), theirs.version);
-    }
-
-    /// The same from their values by form key (any target).
-    pub fn open_conflict_values(&mut self, theirs: Vec<(&'static str, String)>, version: i64) {
-        self.conflict = Some(Merge::open(&self.form, theirs, version));
+    fn saves_unchanged(&self) -> bool {
+        true
     }
 }
 
-pub struct EditorView<'a> {
-    pub editor: &'a CircleEditor,
-    pub theme: Theme,
+pub fn new_circle(today: NaiveDate, theme: Theme) -> CircleEditor {
+    let title = cm::FORM_NEW_CIRCLE.to_owned();
+    let form = sheet_form(title, &CircleSheet::default(), 2, today, theme).field(
+        CREATED_ON,
+        cm::LABEL_CREATED_ON,
+        FieldKind::Date,
+        true,
+        &format_date(today),
+    );
+    Editor::open(form, NewCircleRecord { today }, 0)
 }
 
-impl Widget for EditorView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = self.theme;
-        let [title, body] =
-            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-        if let Some(conflict) = &self.editor.conflict {
-            let text = if self.editor.target == Target::Sheet {
-                msg::CONFLICT_TITLE
-            } else {
-                cm::CONFLICT_TITLE
-            };
-            let line = Line::styled(format!("! {text}"), theme.error());
-            buf.set_line(title.x, title.y, &line, title.width);
-            MergeView {
-                merge: conflict,
-                theme,
-            }
-            .render(body, buf);
-            return;
-        }
-        let form = &self.editor.form;
-        // The title gives way to the "modified" mark, cut with `…` rather than at the edge.
-        let legend = if form.is_dirty() {
-            format!("  {}", msg::DIRTY_LEGEND)
-        } else {
-            String::new()
-        };
-        let room = usize::from(title.width).saturating_sub(crate::text::display_width(&legend));
-        let mut spans = vec![Span::styled(truncate(&form.title, room), theme.title())];
-        if !legend.is_empty() {
-            spans.push(Span::styled(legend, theme.dirty()));
-        }
-        buf.set_line(title.x, title.y, &Line::from(spans), title.width);
-        let body = match &self.editor.hint {
-            Some(hint) => {
-                let [hint_area, rest] =
-                    Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(body);
-                ratatui::widgets::Paragraph::new(hint.as_str())
-                    .style(theme.muted())
-                    .wrap(ratatui::widgets::Wrap { trim: true })
-                    .render(hint_area, buf);
-                rest
-            }
-            None => body,
-        };
-        form.render(body, buf);
+// --- closing a circle -----------------------------------------------------------------------
+
+pub(super) fn closed_values(closed_on: Option<NaiveDate>) -> Vec<(&'static str, String)> {
+    vec![(CLOSED_ON, date_text(closed_on))]
+}
+
+pub(super) fn closing_form(title: String, today: NaiveDate, theme: Theme) -> Form {
+    Form::new(title, today, theme).field(
+        CLOSED_ON,
+        cm::LABEL_CLOSED_ON,
+        FieldKind::PastDate,
+        true,
+        &format_date(today),
+    )
+}
+
+struct CloseCircleRecord {
+    circle_id: i64,
+    today: NaiveDate,
+}
+
+impl Record for CloseCircleRecord {
+    type Then = AfterSave;
+
+    fn save(
+        &mut self,
+        store: &mut Store,
+        form: &Form,
+        base: i64,
+    ) -> Result<Saved<AfterSave>, SaveError> {
+        let on = required_date(form, CLOSED_ON, self.today)?;
+        let c = store.set_circle_closed(self.circle_id, base, Some(on))?;
+        Ok(Saved::new(
+            cm::circle_closed(c.name(), &format_date(on)),
+            AfterSave::default(),
+        ))
     }
+
+    fn current(&self, store: &Store) -> Current {
+        stored_circle(store, self.circle_id, |c| closed_values(c.closed_on))
+    }
+
+    fn words(&self) -> &'static Words {
+        &ITEM_WORDS
+    }
+
+    fn saves_unchanged(&self) -> bool {
+        true
+    }
+}
+
+/// `roles`: the roles held in the circle now, which closing it ends.
+pub fn close_circle(circle: &Circle, roles: usize, today: NaiveDate, theme: Theme) -> CircleEditor {
+    let form = closing_form(cm::form_close_circle(circle.name()), today, theme);
+    let record = CloseCircleRecord {
+        circle_id: circle.id,
+        today,
+    };
+    Editor::open(form, record, circle.version).with_hint(cm::close_circle_hint(roles))
 }

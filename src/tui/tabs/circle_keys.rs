@@ -5,14 +5,12 @@
 use chrono::Datelike;
 
 use super::circle_detail::{DetailData, DetailFocus, Section, detail_lines};
-use super::circle_forms as forms;
 use super::circles::{CirclesTab, detail_width, list_rows};
 use super::{Env, Reply};
 use crate::catalogue::tui as msg;
 use crate::model::Area;
 use crate::store::StoreError;
 use crate::tui::action::Action;
-use crate::tui::widgets::merge;
 
 /// The first year the Suivi goes back to: the network was created in 2022 (rapport annuel
 /// 2025), its first Rencontres Nationales held from 2020.
@@ -242,12 +240,7 @@ impl CirclesTab {
     pub(super) fn move_selection(&mut self, action: Action, env: &mut Env<'_>) -> Reply {
         let h = list_rows(env);
         if let Some(editor) = &mut self.editor {
-            merge::act(
-                &mut editor.conflict,
-                &mut editor.form,
-                &mut editor.base_version,
-                action,
-            );
+            editor.merge_action(action);
             return Reply::Done;
         }
         if self.focus.is_some() {
@@ -271,12 +264,7 @@ impl CirclesTab {
         let Some(editor) = &mut self.editor else {
             return Reply::Done;
         };
-        if merge::act(
-            &mut editor.conflict,
-            &mut editor.form,
-            &mut editor.base_version,
-            action,
-        ) {
+        if editor.merge_action(action) {
             Reply::ClearMessage
         } else {
             Reply::Done
@@ -330,7 +318,10 @@ impl CirclesTab {
                 if let Err(refused) = self.may(env, Area::Governance) {
                     return refused;
                 }
-                self.editor = Some(forms::new_circle(env.store.today(), env.theme));
+                self.editor = Some(super::circle_editor::new_circle(
+                    env.store.today(),
+                    env.theme,
+                ));
                 return Reply::ClearMessage;
             }
             CloseCircle => return self.close_circle(env),

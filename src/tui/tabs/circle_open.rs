@@ -3,7 +3,7 @@
 //! checked first, so nobody types a form the store would refuse.
 
 use super::circle_detail::Section;
-use super::circle_editor::CircleEditor;
+use super::circle_editor;
 use super::circle_forms as forms;
 use super::circles::CirclesTab;
 use super::{Env, Reply};
@@ -43,7 +43,7 @@ impl CirclesTab {
                 .to_owned(),
             );
         };
-        let editor = CircleEditor::new(circle, env.store.today(), env.theme);
+        let editor = circle_editor::sheet(circle, env.store.today(), env.theme);
         if let Err(refused) = self.may(env, Area::Governance) {
             return refused;
         }
@@ -77,7 +77,7 @@ impl CirclesTab {
             Ok(members) => members.len(),
             Err(e) => return Reply::Error(e.to_string()),
         };
-        self.editor = Some(forms::close_circle(
+        self.editor = Some(circle_editor::close_circle(
             &circle,
             roles,
             env.store.today(),

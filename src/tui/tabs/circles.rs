@@ -1,6 +1,7 @@
 //! The Cercles tab: the list of circles (the cercle général on top, open circles in the
 //! report's order with their counts and a term flag, closed ones last), the detail of the
-//! selected one (`circle_detail`), and its forms (`circle_editor`, `circle_forms`).
+//! selected one (`circle_detail`), and its forms (`circle_editor`, `circle_forms`,
+//! `decision_form`, on the shared editor).
 //!
 //! `CirclesTab` is a component ([`Pane`]): this file holds its state and routes the app's
 //! actions; moving around and opening forms are in `circle_keys`, the writes in
@@ -225,7 +226,11 @@ impl Pane for CirclesTab {
     }
 
     fn is_filtering(&self) -> bool {
-        self.filtering
+        self.filtering || self.is_picking()
+    }
+
+    fn is_picking(&self) -> bool {
+        self.editor.as_ref().is_some_and(|e| e.form.is_picking())
     }
 
     fn dispatch(&mut self, action: Action, env: &mut Env<'_>) -> Reply {
@@ -291,6 +296,10 @@ impl Pane for CirclesTab {
 
     /// The filter line has the keyboard: typing filters as you go, ↑ ↓ still move.
     fn filter_key(&mut self, ev: KeyEvent, env: &mut Env<'_>) -> Reply {
+        if let Some(editor) = &mut self.editor {
+            editor.form.input(ev);
+            return Reply::Done;
+        }
         let h = list_rows(env);
         match ev.code {
             KeyCode::Esc => {
@@ -346,6 +355,9 @@ impl Pane for CirclesTab {
     }
 
     fn changed_elsewhere(&self, store: &Store) -> Option<String> {
-        self.editor_changed_elsewhere(store).map(str::to_owned)
+        self.editor
+            .as_ref()?
+            .changed_elsewhere(store)
+            .map(str::to_owned)
     }
 }

@@ -8,12 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::circle_detail::DetailView;
-use super::circle_editor::EditorView;
 use super::circles::{CirclesTab, GENERAL_ID, list_width};
 use crate::catalogue::circles_tab as cm;
 use crate::catalogue::tui as msg;
 use crate::text_width;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::editor::EditorView;
 use crate::tui::widgets::list_detail::split;
 use crate::tui::widgets::table::{Column, Table, TableCell};
 

@@ -15,7 +15,7 @@ use ratatui::widgets::Widget;
 
 use super::members_view::{detail_lines, detail_size};
 use super::members_writes::may_write;
-use super::person_editor::PersonEditor;
+use super::person_editor::{self, MemberEditor};
 use super::role_editor::RoleEditor;
 use super::{Env, Pane, Reply};
 use crate::catalogue::members_tab as mm;
@@ -29,6 +29,7 @@ use crate::tui::keymap::Scope;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::list::ListState;
+use crate::tui::widgets::picker::{Picker, PickerEntry, PickerReply};
 
 /// Rows of the list pane above the people: the title and counts, the filter chips.
 pub const HEADER_ROWS: u16 = 2;
@@ -41,32 +42,6 @@ pub fn list_height(body_height: u16) -> usize {
 /// Rows of the list in the body `env` gives.
 pub(super) fn list_rows(env: &Env<'_>) -> usize {
     list_height(env.body().1)
-}
-
-/// The form open over the tab, if any.
-pub enum MemberForm {
-    Person(PersonEditor),
-    Role(RoleEditor),
-}
-
-impl MemberForm {
-    pub fn form_mut(&mut self) -> &mut crate::tui::widgets::form::Form {
-        match self {
-            MemberForm::Person(e) => &mut e.form,
-            MemberForm::Role(e) => &mut e.form,
-        }
-    }
-
-    pub fn is_dirty(&self) -> bool {
-        match self {
-            MemberForm::Person(e) => e.form.is_dirty(),
-            MemberForm::Role(e) => e.form.is_dirty(),
-        }
-    }
-
-    pub fn in_conflict(&self) -> bool {
-        matches!(self, MemberForm::Person(e) if e.conflict.is_some())
-    }
 }
 
 /// The tab's questions, as their token. A person who left is asked about before coming back
@@ -94,9 +69,12 @@ pub struct MembersTab {
     pub detail_scroll: usize,
     /// The cercle général and de coordination, for the header's counts.
     pub derived: DerivedCounts,
-    pub form: Option<MemberForm>,
+    /// The form open over the tab, if any.
+    pub form: Option<MemberEditor>,
     /// The session's role may not see email and phone (lecture).
     pub contacts_hidden: bool,
+    /// The circle filter being chosen (after `c`, until Entrée or Échap).
+    pub circle_picker: Option<Picker<i64>>,
 }
 
 impl MembersTab {
@@ -172,7 +150,7 @@ impl MembersTab {
     fn open(
         &mut self,
         env: &mut Env<'_>,
-        build: impl FnOnce(Option<&PersonDetail>, &Store, Theme) -> Result<MemberForm, String>,
+        build: impl FnOnce(Option<&PersonDetail>, &Store, Theme) -> Result<MemberEditor, String>,
     ) -> Reply {
         if let Err(text) = may_write(env) {
             return Reply::Error(text);
@@ -199,27 +177,22 @@ impl MembersTab {
                 Reply::Done
             }
             NextField => {
-                form.form_mut().focus_next();
+                form.form.focus_next();
                 Reply::Done
             }
             PrevField => {
-                form.form_mut().focus_prev();
+                form.form.focus_prev();
                 Reply::Done
             }
             MoveUp | MoveDown | KeepTheirs | KeepMine | TakeTheirs | ResolveConflict | Back => {
-                let MemberForm::Person(editor) = form else {
+                if !form.in_conflict() {
                     return Reply::Pass;
-                };
+                }
                 if action == Back {
                     // Esc on the conflict panel: back to the form as typed (still stale).
-                    editor.conflict = None;
+                    form.leave_conflict();
                 } else {
-                    crate::tui::widgets::merge::act(
-                        &mut editor.conflict,
-                        &mut editor.form,
-                        &mut editor.base_version,
-                        action,
-                    );
+                    form.merge_action(action);
                 }
                 Reply::Done
             }
@@ -243,18 +216,22 @@ impl Pane for MembersTab {
 
     fn scopes(&self) -> Vec<Scope> {
         match &self.form {
-            Some(form) if form.in_conflict() => vec![Scope::Conflict],
+            Some(editor) if editor.in_conflict() => vec![Scope::Conflict],
             Some(_) => vec![Scope::Form],
             None => vec![Scope::Members, Scope::Global],
         }
     }
 
     fn is_dirty(&self) -> bool {
-        self.form.as_ref().is_some_and(MemberForm::is_dirty)
+        self.form.as_ref().is_some_and(MemberEditor::is_dirty)
     }
 
     fn is_filtering(&self) -> bool {
-        self.filtering
+        self.filtering || self.is_picking()
+    }
+
+    fn is_picking(&self) -> bool {
+        self.circle_picker.is_some() || self.form.as_ref().is_some_and(|e| e.form.is_picking())
     }
 
     fn dispatch(&mut self, action: Action, env: &mut Env<'_>) -> Reply {
@@ -294,15 +271,21 @@ impl Pane for MembersTab {
                 Reply::Done
             }
             CycleCircleFilter => {
+                // The open circles, searched by typing; Entrée filters, Échap leaves it as is.
                 let today = env.store.today();
-                let open: Vec<i64> = self
+                let entries = self
                     .circles
                     .iter()
                     .filter(|c| c.is_open_on(today))
-                    .map(|c| c.id)
+                    .map(|c| PickerEntry::new(c.id, c.name()))
                     .collect();
-                self.filter.circle_id = cycle(&open, self.filter.circle_id);
-                self.refreshed(env.store, h)
+                let mut picker = Picker::new(entries);
+                if let Some(id) = self.filter.circle_id {
+                    picker.select_value(&id);
+                }
+                picker.open();
+                self.circle_picker = Some(picker);
+                Reply::Done
             }
             CycleKindFilter => {
                 self.filter.kind = cycle(&PersonKind::ALL, self.filter.kind);
@@ -321,28 +304,24 @@ impl Pane for MembersTab {
                 self.refreshed(env.store, h)
             }
             AddPerson => self.open(env, |_, store, theme| {
-                Ok(MemberForm::Person(PersonEditor::add(store.today(), theme)))
+                Ok(person_editor::add(store.today(), theme))
             }),
             Edit => self.open(env, |detail, store, theme| {
                 let detail = detail.ok_or(mm::NOBODY_SELECTED)?;
-                Ok(MemberForm::Person(PersonEditor::edit(
-                    &detail.person,
-                    store.today(),
-                    theme,
-                )))
+                Ok(person_editor::edit(&detail.person, store.today(), theme))
             }),
             GiveRole => self.open(env, |detail, store, theme| {
                 let detail = detail.ok_or(mm::NOBODY_SELECTED)?;
                 let circles = store.circles().map_err(|e| e.to_string())?;
-                RoleEditor::give(detail, &circles, store.today(), theme).map(MemberForm::Role)
+                RoleEditor::give(detail, &circles, store.today(), theme)
             }),
             EndRole => self.open(env, |detail, store, theme| {
                 let detail = detail.ok_or(mm::NOBODY_SELECTED)?;
-                RoleEditor::end(detail, store.today(), theme).map(MemberForm::Role)
+                RoleEditor::end(detail, store.today(), theme)
             }),
             SetTerm => self.open(env, |detail, store, theme| {
                 let detail = detail.ok_or(mm::NOBODY_SELECTED)?;
-                RoleEditor::term(detail, store.today(), theme).map(MemberForm::Role)
+                RoleEditor::term(detail, store.today(), theme)
             }),
             PersonLeaves
                 if self
@@ -354,7 +333,7 @@ impl Pane for MembersTab {
             }
             PersonLeaves => self.open(env, |detail, store, theme| {
                 let detail = detail.ok_or(mm::NOBODY_SELECTED)?;
-                RoleEditor::leave(detail, store.today(), theme).map(MemberForm::Role)
+                RoleEditor::leave(detail, store.today(), theme)
             }),
             _ => Reply::Pass,
         }
@@ -363,12 +342,7 @@ impl Pane for MembersTab {
     /// A yes: to dropping a form with changes, or to one of the tab's own questions.
     fn confirmed(&mut self, question: Confirm, env: &mut Env<'_>) -> Reply {
         match question.token::<MemberQuestion>() {
-            Some(MemberQuestion::AddHomonym) => {
-                if let Some(MemberForm::Person(editor)) = &mut self.form {
-                    editor.homonym_confirmed = true;
-                }
-                return self.save(env);
-            }
+            Some(MemberQuestion::AddHomonym) => return self.confirmed_save(env),
             Some(MemberQuestion::Return { id, version }) => {
                 let (id, version) = (*id, *version);
                 return self.person_returns(id, version, env);
@@ -385,6 +359,25 @@ impl Pane for MembersTab {
 
     /// The filter line has the keyboard: typing filters as you go, ↑ ↓ still move.
     fn filter_key(&mut self, ev: KeyEvent, env: &mut Env<'_>) -> Reply {
+        if let Some(editor) = &mut self.form {
+            editor.form.input(ev);
+            return Reply::Done;
+        }
+        if let Some(picker) = &mut self.circle_picker {
+            return match picker.handle_key(ev) {
+                PickerReply::Chosen => {
+                    self.filter.circle_id = picker.value().copied();
+                    self.circle_picker = None;
+                    let height = list_rows(env);
+                    self.refreshed(env.store, height)
+                }
+                PickerReply::Closed => {
+                    self.circle_picker = None;
+                    Reply::Done
+                }
+                PickerReply::Moved | PickerReply::Ignored => Reply::Done,
+            };
+        }
         let (store, height) = (&*env.store, list_rows(env));
         match ev.code {
             KeyCode::Esc => {
@@ -417,7 +410,7 @@ impl Pane for MembersTab {
     /// Pasted text: into the open form's focused field, else into the filter while it is typed.
     fn paste(&mut self, text: &str, env: &mut Env<'_>) -> Reply {
         if let Some(form) = &mut self.form {
-            form.form_mut().paste(text);
+            form.form.paste(text);
             return Reply::Done;
         }
         if self.filtering {
@@ -432,14 +425,8 @@ impl Pane for MembersTab {
     }
 
     fn form_input(&mut self, ev: KeyEvent) {
-        match &mut self.form {
-            Some(MemberForm::Role(editor)) => {
-                editor.input(ev);
-            }
-            Some(form) => {
-                form.form_mut().input(ev);
-            }
-            None => {}
+        if let Some(editor) = &mut self.form {
+            editor.form.input(ev);
         }
     }
 
@@ -456,27 +443,18 @@ impl Pane for MembersTab {
 
     /// The person being edited was saved elsewhere meanwhile (or could not be read again).
     fn changed_elsewhere(&self, store: &Store) -> Option<String> {
-        let Some(MemberForm::Person(editor)) = &self.form else {
-            return None;
-        };
-        let id = editor.person_id?;
-        match store.person(id) {
-            Err(e) => Some(msg::store_error(&e.to_string())),
-            Ok(Some(now))
-                if now.person.version != editor.base_version && editor.conflict.is_none() =>
-            {
-                Some(mm::EDIT_CHANGED_ELSEWHERE.to_owned())
-            }
-            Ok(_) => None,
-        }
+        self.form
+            .as_ref()?
+            .changed_elsewhere(store)
+            .map(str::to_owned)
     }
 
     /// After a resize: keep the selection visible.
     fn resize(&mut self, env: &Env<'_>) {
         let ids = self.ids();
         self.list.sync(&ids, list_rows(env));
-        if let Some(form) = &mut self.form {
-            form.form_mut().relayout();
+        if let Some(editor) = &mut self.form {
+            editor.form.relayout();
         }
     }
 }

@@ -12,9 +12,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
-use super::members::{MemberForm, MembersTab};
-use super::person_editor::PersonEditorView;
-use super::role_editor::RoleEditorView;
+use super::members::MembersTab;
 use crate::catalogue::members_tab as mm;
 use crate::catalogue::tui as msg;
 use crate::model::{CircleRole, format_date};
@@ -24,6 +22,7 @@ use crate::text::display_width;
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Scope};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::editor::EditorView;
 use crate::tui::widgets::list_detail::{ScrolledLines, split};
 use crate::tui::widgets::table::{Column, Table, TableCell};
 use crate::tui::widgets::{truncate, wrap_text};
@@ -128,14 +127,8 @@ pub struct MembersView<'a> {
 impl Widget for MembersView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        match &self.tab.form {
-            Some(MemberForm::Person(editor)) => {
-                return PersonEditorView { editor, theme }.render(area, buf);
-            }
-            Some(MemberForm::Role(editor)) => {
-                return RoleEditorView { editor, theme }.render(area, buf);
-            }
-            None => {}
+        if let Some(editor) = &self.tab.form {
+            return EditorView { editor, theme }.render(area, buf);
         }
         let (left, right) = split(area, list_width(area.width));
         if let Some(left) = left {
@@ -330,6 +323,19 @@ impl MembersView<'_> {
         buf.set_line(header.x, header.y, &header_line, header.width);
         let chips_line = self.chips_line(usize::from(chips.width));
         buf.set_line(chips.x, chips.y, &chips_line, chips.width);
+        if let Some(picker) = &tab.circle_picker {
+            // The circle being chosen, over the list.
+            let area = Rect {
+                height: inner.height.saturating_sub(1),
+                ..chips
+            };
+            let view = crate::tui::widgets::picker::PickerView {
+                picker,
+                theme,
+                focused: true,
+            };
+            return view.render(area, buf);
+        }
         if tab.people.rows.is_empty() {
             let text = if tab.is_filtered() {
                 &mm::no_person_matches(&keymap::key_label(Scope::Global, Action::Back))

@@ -1,155 +1,55 @@
-//! The writes of the Membres tab: saving the person form (every field's error at once, the
-//! conflict panel when someone saved the same person meanwhile), saving a role form, and bringing
-//! back a person who left. After a write the list is read again and the selection stays on the
-//! person; the app then reloads every tab.
+//! The writes of the Membres tab: saving its open form (the shared editor does the cycle),
+//! and bringing back a person who left. After a write the list is read again and the
+//! selection stays on the person; the app then reloads every tab.
 
-use super::members::{MemberForm, MemberQuestion, MembersTab, list_rows};
-use super::person_editor::PersonEditor;
-use super::role_editor::RoleEditor;
+use super::members::{MemberQuestion, MembersTab, list_rows};
 use super::{Env, Reply};
 use crate::catalogue::members_tab as mm;
 use crate::catalogue::tui as msg;
-use crate::model::{Area, Person};
+use crate::model::Area;
 use crate::store::StoreError;
+use crate::tui::widgets::editor::{Answer, Saved};
 
 impl MembersTab {
+    /// Save the open form; after a write, the list read again and the person selected.
     pub(super) fn save(&mut self, env: &mut Env<'_>) -> Reply {
-        match self.form.take() {
-            Some(MemberForm::Person(editor)) => self.save_person(editor, env),
-            Some(MemberForm::Role(editor)) => self.save_role(editor, env),
-            None => Reply::Done,
-        }
-    }
-
-    fn save_person(&mut self, mut editor: PersonEditor, env: &mut Env<'_>) -> Reply {
-        if let Err(status) = editor.check() {
-            self.form = Some(MemberForm::Person(editor));
-            return Reply::Error(status);
-        }
-        let draft = editor.draft();
-        if editor.person_id.is_some() && !editor.form.is_dirty() {
-            return Reply::Info(msg::NOTHING_CHANGED.to_owned());
-        }
-        // A namesake is asked about only for a person who can be added at all: what the save
-        // would refuse (an e-mail already used) is said first, by the save itself.
-        if editor.person_id.is_none()
-            && !editor.homonym_confirmed
-            && env.store.validate_new_person(&draft).is_ok()
-        {
-            match env.store.homonym(&draft.first_name, &draft.last_name) {
-                Ok(Some(existing)) => {
-                    let name = crate::catalogue::people::display_name(
-                        &crate::text::clean_line(&draft.first_name, 200),
-                        &crate::text::clean_line(&draft.last_name, 200),
-                    );
-                    self.form = Some(MemberForm::Person(editor));
-                    return Reply::Confirm(crate::tui::widgets::confirm::Confirm::ask(
-                        mm::confirm_homonym(&name, &existing.display_name()),
-                        MemberQuestion::AddHomonym,
-                    ));
-                }
-                Ok(None) => {}
-                Err(e) => {
-                    self.form = Some(MemberForm::Person(editor));
-                    return Reply::Error(msg::store_error(&e.to_string()));
-                }
-            }
-        }
-        let saved = match editor.person_id {
-            None => env.store.add_person(&draft),
-            Some(id) => env.store.update_person(id, editor.base_version, &draft),
+        let Some(editor) = &mut self.form else {
+            return Reply::Done;
         };
-        match saved {
-            Ok(person) => self.after_person_saved(&person, editor.person_id.is_none(), env),
-            Err(err @ StoreError::Conflict { .. }) => {
-                let id = editor.person_id.unwrap_or_default();
-                // The conflict carries the row as it is now, unless it changed between the
-                // check and the update: then read it again.
-                let theirs: Option<Person> = match err.conflict_row::<Person>() {
-                    Some(p) => Some(p),
-                    None => env.store.person(id).ok().flatten().map(|d| d.person),
-                };
-                let reply = match theirs {
-                    Some(theirs) => {
-                        editor.open_conflict(theirs);
-                        Reply::Error(mm::CONFLICT_MESSAGE.to_owned())
-                    }
-                    None => Reply::Error(mm::CONFLICT_GONE.to_owned()),
-                };
-                self.form = Some(MemberForm::Person(editor));
-                let _ = self.requery(env.store, list_rows(env));
-                reply
-            }
-            Err(e @ (StoreError::Invalid(_) | StoreError::Field(_))) => {
-                let text = e.to_string();
-                editor.show_store_error(&text);
-                self.form = Some(MemberForm::Person(editor));
-                Reply::Error(text)
-            }
-            Err(other) => {
-                self.form = Some(MemberForm::Person(editor));
-                Reply::Error(other.to_string())
-            }
-        }
+        let answer = editor.save(env.store);
+        self.answered(answer, env)
     }
 
-    fn after_person_saved(&mut self, person: &Person, added: bool, env: &mut Env<'_>) -> Reply {
-        let name = person.display_name();
-        if let Err(e) = self.requery(env.store, list_rows(env)) {
-            return Reply::Error(msg::store_error(&e.to_string()));
-        }
-        if let Err(e) = self.select_id(person.id, env.store, list_rows(env)) {
-            return Reply::Error(msg::store_error(&e.to_string()));
-        }
-        Reply::Written(if added {
-            mm::person_added(&name)
-        } else {
-            mm::person_saved(&name)
-        })
+    /// A yes to the question the save asked (a namesake): save again.
+    pub(super) fn confirmed_save(&mut self, env: &mut Env<'_>) -> Reply {
+        let Some(editor) = &mut self.form else {
+            return Reply::Done;
+        };
+        let answer = editor.confirmed(env.store);
+        self.answered(answer, env)
     }
 
-    fn save_role(&mut self, mut editor: RoleEditor, env: &mut Env<'_>) -> Reply {
-        if !editor.form.validate() {
-            self.form = Some(MemberForm::Role(editor));
-            return Reply::Error(msg::FORM_HAS_ERRORS.to_owned());
-        }
-        // A term saved as it was: nothing to write (and no journal entry for it).
-        if editor.is_term() && !editor.form.is_dirty() {
-            return Reply::Info(msg::NOTHING_CHANGED.to_owned());
-        }
-        match editor.submit(env.store) {
-            Ok(text) => {
-                let id = editor.person_id;
+    fn answered(&mut self, answer: Answer<i64>, env: &mut Env<'_>) -> Reply {
+        match answer {
+            Answer::Saved(Saved { message, then: id }) => {
+                self.form = None;
                 if let Err(e) = self
                     .requery(env.store, list_rows(env))
                     .and_then(|()| self.select_id(id, env.store, list_rows(env)))
                 {
                     return Reply::Error(msg::store_error(&e.to_string()));
                 }
-                Reply::Written(text)
+                Reply::Written(message)
             }
-            // A stale version: the role or the person changed elsewhere. The form holds only a
-            // choice and a date: it stays open with what was typed, now against the fresh
-            // rows; the detail behind shows what changed, and F2 again saves (or is refused
-            // with the reason, a role ended meanwhile).
-            Err(StoreError::Conflict { .. }) => {
-                let _ = self.requery(env.store, list_rows(env));
-                let refreshed = editor.refresh_versions(env.store);
-                self.form = Some(MemberForm::Role(editor));
-                match refreshed {
-                    Ok(()) => Reply::Error(mm::CHANGED_MEANWHILE.to_owned()),
-                    Err(e) => Reply::Error(msg::store_error(&e.to_string())),
+            Answer::Closed(reply) => {
+                self.form = None;
+                reply
+            }
+            Answer::Kept { reply, reload } => {
+                if reload {
+                    let _ = self.requery(env.store, list_rows(env));
                 }
-            }
-            Err(e @ (StoreError::Invalid(_) | StoreError::Field(_))) => {
-                let text = e.to_string();
-                editor.show_store_error(&text);
-                self.form = Some(MemberForm::Role(editor));
-                Reply::Error(text)
-            }
-            Err(other) => {
-                self.form = Some(MemberForm::Role(editor));
-                Reply::Error(other.to_string())
+                reply
             }
         }
     }

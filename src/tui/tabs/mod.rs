@@ -11,6 +11,7 @@ pub mod circle_open;
 pub mod circle_writes;
 pub mod circles;
 pub mod circles_view;
+pub mod decision_form;
 pub mod members;
 pub mod members_view;
 pub mod members_writes;
@@ -229,6 +230,11 @@ pub trait Pane: std::any::Any {
 
     /// The filter line has the keyboard: keys go to [`Pane::filter_key`], not the keymap.
     fn is_filtering(&self) -> bool {
+        false
+    }
+
+    /// Of the keys going to [`Pane::filter_key`]: a search in a list of choices is open.
+    fn is_picking(&self) -> bool {
         false
     }
 

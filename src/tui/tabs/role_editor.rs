@@ -1,30 +1,28 @@
 //! The small forms of the Membres tab that act on a person's roles: give a role in a circle,
-//! end one of their current roles, leave the network. Each one is a `Form` with a line of
-//! explanation, and one store call on save.
+//! renew a term, end one of their current roles, leave the network. Each one is a form with a
+//! line of explanation and a record on the shared editor: one store call on save. They have no
+//! merge panel (a choice and a date): on a conflict the versions are read again, what was
+//! typed stays.
 
 use chrono::NaiveDate;
-use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::Widget;
 
+use super::person_editor::{MemberEditor, PERSON_WORDS};
 use crate::catalogue::members_tab as mm;
-use crate::catalogue::people as pm;
+use crate::model::membership::fields;
 use crate::model::{Circle, CircleKind, CircleRole, format_date, parse_date};
 use crate::store::people::PersonDetail;
 use crate::store::{Store, StoreError};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::editor::{Current, Editor, Record, SaveError, Saved, Words};
 use crate::tui::widgets::form::{FieldKind, Form};
-use crate::tui::widgets::picker::{Picker, PickerEntry, PickerReply};
 
 pub const CIRCLE: &str = "circle";
 pub const ROLE: &str = "role";
-pub const SINCE: &str = "since";
-pub const TERM_END: &str = "term_end";
+pub const SINCE: &str = fields::SINCE.code;
+pub const TERM_END: &str = fields::TERM_END.code;
 pub const MEMBERSHIP: &str = "membership";
-pub const UNTIL: &str = "until";
-pub const LEFT_ON: &str = "left_on";
+pub const UNTIL: &str = fields::UNTIL.code;
+pub const LEFT_ON: &str = crate::model::person::fields::LEFT_ON.code;
 
 /// A current role the end-role form offers: its label in the choice, and what the store needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,19 +51,23 @@ pub enum RoleAction {
     Leave,
 }
 
-pub struct RoleEditor {
-    pub person_id: i64,
-    pub person_version: i64,
-    pub person_name: String,
-    pub action: RoleAction,
-    pub form: Form,
-    /// One line saying what saving will do.
-    pub hint: &'static str,
+/// What the role forms say.
+pub static ROLE_WORDS: Words = Words {
+    changed_meanwhile: mm::CHANGED_MEANWHILE,
+    ..PERSON_WORDS
+};
+
+/// A role form's record: the person, and what saving does.
+struct RoleRecord {
+    person_id: i64,
+    person_version: i64,
+    person_name: String,
+    action: RoleAction,
     today: NaiveDate,
-    /// The circles offered, for a letter typed in the circle field to jump to the next one
-    /// with that initial.
-    circle_picker: Option<Picker<i64>>,
 }
+
+/// The role forms.
+pub struct RoleEditor;
 
 impl RoleEditor {
     /// Give a role in one of the open working circles (not Coordination: its members are
@@ -75,7 +77,7 @@ impl RoleEditor {
         circles: &[Circle],
         today: NaiveDate,
         theme: Theme,
-    ) -> Result<RoleEditor, String> {
+    ) -> Result<MemberEditor, String> {
         let circles: Vec<(i64, String)> = circles
             .iter()
             .filter(|c| c.kind != CircleKind::Coordination && c.is_open_on(today))
@@ -107,14 +109,14 @@ impl RoleEditor {
             .field(
                 CIRCLE,
                 mm::FIELD_CIRCLE,
-                FieldKind::Choice(names),
+                FieldKind::Pick(names),
                 true,
                 &first_circle,
             )
             .field(
                 ROLE,
                 mm::FIELD_ROLE,
-                FieldKind::Choice(roles),
+                FieldKind::Pick(roles),
                 true,
                 &first_role,
             )
@@ -126,21 +128,13 @@ impl RoleEditor {
                 &format_date(today),
             )
             .field(TERM_END, mm::FIELD_TERM_END, FieldKind::Date, false, "");
-        let picker = Picker::new(
-            circles
-                .iter()
-                .map(|(id, name)| PickerEntry::new(*id, name.clone()))
-                .collect(),
-        );
-        let mut editor = Self::new(
+        Ok(Self::open(
             detail,
             RoleAction::Give { circles, held },
             form,
             mm::ROLE_HINT,
             today,
-        );
-        editor.circle_picker = Some(picker).filter(Picker::is_short);
-        Ok(editor)
+        ))
     }
 
     /// The person's current roles, co-référent·e ones first.
@@ -179,7 +173,7 @@ impl RoleEditor {
         detail: &PersonDetail,
         today: NaiveDate,
         theme: Theme,
-    ) -> Result<RoleEditor, String> {
+    ) -> Result<MemberEditor, String> {
         let name = detail.person.display_name();
         let (roles, labels) = Self::role_choice(detail)?;
         let end = roles[0].term_end.map(format_date).unwrap_or_default();
@@ -188,14 +182,14 @@ impl RoleEditor {
             .field(
                 MEMBERSHIP,
                 mm::FIELD_ROLE_OF_TERM,
-                FieldKind::Choice(labels),
+                FieldKind::Pick(labels),
                 true,
                 &first,
             )
             .field(TERM_END, mm::FIELD_TERM_END, FieldKind::Date, false, &end);
         // The date is what is typed here; the role, when there are several, is Shift-Tab away.
         form.focus_next();
-        Ok(Self::new(
+        Ok(Self::open(
             detail,
             RoleAction::Term { roles },
             form,
@@ -209,7 +203,7 @@ impl RoleEditor {
         detail: &PersonDetail,
         today: NaiveDate,
         theme: Theme,
-    ) -> Result<RoleEditor, String> {
+    ) -> Result<MemberEditor, String> {
         let name = detail.person.display_name();
         let (roles, labels) = Self::role_choice(detail)?;
         let first = roles[0].label.clone();
@@ -217,7 +211,7 @@ impl RoleEditor {
             .field(
                 MEMBERSHIP,
                 mm::FIELD_ROLE_TO_END,
-                FieldKind::Choice(labels),
+                FieldKind::Pick(labels),
                 true,
                 &first,
             )
@@ -228,7 +222,7 @@ impl RoleEditor {
                 true,
                 &format_date(today),
             );
-        Ok(Self::new(
+        Ok(Self::open(
             detail,
             RoleAction::End { roles },
             form,
@@ -242,7 +236,7 @@ impl RoleEditor {
         detail: &PersonDetail,
         today: NaiveDate,
         theme: Theme,
-    ) -> Result<RoleEditor, String> {
+    ) -> Result<MemberEditor, String> {
         let name = detail.person.display_name();
         if detail.person.left_on.is_some() {
             return Err(mm::has_left(&name));
@@ -254,7 +248,7 @@ impl RoleEditor {
             true,
             &format_date(today),
         );
-        Ok(Self::new(
+        Ok(Self::open(
             detail,
             RoleAction::Leave,
             form,
@@ -263,74 +257,47 @@ impl RoleEditor {
         ))
     }
 
-    fn new(
+    fn open(
         detail: &PersonDetail,
         action: RoleAction,
         form: Form,
         hint: &'static str,
         today: NaiveDate,
-    ) -> RoleEditor {
-        RoleEditor {
+    ) -> MemberEditor {
+        let record = RoleRecord {
             person_id: detail.person.id,
             person_version: detail.person.version,
             person_name: detail.person.display_name(),
             action,
-            form,
-            hint,
             today,
-            circle_picker: None,
-        }
+        };
+        Editor::open(form, record, detail.person.version).with_hint(hint)
+    }
+}
+
+impl RoleRecord {
+    fn date(&self, form: &Form, key: &str) -> Option<NaiveDate> {
+        parse_date(&form.value(key), self.today).ok()
     }
 
-    /// A key for the form. In the circle field, a letter jumps to the next circle with that
-    /// initial (accents ignored); everything else is the form's.
-    pub fn input(&mut self, ev: KeyEvent) -> bool {
-        if self.form.focused_key() == Some(CIRCLE)
-            && let Some(picker) = &mut self.circle_picker
-            && matches!(ev.code, KeyCode::Char(c) if c != ' ')
-        {
-            // The field may have been moved with ← → since: start from what it shows.
-            let shown = self.form.value(CIRCLE);
-            if let Some(id) = picker
-                .entries()
-                .iter()
-                .find(|e| e.label == shown)
-                .map(|e| e.value)
-            {
-                picker.select_value(&id);
-            }
-            if picker.handle_key(ev) == PickerReply::Chosen
-                && let Some(label) = picker.chosen().map(|e| e.label.clone())
-            {
-                self.form.set_value(CIRCLE, &label);
-            }
-            return true;
-        }
-        self.form.input(ev)
-    }
-
-    fn date(&self, key: &str) -> Option<NaiveDate> {
-        parse_date(&self.form.value(key), self.today).ok()
-    }
-
-    /// Write through the store (after `form.validate()`); the confirmation to show.
-    pub fn submit(&self, store: &mut Store) -> Result<String, StoreError> {
+    /// Write through the store (after the form's checks); the confirmation to show.
+    fn submit(&self, store: &mut Store, form: &Form) -> Result<String, StoreError> {
         let name = &self.person_name;
         let missing = || StoreError::Invalid(crate::catalogue::tui::FORM_HAS_ERRORS.to_owned());
         match &self.action {
             RoleAction::Give { circles, held } => {
-                let circle = self.form.value(CIRCLE);
+                let circle = form.value(CIRCLE);
                 let (circle_id, circle_name) = circles
                     .iter()
                     .find(|(_, n)| *n == circle)
                     .ok_or_else(missing)?;
-                let role_label = self.form.value(ROLE);
+                let role_label = form.value(ROLE);
                 let role = CircleRole::ALL
                     .into_iter()
                     .find(|r| r.label() == role_label)
                     .ok_or_else(missing)?;
-                let since = self.date(SINCE).ok_or_else(missing)?;
-                let term_end = self.date(TERM_END);
+                let since = self.date(form, SINCE).ok_or_else(missing)?;
+                let term_end = self.date(form, TERM_END);
                 store.give_role(self.person_id, *circle_id, role, since, term_end)?;
                 let given = mm::role_given(name, role.label(), circle_name, &format_date(since));
                 // A change of role in a circle ends the former one: said, not silent.
@@ -342,12 +309,12 @@ impl RoleEditor {
                 )
             }
             RoleAction::End { roles } => {
-                let chosen = self.form.value(MEMBERSHIP);
+                let chosen = form.value(MEMBERSHIP);
                 let option = roles
                     .iter()
                     .find(|r| r.label == chosen)
                     .ok_or_else(missing)?;
-                let until = self.date(UNTIL).ok_or_else(missing)?;
+                let until = self.date(form, UNTIL).ok_or_else(missing)?;
                 store.end_role(option.membership_id, option.version, until)?;
                 Ok(mm::role_ended(
                     name,
@@ -357,12 +324,12 @@ impl RoleEditor {
                 ))
             }
             RoleAction::Term { roles } => {
-                let chosen = self.form.value(MEMBERSHIP);
+                let chosen = form.value(MEMBERSHIP);
                 let option = roles
                     .iter()
                     .find(|r| r.label == chosen)
                     .ok_or_else(missing)?;
-                let end = self.date(TERM_END);
+                let end = self.date(form, TERM_END);
                 store.set_term_end(option.membership_id, option.version, end)?;
                 Ok(mm::term_set(
                     name,
@@ -372,20 +339,15 @@ impl RoleEditor {
                 ))
             }
             RoleAction::Leave => {
-                let on = self.date(LEFT_ON).ok_or_else(missing)?;
+                let on = self.date(form, LEFT_ON).ok_or_else(missing)?;
                 store.set_person_left(self.person_id, self.person_version, Some(on))?;
                 Ok(mm::person_left(name, &format_date(on)))
             }
         }
     }
 
-    /// The form renews or changes a term.
-    pub fn is_term(&self) -> bool {
-        matches!(self.action, RoleAction::Term { .. })
-    }
-
     /// After a conflict: the versions the form saves against, read again, what was typed kept.
-    pub fn refresh_versions(&mut self, store: &Store) -> Result<(), StoreError> {
+    fn refresh_versions(&mut self, store: &Store) -> Result<(), StoreError> {
         if let RoleAction::End { roles } | RoleAction::Term { roles } = &mut self.action {
             for r in roles.iter_mut() {
                 if let Some(m) = store.membership(r.membership_id)? {
@@ -399,49 +361,36 @@ impl RoleEditor {
         }
         Ok(())
     }
+}
 
-    /// A store message that names one of this form's fields (`jusqu'au : …`) goes under it.
-    pub fn show_store_error(&mut self, text: &str) {
-        for (field, key) in [
-            (pm::FIELD_UNTIL, UNTIL),
-            (pm::FIELD_TERM_END, TERM_END),
-            (pm::FIELD_LEFT_ON, LEFT_ON),
-            (pm::FIELD_SINCE, SINCE),
-        ] {
-            if let Some(rest) = text.strip_prefix(&format!("{field} : ")) {
-                self.form.set_error(key, rest.to_owned());
-                return;
-            }
-        }
+impl Record for RoleRecord {
+    type Then = i64;
+
+    fn save(&mut self, store: &mut Store, form: &Form, _: i64) -> Result<Saved<i64>, SaveError> {
+        let text = self.submit(store, form)?;
+        Ok(Saved::new(text, self.person_id))
     }
-}
 
-pub struct RoleEditorView<'a> {
-    pub editor: &'a RoleEditor,
-    pub theme: Theme,
-}
+    /// Nothing to merge: a conflict reads the versions again (see `refresh`).
+    fn current(&self, _: &Store) -> Current {
+        Current::New
+    }
 
-impl Widget for RoleEditorView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = self.theme;
-        let [title, hint, _, body] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(2),
-            Constraint::Length(1),
-            Constraint::Min(0),
-        ])
-        .areas(area);
-        let form = &self.editor.form;
-        buf.set_line(
-            title.x,
-            title.y,
-            &Line::styled(form.title.clone(), theme.title()),
-            title.width,
-        );
-        ratatui::widgets::Paragraph::new(self.editor.hint)
-            .style(theme.muted())
-            .wrap(ratatui::widgets::Wrap { trim: true })
-            .render(hint, buf);
-        form.render(body, buf);
+    fn words(&self) -> &'static Words {
+        &ROLE_WORDS
+    }
+
+    /// A term saved as it was: nothing to write (and no journal entry for it).
+    fn saves_unchanged(&self) -> bool {
+        !matches!(self.action, RoleAction::Term { .. })
+    }
+
+    fn refresh(&mut self, store: &Store) -> Option<Result<(), StoreError>> {
+        Some(self.refresh_versions(store))
+    }
+
+    /// A refusal of the store naming no field (a closed circle…) is said, not put under one.
+    fn main_field(&self, _: &Form) -> Option<&'static str> {
+        None
     }
 }

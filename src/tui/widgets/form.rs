@@ -1,5 +1,5 @@
 //! The form widget every form of the program reuses: labelled fields (single line, several
-//! lines, choice, date, amount) on ratatui-textarea, validation with the message under the field,
+//! lines, choice, picked from a list by typing, date, amount) on ratatui-textarea, validation with the message under the field,
 //! Tab / Shift-Tab between fields.
 //!
 //! A form keeps the values it loaded beside the edited ones: `is_dirty` compares them, and a
@@ -8,18 +8,15 @@
 //! footer and the help show them.
 
 use chrono::NaiveDate;
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::catalogue::tui as msg;
 use crate::model::{Money, When, format_date, parse_date};
 use crate::text::display_width;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::picker::{Picker, PickerEntry, PickerReply};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldKind {
@@ -29,6 +26,9 @@ pub enum FieldKind {
     Multi { rows: u16 },
     /// One of a fixed list, changed with ← → or Space.
     Choice(Vec<String>),
+    /// One of a list of any length, chosen by typing part of it (no case, no accents, best
+    /// first; ↑ ↓ Entrée, Échap keeps the value); ← → still cycle.
+    Pick(Vec<String>),
     /// A date as people write it (`28/11/2025`, `28/11`).
     Date,
     /// A date of something that already happened (signed, accepted): not after today.
@@ -47,6 +47,8 @@ pub struct Field {
     loaded: String,
     input: TextArea<'static>,
     choice: usize,
+    /// The search of a `Pick` field.
+    picker: Option<Picker<usize>>,
     error: Option<String>,
 }
 
@@ -64,7 +66,9 @@ impl Field {
 
     pub fn value(&self) -> String {
         match &self.kind {
-            FieldKind::Choice(options) => options.get(self.choice).cloned().unwrap_or_default(),
+            FieldKind::Choice(options) | FieldKind::Pick(options) => {
+                options.get(self.choice).cloned().unwrap_or_default()
+            }
             _ => self.input.lines().join("\n"),
         }
     }
@@ -93,6 +97,8 @@ pub struct Form {
     focus: usize,
     today: NaiveDate,
     theme: Theme,
+    /// The width the single-line fields were last drawn in, for their horizontal scroll.
+    input_width: std::cell::Cell<u16>,
 }
 
 impl Form {
@@ -103,6 +109,7 @@ impl Form {
             focus: 0,
             today,
             theme,
+            input_width: std::cell::Cell::new(0),
         }
     }
 
@@ -116,8 +123,20 @@ impl Form {
         loaded: &str,
     ) -> Form {
         let choice = match &kind {
-            FieldKind::Choice(options) => options.iter().position(|o| o == loaded).unwrap_or(0),
+            FieldKind::Choice(options) | FieldKind::Pick(options) => {
+                options.iter().position(|o| o == loaded).unwrap_or(0)
+            }
             _ => 0,
+        };
+        let picker = match &kind {
+            FieldKind::Pick(options) => Some(Picker::new(
+                options
+                    .iter()
+                    .enumerate()
+                    .map(|(i, label)| PickerEntry::new(i, label.clone()))
+                    .collect(),
+            )),
+            _ => None,
         };
         let single = !matches!(kind, FieldKind::Multi { .. });
         let field = Field {
@@ -128,6 +147,7 @@ impl Form {
             loaded: loaded.to_owned(),
             input: new_input(loaded, single),
             choice,
+            picker,
             error: None,
         };
         self.fields.push(field);
@@ -170,7 +190,7 @@ impl Form {
         if let Some(i) = self.index(key) {
             let field = &mut self.fields[i];
             match &field.kind {
-                FieldKind::Choice(options) => {
+                FieldKind::Choice(options) | FieldKind::Pick(options) => {
                     field.choice = options.iter().position(|o| o == text).unwrap_or(0);
                 }
                 _ => field.input = new_input(text, field.is_single_line()),
@@ -231,6 +251,14 @@ impl Form {
         }
     }
 
+    /// The focused field's search is open: every key goes to it (Échap, Entrée included).
+    pub fn is_picking(&self) -> bool {
+        self.fields
+            .get(self.focus)
+            .and_then(|f| f.picker.as_ref())
+            .is_some_and(Picker::is_open)
+    }
+
     /// Check every field; the first one in error gets the focus. True when all are valid.
     pub fn validate(&mut self) -> bool {
         let today = self.today;
@@ -252,7 +280,9 @@ impl Form {
                         When::parse(trimmed, today).err().map(|e| e.to_string())
                     }
                     FieldKind::Amount => Money::parse(trimmed).err().map(|e| e.to_string()),
-                    FieldKind::Choice(options) if !options.iter().any(|o| o == trimmed) => {
+                    FieldKind::Choice(options) | FieldKind::Pick(options)
+                        if !options.iter().any(|o| o == trimmed) =>
+                    {
                         Some(msg::choice_unknown(trimmed))
                     }
                     _ => None,
@@ -284,6 +314,31 @@ impl Form {
             return false;
         };
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        if let (FieldKind::Pick(options), Some(picker)) = (&field.kind, &mut field.picker) {
+            let n = options.len().max(1);
+            if picker.is_open() {
+                if picker.handle_key(ev) == PickerReply::Chosen
+                    && let Some(&i) = picker.value()
+                {
+                    field.choice = i;
+                    field.error = None;
+                }
+                return true;
+            }
+            match ev.code {
+                KeyCode::Left => field.choice = (field.choice + n - 1) % n,
+                KeyCode::Right | KeyCode::Char(' ') => field.choice = (field.choice + 1) % n,
+                KeyCode::Enter | KeyCode::Down => self.focus_next(),
+                KeyCode::Up => self.focus_prev(),
+                // A letter starts a search with it, from the value shown.
+                KeyCode::Char(c) if !ctrl && !c.is_control() => {
+                    picker.select_value(&field.choice);
+                    picker.set_query(&c.to_string());
+                }
+                _ => return false,
+            }
+            return true;
+        }
         if let FieldKind::Choice(options) = &field.kind {
             let n = options.len().max(1);
             match ev.code {
@@ -318,6 +373,9 @@ impl Form {
         if changed {
             field.error = None;
         }
+        if field.is_single_line() {
+            keep_line_in_view(&mut field.input, self.input_width.get());
+        }
         true
     }
 
@@ -328,7 +386,12 @@ impl Form {
         let Some(field) = self.fields.get_mut(self.focus) else {
             return false;
         };
-        if let FieldKind::Choice(_) = field.kind {
+        if let Some(picker) = field.picker.as_mut().filter(|p| p.is_open()) {
+            let query = format!("{}{}", picker.query(), crate::text::clean_line(text, 200));
+            picker.set_query(&query);
+            return true;
+        }
+        if let FieldKind::Choice(_) | FieldKind::Pick(_) = field.kind {
             return false;
         }
         // Not cut to the field's limit: saving says it is too long, which a cut would hide.
@@ -352,7 +415,7 @@ impl Form {
     /// the cursor and the loaded values stay.
     pub fn relayout(&mut self) {
         for field in &mut self.fields {
-            if let FieldKind::Choice(_) = field.kind {
+            if let FieldKind::Choice(_) | FieldKind::Pick(_) = field.kind {
                 continue;
             }
             let ratatui_textarea::DataCursor(row, col) = field.input.cursor();
@@ -366,253 +429,42 @@ impl Form {
             ));
         }
     }
+}
 
-    /// Rows each field is drawn in, `height` rows being there: every field its normal rows;
-    /// then the room left goes to the several-line fields whose text needs more, the focused
-    /// one first, so that a text that fits is seen whole; what is still left goes to the
-    /// focused field, to type in.
-    fn heights(&self, height: u16, input_w: u16) -> Vec<u16> {
-        let mut heights: Vec<u16> = self
-            .fields
-            .iter()
-            .map(|f| f.rows() + error_rows(f, input_w))
-            .collect();
-        let mut spare = height.saturating_sub(heights.iter().sum());
-        let order =
-            std::iter::once(self.focus).chain((0..self.fields.len()).filter(|i| *i != self.focus));
-        for i in order {
-            let Some(field) = self.fields.get(i) else {
-                continue;
-            };
-            if field.is_single_line() || spare == 0 {
-                continue;
-            }
-            let needed =
-                u16::try_from(super::wrap_text(&field.value(), usize::from(input_w.max(1))).len())
-                    .unwrap_or(u16::MAX);
-            let extra = needed.saturating_sub(field.rows()).min(spare);
-            heights[i] += extra;
-            spare -= extra;
-        }
-        if let Some(field) = self.fields.get(self.focus)
-            && !field.is_single_line()
-        {
-            heights[self.focus] += spare;
-        }
-        heights
+/// The horizontal scroll of a single-line field after a key, `width` columns being shown. The
+/// text area alone only keeps the cursor in view, at the edge it crossed: after `Home` from
+/// far right, or after clearing a long text, what is left of the cursor stays out of view.
+/// Here the view never leaves room unused at the right while text is hidden at the left, and a
+/// cursor gone past the left edge comes back with half a field of text before it.
+fn keep_line_in_view(input: &mut TextArea<'static>, width: u16) {
+    if width == 0 {
+        return;
+    }
+    let (_, top) = input.scroll_offset();
+    let cursor = u16::try_from(input.screen_cursor().col).unwrap_or(u16::MAX);
+    let text = input.lines().first().map_or(0, |l| display_width(l));
+    let text = u16::try_from(text).unwrap_or(u16::MAX);
+    // One more column than the text: the cursor after its last character.
+    let mut wanted = top.min(text.saturating_add(1).saturating_sub(width));
+    if cursor < wanted {
+        wanted = cursor.saturating_sub(width / 2);
+    } else if cursor >= wanted.saturating_add(width) {
+        wanted = cursor.saturating_add(1).saturating_sub(width);
+    }
+    if wanted != top {
+        let delta = i32::from(wanted) - i32::from(top);
+        let delta = i16::try_from(delta).unwrap_or(if delta < 0 { i16::MIN } else { i16::MAX });
+        input.scroll((0, delta));
     }
 }
-
-/// A field's text area as an unfocused field shows it: from its first line (the text area
-/// itself keeps the view that followed the cursor while it was typed in).
-fn from_the_top(input: &TextArea<'static>) -> TextArea<'static> {
-    let mut view = input.clone();
-    view.scroll((-i16::MAX, -i16::MAX));
-    view.move_cursor(CursorMove::Jump(0, 0));
-    view
-}
-
-const LABEL_MARKS: u16 = 2;
 
 /// A bound on what one paste may bring, far above any field's limit.
 const MAX_PASTE_CHARS: usize = 100_000;
 
-impl Widget for &Form {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = self.theme;
-        let label_w = self
-            .fields
-            .iter()
-            .map(|f| display_width(f.label) as u16)
-            .max()
-            .unwrap_or(0)
-            .min(area.width / 3)
-            + LABEL_MARKS
-            + 1;
-        let input_x = area.x + label_w;
-        let input_w = area.width.saturating_sub(label_w);
-        let heights = self.heights(area.height, input_w);
-        // When the form is taller than the area, start at the first field that keeps the focused
-        // one entirely visible.
-        let mut first = 0;
-        let bottom_of_focus = |first: usize| -> u16 { heights[first..=self.focus].iter().sum() };
-        while first < self.focus && bottom_of_focus(first) > area.height {
-            first += 1;
-        }
-        let mut y = area.y;
-        for (i, field) in self.fields.iter().enumerate().skip(first) {
-            let h = heights[i];
-            if y >= area.bottom() {
-                break;
-            }
-            let focused = i == self.focus;
-            let focus_mark = if focused { ">" } else { " " };
-            let dirty_mark = if field.is_changed() {
-                msg::DIRTY_MARK
-            } else {
-                " "
-            };
-            let label_style = if focused { theme.key() } else { theme.label() };
-            let label = Line::from(vec![
-                Span::styled(focus_mark, label_style),
-                Span::styled(dirty_mark, theme.dirty()),
-                Span::styled(
-                    super::truncate(
-                        field.label,
-                        usize::from(label_w.saturating_sub(LABEL_MARKS + 1)),
-                    ),
-                    label_style,
-                ),
-            ]);
-            buf.set_line(area.x, y, &label, label_w.saturating_sub(1));
-            let input_rows = h
-                .saturating_sub(error_rows(field, input_w))
-                .min(area.bottom() - y);
-            let input_area = Rect::new(input_x, y, input_w, input_rows);
-            match &field.kind {
-                FieldKind::Choice(_) => {
-                    let mut spans =
-                        vec![Span::raw("‹ "), Span::raw(field.value()), Span::raw(" ›")];
-                    if focused {
-                        spans.push(Span::styled(
-                            format!("  {}", msg::CHOICE_HINT),
-                            theme.muted(),
-                        ));
-                    }
-                    buf.set_line(input_x, y, &Line::from(spans), input_w);
-                }
-                // An empty date shows how to write one, from the column where every value
-                // starts (the text area would put its cursor cell before a placeholder).
-                FieldKind::Date | FieldKind::PastDate | FieldKind::DayOrMonth
-                    if field.input.is_empty() =>
-                {
-                    let placeholder = if field.kind == FieldKind::DayOrMonth {
-                        msg::DAY_OR_MONTH_PLACEHOLDER
-                    } else {
-                        msg::DATE_PLACEHOLDER
-                    };
-                    let hint = Line::styled(placeholder, theme.muted());
-                    buf.set_line(input_x, y, &hint, input_w);
-                    if focused && input_w > 0 {
-                        buf[(input_x, y)].set_style(theme.cursor());
-                    }
-                }
-                _ if focused => (&field.input).render(input_area, buf),
-                _ => {
-                    let view = from_the_top(&field.input);
-                    (&view).render(input_area, buf);
-                    // More text than rows: say so at the end of the last row.
-                    let lines = if field.is_single_line() {
-                        usize::from(display_width(&field.value()) > usize::from(input_w)) + 1
-                    } else {
-                        super::wrap_text(&field.value(), usize::from(input_w.max(1))).len()
-                    };
-                    if lines > usize::from(input_rows) && input_rows > 0 && input_w > 0 {
-                        let (x, y) = (input_area.right() - 1, input_area.bottom() - 1);
-                        buf[(x, y)].set_symbol("…").set_style(theme.muted());
-                    }
-                }
-            }
-            if field.error.is_some() {
-                for (row, text) in error_lines(field, input_w).iter().enumerate() {
-                    let ey = y + input_rows + u16::try_from(row).unwrap_or(u16::MAX);
-                    if ey >= area.bottom() {
-                        break;
-                    }
-                    let line = Line::styled(text.clone(), theme.error());
-                    buf.set_line(input_x, ey, &line, input_w);
-                }
-            }
-            y = y.saturating_add(h);
-        }
-    }
-}
-
-/// A field's error as shown under it: `! ` and the message, word-wrapped to the input's width
-/// over three rows at most (the last cut with `…` if it must), so its end is not lost.
-fn error_lines(field: &Field, width: u16) -> Vec<String> {
-    const MAX_ROWS: usize = 3;
-    let Some(error) = &field.error else {
-        return Vec::new();
-    };
-    let width = usize::from(width.max(1));
-    let mut lines = super::wrap_text(&format!("! {error}"), width);
-    if lines.len() > MAX_ROWS {
-        let rest = lines.split_off(MAX_ROWS - 1).join(" ");
-        lines.push(super::truncate(&rest, width));
-    }
-    lines
-}
-
-fn error_rows(field: &Field, width: u16) -> u16 {
-    u16::try_from(error_lines(field, width).len()).unwrap_or(1)
-}
+#[path = "form_view.rs"]
+mod view;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2025, 11, 20).unwrap()
-    }
-
-    fn key(c: KeyCode) -> KeyEvent {
-        KeyEvent::new(c, KeyModifiers::NONE)
-    }
-
-    fn sample() -> Form {
-        Form::new("t", today(), Theme::plain())
-            .field("name", "Nom", FieldKind::Line, true, "Finances")
-            .field(
-                "notes",
-                "Notes",
-                FieldKind::Multi { rows: 3 },
-                false,
-                "a\nb",
-            )
-            .field("when", "Date", FieldKind::Date, false, "")
-            .field("amount", "Montant", FieldKind::Amount, false, "")
-    }
-
-    #[test]
-    fn keeps_loaded_beside_edited() {
-        let mut f = sample();
-        assert!(!f.is_dirty());
-        f.input(key(KeyCode::Char('!')));
-        assert_eq!(f.value("name"), "Finances!");
-        assert_eq!(f.loaded("name"), "Finances");
-        assert!(f.is_dirty());
-        f.set_value("name", "Finances");
-        assert!(!f.is_dirty());
-    }
-
-    #[test]
-    fn validation_puts_messages_under_fields_and_focus_on_the_first() {
-        let mut f = sample();
-        f.set_value("name", "  ");
-        f.set_value("when", "31/02/2025");
-        f.set_value("amount", "12,345");
-        assert!(!f.validate());
-        assert_eq!(f.focus(), 0);
-        assert_eq!(f.error("name"), Some(msg::FIELD_REQUIRED));
-        assert!(f.error("when").is_some());
-        assert!(f.error("amount").is_some());
-        f.set_value("name", "X");
-        f.set_value("when", "28/11");
-        f.set_value("amount", "1 234,56");
-        assert!(f.validate());
-    }
-
-    #[test]
-    fn enter_moves_on_in_a_line_but_breaks_a_line_in_multi() {
-        let mut f = sample();
-        f.input(key(KeyCode::Enter));
-        assert_eq!(f.focused_key(), Some("notes"));
-        f.input(key(KeyCode::Enter));
-        f.input(key(KeyCode::Char('c')));
-        assert_eq!(f.value("notes"), "a\nb\nc");
-        f.focus_prev();
-        assert_eq!(f.focused_key(), Some("name"));
-    }
-}
+#[path = "form_tests.rs"]
+mod tests;

@@ -2,6 +2,7 @@
 //! overlay, the command palette, the yes/no question.
 
 pub mod confirm;
+pub mod editor;
 pub mod form;
 pub mod help;
 pub mod list;
