@@ -11,7 +11,6 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod exchange;
-pub mod launch;
 pub mod log;
 pub mod model;
 pub mod store;

@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use super::{Cli, CliError, open_store};
+use super::args::Cli;
+use super::session::{CliError, open_store};
 use crate::catalogue::store as store_msg;
 
 /// `check [--head N:EMPREINTE]`: the journal's chain is whole, and still holds the head kept.

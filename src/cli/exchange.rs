@@ -2,8 +2,10 @@
 
 use std::path::Path;
 
+use super::args::{Cli, ExportFormat, ExportKind, ImportKind};
 use super::check::check_parent_folder;
-use super::{Cli, CliError, ExportFormat, ExportKind, ImportKind, msg, open_store, write_stdout};
+use super::session::{CliError, open_store, write_stdout};
+use crate::catalogue::cli as msg;
 use crate::catalogue::{exchange as exchange_msg, store as store_msg};
 use crate::store::StoreError;
 

@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use super::{Cli, CliError, create_default_folder, database_named, open_store};
+use super::args::Cli;
+use super::session::{CliError, create_default_folder, database_named, open_store};
 use crate::catalogue::store as store_msg;
 use crate::store::{Store, StoreError, users};
 

@@ -2,7 +2,9 @@
 
 use std::path::Path;
 
-use super::{Cli, CliError, UsersCommand, msg, open_store};
+use super::args::{Cli, UsersCommand};
+use super::session::{CliError, open_store};
+use crate::catalogue::cli as msg;
 use crate::catalogue::store as store_msg;
 use crate::store::{StoreError, users};
 
