@@ -57,7 +57,7 @@ pub struct Store {
     /// The current roles of a day, read once per state of the file: the views of one reload
     /// (list counts, derived circles, alerts, the Membres list) all need them, and on a big
     /// network each reading is a sort of every role.
-    roles_cache: std::cell::RefCell<Option<Cached<Vec<memberships::CurrentRole>>>>,
+    roles_cache: std::cell::RefCell<Option<Cached<Vec<crate::model::governance::CurrentRole>>>>,
     /// Everyone, as this session may see them, by name, with the text the filter searches:
     /// typing in the Membres filter then searches memory instead of reading the file again.
     people_cache: std::cell::RefCell<Option<Cached<PeopleSearched>>>,
@@ -247,7 +247,7 @@ impl Store {
     pub(crate) fn current_roles_on(
         &self,
         day: chrono::NaiveDate,
-    ) -> Result<std::rc::Rc<Vec<memberships::CurrentRole>>> {
+    ) -> Result<std::rc::Rc<Vec<crate::model::governance::CurrentRole>>> {
         self.cached(&self.roles_cache, day, |store| {
             memberships::current_roles(&store.conn, day)
         })
