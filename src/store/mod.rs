@@ -308,7 +308,7 @@ impl Store {
     }
 
     /// Read-only access for the query functions of the aggregate modules.
-    pub(crate) fn conn(&self) -> &Connection {
+    pub(in crate::store) fn conn(&self) -> &Connection {
         &self.conn
     }
 
@@ -453,7 +453,7 @@ pub struct Tx<'a> {
 }
 
 impl Tx<'_> {
-    pub(crate) fn conn(&self) -> &Connection {
+    pub(in crate::store) fn conn(&self) -> &Connection {
         &self.tx
     }
 

@@ -12,6 +12,7 @@ use rusqlite_migration::{M, Migrations};
 
 use super::error::{Result, StoreError};
 pub use super::leftovers::AfterClose;
+use super::leftovers::sidecars;
 
 /// `PRAGMA application_id` of a cercles database: "CRLS".
 pub const APPLICATION_ID: i64 = 0x4352_4C53;
@@ -165,15 +166,6 @@ fn set_pragmas(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "secure_delete", "ON")?;
     Ok(())
-}
-
-/// Files SQLite keeps beside a WAL database.
-pub(crate) fn sidecars(path: &Path) -> [PathBuf; 2] {
-    let mut wal = path.as_os_str().to_owned();
-    wal.push("-wal");
-    let mut shm = path.as_os_str().to_owned();
-    shm.push("-shm");
-    [PathBuf::from(wal), PathBuf::from(shm)]
 }
 
 /// The state of an opened file's schema.

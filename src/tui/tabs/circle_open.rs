@@ -6,7 +6,7 @@ use super::circle_detail::Section;
 use super::circle_editor::CircleEditor;
 use super::circle_forms as forms;
 use super::circles::CirclesTab;
-use super::{Env, Reply};
+use super::pane::{Env, Reply};
 use crate::catalogue::circles as model_msg;
 use crate::catalogue::circles_tab as cm;
 use crate::catalogue::tui as msg;
