@@ -15,5 +15,7 @@ pub mod log;
 pub mod model;
 pub mod store;
 pub mod text;
-pub mod text_width;
 pub mod tui;
+
+/// The old path of `text::width`, kept for code written against it.
+pub use text::width as text_width;

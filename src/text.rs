@@ -11,6 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 /// Maximum length, in characters, of each kind of field.
 mod cut;
+pub mod width;
 
 pub use cut::{truncate, wrap_text};
 
