@@ -304,3 +304,18 @@ pub fn io_other(code: Option<i32>) -> String {
         None => "erreur d'accès au fichier".to_string(),
     }
 }
+
+/// An IO error as a person reads it: the common kinds in words, the others by their number.
+pub fn io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => IO_NOT_FOUND.into(),
+        PermissionDenied => IO_PERMISSION.into(),
+        AlreadyExists => IO_EXISTS.into(),
+        IsADirectory => IO_DIRECTORY.into(),
+        NotADirectory => IO_NOT_A_DIRECTORY.into(),
+        ReadOnlyFilesystem => IO_READ_ONLY.into(),
+        StorageFull => IO_FULL.into(),
+        _ => io_other(e.raw_os_error()),
+    }
+}

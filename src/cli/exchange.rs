@@ -20,7 +20,7 @@ fn read_input(file: &str) -> Result<Vec<u8>, CliError> {
     let io_failed = |e: &std::io::Error| {
         CliError::Failed(store_msg::file_error(
             Path::new(file),
-            &crate::store::open::io_fr(e),
+            &crate::catalogue::store::io_error(e),
         ))
     };
     let mut bytes = Vec::new();
@@ -28,7 +28,11 @@ fn read_input(file: &str) -> Result<Vec<u8>, CliError> {
         std::io::stdin()
             .take(MAX_IMPORT_BYTES + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| CliError::Failed(msg::stdin_unreadable(&crate::store::open::io_fr(&e))))?
+            .map_err(|e| {
+                CliError::Failed(msg::stdin_unreadable(&crate::catalogue::store::io_error(
+                    &e,
+                )))
+            })?
     } else {
         let meta = std::fs::metadata(file).map_err(|e| io_failed(&e))?;
         if meta.is_dir() {
@@ -160,7 +164,10 @@ fn write_new_file(file: &Path, bytes: &[u8]) -> Result<(), CliError> {
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;
     let failed = |e: &std::io::Error| {
-        CliError::Failed(store_msg::file_error(file, &crate::store::open::io_fr(e)))
+        CliError::Failed(store_msg::file_error(
+            file,
+            &crate::catalogue::store::io_error(e),
+        ))
     };
     if file.is_dir() {
         return Err(CliError::Failed(store_msg::file_error(

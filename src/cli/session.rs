@@ -41,7 +41,9 @@ pub(crate) fn write_stdout(bytes: &[u8], newline: bool) -> Result<(), CliError> 
             if e.kind() == std::io::ErrorKind::BrokenPipe {
                 CliError::StdoutClosed
             } else {
-                CliError::Failed(exchange_msg::export_failed(&crate::store::open::io_fr(&e)))
+                CliError::Failed(exchange_msg::export_failed(
+                    &crate::catalogue::store::io_error(&e),
+                ))
             }
         })
 }
@@ -79,7 +81,10 @@ pub(crate) fn create_default_folder(path: &Path) -> Result<(), CliError> {
             .mode(0o700)
             .create(dir)
             .map_err(|e| {
-                CliError::Failed(store_msg::file_error(dir, &crate::store::open::io_fr(&e)))
+                CliError::Failed(store_msg::file_error(
+                    dir,
+                    &crate::catalogue::store::io_error(&e),
+                ))
             }),
         _ => Ok(()),
     }

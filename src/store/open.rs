@@ -146,19 +146,8 @@ fn wal_has_frames(path: &Path) -> bool {
     fs::metadata(Path::new(&wal)).is_ok_and(|m| m.len() > 0)
 }
 
-pub(crate) fn io_fr(e: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    match e.kind() {
-        NotFound => crate::catalogue::store::IO_NOT_FOUND.into(),
-        PermissionDenied => crate::catalogue::store::IO_PERMISSION.into(),
-        AlreadyExists => crate::catalogue::store::IO_EXISTS.into(),
-        IsADirectory => crate::catalogue::store::IO_DIRECTORY.into(),
-        NotADirectory => crate::catalogue::store::IO_NOT_A_DIRECTORY.into(),
-        ReadOnlyFilesystem => crate::catalogue::store::IO_READ_ONLY.into(),
-        StorageFull => crate::catalogue::store::IO_FULL.into(),
-        _ => crate::catalogue::store::io_other(e.raw_os_error()),
-    }
-}
+/// An IO error in French; the catalogue says it (it knows `std`, nothing of ours).
+pub(crate) use crate::catalogue::store::io_error as io_fr;
 
 fn set_pragmas(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS))?;
