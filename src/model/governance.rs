@@ -189,6 +189,40 @@ pub fn distinct_people<'a>(roles: impl Iterator<Item = &'a CurrentRole>) -> usiz
     ids.len()
 }
 
+/// What the Cercles list counts of one circle's current roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RoleCounts {
+    /// Distinct people with a role there.
+    pub members: usize,
+    pub co_referents: usize,
+    /// Term alerts of its co-référent·es (the coordination circle: all of them).
+    pub term_alerts: usize,
+}
+
+/// The counts of the circle `circle_id` (the coordination circle when `derived`) among the
+/// current `roles` and their `alerts`.
+pub fn role_counts(
+    roles: &[CurrentRole],
+    alerts: &[TermAlert],
+    circle_id: i64,
+    derived: bool,
+) -> RoleCounts {
+    let in_circle = |r: &&CurrentRole| counts_in(r, circle_id, derived);
+    RoleCounts {
+        members: distinct_people(roles.iter().filter(in_circle)),
+        co_referents: distinct_people(
+            roles
+                .iter()
+                .filter(in_circle)
+                .filter(|r| r.role == CircleRole::CoReferent),
+        ),
+        term_alerts: alerts
+            .iter()
+            .filter(|a| derived || a.circle_id == circle_id)
+            .count(),
+    }
+}
+
 /// Term alerts among `roles` (current roles on `today`): co-référent·es whose term ends within
 /// [`TERM_ALERT_DAYS`] days, or has ended (with or without a successor: another co-référent·e
 /// of that circle who arrived on or after that term end). By term end, then circle.
@@ -291,6 +325,33 @@ mod tests {
             .map(|m| m.person_id)
             .collect();
         assert_eq!(coordination, [2, 3]);
+    }
+
+    #[test]
+    fn a_circle_counts_its_people_once_and_coordination_counts_every_co_referent() {
+        let mut ended = role(2, 2, 10, CircleRole::CoReferent);
+        ended.term_end = Some(day("2025-05-01"));
+        let roles = vec![
+            role(1, 1, 10, CircleRole::MembreActif),
+            ended,
+            role(3, 2, 10, CircleRole::MembreActif),
+            role(4, 3, 11, CircleRole::CoReferent),
+        ];
+        let alerts = term_alerts(&roles, day("2025-06-01"));
+        let of_10 = role_counts(&roles, &alerts, 10, false);
+        assert_eq!(
+            of_10,
+            RoleCounts {
+                members: 2,
+                co_referents: 1,
+                term_alerts: 1
+            }
+        );
+        let coordination = role_counts(&roles, &alerts, 99, true);
+        assert_eq!(coordination.members, 2);
+        assert_eq!(coordination.co_referents, 2);
+        assert_eq!(coordination.term_alerts, 1);
+        assert_eq!(role_counts(&roles, &alerts, 11, false).term_alerts, 0);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::Store;
 use super::error::Result;
-use crate::model::governance::{self as rules, CurrentRole, counts_in, distinct_people};
+use crate::model::governance::{self as rules, distinct_people};
 use crate::model::{Circle, CircleKind, CircleRole, Instance};
 
 // The derived views are computed by `model::governance`; their types keep their paths here.
@@ -108,24 +108,15 @@ impl Store {
                     Instance::Ag | Instance::CercleGeneral => false,
                 })
                 .count();
-            let in_circle = |r: &&CurrentRole| counts_in(r, circle.id, derived);
-            let co_referents = distinct_people(
-                roles
-                    .iter()
-                    .filter(in_circle)
-                    .filter(|r| r.role == CircleRole::CoReferent),
-            );
+            let counts = rules::role_counts(&roles, &alerts, circle.id, derived);
             out.push(CircleSummary {
-                members: distinct_people(roles.iter().filter(in_circle)),
-                co_referents,
+                members: counts.members,
+                co_referents: counts.co_referents,
                 open_working_groups: groups
                     .iter()
                     .find(|(id, _)| *id == circle.id)
                     .map_or(0, |(_, n)| usize::try_from(*n).unwrap_or(0)),
-                term_alerts: alerts
-                    .iter()
-                    .filter(|a| derived || a.circle_id == circle.id)
-                    .count(),
+                term_alerts: counts.term_alerts,
                 reviews_due,
                 derived,
                 circle,
