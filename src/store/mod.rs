@@ -8,6 +8,7 @@ pub mod circles;
 pub mod decisions;
 mod error;
 pub mod governance;
+mod identity;
 pub mod import_people;
 mod leftovers;
 pub mod memberships;
@@ -29,15 +30,8 @@ use crate::model::{Area, Clock, Role};
 
 pub use audit::Op;
 pub use error::{Result, StoreError};
+pub use identity::Actor;
 use open::SchemaState;
-
-/// Who is acting in this session.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Actor {
-    pub name: String,
-    pub role: Role,
-    pub person_id: Option<i64>,
-}
 
 /// An open database with the actor of this session.
 pub struct Store {
@@ -101,7 +95,7 @@ impl Store {
             SchemaState::Current => false,
             SchemaState::Newer(_) => true,
             SchemaState::Older(found) => {
-                let role = users::role_of(&conn, actor_name).ok().flatten();
+                let role = identity::role_of(&conn, actor_name).ok().flatten();
                 if role != Some(Role::Admin) {
                     return Err(StoreError::OlderSchema {
                         found,
@@ -113,10 +107,10 @@ impl Store {
                 false
             }
         };
-        let actor = users::actor(&conn, actor_name)?.ok_or_else(|| {
+        let actor = identity::actor(&conn, actor_name)?.ok_or_else(|| {
             // `--as` with control characters, 10 000 letters or `-`: say the name is not one,
             // quoting a short excerpt, rather than suggest `users add` with it.
-            match users::validate_name(actor_name) {
+            match identity::validate_name(actor_name) {
                 Ok(_) => StoreError::UnknownActor(actor_name.to_string()),
                 Err(e) => e,
             }
@@ -156,7 +150,7 @@ impl Store {
         let target = path.to_path_buf();
         open::create(path, |conn| {
             seed(conn, admin, reference_date)?;
-            let actor = users::actor(conn, admin)?
+            let actor = identity::actor(conn, admin)?
                 .ok_or_else(|| StoreError::UnknownActor(admin.to_string()))?;
             let clock = clock_for(conn)?;
             // Borrow the connection for the fill step through a temporary Store.
@@ -224,7 +218,7 @@ impl Store {
         let changed = now != self.data_version;
         self.data_version = now;
         if changed {
-            match users::actor(&self.conn, &self.actor.name)? {
+            match identity::actor(&self.conn, &self.actor.name)? {
                 Some(actor) => self.actor = actor,
                 None => {
                     self.actor.role = Role::Lecture;
@@ -381,7 +375,7 @@ impl Store {
             return Err(StoreError::SchemaChanged);
         }
         // The role may have changed since the session opened: the database is the truth.
-        let role = users::role_of(&tx, &self.actor.name)?
+        let role = identity::role_of(&tx, &self.actor.name)?
             .ok_or_else(|| StoreError::UnknownActor(self.actor.name.clone()))?;
         self.actor.role = role;
         if !role.may_write(area) {
@@ -603,7 +597,7 @@ fn seed(
     reference_date: Option<chrono::NaiveDate>,
 ) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    users::insert_first_admin(&tx, admin)?;
+    identity::insert_first_admin(&tx, admin)?;
     reference::seed(&tx, admin)?;
     if let Some(d) = reference_date {
         plain_rows::set_meta(
