@@ -14,7 +14,6 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use super::members_detail::{detail_lines, detail_size};
-use super::members_view::{FormView, MembersView};
 use super::members_writes::may_write;
 use super::pane::{Env, Pane, Reply};
 use super::person_editor::PersonEditor;
@@ -231,25 +230,7 @@ impl MembersTab {
 
 impl Pane for MembersTab {
     fn render(&self, area: Rect, buf: &mut Buffer, theme: Theme) {
-        MembersView {
-            form: self.form.as_ref().map(|form| match form {
-                MemberForm::Person(editor) => FormView::Person(editor),
-                MemberForm::Role(editor) => FormView::Role(editor),
-            }),
-            people: &self.people,
-            list: &self.list,
-            filter: &self.filter,
-            filtering: self.filtering,
-            filtered: self.is_filtered(),
-            circles: &self.circles,
-            alerts: &self.alerts,
-            detail: self.detail.as_ref(),
-            detail_scroll: self.detail_scroll,
-            derived: self.derived,
-            contacts_hidden: self.contacts_hidden,
-            theme,
-        }
-        .render(area, buf);
+        super::members_view::MembersView { tab: self, theme }.render(area, buf);
     }
 
     fn help_scopes(&self) -> Vec<Scope> {

@@ -1,7 +1,6 @@
-//! Drawing the Membres tab from what the tab hands it: the list (counts and filters on top, one
-//! person a row with type, circles and role badges, a `!` where a co-référent·e term needs
-//! attention) and the detail of the selected person; or the open form. Changes nothing, and
-//! does not know the tab.
+//! Drawing the Membres tab from its state: the list (counts and filters on top, one person a
+//! row with type, circles and role badges, a `!` where a co-référent·e term needs attention) and
+//! the detail of the selected person; or the open form. Reads state, changes nothing.
 //!
 //! The term flag is a symbol and a colour: `!` in yellow when the term ends within 30 days, in
 //! red when it has ended without a successor; with `NO_COLOR` the symbol and the detail's words
@@ -12,19 +11,17 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
+use super::members::{MemberForm, MembersTab};
 use super::members_detail::{detail_lines, flag_style, list_width};
-use super::person_editor::{PersonEditor, PersonEditorView};
-use super::role_editor::{RoleEditor, RoleEditorView};
+use super::person_editor::PersonEditorView;
+use super::role_editor::RoleEditorView;
 use crate::catalogue::members_tab as mm;
 use crate::catalogue::tui as msg;
-use crate::model::Circle;
 use crate::model::CircleRole;
-use crate::store::governance::DerivedCounts;
 use crate::store::governance::{TermAlert, TermAlertKind};
-use crate::store::people::{PeopleList, PersonDetail, PersonFilter, PersonRow, RoleBadge};
+use crate::store::people::{PersonRow, RoleBadge};
 use crate::text::display_width;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::list::ListState;
 use crate::tui::widgets::table::{Column, Table, TableCell};
 use crate::tui::widgets::truncate;
 
@@ -94,40 +91,19 @@ fn fair_share(widths: &[usize], room: usize) -> usize {
     usize::MAX
 }
 
-/// The form open in place of the list and detail.
-pub enum FormView<'a> {
-    Person(&'a PersonEditor),
-    Role(&'a RoleEditor),
-}
-
-/// The Membres tab as the tab hands it over: the list with its filter, the selected person's
-/// detail, or the open form.
 pub struct MembersView<'a> {
-    pub form: Option<FormView<'a>>,
-    pub people: &'a PeopleList,
-    pub list: &'a ListState,
-    pub filter: &'a PersonFilter,
-    /// The filter line has the keyboard.
-    pub filtering: bool,
-    /// Some filter (text or chip) is on.
-    pub filtered: bool,
-    pub circles: &'a [Circle],
-    pub alerts: &'a [TermAlert],
-    pub detail: Option<&'a PersonDetail>,
-    pub detail_scroll: usize,
-    pub derived: DerivedCounts,
-    pub contacts_hidden: bool,
+    pub tab: &'a MembersTab,
     pub theme: Theme,
 }
 
 impl Widget for MembersView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        match self.form {
-            Some(FormView::Person(editor)) => {
+        match &self.tab.form {
+            Some(MemberForm::Person(editor)) => {
                 return PersonEditorView { editor, theme }.render(area, buf);
             }
-            Some(FormView::Role(editor)) => {
+            Some(MemberForm::Role(editor)) => {
                 return RoleEditorView { editor, theme }.render(area, buf);
             }
             None => {}
@@ -141,16 +117,19 @@ impl Widget for MembersView<'_> {
             width: right.width.saturating_sub(1),
             ..right
         };
-        if let Some(detail) = self.detail {
+        if let Some(detail) = &self.tab.detail {
             let lines = detail_lines(
                 detail,
-                self.alerts,
-                self.contacts_hidden,
+                &self.tab.alerts,
+                self.tab.contacts_hidden,
                 theme,
                 usize::from(right.width),
             );
             let height = usize::from(right.height);
-            let skip = self.detail_scroll.min(lines.len().saturating_sub(height));
+            let skip = self
+                .tab
+                .detail_scroll
+                .min(lines.len().saturating_sub(height));
             for (i, line) in lines.iter().skip(skip).take(height).enumerate() {
                 buf.set_line(right.x, right.y + i as u16, line, right.width);
             }
@@ -165,10 +144,11 @@ impl Widget for MembersView<'_> {
 impl MembersView<'_> {
     /// The title and the counts, in the longest form that fits `width`.
     fn header_line(&self, width: usize) -> Line<'static> {
-        let c = &self.people.counts;
-        if self.filtered {
+        let tab = self.tab;
+        let c = &tab.people.counts;
+        if tab.is_filtered() {
             // Out of everyone the list can show: those who left too when they are shown.
-            let among = if self.filter.include_left {
+            let among = if tab.filter.include_left {
                 c.total + c.left
             } else {
                 c.total
@@ -180,8 +160,8 @@ impl MembersView<'_> {
         let left_shown = c.shown.saturating_sub(c.total);
         let forms = mm::members_counts(
             c.total,
-            self.derived.general,
-            self.derived.coordination,
+            tab.derived.general,
+            tab.derived.coordination,
             left_shown,
         );
         // The most counts that fit; the title goes first when there is room for it.
@@ -197,13 +177,13 @@ impl MembersView<'_> {
     /// `Membres  counts`, or the counts alone when both do not fit; the filter line in their
     /// place while a text filter is on.
     fn title_and(&self, count: String, width: usize) -> Line<'static> {
-        let theme = self.theme;
-        if self.filtering || !self.filter.text.is_empty() {
+        let (tab, theme) = (self.tab, self.theme);
+        if tab.filtering || !tab.filter.text.is_empty() {
             let mut spans = vec![
                 Span::styled(msg::FILTER_PROMPT, theme.key()),
-                Span::raw(self.filter.text.clone()),
+                Span::raw(tab.filter.text.clone()),
             ];
-            if self.filtering {
+            if tab.filtering {
                 spans.push(Span::styled(" ", theme.cursor()));
             }
             spans.push(Span::styled(format!("  {count}"), theme.muted()));
@@ -221,9 +201,10 @@ impl MembersView<'_> {
     /// The quick filters: the key and what it filters when off, the key and value when on;
     /// the ones that are off give way when the line is too narrow.
     fn chips_line(&self, width: usize) -> Line<'static> {
-        let (f, theme) = (self.filter, self.theme);
+        let (f, theme) = (&self.tab.filter, self.theme);
         let circle = f.circle_id.and_then(|id| {
-            self.circles
+            self.tab
+                .circles
                 .iter()
                 .find(|c| c.id == id)
                 .map(|c| c.name().split(' ').next().unwrap_or("").to_owned())
@@ -277,7 +258,7 @@ impl MembersView<'_> {
     fn row(&self, row: &PersonRow) -> Vec<TableCell<'static>> {
         let theme = self.theme;
         let p = &row.person;
-        let flag = match worst_alert(self.alerts, p.id) {
+        let flag = match worst_alert(&self.tab.alerts, p.id) {
             Some(kind) => TableCell::styled(mm::TERM_FLAG, flag_style(theme, kind)),
             None => TableCell::default(),
         };
@@ -301,7 +282,7 @@ impl MembersView<'_> {
     }
 
     fn render_list(&self, area: Rect, buf: &mut Buffer) {
-        let theme = self.theme;
+        let (tab, theme) = (self.tab, self.theme);
         let block = Block::default()
             .borders(Borders::RIGHT)
             .border_style(theme.border());
@@ -317,10 +298,10 @@ impl MembersView<'_> {
         buf.set_line(header.x, header.y, &header_line, header.width);
         let chips_line = self.chips_line(usize::from(chips.width));
         buf.set_line(chips.x, chips.y, &chips_line, chips.width);
-        if self.people.rows.is_empty() {
-            let text = if self.filtered {
+        if tab.people.rows.is_empty() {
+            let text = if tab.is_filtered() {
                 mm::NO_PERSON_MATCHES
-            } else if self.people.counts.left > 0 && !self.filter.include_left {
+            } else if tab.people.counts.left > 0 && !tab.filter.include_left {
                 mm::NO_PERSON_BUT_LEFT
             } else {
                 mm::NO_PERSON
@@ -332,10 +313,10 @@ impl MembersView<'_> {
         }
         // Only the rows on screen are built (a network of 70 000 people would otherwise build
         // 70 000 rows for every frame).
-        let rows = &self.people.rows;
+        let rows = &tab.people.rows;
         let columns = list_columns();
         let row = |i: usize| rows.get(i).map(|r| self.row(r)).unwrap_or_default();
-        Table::new(&columns, rows.len(), row, self.list, theme)
+        Table::new(&columns, rows.len(), row, &tab.list, theme)
             .header(false)
             .render(body, buf);
     }
