@@ -14,9 +14,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use super::circle_detail::{DetailData, DetailFocus, DetailView, Section};
+use super::circle_detail::{DetailData, DetailFocus, Section};
 use super::circle_editor::CircleEditor;
-use super::circles_view::{CircleListView, CirclesView};
 use super::pane::{Env, Offer, Pane, Reply};
 use crate::catalogue::circles_tab as cm;
 use crate::model::Circle;
@@ -28,9 +27,10 @@ use crate::tui::keymap::Scope;
 use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::list::ListState;
 
+/// Width of the list pane at 80 columns; wider terminals give it a third of the room.
+const LIST_MIN_WIDTH: u16 = 39;
+
 pub use super::circle_detail::GENERAL_ID;
-// The panes' widths are the view's; the keys count with them.
-pub use super::circles_view::detail_width;
 
 #[derive(Default)]
 pub struct CirclesTab {
@@ -131,6 +131,29 @@ pub fn list_height(body_height: u16) -> usize {
     usize::from(body_height.saturating_sub(1))
 }
 
+pub(super) fn list_width(total: u16, in_detail: bool) -> u16 {
+    if is_narrow(total) {
+        // No room for both panes: the list alone, or the detail alone once inside it.
+        return if in_detail { 0 } else { total };
+    }
+    LIST_MIN_WIDTH.max(total / 3).min(total)
+}
+
+/// Below this body width the list and the detail take turns on the whole width.
+const TWO_PANES_FROM: u16 = LIST_MIN_WIDTH + 1 + 20;
+
+pub(super) fn is_narrow(total: u16) -> bool {
+    total < TWO_PANES_FROM
+}
+
+/// Columns of the detail pane in a body `total` columns wide (one column of margin beside the
+/// list; none when the detail has the whole width).
+pub fn detail_width(total: u16, in_detail: bool) -> usize {
+    let list = list_width(total, in_detail);
+    let margin = u16::from(list > 0);
+    usize::from(total.saturating_sub(list).saturating_sub(margin))
+}
+
 /// Rows of the list in the body `env` gives.
 pub(super) fn list_rows(env: &Env<'_>) -> usize {
     list_height(env.body().1)
@@ -138,29 +161,7 @@ pub(super) fn list_rows(env: &Env<'_>) -> usize {
 
 impl Pane for CirclesTab {
     fn render(&self, area: Rect, buf: &mut Buffer, theme: Theme) {
-        CirclesView {
-            editor: self.editor.as_ref(),
-            list: CircleListView {
-                circles: &self.circles,
-                visible: self.visible(),
-                general_shown: self.general_matches(),
-                summaries: &self.summaries,
-                derived: self.derived,
-                filter: &self.filter,
-                filtering: self.filtering,
-                list: &self.list,
-                focused: self.focus.is_none(),
-            },
-            detail: self.detail.as_ref().map(|data| DetailView {
-                data,
-                focus: self.focus.as_ref(),
-                scroll: self.scroll,
-                theme,
-            }),
-            in_detail: self.focus.is_some(),
-            theme,
-        }
-        .render(area, buf);
+        super::circles_view::CirclesView { tab: self, theme }.render(area, buf);
     }
 
     fn help_scopes(&self) -> Vec<Scope> {
