@@ -5,7 +5,7 @@
 use rusqlite::Connection;
 
 use super::audit::{self, Op};
-use super::error::{Result, StoreError};
+use super::error::Result;
 use super::plain_rows;
 
 /// The circles of the report, in its order; the last is the coordination circle.
@@ -71,7 +71,7 @@ pub(crate) fn seed(conn: &Connection, actor: &str) -> Result<()> {
         // The row as the program reads it, so that `check` finds it as journaled.
         let id = conn.last_insert_rowid();
         let circle = super::circles::circle_by_id(conn, id)?
-            .ok_or_else(|| StoreError::NotFound((*name).to_string()))?;
+            .ok_or_else(|| super::StoreError::NotFound((*name).to_string()))?;
         audit::append(
             conn,
             actor,

@@ -13,7 +13,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use super::members_detail::{detail_lines, detail_size};
+use super::members_view::{detail_lines, detail_size};
 use super::members_writes::may_write;
 use super::pane::{Env, Pane, Reply};
 use super::person_editor::PersonEditor;
@@ -133,7 +133,7 @@ impl MembersTab {
     /// Scroll the detail by half its height, within its lines.
     fn scroll_detail(&mut self, down: bool, theme: Theme, (width, height): (usize, usize)) {
         let Some(detail) = &self.detail else { return };
-        let lines = detail_lines(detail, &self.alerts, self.contacts_hidden, theme, width).len();
+        let lines = detail_lines(self, detail, theme, width).len();
         let max = lines.saturating_sub(height);
         let step = (height / 2).max(1);
         self.detail_scroll = if down {

@@ -12,7 +12,6 @@ pub mod circle_writes;
 pub mod circles;
 pub mod circles_view;
 pub mod members;
-pub mod members_detail;
 pub mod members_view;
 pub mod members_writes;
 pub mod pane;
