@@ -216,7 +216,7 @@ pub fn load_file(path: &Path) -> Result<Config, ConfigError> {
     let bytes = std::fs::read(path).map_err(|e| {
         ConfigError(msg::unreadable(
             &shown(path),
-            &crate::store::open::io_fr(&e),
+            &crate::catalogue::store::io_error(&e),
         ))
     })?;
     let text = String::from_utf8(bytes).map_err(|_| ConfigError(msg::not_utf8(&shown(path))))?;

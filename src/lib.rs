@@ -11,10 +11,11 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod exchange;
-pub mod launch;
 pub mod log;
 pub mod model;
 pub mod store;
 pub mod text;
-pub mod text_width;
 pub mod tui;
+
+/// The old path of `text::width`, kept for code written against it.
+pub use text::width as text_width;

@@ -10,6 +10,11 @@ use unicode_normalization::{UnicodeNormalization, is_nfc};
 use unicode_width::UnicodeWidthStr;
 
 /// Maximum length, in characters, of each kind of field.
+mod cut;
+pub mod width;
+
+pub use cut::{truncate, wrap_text};
+
 pub mod limits {
     /// A person's or a circle's name.
     pub const NAME: usize = 120;

@@ -117,9 +117,13 @@ pub const LABEL_REVIEW_ON: &str = "À revoir le";
 
 pub const FORM_NEW_CIRCLE: &str = "Nouveau cercle";
 /// A name inside a form's title: the title holds on one line at 80 columns.
+// TODO(layers): the one call of ours left in the catalogue. Its callers (circle_forms.rs) are
+// being rewritten; they will cut the name to TITLE_NAME_WIDTH themselves, as the questions do.
 fn in_title(name: &str) -> String {
-    crate::tui::widgets::truncate(name, 32)
+    crate::text::truncate(name, TITLE_NAME_WIDTH)
 }
+/// How wide a name inside a form's title may be, in columns.
+pub const TITLE_NAME_WIDTH: usize = 32;
 pub const CLOSED_MEMBERS: &str = "Ci-dessous, les personnes qui y tenaient un rôle à son dernier jour ; elles ne comptent plus dans le cercle général à ce titre.";
 pub fn close_circle_hint(roles: usize) -> String {
     if roles == 0 {
@@ -174,15 +178,12 @@ pub const GENERAL_NOT_CLOSED: &str = "le cercle général ne se ferme pas";
 pub const NOTHING_CHOSEN: &str = "rien de choisi : ↑ ↓ pour choisir une ligne";
 pub const NOT_A_YEAR: &str = "l'année s'écrit en quatre chiffres, par exemple 2025";
 pub const READ_ONLY: &str = "la base est en lecture seule : rien ne peut être modifié";
+/// What the tab's refusals name: the circles (their sheets, groups, decisions), the work log.
+pub const WHAT_CIRCLES: &str = "les cercles";
+pub const WHAT_WORK_LOG: &str = "le suivi";
 /// A role's refusal, short enough for the message line at 80 columns (the store's own message
-/// names the areas at length).
-pub fn refused(role: &str, area: crate::model::Area) -> String {
-    use crate::model::Area::*;
-    let what = match area {
-        Governance => "les cercles",
-        WorkLog => "le suivi",
-        _ => return super::store::forbidden(role, super::store::area_name(area)),
-    };
+/// names the areas at length): `what` is [`WHAT_CIRCLES`] or [`WHAT_WORK_LOG`].
+pub fn refused(role: &str, what: &str) -> String {
     format!("votre rôle ({role}) ne permet pas de modifier {what}")
 }
 
@@ -256,24 +257,19 @@ pub fn work_deleted(title: &str) -> String {
     format!("« {title} » supprimé du suivi")
 }
 
-/// A name inside a question stays within the question's three lines.
-fn short(name: &str) -> String {
-    crate::tui::widgets::truncate(name, 60)
-}
+/// How wide a name inside a question may be, in columns: the question stays within its three
+/// lines. The caller cuts the name (`text::truncate`) before it reaches the question.
+pub const QUESTION_NAME_WIDTH: usize = 60;
 pub fn confirm_reopen_circle(name: &str) -> String {
     format!(
-        "Rouvrir le cercle « {} » ? Les rôles qu'on y tenait à sa fermeture comptent de nouveau.",
-        short(name)
+        "Rouvrir le cercle « {name} » ? Les rôles qu'on y tenait à sa fermeture comptent de nouveau."
     )
 }
 pub fn confirm_reopen_group(name: &str) -> String {
-    format!("Rouvrir le GT « {} » ?", short(name))
+    format!("Rouvrir le GT « {name} » ?")
 }
 pub fn confirm_delete_work(title: &str) -> String {
-    format!(
-        "Supprimer du suivi « {} » ? Cela ne se défait pas.",
-        short(title)
-    )
+    format!("Supprimer du suivi « {title} » ? Cela ne se défait pas.")
 }
 pub fn decision_saved(title: &str) -> String {
     format!("décision « {title} » enregistrée")
@@ -323,23 +319,14 @@ mod tests {
     /// of the sentence is cut away.
     #[test]
     fn messages_fit_the_message_line_at_80_columns() {
-        use crate::model::{Area, Role};
+        use unicode_width::UnicodeWidthStr;
         let fits = |text: &str| {
             let line = format!("{} {text}", super::super::tui::ERROR_MARK);
-            assert!(
-                crate::text::display_width(&line) <= 80,
-                "{line:?} is wider than 80 columns"
-            );
+            assert!(line.width() <= 80, "{line:?} is wider than 80 columns");
         };
-        for role in [
-            Role::Admin,
-            Role::Tresorerie,
-            Role::Coordination,
-            Role::Benevole,
-            Role::Lecture,
-        ] {
-            for area in [Area::Governance, Area::WorkLog] {
-                fits(&refused(role.label(), area));
+        for role in super::super::ROLE_LABELS {
+            for what in [WHAT_CIRCLES, WHAT_WORK_LOG] {
+                fits(&refused(role, what));
             }
         }
         for text in [

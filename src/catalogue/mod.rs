@@ -28,8 +28,16 @@ pub fn plural(n: i64, one: &str, many: &str) -> String {
 /// "de Bruno", "d'Élise", "d'Hugo": the preposition before a name, elided before a vowel or
 /// an h (first names take the h muet).
 pub fn de(name: &str) -> String {
-    let first = crate::text::fold_for_match(name).chars().next();
-    if first.is_some_and(|c| "aeiouyh".contains(c)) {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    // The first letter without its accents, past spaces and invisible characters: "Élise" is
+    // "e", "Œdipe" is "œ".
+    let first = name
+        .to_lowercase()
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .find(|c| !c.is_whitespace() && !matches!(c, '\u{200B}' | '\u{2060}' | '\u{00AD}'));
+    if first.is_some_and(|c| "aeiouyhœæ".contains(c)) {
         format!("d'{name}")
     } else {
         format!("de {name}")
@@ -51,6 +59,8 @@ mod tests {
         assert_eq!(de("Hugo Roy"), "d'Hugo Roy");
         assert_eq!(de("Bruno Martin"), "de Bruno Martin");
         assert_eq!(de(""), "de ");
+        assert_eq!(de("Œdipe"), "d'Œdipe");
+        assert_eq!(de("\u{200B}Anne"), "d'\u{200B}Anne");
     }
 
     #[test]

@@ -65,19 +65,18 @@ pub const WHAT_USERS_LIST: &str = "voir la liste des utilisateur·rices";
 pub fn forbidden(role: &str, what: &str) -> String {
     format!("votre rôle ({role}) ne permet pas de modifier {what} : rien n'a été écrit")
 }
-pub fn area_name(area: crate::model::Area) -> &'static str {
-    use crate::model::Area::*;
-    match area {
-        Users => "les utilisateur·rices",
-        Ledger => "la comptabilité",
-        Governance => "les cercles, les personnes et les décisions",
-        Collectives => "les collectifs",
-        EventTasks => "les tâches des rencontres",
-        WorkLog => "le suivi des travaux des cercles",
-        OwnPreferences => "vos préférences",
-        PersonalData => "les données personnelles (RGPD)",
-    }
-}
+/// The areas of data as a refusal names them, in the order of `Area::ALL` (users, ledger,
+/// governance, collectives, event tasks, work log, own preferences, personal data).
+pub const AREA_NAMES: [&str; 8] = [
+    "les utilisateur·rices",
+    "la comptabilité",
+    "les cercles, les personnes et les décisions",
+    "les collectifs",
+    "les tâches des rencontres",
+    "le suivi des travaux des cercles",
+    "vos préférences",
+    "les données personnelles (RGPD)",
+];
 pub const CONFLICT: &str =
     "quelqu'un d'autre a modifié cette fiche entre-temps : rien n'a été écrit, voici ses valeurs";
 pub const BUSY: &str = "la base est occupée par une autre session depuis trop longtemps : rien n'a été écrit, réessayez";
@@ -303,5 +302,20 @@ pub fn io_other(code: Option<i32>) -> String {
     match code {
         Some(code) => format!("erreur d'accès au fichier (code système {code})"),
         None => "erreur d'accès au fichier".to_string(),
+    }
+}
+
+/// An IO error as a person reads it: the common kinds in words, the others by their number.
+pub fn io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => IO_NOT_FOUND.into(),
+        PermissionDenied => IO_PERMISSION.into(),
+        AlreadyExists => IO_EXISTS.into(),
+        IsADirectory => IO_DIRECTORY.into(),
+        NotADirectory => IO_NOT_A_DIRECTORY.into(),
+        ReadOnlyFilesystem => IO_READ_ONLY.into(),
+        StorageFull => IO_FULL.into(),
+        _ => io_other(e.raw_os_error()),
     }
 }

@@ -14,6 +14,7 @@ pub use role::{Area, Role};
 pub mod decision;
 pub mod email;
 pub mod field;
+pub mod governance;
 pub mod membership;
 pub mod person;
 pub mod phone;

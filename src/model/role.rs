@@ -89,9 +89,38 @@ impl Role {
     }
 }
 
+impl Area {
+    pub const ALL: [Area; 8] = [
+        Area::Users,
+        Area::Ledger,
+        Area::Governance,
+        Area::Collectives,
+        Area::EventTasks,
+        Area::WorkLog,
+        Area::OwnPreferences,
+        Area::PersonalData,
+    ];
+
+    /// The area as a refusal names it ("les cercles, les personnes et les décisions").
+    pub fn label(self) -> &'static str {
+        let i = Area::ALL.iter().position(|a| *a == self).unwrap_or(0);
+        crate::catalogue::store::AREA_NAMES[i]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_area_has_its_own_label() {
+        let mut labels: Vec<&str> = Area::ALL.iter().map(|a| a.label()).collect();
+        assert_eq!(labels[0], "les utilisateur·rices");
+        assert_eq!(Area::WorkLog.label(), "le suivi des travaux des cercles");
+        labels.sort_unstable();
+        labels.dedup();
+        assert_eq!(labels.len(), Area::ALL.len());
+    }
 
     #[test]
     fn lecture_writes_nothing_shared() {

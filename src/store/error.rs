@@ -29,7 +29,7 @@ pub enum StoreError {
     SchemaChanged,
     #[error("{}", msg::unknown_actor(.0))]
     UnknownActor(String),
-    #[error("{}", msg::forbidden(.role.label(), msg::area_name(*.area)))]
+    #[error("{}", msg::forbidden(.role.label(), .area.label()))]
     Forbidden { role: Role, area: Area },
     /// The row changed since it was read; `current` is the row as it is now (JSON of its struct).
     #[error("{}", msg::CONFLICT)]

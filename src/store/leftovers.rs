@@ -13,7 +13,14 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-use super::open::sidecars;
+/// Files SQLite keeps beside a WAL database.
+pub(crate) fn sidecars(path: &Path) -> [PathBuf; 2] {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let mut shm = path.as_os_str().to_owned();
+    shm.push("-shm");
+    [PathBuf::from(wal), PathBuf::from(shm)]
+}
 
 /// Byte of the `-shm` that every connection using it holds a read lock on (SQLite's
 /// `UNIX_SHM_DMS`: after the 120 bytes of the index header and the 8 lock bytes).

@@ -10,6 +10,7 @@ use super::error::{Result, StoreError};
 use super::{Store, Tx};
 use crate::catalogue::{circles as circle_msg, people as msg};
 use crate::model::membership::fields;
+use crate::model::governance::CurrentRole;
 use crate::model::{Area, CircleKind, CircleRole, Membership, PersonKind, format_date};
 
 const COLUMNS: &str = "id, person_id, circle_id, role, since, until, term_end, version";
@@ -36,23 +37,6 @@ pub(crate) fn membership_by_id(conn: &Connection, id: i64) -> Result<Option<Memb
             from_row,
         )
         .optional()?)
-}
-
-/// A role held on a given day, with what the views need of its person and circle.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct CurrentRole {
-    pub membership_id: i64,
-    pub person_id: i64,
-    pub first_name: String,
-    pub last_name: String,
-    pub kind: PersonKind,
-    pub circle_id: i64,
-    /// One text per circle, shared by all its roles.
-    pub circle_name: std::rc::Rc<str>,
-    pub circle_kind: CircleKind,
-    pub role: CircleRole,
-    pub since: NaiveDate,
-    pub term_end: Option<NaiveDate>,
 }
 
 /// Every role current on `day` (`since <= day < until`), in open circles, of people still in

@@ -8,6 +8,7 @@ pub mod circles;
 pub mod decisions;
 mod error;
 pub mod governance;
+mod identity;
 pub mod import_people;
 mod leftovers;
 pub mod memberships;
@@ -29,15 +30,8 @@ use crate::model::{Area, Clock, Role};
 
 pub use audit::Op;
 pub use error::{Result, StoreError};
+pub use identity::Actor;
 use open::SchemaState;
-
-/// Who is acting in this session.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Actor {
-    pub name: String,
-    pub role: Role,
-    pub person_id: Option<i64>,
-}
 
 /// An open database with the actor of this session.
 pub struct Store {
@@ -57,7 +51,7 @@ pub struct Store {
     /// The current roles of a day, read once per state of the file: the views of one reload
     /// (list counts, derived circles, alerts, the Membres list) all need them, and on a big
     /// network each reading is a sort of every role.
-    roles_cache: std::cell::RefCell<Option<Cached<Vec<memberships::CurrentRole>>>>,
+    roles_cache: std::cell::RefCell<Option<Cached<Vec<crate::model::governance::CurrentRole>>>>,
     /// Everyone, as this session may see them, by name, with the text the filter searches:
     /// typing in the Membres filter then searches memory instead of reading the file again.
     people_cache: std::cell::RefCell<Option<Cached<PeopleSearched>>>,
@@ -103,7 +97,7 @@ impl Store {
             SchemaState::Current => false,
             SchemaState::Newer(_) => true,
             SchemaState::Older(found) => {
-                let role = users::role_of(&conn, actor_name).ok().flatten();
+                let role = identity::role_of(&conn, actor_name).ok().flatten();
                 if role != Some(Role::Admin) {
                     return Err(StoreError::OlderSchema {
                         found,
@@ -115,10 +109,10 @@ impl Store {
                 false
             }
         };
-        let actor = users::actor(&conn, actor_name)?.ok_or_else(|| {
+        let actor = identity::actor(&conn, actor_name)?.ok_or_else(|| {
             // `--as` with control characters, 10 000 letters or `-`: say the name is not one,
             // quoting a short excerpt, rather than suggest `users add` with it.
-            match users::validate_name(actor_name) {
+            match identity::validate_name(actor_name) {
                 Ok(_) => StoreError::UnknownActor(actor_name.to_string()),
                 Err(e) => e,
             }
@@ -159,7 +153,7 @@ impl Store {
         let target = path.to_path_buf();
         open::create(path, |conn| {
             seed(conn, admin, reference_date)?;
-            let actor = users::actor(conn, admin)?
+            let actor = identity::actor(conn, admin)?
                 .ok_or_else(|| StoreError::UnknownActor(admin.to_string()))?;
             let clock = clock_for(conn)?;
             // Borrow the connection for the fill step through a temporary Store.
@@ -228,7 +222,7 @@ impl Store {
         let changed = now != self.data_version;
         self.data_version = now;
         if changed {
-            match users::actor(&self.conn, &self.actor.name)? {
+            match identity::actor(&self.conn, &self.actor.name)? {
                 Some(actor) => self.actor = actor,
                 None => {
                     self.actor.role = Role::Lecture;
@@ -251,7 +245,7 @@ impl Store {
     pub(crate) fn current_roles_on(
         &self,
         day: chrono::NaiveDate,
-    ) -> Result<std::rc::Rc<Vec<memberships::CurrentRole>>> {
+    ) -> Result<std::rc::Rc<Vec<crate::model::governance::CurrentRole>>> {
         self.cached(&self.roles_cache, day, |store| {
             memberships::current_roles(&store.conn, day)
         })
@@ -324,7 +318,7 @@ impl Store {
     }
 
     /// Read-only access for the query functions of the aggregate modules.
-    pub(crate) fn conn(&self) -> &Connection {
+    pub(in crate::store) fn conn(&self) -> &Connection {
         &self.conn
     }
 
@@ -397,7 +391,7 @@ impl Store {
             return Err(StoreError::SchemaChanged);
         }
         // The role may have changed since the session opened: the database is the truth.
-        let role = users::role_of(&tx, &self.actor.name)?
+        let role = identity::role_of(&tx, &self.actor.name)?
             .ok_or_else(|| StoreError::UnknownActor(self.actor.name.clone()))?;
         self.actor.role = role;
         if !role.may_write(area) {
@@ -469,7 +463,7 @@ pub struct Tx<'a> {
 }
 
 impl Tx<'_> {
-    pub(crate) fn conn(&self) -> &Connection {
+    pub(in crate::store) fn conn(&self) -> &Connection {
         &self.tx
     }
 
@@ -619,7 +613,7 @@ fn seed(
     reference_date: Option<chrono::NaiveDate>,
 ) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    users::insert_first_admin(&tx, admin)?;
+    identity::insert_first_admin(&tx, admin)?;
     reference::seed(&tx, admin)?;
     if let Some(d) = reference_date {
         plain_rows::set_meta(

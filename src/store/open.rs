@@ -12,6 +12,7 @@ use rusqlite_migration::{M, Migrations};
 
 use super::error::{Result, StoreError};
 pub use super::leftovers::AfterClose;
+use super::leftovers::sidecars;
 
 /// `PRAGMA application_id` of a cercles database: "CRLS".
 pub const APPLICATION_ID: i64 = 0x4352_4C53;
@@ -145,19 +146,8 @@ fn wal_has_frames(path: &Path) -> bool {
     fs::metadata(Path::new(&wal)).is_ok_and(|m| m.len() > 0)
 }
 
-pub(crate) fn io_fr(e: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    match e.kind() {
-        NotFound => crate::catalogue::store::IO_NOT_FOUND.into(),
-        PermissionDenied => crate::catalogue::store::IO_PERMISSION.into(),
-        AlreadyExists => crate::catalogue::store::IO_EXISTS.into(),
-        IsADirectory => crate::catalogue::store::IO_DIRECTORY.into(),
-        NotADirectory => crate::catalogue::store::IO_NOT_A_DIRECTORY.into(),
-        ReadOnlyFilesystem => crate::catalogue::store::IO_READ_ONLY.into(),
-        StorageFull => crate::catalogue::store::IO_FULL.into(),
-        _ => crate::catalogue::store::io_other(e.raw_os_error()),
-    }
-}
+/// An IO error in French; the catalogue says it (it knows `std`, nothing of ours).
+pub(crate) use crate::catalogue::store::io_error as io_fr;
 
 fn set_pragmas(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS))?;
@@ -165,15 +155,6 @@ fn set_pragmas(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "secure_delete", "ON")?;
     Ok(())
-}
-
-/// Files SQLite keeps beside a WAL database.
-pub(crate) fn sidecars(path: &Path) -> [PathBuf; 2] {
-    let mut wal = path.as_os_str().to_owned();
-    wal.push("-wal");
-    let mut shm = path.as_os_str().to_owned();
-    shm.push("-shm");
-    [PathBuf::from(wal), PathBuf::from(shm)]
 }
 
 /// The state of an opened file's schema.

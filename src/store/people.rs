@@ -7,13 +7,13 @@
 use super::text_cols::{line, opt_line, text};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
-use serde::Serialize;
 
 use super::circles::{date_col, iso};
 use super::error::{Result, StoreError};
-use super::memberships::{CurrentRole, membership_by_id};
+use super::memberships::membership_by_id;
 use super::{Store, Tx};
 use crate::catalogue::people as msg;
+use crate::model::governance::CurrentRole;
 use crate::model::{
     Area, CircleKind, CircleRole, Membership, Person, PersonDraft, PersonKind, ValidPerson,
 };
@@ -95,29 +95,8 @@ pub struct PersonFilter {
     pub include_left: bool,
 }
 
-/// A current role, as a badge beside a name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RoleBadge {
-    pub membership_id: i64,
-    pub circle_id: i64,
-    pub circle_name: std::rc::Rc<str>,
-    pub role: CircleRole,
-    pub since: NaiveDate,
-    pub term_end: Option<NaiveDate>,
-}
-
-impl From<&CurrentRole> for RoleBadge {
-    fn from(c: &CurrentRole) -> Self {
-        RoleBadge {
-            membership_id: c.membership_id,
-            circle_id: c.circle_id,
-            circle_name: std::rc::Rc::clone(&c.circle_name),
-            role: c.role,
-            since: c.since,
-            term_end: c.term_end,
-        }
-    }
-}
+// A role beside a name is the governance model's; it keeps its path here.
+pub use crate::model::governance::RoleBadge;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PersonRow {

@@ -6,8 +6,8 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::TuiError;
 use super::action::Action;
+use super::error::TuiError;
 use super::keymap::{self, Scope};
 use super::tabs::{Env, Pane, Reply, Tab, body_rows};
 use super::theme::Theme;

@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+mod error;
 mod input;
 pub mod keymap;
 pub mod tabs;
@@ -14,23 +15,10 @@ pub mod widgets;
 
 pub use action::Action;
 pub use app::App;
+pub use error::TuiError;
 pub use theme::Theme;
 
-use crate::catalogue::tui as msg;
-use crate::store::{Store, StoreError};
-
-#[derive(Debug, thiserror::Error)]
-pub enum TuiError {
-    #[error("{}", msg::terminal_error(&.0.to_string()))]
-    Terminal(#[from] std::io::Error),
-    #[error("{}", msg::TTY_LOST)]
-    TtyLost,
-    /// SIGHUP or SIGTERM ended the session (the terminal was restored first).
-    #[error("{}", msg::signal_error(.0))]
-    Signal(&'static str),
-    #[error("{}", msg::store_error(&.0.to_string()))]
-    Store(#[from] StoreError),
-}
+use crate::store::Store;
 
 /// Open the UI on `store` and run it until the person quits, the terminal goes away, or a
 /// SIGHUP / SIGTERM arrives. The terminal is restored on every path, panics included.

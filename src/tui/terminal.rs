@@ -27,8 +27,8 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{execute, queue};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
-use super::TuiError;
 use super::app::App;
+use super::error::TuiError;
 use super::input::{Input, Next};
 
 /// How long the loop sleeps at most between two looks at the signal flags.

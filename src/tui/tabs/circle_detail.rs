@@ -14,7 +14,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::circles::GENERAL_ID;
 use crate::catalogue::circles_tab as cm;
 use crate::catalogue::tui as msg;
 use crate::model::{
@@ -29,6 +28,9 @@ use crate::tui::keymap::{self, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::list_detail::ScrolledLines;
 use crate::tui::widgets::wrap_text;
+
+/// The list id of the cercle général's pseudo-row (circle ids are positive).
+pub const GENERAL_ID: i64 = -1;
 
 /// A section of the detail whose lines can be picked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

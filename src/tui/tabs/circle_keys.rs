@@ -6,7 +6,7 @@ use chrono::Datelike;
 
 use super::circle_detail::{DetailData, DetailFocus, Section, detail_lines};
 use super::circles::{CirclesTab, detail_width, list_rows};
-use super::{Env, Reply};
+use super::pane::{Env, Reply};
 use crate::catalogue::tui as msg;
 use crate::model::Area;
 use crate::store::StoreError;

@@ -6,11 +6,12 @@ use super::circle_detail::Section;
 use super::circle_editor;
 use super::circle_forms as forms;
 use super::circles::CirclesTab;
-use super::{Env, Reply};
+use super::pane::{Env, Reply};
 use crate::catalogue::circles as model_msg;
 use crate::catalogue::circles_tab as cm;
 use crate::catalogue::tui as msg;
 use crate::model::{Area, CircleKind, Instance};
+use crate::text::truncate;
 use crate::tui::widgets::confirm::Confirm;
 
 impl CirclesTab {
@@ -22,7 +23,12 @@ impl CirclesTab {
         }
         let role = env.store.actor().role;
         if !role.may_write(area) {
-            return Err(env.said(Reply::Error(cm::refused(role.label(), area))));
+            let refusal = match area {
+                Area::Governance => cm::refused(role.label(), cm::WHAT_CIRCLES),
+                Area::WorkLog => cm::refused(role.label(), cm::WHAT_WORK_LOG),
+                _ => crate::catalogue::store::forbidden(role.label(), area.label()),
+            };
+            return Err(env.said(Reply::Error(refusal)));
         }
         env.note(&Reply::ClearMessage);
         Ok(())
@@ -66,7 +72,7 @@ impl CirclesTab {
         }
         if circle.closed_on.is_some() {
             return Reply::Confirm(Confirm::ask(
-                cm::confirm_reopen_circle(circle.name()),
+                cm::confirm_reopen_circle(&truncate(circle.name(), cm::QUESTION_NAME_WIDTH)),
                 CircleQuestion::ReopenCircle {
                     id: circle.id,
                     version: circle.version,
@@ -193,7 +199,7 @@ impl CirclesTab {
         }
         if group.closed_on.is_some() {
             return Reply::Confirm(Confirm::ask(
-                cm::confirm_reopen_group(&group.name),
+                cm::confirm_reopen_group(&truncate(&group.name, cm::QUESTION_NAME_WIDTH)),
                 CircleQuestion::ReopenGroup {
                     id: group.id,
                     version: group.version,
@@ -213,7 +219,7 @@ impl CirclesTab {
             return refused;
         }
         Reply::Confirm(Confirm::ask(
-            cm::confirm_delete_work(&item.title),
+            cm::confirm_delete_work(&truncate(&item.title, cm::QUESTION_NAME_WIDTH)),
             CircleQuestion::DeleteWork {
                 id: item.id,
                 version: item.version,

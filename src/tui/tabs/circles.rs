@@ -17,7 +17,7 @@ use ratatui::widgets::Widget;
 
 use super::circle_detail::{DetailData, DetailFocus, Section};
 use super::circle_editor::CircleEditor;
-use super::{Env, Pane, Reply};
+use super::pane::{Env, Offer, Pane, Reply};
 use crate::catalogue::circles_tab as cm;
 use crate::model::Circle;
 use crate::store::governance::{CircleSummary, DerivedCounts};
@@ -31,8 +31,7 @@ use crate::tui::widgets::list::ListState;
 /// Width of the list pane at 80 columns; wider terminals give it a third of the room.
 const LIST_MIN_WIDTH: u16 = 39;
 
-/// The list id of the cercle général's pseudo-row (circle ids are positive).
-pub const GENERAL_ID: i64 = -1;
+pub use super::circle_detail::GENERAL_ID;
 
 #[derive(Default)]
 pub struct CirclesTab {
@@ -182,8 +181,7 @@ impl Pane for CirclesTab {
         Some(Scope::Circles)
     }
 
-    fn offers(&self, action: Action) -> super::Offer {
-        use super::Offer;
+    fn offers(&self, action: Action) -> Offer {
         use crate::model::{Area, CircleKind};
         use Action::*;
         match (self.focus.map(|f| f.section), action) {

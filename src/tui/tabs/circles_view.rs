@@ -11,7 +11,7 @@ use super::circle_detail::DetailView;
 use super::circles::{CirclesTab, GENERAL_ID, list_width};
 use crate::catalogue::circles_tab as cm;
 use crate::catalogue::tui as msg;
-use crate::text_width;
+use crate::text::width as text_width;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::editor::EditorView;
 use crate::tui::widgets::list_detail::split;

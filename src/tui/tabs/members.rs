@@ -15,9 +15,9 @@ use ratatui::widgets::Widget;
 
 use super::members_view::{detail_lines, detail_size};
 use super::members_writes::may_write;
+use super::pane::{Env, Pane, Reply};
 use super::person_editor::{self, MemberEditor};
 use super::role_editor::RoleEditor;
-use super::{Env, Pane, Reply};
 use crate::catalogue::members_tab as mm;
 use crate::catalogue::tui as msg;
 use crate::model::{Circle, CircleRole, PersonKind};

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{Pane, Tab};
+use super::pane::{Pane, Tab};
 use crate::catalogue::tui as msg;
 use crate::tui::keymap::Scope;
 use crate::tui::theme::Theme;

@@ -7,7 +7,7 @@ use ratatui::widgets::{Clear, Widget};
 
 use super::{Picker, PickerEntry};
 use crate::catalogue::tui as msg;
-use crate::text_width;
+use crate::text::width as text_width;
 use crate::tui::theme::Theme;
 
 /// Draws a picker in `area`: its first row is the field (the chosen label and its hint when

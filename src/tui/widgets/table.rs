@@ -4,7 +4,7 @@
 //!
 //! The table holds no rows: the caller gives their count and a closure that builds row `i`'s
 //! cells, and only the rows on screen are built, so a list of 70 000 rows costs what a list of
-//! 70 does. Widths are counted per grapheme cluster (`text_width`), the way cells are drawn,
+//! 70 does. Widths are counted per grapheme cluster (`text::width`), the way cells are drawn,
 //! so an emoji sequence, a flag or a combining accent never pushes a column out of line.
 
 use std::borrow::Cow;
@@ -14,7 +14,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
-use crate::text_width;
+use crate::text::width as text_width;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::list::ListState;
 

@@ -4,7 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::cli::{Cli, CliError, open_store};
+use super::args::Cli;
+use super::session::{CliError, create_default_folder, database_named, open_store};
 use crate::config::Config;
 use crate::store::{Store, users};
 
@@ -68,8 +69,8 @@ pub fn open_ui(cli: &Cli, path: &Path, config: &Config) -> Result<(), CliError> 
         let store = open_store(cli, &demo.path)?;
         return run(store, config);
     }
-    if !crate::cli::database_named(cli) && !path.exists() {
-        crate::cli::create_default_folder(path)?;
+    if !database_named(cli) && !path.exists() {
+        create_default_folder(path)?;
         Store::create(path, &users::os_user_name()?)?;
     }
     run(open_store(cli, path)?, config)

@@ -1,9 +1,6 @@
 //! Display width measured per grapheme cluster, the way ratatui puts text into cells: a family
 //! emoji joined by ZWJ (👩‍👩‍👧), a flag (🇫🇷) or a letter with combining marks is one cluster,
 //! never split by a cut, and counted as the cells it takes.
-//!
-//! These belong with `text.rs` (display width, folding); they live here only while that file
-//! is being changed by someone else.
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
