@@ -11,9 +11,9 @@ use cercles::catalogue::circles_tab as cm;
 use cercles::model::{Instance, Role, WorkStatus};
 use cercles::store::Store;
 use cercles::tui::app::{MessageKind, Overlay};
-use cercles::tui::tabs::circle_detail::{Section, detail_lines};
-use cercles::tui::tabs::circle_forms::{REVIEW_ON, TITLE, YEAR};
 use cercles::tui::tabs::circles::GENERAL_ID;
+use cercles::tui::tabs::circles::detail::{Section, detail_lines};
+use cercles::tui::tabs::circles::forms::{REVIEW_ON, TITLE, YEAR};
 use cercles::tui::widgets::confirm::Confirm;
 use cercles::tui::{App, Theme};
 use chrono::NaiveDate;
@@ -661,7 +661,7 @@ fn a_sheet_field_over_its_limit_is_refused_under_that_field_not_cut() {
     let editor = circles(&app).editor.as_ref().expect("the form stays open");
     let error = editor
         .form
-        .error(cercles::tui::tabs::circle_editor::PURPOSE)
+        .error(cercles::tui::tabs::circles::editor::PURPOSE)
         .expect("an error under raison d'être");
     assert!(error.contains("4000"), "{error}");
     let after = store(&path).circle_named("Finances").unwrap().unwrap();

@@ -8,7 +8,7 @@ mod common;
 
 use cercles::catalogue::tui as msg;
 use cercles::store::Store;
-use cercles::tui::tabs::circle_detail::Section;
+use cercles::tui::tabs::circles::detail::Section;
 use cercles::tui::{App, Theme};
 use common::tui::{ADMIN, demo, press, screen_text, select_circle, typ};
 use ratatui::crossterm::event::KeyCode;

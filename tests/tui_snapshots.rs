@@ -8,7 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use cercles::store::Store;
-use cercles::tui::tabs::circle_detail::Section;
+use cercles::tui::tabs::circles::detail::Section;
 use cercles::tui::{App, Theme};
 use chrono::NaiveDate;
 use common::tui::circles;

@@ -10,7 +10,7 @@ use cercles::model::{CircleSheet, Role};
 use cercles::store::Store;
 use cercles::tui::app::Overlay;
 use cercles::tui::tabs::Tab;
-use cercles::tui::tabs::circle_editor::{MISSIONS, NAME, PURPOSE};
+use cercles::tui::tabs::circles::editor::{MISSIONS, NAME, PURPOSE};
 use cercles::tui::widgets::confirm::Confirm;
 use cercles::tui::{Action, App, Theme};
 use chrono::NaiveDate;

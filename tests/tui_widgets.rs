@@ -7,7 +7,7 @@
 mod common;
 
 use cercles::store::Store;
-use cercles::tui::tabs::role_editor::CIRCLE;
+use cercles::tui::tabs::members::role_editor::CIRCLE;
 use cercles::tui::{App, Theme};
 use chrono::NaiveDate;
 use common::tui::{ADMIN, buffer, demo, key, members, row, typ};

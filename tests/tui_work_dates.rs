@@ -7,8 +7,8 @@ mod common;
 
 use cercles::model::When;
 use cercles::store::Store;
-use cercles::tui::tabs::circle_detail::detail_lines;
-use cercles::tui::tabs::circle_forms::{ON_DATE, TITLE};
+use cercles::tui::tabs::circles::detail::detail_lines;
+use cercles::tui::tabs::circles::forms::{ON_DATE, TITLE};
 use cercles::tui::{App, Theme};
 use common::tui::{ADMIN, circles, demo, press, select_circle as select, typ};
 use ratatui::crossterm::event::KeyCode;

@@ -117,7 +117,7 @@ pub const LABEL_REVIEW_ON: &str = "À revoir le";
 
 pub const FORM_NEW_CIRCLE: &str = "Nouveau cercle";
 /// A name inside a form's title: the title holds on one line at 80 columns.
-// TODO(layers): the one call of ours left in the catalogue. Its callers (circle_forms.rs) are
+// TODO(layers): the one call of ours left in the catalogue. Its callers (tabs/circles/forms.rs) are
 // being rewritten; they will cut the name to TITLE_NAME_WIDTH themselves, as the questions do.
 fn in_title(name: &str) -> String {
     crate::text::truncate(name, TITLE_NAME_WIDTH)

@@ -9,8 +9,8 @@ use super::circles::{circle_by_id, date_col, iso};
 use super::error::{Result, StoreError};
 use super::{Store, Tx};
 use crate::catalogue::{circles as circle_msg, people as msg};
-use crate::model::membership::fields;
 use crate::model::governance::CurrentRole;
+use crate::model::membership::fields;
 use crate::model::{Area, CircleKind, CircleRole, Membership, PersonKind, format_date};
 
 const COLUMNS: &str = "id, person_id, circle_id, role, since, until, term_end, version";

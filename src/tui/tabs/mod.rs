@@ -3,22 +3,10 @@
 //! [`Reply`]. Cercles and Membres are built; the others are placeholders saying in one line what
 //! they will hold.
 
-pub mod circle_detail;
-pub mod circle_editor;
-pub mod circle_forms;
-pub mod circle_keys;
-pub mod circle_open;
-pub mod circle_writes;
 pub mod circles;
-pub mod circles_view;
-pub mod decision_form;
 pub mod members;
-pub mod members_view;
-pub mod members_writes;
 pub mod pane;
-pub mod person_editor;
 pub mod placeholder;
-pub mod role_editor;
 
 pub use pane::{Env, Offer, Pane, Reply, Tab, body_rows};
 

@@ -1,11 +1,11 @@
 //! The forms of the Cercles tab that write a circle: its identity sheet, a new circle, closing
-//! one (see `circle_forms` for a GT, a work log item, a decision). Each is a form and a
+//! one (see `forms` for a GT, a work log item, a decision). Each is a form and a
 //! [`Record`] on the shared editor, which owns the save cycle and the conflict panel; here are
 //! only their fields and how they read and write their circle.
 
 use chrono::NaiveDate;
 
-use super::circle_detail::{DetailFocus, Section};
+use super::detail::{DetailFocus, Section};
 use crate::catalogue::circles_tab as cm;
 use crate::catalogue::tui as msg;
 use crate::model::circle::fields;

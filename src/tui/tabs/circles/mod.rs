@@ -1,13 +1,22 @@
 //! The Cercles tab: the list of circles (the cercle général on top, open circles in the
 //! report's order with their counts and a term flag, closed ones last), the detail of the
-//! selected one (`circle_detail`), and its forms (`circle_editor`, `circle_forms`,
+//! selected one (`detail`), and its forms (`editor`, `forms`,
 //! `decision_form`, on the shared editor).
 //!
 //! `CirclesTab` is a component ([`Pane`]): this file holds its state and routes the app's
-//! actions; moving around and opening forms are in `circle_keys`, the writes in
-//! `circle_writes`, the view in `circles_view`. It takes the store for each action and answers
+//! actions; moving around and opening forms are in `keys`, the writes in
+//! `writes`, the view in `view`. It takes the store for each action and answers
 //! with a [`Reply`]. Its writes read the tab again themselves, so that the saved line can be
 //! selected and scrolled to before the app draws.
+
+pub mod decision_form;
+pub mod detail;
+pub mod editor;
+pub mod forms;
+pub mod keys;
+pub mod open;
+pub mod view;
+pub mod writes;
 
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -15,8 +24,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use super::circle_detail::{DetailData, DetailFocus, Section};
-use super::circle_editor::CircleEditor;
+use self::detail::{DetailData, DetailFocus, Section};
+use self::editor::CircleEditor;
 use super::pane::{Env, Offer, Pane, Reply};
 use crate::catalogue::circles_tab as cm;
 use crate::model::Circle;
@@ -31,7 +40,7 @@ use crate::tui::widgets::list::ListState;
 /// Width of the list pane at 80 columns; wider terminals give it a third of the room.
 const LIST_MIN_WIDTH: u16 = 39;
 
-pub use super::circle_detail::GENERAL_ID;
+pub use self::detail::GENERAL_ID;
 
 #[derive(Default)]
 pub struct CirclesTab {
@@ -162,7 +171,7 @@ pub(super) fn list_rows(env: &Env<'_>) -> usize {
 
 impl Pane for CirclesTab {
     fn render(&self, area: Rect, buf: &mut Buffer, theme: Theme) {
-        super::circles_view::CirclesView { tab: self, theme }.render(area, buf);
+        self::view::CirclesView { tab: self, theme }.render(area, buf);
     }
 
     fn help_scopes(&self) -> Vec<Scope> {

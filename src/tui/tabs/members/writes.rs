@@ -2,12 +2,12 @@
 //! and bringing back a person who left. After a write the list is read again and the
 //! selection stays on the person; the app then reloads every tab.
 
-use super::members::{MemberQuestion, MembersTab, list_rows};
-use super::{Env, Reply};
+use super::{MemberQuestion, MembersTab, list_rows};
 use crate::catalogue::members_tab as mm;
 use crate::catalogue::tui as msg;
 use crate::model::Area;
 use crate::store::StoreError;
+use crate::tui::tabs::{Env, Reply};
 use crate::tui::widgets::editor::{Answer, Saved};
 
 impl MembersTab {

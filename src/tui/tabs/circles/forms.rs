@@ -5,12 +5,12 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::circle_detail::Section;
-use super::circle_editor::{
+use super::detail::Section;
+use super::editor::{
     AfterSave, CircleEditor, ITEM_WORDS, closed_values, closing_form, date_text, multi,
     optional_date, refused, required_date,
 };
-pub use super::circle_editor::{CLOSED_ON, CREATED_ON};
+pub use super::editor::{CLOSED_ON, CREATED_ON};
 use crate::catalogue::circles_tab as cm;
 use crate::model::{
     Circle, When, WorkItem, WorkItemDraft, WorkStatus, WorkingGroup, WorkingGroupDraft,

@@ -4,12 +4,12 @@
 //! its questions (reopen a circle or a GT, delete a work item). After a write the tab reads
 //! itself again, then selects and scrolls to what was written.
 
-use super::circle_open::CircleQuestion;
-use super::circles::CirclesTab;
-use super::{Env, Reply};
+use super::CirclesTab;
+use super::open::CircleQuestion;
 use crate::catalogue::circles_tab as cm;
 use crate::model::Area;
 use crate::store::StoreError;
+use crate::tui::tabs::{Env, Reply};
 use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::editor::{Answer, Saved};
 

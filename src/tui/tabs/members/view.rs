@@ -12,7 +12,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
-use super::members::MembersTab;
+use super::MembersTab;
 use crate::catalogue::members_tab as mm;
 use crate::catalogue::tui as msg;
 use crate::model::{CircleRole, format_date};

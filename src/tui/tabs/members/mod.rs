@@ -1,23 +1,28 @@
 //! The Membres tab: the list of people (text filter, quick filters by circle, type and role,
 //! people who left shown or hidden), the detail of the selected person, and the forms that
 //! add or edit a person, give or end a role, and record a departure or a return
-//! (`person_editor`, `role_editor`). The view is in `members_view`, the writes in
-//! `members_writes`.
+//! (`person_editor`, `role_editor`). The view is in `view`, the writes in
+//! `writes`.
 //!
 //! The tab is a component ([`Pane`]): it takes the store for each action (it reads the list
 //! again after a filter change and writes on save) and answers with a [`Reply`]: the app shows
 //! its message and, after a write, reloads every tab.
+
+pub mod person_editor;
+pub mod role_editor;
+pub mod view;
+pub mod writes;
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use super::members_view::{detail_lines, detail_size};
-use super::members_writes::may_write;
+use self::person_editor::MemberEditor;
+use self::role_editor::RoleEditor;
+use self::view::{detail_lines, detail_size};
+use self::writes::may_write;
 use super::pane::{Env, Pane, Reply};
-use super::person_editor::{self, MemberEditor};
-use super::role_editor::RoleEditor;
 use crate::catalogue::members_tab as mm;
 use crate::catalogue::tui as msg;
 use crate::model::{Circle, CircleRole, PersonKind};
@@ -203,7 +208,7 @@ impl MembersTab {
 
 impl Pane for MembersTab {
     fn render(&self, area: Rect, buf: &mut Buffer, theme: Theme) {
-        super::members_view::MembersView { tab: self, theme }.render(area, buf);
+        self::view::MembersView { tab: self, theme }.render(area, buf);
     }
 
     fn help_scopes(&self) -> Vec<Scope> {

@@ -1,16 +1,16 @@
 //! The actions of the Cercles tab that move around: loading the list and the detail, going
 //! into the detail's sections and picking a line, scrolling, the work-log year. Opening the
-//! forms is in `circle_open`, the writes in `circle_writes`.
+//! forms is in `open`, the writes in `writes`.
 
 use chrono::Datelike;
 
-use super::circle_detail::{DetailData, DetailFocus, Section, detail_lines};
-use super::circles::{CirclesTab, detail_width, list_rows};
-use super::pane::{Env, Reply};
+use super::detail::{DetailData, DetailFocus, Section, detail_lines};
+use super::{CirclesTab, detail_width, list_rows};
 use crate::catalogue::tui as msg;
 use crate::model::Area;
 use crate::store::StoreError;
 use crate::tui::action::Action;
+use crate::tui::tabs::pane::{Env, Reply};
 
 /// The first year the Suivi goes back to: the network was created in 2022 (rapport annuel
 /// 2025), its first Rencontres Nationales held from 2020.
@@ -318,10 +318,7 @@ impl CirclesTab {
                 if let Err(refused) = self.may(env, Area::Governance) {
                     return refused;
                 }
-                self.editor = Some(super::circle_editor::new_circle(
-                    env.store.today(),
-                    env.theme,
-                ));
+                self.editor = Some(super::editor::new_circle(env.store.today(), env.theme));
                 return Reply::ClearMessage;
             }
             CloseCircle => return self.close_circle(env),

@@ -4,10 +4,10 @@
 
 use chrono::NaiveDate;
 
-use super::circle_editor::{
+use super::editor::{
     AfterSave, CircleEditor, ITEM_WORDS, date_text, multi, optional_date, refused, required_date,
 };
-use super::circle_forms::TITLE;
+use super::forms::TITLE;
 use crate::catalogue::circles_tab as cm;
 use crate::catalogue::tui as msg;
 use crate::model::{Circle, CircleKind, Decision, DecisionDraft, Instance, decision, format_date};

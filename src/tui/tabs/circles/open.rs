@@ -2,16 +2,16 @@
 //! circle or a GT, adding or editing a line of the detail, deleting a work item. The role is
 //! checked first, so nobody types a form the store would refuse.
 
-use super::circle_detail::Section;
-use super::circle_editor;
-use super::circle_forms as forms;
-use super::circles::CirclesTab;
-use super::pane::{Env, Reply};
+use super::CirclesTab;
+use super::detail::Section;
+use super::editor;
+use super::forms;
 use crate::catalogue::circles as model_msg;
 use crate::catalogue::circles_tab as cm;
 use crate::catalogue::tui as msg;
 use crate::model::{Area, CircleKind, Instance};
 use crate::text::truncate;
+use crate::tui::tabs::pane::{Env, Reply};
 use crate::tui::widgets::confirm::Confirm;
 
 impl CirclesTab {
@@ -49,7 +49,7 @@ impl CirclesTab {
                 .to_owned(),
             );
         };
-        let editor = circle_editor::sheet(circle, env.store.today(), env.theme);
+        let editor = editor::sheet(circle, env.store.today(), env.theme);
         if let Err(refused) = self.may(env, Area::Governance) {
             return refused;
         }
@@ -83,7 +83,7 @@ impl CirclesTab {
             Ok(members) => members.len(),
             Err(e) => return Reply::Error(e.to_string()),
         };
-        self.editor = Some(circle_editor::close_circle(
+        self.editor = Some(editor::close_circle(
             &circle,
             roles,
             env.store.today(),
