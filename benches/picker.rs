@@ -20,87 +20,9 @@ use ratatui::widgets::Widget;
 
 const COMMUNES: usize = 35_000;
 
-/// Names like the communes of France: `Saint-Martin-de-Loire`, `Mûrs-Éloi-lès-Isère`...
+/// Names like the communes of France, as the picker's tests use them.
 fn communes() -> Vec<PickerEntry<u32>> {
-    const FIRST: [&str; 14] = [
-        "Saint",
-        "Sainte",
-        "Le",
-        "La",
-        "Villeneuve",
-        "Mûrs",
-        "Château",
-        "Notre-Dame",
-        "Bourg",
-        "Pont",
-        "Mont",
-        "Val",
-        "Beaulieu",
-        "Île",
-    ];
-    const SECOND: [&str; 16] = [
-        "Martin", "Étienne", "Jean", "Denis", "Germain", "Pierre", "Laurent", "Hilaire", "André",
-        "Aubin", "Éloi", "Loup", "Genès", "Cyr", "Aignan", "Médard",
-    ];
-    const LINK: [&str; 4] = ["de", "sur", "en", "lès"];
-    const PLACE: [&str; 40] = [
-        "Loire",
-        "Mer",
-        "Rhône",
-        "Bugey",
-        "Marne",
-        "Seine",
-        "Ain",
-        "Oise",
-        "Cher",
-        "Vienne",
-        "Gâtinais",
-        "Forêt",
-        "Brenne",
-        "Vallée",
-        "Côte",
-        "Lande",
-        "Montagne",
-        "Rivière",
-        "Plaine",
-        "Bois",
-        "Étang",
-        "Garonne",
-        "Dordogne",
-        "Lot",
-        "Tarn",
-        "Aude",
-        "Isère",
-        "Drôme",
-        "Ardèche",
-        "Yonne",
-        "Sarthe",
-        "Mayenne",
-        "Orne",
-        "Eure",
-        "Somme",
-        "Aisne",
-        "Meuse",
-        "Moselle",
-        "Doubs",
-        "Jura",
-    ];
-    let mut names: Vec<String> = (0..COMMUNES - 1)
-        .map(|i| {
-            let a = FIRST[i % FIRST.len()];
-            let b = SECOND[(i / FIRST.len()) % SECOND.len()];
-            let c = LINK[(i / (FIRST.len() * SECOND.len())) % LINK.len()];
-            let d = PLACE[(i / (FIRST.len() * SECOND.len() * LINK.len())) % PLACE.len()];
-            format!("{a}-{b}-{c}-{d}")
-        })
-        .collect();
-    names.push("Mûrs-Erigné".to_owned());
-    names.sort();
-    names
-        .into_iter()
-        .enumerate()
-        .map(|(i, n)| PickerEntry::new(i as u32, n).hint(format!("({:02})", 1 + i % 95)))
-        .collect()
+    cercles::tui::widgets::picker::synthetic_communes(COMMUNES)
 }
 
 fn key(code: KeyCode) -> KeyEvent {
