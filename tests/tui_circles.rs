@@ -44,27 +44,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-fn detail_text(app: &App) -> String {
-    let data = circles(app).detail.as_ref().unwrap();
-    let (lines, _) = detail_lines(data, circles(app).focus.as_ref(), Theme::plain(), 60);
-    lines
-        .iter()
-        .map(|l| {
-            l.spans
-                .iter()
-                .map(|s| s.content.as_ref())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn message(app: &App) -> String {
-    app.message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default()
-}
+use common::tui::{circle_detail_text as detail_text, message_text as message};
 
 #[test]
 fn the_list_has_the_general_circle_on_top_and_the_derived_counts() {

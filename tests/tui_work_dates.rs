@@ -7,7 +7,6 @@ mod common;
 
 use cercles::model::When;
 use cercles::store::Store;
-use cercles::tui::tabs::circles::detail::detail_lines;
 use cercles::tui::tabs::circles::forms::{ON_DATE, TITLE};
 use cercles::tui::{App, Theme};
 use common::tui::{ADMIN, circles, demo, press, select_circle as select, typ};
@@ -19,27 +18,7 @@ fn app(path: &std::path::Path) -> App {
     app
 }
 
-fn detail_text(app: &App) -> String {
-    let data = circles(app).detail.as_ref().unwrap();
-    let (lines, _) = detail_lines(data, circles(app).focus.as_ref(), Theme::plain(), 60);
-    lines
-        .iter()
-        .map(|l| {
-            l.spans
-                .iter()
-                .map(|s| s.content.as_ref())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn message(app: &App) -> String {
-    app.message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default()
-}
+use common::tui::{circle_detail_text as detail_text, message_text as message};
 
 #[test]
 fn the_demo_dates_by_month_where_the_report_does() {

@@ -108,3 +108,32 @@ pub fn screen_text(app: &App) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// The selected circle's detail as text, 60 columns wide, without styles.
+pub fn circle_detail_text(app: &App) -> String {
+    let data = circles(app).detail.as_ref().unwrap();
+    let (lines, _) = cercles::tui::tabs::circles::detail::detail_lines(
+        data,
+        circles(app).focus.as_ref(),
+        cercles::tui::Theme::plain(),
+        60,
+    );
+    lines
+        .iter()
+        .map(|l| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The message line's text (empty when there is none).
+pub fn message_text(app: &App) -> String {
+    app.message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
