@@ -343,36 +343,53 @@ fn raw_entries(conn: &rusqlite::Connection) -> Vec<RawEntry> {
     .collect()
 }
 
+/// Give every entry the digest `digest_of` computes and chain them again from the start.
+fn rechain(conn: &rusqlite::Connection, digest_of: impl Fn(&RawEntry) -> String) {
+    let mut previous = "0".repeat(64);
+    for e in raw_entries(conn) {
+        let d = digest_of(&e);
+        let c = chain(&previous, &d);
+        conn.execute(
+            "UPDATE audit SET digest = ?1, chain = ?2 WHERE id = ?3",
+            rusqlite::params![d, c, e.id],
+        )
+        .unwrap();
+        previous = c;
+    }
+}
+
 /// Rewrite every entry's digests and chain from its values, as if the values had always been
 /// what they are now.
 fn recompute_the_whole_chain(path: &Path) {
     let conn = rusqlite::Connection::open(path).unwrap();
     conn.execute_batch("DROP TRIGGER audit_no_rewrite; DROP TRIGGER audit_erase_only;")
         .unwrap();
-    let entries = raw_entries(&conn);
-    let mut previous = "0".repeat(64);
-    for RawEntry {
-        id,
-        at,
-        actor,
-        tbl,
-        row_id,
-        op,
-        before,
-        after,
-    } in entries
-    {
-        let bd = value_digest(before.as_deref());
-        let ad = value_digest(after.as_deref());
-        let d = sha(&[&at, &actor, &tbl, &row_id.to_string(), &op, &bd, &ad]);
-        let c = chain(&previous, &d);
+    for e in raw_entries(&conn) {
         conn.execute(
-            "UPDATE audit SET before_digest = ?1, after_digest = ?2, digest = ?3, chain = ?4 WHERE id = ?5",
-            rusqlite::params![bd, ad, d, c, id],
+            "UPDATE audit SET before_digest = ?1, after_digest = ?2 WHERE id = ?3",
+            rusqlite::params![
+                value_digest(e.before.as_deref()),
+                value_digest(e.after.as_deref()),
+                e.id
+            ],
         )
         .unwrap();
-        previous = c;
     }
+    rechain(&conn, |e| {
+        let (bd, ad) = (
+            value_digest(e.before.as_deref()),
+            value_digest(e.after.as_deref()),
+        );
+        sha(&[
+            &e.at,
+            &e.actor,
+            &e.tbl,
+            &e.row_id.to_string(),
+            &e.op,
+            &bd,
+            &ad,
+        ])
+    });
     conn.execute_batch(include_str!("../src/store/sql/002_triggers.sql"))
         .unwrap();
 }
@@ -542,36 +559,17 @@ fn as_schema_1(path: &Path) {
         [],
     )
     .unwrap();
-    let entries = raw_entries(&conn);
-    let mut previous = "0".repeat(64);
-    for RawEntry {
-        id,
-        at,
-        actor,
-        tbl,
-        row_id,
-        op,
-        before,
-        after,
-    } in entries
-    {
-        let d = legacy_digest(
-            &at,
-            &actor,
-            &tbl,
-            row_id,
-            &op,
-            before.as_deref(),
-            after.as_deref(),
-        );
-        let c = chain(&previous, &d);
-        conn.execute(
-            "UPDATE audit SET digest = ?1, chain = ?2 WHERE id = ?3",
-            rusqlite::params![d, c, id],
+    rechain(&conn, |e| {
+        legacy_digest(
+            &e.at,
+            &e.actor,
+            &e.tbl,
+            e.row_id,
+            &e.op,
+            e.before.as_deref(),
+            e.after.as_deref(),
         )
-        .unwrap();
-        previous = c;
-    }
+    });
     conn.execute_batch(
         "ALTER TABLE audit DROP COLUMN before_digest;
          ALTER TABLE audit DROP COLUMN after_digest;
