@@ -3,6 +3,7 @@
 //! users and roles, change detection. Functions take and return plain structs.
 
 mod audit;
+mod cache;
 pub mod check;
 pub mod circles;
 pub mod decisions;
@@ -48,37 +49,11 @@ pub struct Store {
     /// Writes committed by this session: with `data_version` (others' commits), says whether
     /// what was read before is still what the file holds.
     writes: std::cell::Cell<u64>,
-    /// The current roles of a day, read once per state of the file: the views of one reload
-    /// (list counts, derived circles, alerts, the Membres list) all need them, and on a big
-    /// network each reading is a sort of every role.
-    roles_cache: std::cell::RefCell<Option<Cached<Vec<crate::model::governance::CurrentRole>>>>,
-    /// Everyone, as this session may see them, by name, with the text the filter searches:
-    /// typing in the Membres filter then searches memory instead of reading the file again.
-    people_cache: std::cell::RefCell<Option<Cached<PeopleSearched>>>,
-    /// Each person's current roles as the Membres list shows them, from `roles_cache`.
-    badges_cache: std::cell::RefCell<Option<Cached<people::BadgesByPerson>>>,
+    /// Readings kept while the file, the day and the role stay as they were.
+    caches: cache::Caches,
     data_version: i64,
     /// Dropped after `conn` (fields drop in order): tidies what the closed connection left.
     _after_close: open::AfterClose,
-}
-
-/// What a cached reading depends on: the state of the file (others' commits, this session's),
-/// the day, and the role (what the session may see).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct CacheKey {
-    data_version: i64,
-    writes: u64,
-    day: chrono::NaiveDate,
-    role: Role,
-}
-
-/// Everyone by name, each with the folded text the Membres filter searches.
-type PeopleSearched = Vec<(std::rc::Rc<crate::model::Person>, String)>;
-
-/// A reading kept while its key holds.
-struct Cached<T> {
-    key: CacheKey,
-    value: std::rc::Rc<T>,
 }
 
 /// Meta key of the demo's reference date.
@@ -128,9 +103,7 @@ impl Store {
             file_writable,
             upgraded_from,
             writes: std::cell::Cell::new(0),
-            roles_cache: std::cell::RefCell::new(None),
-            people_cache: std::cell::RefCell::new(None),
-            badges_cache: std::cell::RefCell::new(None),
+            caches: cache::Caches::default(),
             data_version: 0,
             _after_close: after_close,
         };
@@ -167,9 +140,7 @@ impl Store {
                 file_writable: true,
                 upgraded_from: None,
                 writes: std::cell::Cell::new(0),
-                roles_cache: std::cell::RefCell::new(None),
-                people_cache: std::cell::RefCell::new(None),
-                badges_cache: std::cell::RefCell::new(None),
+                caches: cache::Caches::default(),
                 data_version: 0,
                 _after_close: open::AfterClose::nothing(),
             };
@@ -238,63 +209,6 @@ impl Store {
         Ok(self
             .conn
             .pragma_query_value(None, "data_version", |r| r.get(0))?)
-    }
-
-    /// The current roles on `day`, read again only when the file changed (a commit of this
-    /// session or of another) or the day is another.
-    pub(crate) fn current_roles_on(
-        &self,
-        day: chrono::NaiveDate,
-    ) -> Result<std::rc::Rc<Vec<crate::model::governance::CurrentRole>>> {
-        self.cached(&self.roles_cache, day, |store| {
-            memberships::current_roles(&store.conn, day)
-        })
-    }
-
-    /// Each person's current roles on `day`, grouped once per state of the file.
-    pub(crate) fn role_badges(
-        &self,
-        day: chrono::NaiveDate,
-    ) -> Result<std::rc::Rc<people::BadgesByPerson>> {
-        self.cached(&self.badges_cache, day, |store| {
-            Ok(people::badges_by_person(&store.current_roles_on(day)?))
-        })
-    }
-
-    /// Everyone as this session sees them, by name, each with the folded text the Membres
-    /// filter searches; read again only when the file changed.
-    pub(crate) fn people_sorted(&self) -> Result<std::rc::Rc<PeopleSearched>> {
-        self.cached(
-            &self.people_cache,
-            self.today(),
-            people::sorted_with_haystacks,
-        )
-    }
-
-    /// A reading from `slot` while the file, the day and the role are as when it was made.
-    fn cached<T>(
-        &self,
-        slot: &std::cell::RefCell<Option<Cached<T>>>,
-        day: chrono::NaiveDate,
-        read: impl FnOnce(&Self) -> Result<T>,
-    ) -> Result<std::rc::Rc<T>> {
-        let key = CacheKey {
-            data_version: self.read_data_version()?,
-            writes: self.writes.get(),
-            day,
-            role: self.actor.role,
-        };
-        if let Some(c) = slot.borrow().as_ref()
-            && c.key == key
-        {
-            return Ok(std::rc::Rc::clone(&c.value));
-        }
-        let value = std::rc::Rc::new(read(self)?);
-        *slot.borrow_mut() = Some(Cached {
-            key,
-            value: std::rc::Rc::clone(&value),
-        });
-        Ok(value)
     }
 
     /// A day that is noted when it comes (a start, an end, a departure, a closing): refused
