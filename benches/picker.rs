@@ -22,7 +22,7 @@ const COMMUNES: usize = 35_000;
 
 /// Names like the communes of France, as the picker's tests use them.
 fn communes() -> Vec<PickerEntry<u32>> {
-    cercles::tui::widgets::picker::synthetic_communes(COMMUNES)
+    cercles::tui::widgets::picker_names::synthetic_communes(COMMUNES)
 }
 
 fn key(code: KeyCode) -> KeyEvent {

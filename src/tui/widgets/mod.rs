@@ -10,6 +10,8 @@ pub mod list_detail;
 pub mod merge;
 pub mod palette;
 pub mod picker;
+#[doc(hidden)]
+pub mod picker_names;
 pub mod table;
 
 use ratatui::layout::Rect;

@@ -13,7 +13,7 @@ use crate::tui::theme::Theme;
 use super::*;
 
 fn communes(n: usize) -> Vec<PickerEntry<u32>> {
-    synthetic_communes(n)
+    crate::tui::widgets::picker_names::synthetic_communes(n)
 }
 
 fn key(code: KeyCode) -> KeyEvent {
