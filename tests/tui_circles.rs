@@ -665,10 +665,16 @@ fn a_work_item_deleted_elsewhere_while_its_form_is_open_is_said_deleted_not_modi
     other.delete_work_item(id, w.version).unwrap();
     // The change check of the loop: the warning says what happened.
     assert!(app.poll_changes());
-    assert_eq!(message(&app), cm::GONE_ELSEWHERE);
+    assert_eq!(
+        message(&app),
+        "supprimé dans une autre session : Échap ferme le formulaire"
+    );
     // Saving says so and keeps the typed text: the form becomes a new item.
     press(&mut app, KeyCode::F(2));
-    assert_eq!(message(&app), cm::GONE_RECREATE);
+    assert_eq!(
+        message(&app),
+        "supprimé dans une autre session : F2 le recrée avec votre saisie, Échap abandonne"
+    );
     let editor = circles(&app).editor.as_ref().expect("the form stays open");
     assert!(editor.form.value(TITLE).ends_with("(moi)"));
     // F2 again: created anew from what was typed.
@@ -695,7 +701,7 @@ fn leaving_the_detail_or_the_tab_takes_a_stale_error_with_it() {
         press(&mut app, KeyCode::Tab);
     }
     typ(&mut app, "e");
-    assert_eq!(message(&app), cm::NOTHING_CHOSEN);
+    assert_eq!(message(&app), "rien de choisi : ↑ ↓ pour choisir une ligne");
     press(&mut app, KeyCode::Esc);
     assert!(circles(&app).focus.is_none());
     assert!(app.message.is_none(), "{}", message(&app));

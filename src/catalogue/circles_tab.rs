@@ -2,6 +2,7 @@
 //! the forms of circles, GT, work log and decisions, and their messages.
 
 use super::plural;
+use super::tui::FormKeys;
 
 // --- list ---------------------------------------------------------------------------------------
 
@@ -164,18 +165,34 @@ pub const CONFLICT_TITLE: &str =
 pub const CONFLICT_MESSAGE: &str = "l'élément a changé ailleurs : choisissez quoi garder";
 /// The open form's row was saved by another session (fits 80 columns after "Erreur : ").
 pub const CHANGED_ELSEWHERE: &str = "modifié ailleurs : vous verrez leurs valeurs en enregistrant";
+
+/// An item's save met a conflict and was read again (no key to name).
+pub fn changed_meanwhile(_keys: &FormKeys) -> String {
+    CHANGED_ELSEWHERE.to_owned()
+}
 pub const GONE: &str = "cet élément n'existe plus";
 /// The row the open form edits was deleted by another session.
-pub const GONE_ELSEWHERE: &str = "supprimé dans une autre session : Échap ferme le formulaire";
-pub const GONE_RECREATE: &str =
-    "supprimé dans une autre session : F2 le recrée avec votre saisie, Échap abandonne";
+pub fn gone_elsewhere(keys: &FormKeys) -> String {
+    format!(
+        "supprimé dans une autre session : {} ferme le formulaire",
+        keys.cancel
+    )
+}
+pub fn gone_recreate(keys: &FormKeys) -> String {
+    format!(
+        "supprimé dans une autre session : {} le recrée avec votre saisie, {} abandonne",
+        keys.save, keys.cancel
+    )
+}
 
 // --- messages -----------------------------------------------------------------------------------
 
 pub const GENERAL_NO_SHEET: &str =
     "le cercle général n'a pas de fiche : il réunit tous les cercles";
 pub const GENERAL_NOT_CLOSED: &str = "le cercle général ne se ferme pas";
-pub const NOTHING_CHOSEN: &str = "rien de choisi : ↑ ↓ pour choisir une ligne";
+pub fn nothing_chosen(up: &str, down: &str) -> String {
+    format!("rien de choisi : {up} {down} pour choisir une ligne")
+}
 pub const NOT_A_YEAR: &str = "l'année s'écrit en quatre chiffres, par exemple 2025";
 pub const READ_ONLY: &str = "la base est en lecture seule : rien ne peut être modifié";
 /// What the tab's refusals name: the circles (their sheets, groups, decisions), the work log.
@@ -332,13 +349,11 @@ mod tests {
         for text in [
             GENERAL_NO_SHEET,
             GENERAL_NOT_CLOSED,
-            NOTHING_CHOSEN,
             NOT_A_YEAR,
             READ_ONLY,
             CONFLICT_MESSAGE,
             CHANGED_ELSEWHERE,
             GONE,
-            GONE_ELSEWHERE,
         ] {
             fits(text);
         }

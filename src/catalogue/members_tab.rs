@@ -2,6 +2,7 @@
 //! forms and their messages. Inclusive forms as the network writes them.
 
 use super::plural;
+use super::tui::FormKeys;
 
 // --- actions (keymap descriptions; the footer shows what comes before " :") -------------------
 
@@ -249,4 +250,9 @@ pub fn person_returned(name: &str) -> String {
 pub fn person_left(name: &str, on: &str) -> String {
     format!("{name} quitte le réseau le {on} ; l'historique reste")
 }
-pub const CHANGED_MEANWHILE: &str = "modifié ailleurs entre-temps : rien n'a été enregistré ; la fiche à jour est derrière, F2 enregistre votre saisie";
+pub fn changed_meanwhile(keys: &FormKeys) -> String {
+    format!(
+        "modifié ailleurs entre-temps : rien n'a été enregistré ; la fiche à jour est derrière, {} enregistre votre saisie",
+        keys.save
+    )
+}

@@ -90,8 +90,29 @@ pub const KEY_CTRL: &str = "Ctrl-";
 // --- help and palette ---------------------------------------------------------------------------
 
 pub const HELP_TITLE: &str = "Aide : les touches de cet écran";
-pub const HELP_MORE: &str = "↓ suite";
-pub const HELP_CLOSE: &str = "Échap ou ? pour fermer";
+
+/// The help page's foot: `↓ suite` when more follows, and how to close it (keys from the keymap).
+pub fn help_more(down: &str) -> String {
+    format!("{down} suite")
+}
+
+pub fn help_close(keys: &str) -> String {
+    format!("{keys} pour fermer")
+}
+pub const KEYS_OR: &str = " ou ";
+pub const GROUP_FILTER: &str = "Ligne de filtre";
+pub const GROUP_PICK: &str = "Liste de choix";
+pub const GROUP_HELP: &str = "Page d'aide";
+pub const GROUP_PALETTE: &str = "Palette de commandes";
+pub const ACT_KEEP_FILTER: &str = "garder le filtre";
+pub const ACT_CLEAR_FILTER: &str = "effacer le filtre";
+pub const ACT_CHOOSE: &str = "choisir";
+pub const ACT_KEEP_VALUE: &str = "garder la valeur";
+pub const ACT_RUN_COMMAND: &str = "exécuter";
+pub const ACT_PREV_CHOICE: &str = "valeur précédente";
+pub const ACT_NEXT_CHOICE: &str = "valeur suivante";
+pub const ACT_SEARCH: &str = "chercher dans la liste";
+pub const GROUP_CHOICE: &str = "Champs à choix";
 pub const GROUP_GLOBAL: &str = "Partout";
 pub const GROUP_LIST: &str = "Listes";
 pub const GROUP_FORM: &str = "Formulaires";
@@ -100,7 +121,10 @@ pub const GROUP_CONFIRM: &str = "Questions oui/non";
 pub const PALETTE_TITLE: &str = "Commandes";
 pub const PALETTE_PROMPT: &str = ": ";
 pub const PALETTE_NONE: &str = "aucune commande ne correspond";
-pub const PALETTE_HINT: &str = "Entrée exécute · Échap ferme";
+
+pub fn palette_hint(run: &str, close: &str) -> String {
+    format!("{run} exécute · {close} ferme")
+}
 
 pub fn palette_count(n: usize) -> String {
     plural(n as i64, "commande", "commandes")
@@ -114,8 +138,16 @@ pub const ERROR_MARK: &str = "Erreur :";
 pub const NOTICE_MARK: &str = "Attention :";
 pub const OK_MARK: &str = "OK :";
 pub const FILTER_PROMPT: &str = "/";
-pub const FILTER_HINT: &str = "Entrée garde le filtre · Échap l'efface";
-pub const PICK_HINT: &str = "tapez pour chercher · ↑ ↓ · Entrée choisit · Échap garde la valeur";
+
+/// The footer while a filter line has the keyboard (keys from the keymap).
+pub fn filter_hint(keep: &str, clear: &str) -> String {
+    format!("{keep} garde le filtre · {clear} l'efface")
+}
+
+/// The footer while a picker is open (keys from the keymap).
+pub fn pick_hint(up: &str, down: &str, choose: &str, keep: &str) -> String {
+    format!("tapez pour chercher · {up} {down} · {choose} choisit · {keep} garde la valeur")
+}
 pub const NOTHING_TO_EDIT: &str = "aucun cercle sélectionné";
 pub const NO_ROW_MATCHES: &str = "aucune ligne ne correspond au filtre";
 pub const CHANGED_ELSEWHERE: &str = "données mises à jour par une autre session";
@@ -159,7 +191,15 @@ pub fn date_in_future(today: &str) -> String {
 pub const FIELD_REQUIRED: &str = "ce champ est obligatoire";
 pub const DIRTY_MARK: &str = "*";
 pub const DIRTY_LEGEND: &str = "* modifié";
-pub const CHOICE_HINT: &str = "← → pour choisir";
+pub fn choice_hint(prev: &str, next: &str) -> String {
+    format!("{prev} {next} pour choisir")
+}
+
+/// The keys a form's messages name, as the keymap binds them.
+pub struct FormKeys {
+    pub save: String,
+    pub cancel: String,
+}
 
 pub fn choice_unknown(value: &str) -> String {
     format!("« {value} » n'est pas dans la liste")
@@ -169,7 +209,9 @@ pub fn choice_unknown(value: &str) -> String {
 pub const PICKER_NONE: &str = "(aucun)";
 pub const PICKER_NO_MATCH: &str = "aucune correspondance";
 /// Under a short list's picker: cycle, jump by the first letter, or search.
-pub const PICKER_HINT_SHORT: &str = "← → ou l'initiale · Entrée pour chercher";
+pub fn picker_hint_short(prev: &str, next: &str) -> String {
+    format!("{prev} {next} ou tapez pour chercher")
+}
 pub const PICKER_HINT_LONG: &str = "tapez pour chercher";
 
 /// `3 / 35 000`: the matches of what is typed, out of the whole list.

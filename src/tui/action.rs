@@ -70,6 +70,15 @@ pub enum Action {
     CycleKindFilter,
     CycleRoleFilter,
     ToggleLeft,
+    // Filter lines, pickers and the palette.
+    KeepFilter,
+    ClearFilter,
+    Choose,
+    KeepValue,
+    RunCommand,
+    PrevChoice,
+    NextChoice,
+    Search,
 }
 
 impl Action {
@@ -156,6 +165,14 @@ impl Action {
             CycleKindFilter => mm::ACT_CYCLE_KIND,
             CycleRoleFilter => mm::ACT_CYCLE_ROLE,
             ToggleLeft => mm::ACT_TOGGLE_LEFT,
+            KeepFilter => msg::ACT_KEEP_FILTER,
+            ClearFilter => msg::ACT_CLEAR_FILTER,
+            Choose => msg::ACT_CHOOSE,
+            KeepValue => msg::ACT_KEEP_VALUE,
+            RunCommand => msg::ACT_RUN_COMMAND,
+            PrevChoice => msg::ACT_PREV_CHOICE,
+            NextChoice => msg::ACT_NEXT_CHOICE,
+            Search => msg::ACT_SEARCH,
         }
     }
 

@@ -233,25 +233,23 @@ impl App {
                 let page =
                     column_height(ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1));
                 let max = help_lines(scopes).len().saturating_sub(page);
-                match ev.code {
-                    KeyCode::Down | KeyCode::Char('j') => *scroll = (*scroll + 1).min(max),
-                    KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
-                    KeyCode::PageDown => *scroll = (*scroll + page).min(max),
-                    KeyCode::PageUp => *scroll = scroll.saturating_sub(page),
-                    KeyCode::Home | KeyCode::Char('g') => *scroll = 0,
-                    KeyCode::End | KeyCode::Char('G') => *scroll = max,
-                    KeyCode::Esc | KeyCode::Char('?' | 'q') | KeyCode::F(1) | KeyCode::Enter => {
-                        self.overlay = Overlay::None;
-                    }
+                match keymap::lookup(&[Scope::HelpPage], &ev) {
+                    Some(Action::MoveDown) => *scroll = (*scroll + 1).min(max),
+                    Some(Action::MoveUp) => *scroll = scroll.saturating_sub(1),
+                    Some(Action::PageDown) => *scroll = (*scroll + page).min(max),
+                    Some(Action::PageUp) => *scroll = scroll.saturating_sub(page),
+                    Some(Action::First) => *scroll = 0,
+                    Some(Action::Last) => *scroll = max,
+                    Some(Action::Back) => self.overlay = Overlay::None,
                     _ => {}
                 }
                 return;
             }
             Overlay::Palette(palette) => {
                 let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
-                match ev.code {
-                    KeyCode::Esc => self.overlay = Overlay::None,
-                    KeyCode::Enter => {
+                match keymap::lookup(&[Scope::Palette], &ev) {
+                    Some(Action::Back) => self.overlay = Overlay::None,
+                    Some(Action::RunCommand) => {
                         let chosen = palette.selected_entry();
                         self.overlay = Overlay::None;
                         if let Some((action, tab)) = chosen {
@@ -261,12 +259,13 @@ impl App {
                             self.dispatch(action);
                         }
                     }
-                    KeyCode::Up => palette.move_by(-1),
-                    KeyCode::Down => palette.move_by(1),
-                    KeyCode::Backspace => palette.pop(),
-                    KeyCode::Char('c') if ctrl => self.overlay = Overlay::None,
-                    KeyCode::Char(c) if !ctrl => palette.push(c),
-                    _ => {}
+                    Some(Action::MoveUp) => palette.move_by(-1),
+                    Some(Action::MoveDown) => palette.move_by(1),
+                    _ => match ev.code {
+                        KeyCode::Backspace => palette.pop(),
+                        KeyCode::Char(c) if !ctrl => palette.push(c),
+                        _ => {}
+                    },
                 }
                 return;
             }

@@ -29,11 +29,21 @@ pub enum Scope {
     Form,
     Conflict,
     Confirm,
+    /// The filter line of a list, while it has the keyboard.
+    Filter,
+    /// An open picker (a field or a quick filter that chooses by typing).
+    Pick,
+    /// The help page.
+    HelpPage,
+    /// The command palette.
+    Palette,
+    /// A form's field that chooses among a few values, or a closed picker.
+    Choice,
 }
 
 impl Scope {
     /// Help groups, in display order.
-    pub const ALL: [Scope; 10] = [
+    pub const ALL: [Scope; 15] = [
         Scope::Global,
         Scope::List,
         Scope::Circles,
@@ -44,6 +54,11 @@ impl Scope {
         Scope::Form,
         Scope::Conflict,
         Scope::Confirm,
+        Scope::Filter,
+        Scope::Pick,
+        Scope::HelpPage,
+        Scope::Palette,
+        Scope::Choice,
     ];
 
     pub fn title(self) -> &'static str {
@@ -58,6 +73,11 @@ impl Scope {
             Scope::Form => msg::GROUP_FORM,
             Scope::Conflict => msg::GROUP_CONFLICT,
             Scope::Confirm => msg::GROUP_CONFIRM,
+            Scope::Filter => msg::GROUP_FILTER,
+            Scope::Pick => msg::GROUP_PICK,
+            Scope::HelpPage => msg::GROUP_HELP,
+            Scope::Palette => msg::GROUP_PALETTE,
+            Scope::Choice => msg::GROUP_CHOICE,
         }
     }
 }
@@ -300,6 +320,56 @@ pub const BINDINGS: &[Binding] = &[
         A::ConfirmNo,
         true,
     ),
+    // The filter line: letters type, these keys leave it.
+    b(S::Filter, &[code(KeyCode::Enter)], A::KeepFilter, true),
+    b(S::Filter, &[code(KeyCode::Esc)], A::ClearFilter, true),
+    b(S::Filter, &[code(KeyCode::Up)], A::MoveUp, false),
+    b(S::Filter, &[code(KeyCode::Down)], A::MoveDown, false),
+    // An open picker: letters search, these keys move and choose.
+    b(S::Pick, &[code(KeyCode::Up)], A::MoveUp, true),
+    b(S::Pick, &[code(KeyCode::Down)], A::MoveDown, true),
+    b(S::Pick, &[code(KeyCode::PageUp)], A::PageUp, false),
+    b(S::Pick, &[code(KeyCode::PageDown)], A::PageDown, false),
+    b(S::Pick, &[code(KeyCode::Enter)], A::Choose, true),
+    b(S::Pick, &[code(KeyCode::Esc)], A::KeepValue, true),
+    // The help page.
+    b(
+        S::HelpPage,
+        &[
+            code(KeyCode::Esc),
+            k('?'),
+            k('q'),
+            code(KeyCode::F(1)),
+            code(KeyCode::Enter),
+        ],
+        A::Back,
+        true,
+    ),
+    b(
+        S::HelpPage,
+        &[code(KeyCode::Down), k('j')],
+        A::MoveDown,
+        true,
+    ),
+    b(S::HelpPage, &[code(KeyCode::Up), k('k')], A::MoveUp, false),
+    b(S::HelpPage, &[code(KeyCode::PageDown)], A::PageDown, false),
+    b(S::HelpPage, &[code(KeyCode::PageUp)], A::PageUp, false),
+    b(S::HelpPage, &[code(KeyCode::Home), k('g')], A::First, false),
+    b(S::HelpPage, &[code(KeyCode::End), k('G')], A::Last, false),
+    // The palette: letters search, these keys run or leave.
+    b(S::Palette, &[code(KeyCode::Enter)], A::RunCommand, true),
+    b(S::Palette, &[code(KeyCode::Esc), ctrl('c')], A::Back, true),
+    b(S::Palette, &[code(KeyCode::Up)], A::MoveUp, false),
+    b(S::Palette, &[code(KeyCode::Down)], A::MoveDown, false),
+    // A choice field of a form, or a closed picker.
+    b(S::Choice, &[code(KeyCode::Left)], A::PrevChoice, true),
+    b(
+        S::Choice,
+        &[code(KeyCode::Right), k(' ')],
+        A::NextChoice,
+        true,
+    ),
+    b(S::Choice, &[code(KeyCode::Enter)], A::Search, true),
 ];
 
 /// The action bound to `ev` in the first of `scopes` that binds it.
@@ -349,6 +419,22 @@ pub fn key_label(scope: Scope, action: Action) -> String {
         .unwrap_or_default()
 }
 
+/// The keys of an action in `scope`, as the screen names them, joined by `sep` (`Échap ou ?`).
+pub fn keys_of(scope: Scope, action: Action, count: usize, sep: &str) -> String {
+    BINDINGS
+        .iter()
+        .find(|b| b.scope == scope && b.action == action)
+        .map(|b| {
+            b.keys
+                .iter()
+                .take(count)
+                .map(KeySpec::label)
+                .collect::<Vec<_>>()
+                .join(sep)
+        })
+        .unwrap_or_default()
+}
+
 /// The footer's keys among those `shown` keeps (the writes a role may not make are left out:
 /// offering them would only lead to a refusal).
 pub fn footer_for(scopes: &[Scope], shown: impl Fn(Action) -> bool) -> Vec<(String, &'static str)> {
@@ -375,6 +461,49 @@ mod tests {
 
     fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, mods)
+    }
+
+    /// Text that names a key is built from the keymap: no catalogue text writes one itself
+    /// (only the names of the keys, `KEY_*`, and doc comments showing what the result looks like).
+    #[test]
+    fn no_catalogue_text_names_a_key_itself() {
+        let files = [
+            ("circles.rs", include_str!("../catalogue/circles.rs")),
+            (
+                "circles_tab.rs",
+                include_str!("../catalogue/circles_tab.rs"),
+            ),
+            (
+                "members_tab.rs",
+                include_str!("../catalogue/members_tab.rs"),
+            ),
+            ("people.rs", include_str!("../catalogue/people.rs")),
+            ("tui.rs", include_str!("../catalogue/tui.rs")),
+            ("store.rs", include_str!("../catalogue/store.rs")),
+            ("cli.rs", include_str!("../catalogue/cli.rs")),
+        ];
+        let keys = ["Entrée", "Échap", "F1", "F2", "Ctrl-", "↑ ↓", "← →", "Tab "];
+        let mut found = Vec::new();
+        for (name, text) in files {
+            for (n, line) in text.lines().enumerate() {
+                let code = line.trim_start();
+                if code.starts_with("//") || code.starts_with("pub const KEY_") {
+                    continue;
+                }
+                let Some(start) = code.find('"') else {
+                    continue;
+                };
+                let literal = &code[start..];
+                if keys.iter().any(|k| literal.contains(k)) {
+                    found.push(format!("{name}:{}: {code}", n + 1));
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "keys written in the catalogue:\n{}",
+            found.join("\n")
+        );
     }
 
     #[test]

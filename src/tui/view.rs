@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::app::{App, MessageKind, Overlay};
-use super::keymap;
+use super::keymap::{self, Scope};
 use super::tabs::Tab;
 use super::widgets::confirm::ConfirmView;
 use super::widgets::help::HelpView;
@@ -162,10 +162,18 @@ impl App {
 
     fn render_footer(&self, area: Rect, buf: &mut Buffer) {
         if self.is_filtering() {
+            use crate::tui::action::Action as A;
             let hint = if self.pane(self.tab).is_picking() {
-                msg::PICK_HINT
+                let key = |a| keymap::key_label(Scope::Pick, a);
+                msg::pick_hint(
+                    &key(A::MoveUp),
+                    &key(A::MoveDown),
+                    &key(A::Choose),
+                    &key(A::KeepValue),
+                )
             } else {
-                msg::FILTER_HINT
+                let key = |a| keymap::key_label(Scope::Filter, a);
+                msg::filter_hint(&key(A::KeepFilter), &key(A::ClearFilter))
             };
             let line = Line::styled(hint, self.theme.muted());
             buf.set_line(area.x, area.y, &line, area.width);

@@ -14,10 +14,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::catalogue::tui as msg;
+use crate::catalogue::tui::{self as msg, FormKeys};
 use crate::model::FieldError;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
+use crate::tui::keymap::{self, Scope};
 use crate::tui::tabs::Reply;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::confirm::Confirm;
@@ -108,6 +109,14 @@ pub enum Current {
     Stored(Vec<(&'static str, String)>, i64),
 }
 
+/// The keys a form's messages name (save, cancel), from the keymap.
+pub fn form_keys() -> FormKeys {
+    FormKeys {
+        save: keymap::key_label(Scope::Form, Action::Save),
+        cancel: keymap::key_label(Scope::Form, Action::Cancel),
+    }
+}
+
 /// What an editor says about its record, by form family (a circle, an item, a person).
 pub struct Words {
     /// Above the merge panel.
@@ -117,13 +126,13 @@ pub struct Words {
     /// A conflict, and the record cannot be read again.
     pub gone: &'static str,
     /// Deleted by another session: Esc closes.
-    pub gone_elsewhere: &'static str,
+    pub gone_elsewhere: fn(&FormKeys) -> String,
     /// Deleted by another session, and the form now creates it anew.
-    pub recreate: &'static str,
+    pub recreate: fn(&FormKeys) -> String,
     /// Another session saved it while the form is open.
     pub changed_elsewhere: &'static str,
     /// A conflict on a record with no merge panel: its versions were read again.
-    pub changed_meanwhile: &'static str,
+    pub changed_meanwhile: fn(&FormKeys) -> String,
 }
 
 /// A record a form edits: how to write the form's values, and how to read it back.
@@ -256,7 +265,7 @@ impl<T> Editor<T> {
             Err(SaveError::Ask(question)) => Answer::kept(Reply::Confirm(question)),
             Err(SaveError::Store(StoreError::Conflict { .. })) => {
                 let text = match self.record.refresh(store) {
-                    Some(Ok(())) => words.changed_meanwhile.to_owned(),
+                    Some(Ok(())) => (words.changed_meanwhile)(&form_keys()),
                     Some(Err(e)) => msg::store_error(&e.to_string()),
                     None => match self.record.current(store) {
                         Current::Stored(values, version) => {
@@ -277,11 +286,11 @@ impl<T> Editor<T> {
             Err(SaveError::Store(StoreError::NotFound(_))) => {
                 let text = if self.record.as_new() {
                     self.base_version = 0;
-                    words.recreate
+                    (words.recreate)(&form_keys())
                 } else {
-                    words.gone_elsewhere
+                    (words.gone_elsewhere)(&form_keys())
                 };
-                Answer::kept(Reply::Error(text.to_owned()))
+                Answer::kept(Reply::Error(text))
             }
             Err(SaveError::Store(StoreError::Field(e))) => {
                 let mut refusal = Refusal::from(e);
@@ -323,16 +332,16 @@ impl<T> Editor<T> {
 
     /// What to say when another session changed the record since the form was based on it
     /// (its save would meet a conflict), or deleted it.
-    pub fn changed_elsewhere(&self, store: &Store) -> Option<&'static str> {
+    pub fn changed_elsewhere(&self, store: &Store) -> Option<String> {
         if self.conflict.is_some() {
             return None;
         }
         let words = self.record.words();
         match self.record.current(store) {
             Current::New => None,
-            Current::Gone => Some(words.gone_elsewhere),
+            Current::Gone => Some((words.gone_elsewhere)(&form_keys())),
             Current::Stored(_, version) if version != self.base_version => {
-                Some(words.changed_elsewhere)
+                Some(words.changed_elsewhere.to_owned())
             }
             Current::Stored(..) => None,
         }

@@ -15,6 +15,8 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 use crate::catalogue::tui as msg;
 use crate::model::{Money, When, format_date, parse_date};
 use crate::text::display_width;
+use crate::tui::action::Action;
+use crate::tui::keymap::{self, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::picker::{Picker, PickerEntry, PickerReply};
 
@@ -325,13 +327,13 @@ impl Form {
                 }
                 return true;
             }
-            match ev.code {
-                KeyCode::Left => field.choice = (field.choice + n - 1) % n,
-                KeyCode::Right | KeyCode::Char(' ') => field.choice = (field.choice + 1) % n,
-                KeyCode::Enter | KeyCode::Down => self.focus_next(),
-                KeyCode::Up => self.focus_prev(),
+            match (keymap::lookup(&[Scope::Choice], &ev), ev.code) {
+                (Some(Action::PrevChoice), _) => field.choice = (field.choice + n - 1) % n,
+                (Some(Action::NextChoice), _) => field.choice = (field.choice + 1) % n,
+                (_, KeyCode::Enter | KeyCode::Down) => self.focus_next(),
+                (_, KeyCode::Up) => self.focus_prev(),
                 // A letter starts a search with it, from the value shown.
-                KeyCode::Char(c) if !ctrl && !c.is_control() => {
+                (_, KeyCode::Char(c)) if !ctrl && !c.is_control() => {
                     picker.select_value(&field.choice);
                     picker.set_query(&c.to_string());
                 }
@@ -341,11 +343,11 @@ impl Form {
         }
         if let FieldKind::Choice(options) = &field.kind {
             let n = options.len().max(1);
-            match ev.code {
-                KeyCode::Left => field.choice = (field.choice + n - 1) % n,
-                KeyCode::Right | KeyCode::Char(' ') => field.choice = (field.choice + 1) % n,
-                KeyCode::Enter | KeyCode::Down => self.focus_next(),
-                KeyCode::Up => self.focus_prev(),
+            match (keymap::lookup(&[Scope::Choice], &ev), ev.code) {
+                (Some(Action::PrevChoice), _) => field.choice = (field.choice + n - 1) % n,
+                (Some(Action::NextChoice), _) => field.choice = (field.choice + 1) % n,
+                (_, KeyCode::Enter | KeyCode::Down) => self.focus_next(),
+                (_, KeyCode::Up) => self.focus_prev(),
                 _ => return false,
             }
             return true;

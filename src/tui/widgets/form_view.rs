@@ -11,6 +11,8 @@ use ratatui_textarea::{CursorMove, TextArea};
 use super::{Field, FieldKind, Form};
 use crate::catalogue::tui as msg;
 use crate::text::display_width;
+use crate::tui::action::Action;
+use crate::tui::keymap::{self, Scope};
 use crate::tui::widgets::picker::{Picker, PickerView};
 
 impl Form {
@@ -126,7 +128,13 @@ impl Widget for &Form {
                         vec![Span::raw("‹ "), Span::raw(field.value()), Span::raw(" ›")];
                     if focused {
                         spans.push(Span::styled(
-                            format!("  {}", msg::CHOICE_HINT),
+                            format!(
+                                "  {}",
+                                msg::choice_hint(
+                                    &keymap::key_label(Scope::Choice, Action::PrevChoice),
+                                    &keymap::key_label(Scope::Choice, Action::NextChoice),
+                                )
+                            ),
                             theme.muted(),
                         ));
                     }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use super::truncate;
 use crate::catalogue::tui as msg;
 use crate::tui::action::Action;
-use crate::tui::keymap::{BINDINGS, KeySpec, Scope};
+use crate::tui::keymap::{self, BINDINGS, KeySpec, Scope};
 use crate::tui::theme::Theme;
 
 /// One line of the help: a group title or a key and what it does.
@@ -119,10 +119,17 @@ impl Widget for HelpView<'_> {
             buf.set_line(inner.x, y, &text, inner.width);
         }
         let more = start + height < lines.len();
+        let close = msg::help_close(&keymap::keys_of(
+            Scope::HelpPage,
+            Action::Back,
+            2,
+            msg::KEYS_OR,
+        ));
         let hint = if more {
-            format!("{}  {}", msg::HELP_MORE, msg::HELP_CLOSE)
+            let down = keymap::key_label(Scope::HelpPage, Action::MoveDown);
+            format!("{}  {close}", msg::help_more(&down))
         } else {
-            msg::HELP_CLOSE.to_owned()
+            close
         };
         let y = inner.bottom().saturating_sub(1);
         buf.set_line(

@@ -11,7 +11,7 @@ use super::{centered, truncate};
 use crate::catalogue::tui as msg;
 use crate::text::fold_for_match;
 use crate::tui::action::Action;
-use crate::tui::keymap::{BINDINGS, Scope};
+use crate::tui::keymap::{self, BINDINGS, Scope};
 use crate::tui::theme::Theme;
 
 /// How well `query` matches `text` (both folded): a substring scores above a scattered
@@ -178,7 +178,13 @@ impl Widget for PaletteView<'_> {
                 theme.title(),
             ))
             .title_bottom(Line::styled(
-                format!(" {} ", msg::PALETTE_HINT),
+                format!(
+                    " {} ",
+                    msg::palette_hint(
+                        &keymap::key_label(Scope::Palette, Action::RunCommand),
+                        &keymap::key_label(Scope::Palette, Action::Back),
+                    )
+                ),
                 theme.muted(),
             ));
         let inner = block.inner(popup);

@@ -10,6 +10,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::text::fold_for_match;
+use crate::tui::action::Action;
+use crate::tui::keymap::{self, Scope};
 
 #[path = "picker_view.rs"]
 mod view;
@@ -347,18 +349,19 @@ impl<V> Picker<V> {
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         if !self.open {
-            return match ev.code {
-                KeyCode::Enter => {
+            let action = keymap::lookup(&[Scope::Choice], &ev);
+            return match (action, ev.code) {
+                (Some(Action::Search), _) => {
                     self.open();
                     PickerReply::Moved
                 }
-                KeyCode::Left | KeyCode::Right if self.is_short() => {
-                    self.cycle(ev.code == KeyCode::Right)
+                (Some(Action::PrevChoice | Action::NextChoice), _) if self.is_short() => {
+                    self.cycle(action == Some(Action::NextChoice))
                 }
-                KeyCode::Char(c) if plain && self.is_short() && !c.is_whitespace() => {
+                (_, KeyCode::Char(c)) if plain && self.is_short() && !c.is_whitespace() => {
                     self.jump_to_initial(c)
                 }
-                KeyCode::Char(c) if plain && !c.is_control() && !self.is_short() => {
+                (_, KeyCode::Char(c)) if plain && !c.is_control() && !self.is_short() => {
                     self.open();
                     self.query.push(c);
                     self.refine();
@@ -367,31 +370,27 @@ impl<V> Picker<V> {
                 _ => PickerReply::Ignored,
             };
         }
-        match ev.code {
-            KeyCode::Esc => {
+        match keymap::lookup(&[Scope::Pick], &ev) {
+            Some(Action::KeepValue) => {
                 self.close();
-                PickerReply::Closed
+                return PickerReply::Closed;
             }
-            KeyCode::Enter => {
+            Some(Action::Choose) => {
                 let index = self.best(self.cursor, 1).next().map(|(i, _)| i);
-                self.choose(index)
+                return self.choose(index);
             }
-            KeyCode::Up => {
-                self.move_cursor(-1);
-                PickerReply::Moved
-            }
-            KeyCode::Down => {
-                self.move_cursor(1);
-                PickerReply::Moved
-            }
-            KeyCode::PageUp => {
-                self.move_cursor(-10);
-                PickerReply::Moved
-            }
-            KeyCode::PageDown => {
-                self.move_cursor(10);
-                PickerReply::Moved
-            }
+            Some(Action::MoveUp) => self.move_cursor(-1),
+            Some(Action::MoveDown) => self.move_cursor(1),
+            Some(Action::PageUp) => self.move_cursor(-10),
+            Some(Action::PageDown) => self.move_cursor(10),
+            _ => return self.type_key(ev, plain),
+        }
+        PickerReply::Moved
+    }
+
+    /// A key that edits the query of the open picker.
+    fn type_key(&mut self, ev: KeyEvent, plain: bool) -> PickerReply {
+        match ev.code {
             KeyCode::Backspace => {
                 if self.query.pop().is_some() {
                     // Back to the matches of the shorter query when it was typed.

@@ -8,6 +8,8 @@ use ratatui::widgets::{Clear, Widget};
 use super::{Picker, PickerEntry};
 use crate::catalogue::tui as msg;
 use crate::text::width as text_width;
+use crate::tui::action::Action;
+use crate::tui::keymap::{self, Scope};
 use crate::tui::theme::Theme;
 
 /// Draws a picker in `area`: its first row is the field (the chosen label and its hint when
@@ -47,9 +49,12 @@ impl<V> Widget for PickerView<'_, V> {
             };
             if self.focused {
                 let hint = if picker.is_short() {
-                    msg::PICKER_HINT_SHORT
+                    msg::picker_hint_short(
+                        &keymap::key_label(Scope::Choice, Action::PrevChoice),
+                        &keymap::key_label(Scope::Choice, Action::NextChoice),
+                    )
                 } else {
-                    msg::PICKER_HINT_LONG
+                    msg::PICKER_HINT_LONG.to_owned()
                 };
                 spans.push(Span::styled(format!("  {hint}"), theme.muted()));
             }

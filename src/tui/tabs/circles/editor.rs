@@ -55,10 +55,10 @@ pub static SHEET_WORDS: Words = Words {
     conflict_title: msg::CONFLICT_TITLE,
     conflict: msg::CONFLICT_MESSAGE,
     gone: cm::GONE,
-    gone_elsewhere: cm::GONE_ELSEWHERE,
-    recreate: cm::GONE_RECREATE,
+    gone_elsewhere: cm::gone_elsewhere,
+    recreate: cm::gone_recreate,
     changed_elsewhere: cm::CHANGED_ELSEWHERE,
-    changed_meanwhile: cm::CHANGED_ELSEWHERE,
+    changed_meanwhile: cm::changed_meanwhile,
 };
 
 /// What the other forms of the tab say (a GT, an item, a decision, a closing).

@@ -33,7 +33,7 @@ use crate::store::governance::{CircleSummary, DerivedCounts};
 use crate::store::{Store, StoreError};
 use crate::text::fold_for_match;
 use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
+use crate::tui::keymap::{self, Scope};
 use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::list::ListState;
 
@@ -308,18 +308,18 @@ impl Pane for CirclesTab {
             return Reply::Done;
         }
         let h = list_rows(env);
-        match ev.code {
-            KeyCode::Esc => {
+        match (keymap::lookup(&[Scope::Filter], &ev), ev.code) {
+            (Some(Action::ClearFilter), _) => {
                 self.filter.clear();
                 self.filtering = false;
             }
-            KeyCode::Enter => self.filtering = false,
-            KeyCode::Backspace => {
+            (Some(Action::KeepFilter), _) => self.filtering = false,
+            (Some(Action::MoveUp), _) => self.list.move_by(-1, &self.visible_ids(), h),
+            (Some(Action::MoveDown), _) => self.list.move_by(1, &self.visible_ids(), h),
+            (_, KeyCode::Backspace) => {
                 self.filter.pop();
             }
-            KeyCode::Up => self.list.move_by(-1, &self.visible_ids(), h),
-            KeyCode::Down => self.list.move_by(1, &self.visible_ids(), h),
-            KeyCode::Char(c) if !ev.modifiers.contains(KeyModifiers::CONTROL) => {
+            (_, KeyCode::Char(c)) if !ev.modifiers.contains(KeyModifiers::CONTROL) => {
                 self.filter.push(c);
             }
             _ => return Reply::Done,
@@ -362,9 +362,6 @@ impl Pane for CirclesTab {
     }
 
     fn changed_elsewhere(&self, store: &Store) -> Option<String> {
-        self.editor
-            .as_ref()?
-            .changed_elsewhere(store)
-            .map(str::to_owned)
+        self.editor.as_ref()?.changed_elsewhere(store)
     }
 }

@@ -131,7 +131,7 @@ impl CirclesTab {
             return Reply::Done;
         };
         let Some(id) = focus.item else {
-            return Reply::Error(cm::NOTHING_CHOSEN.to_owned());
+            return Reply::Error(nothing_chosen());
         };
         let today = env.store.today();
         let theme = env.theme;
@@ -185,7 +185,7 @@ impl CirclesTab {
             return Reply::Done;
         };
         let (Section::Groups, Some(id)) = (focus.section, focus.item) else {
-            return Reply::Error(cm::NOTHING_CHOSEN.to_owned());
+            return Reply::Error(nothing_chosen());
         };
         let group = self
             .detail
@@ -213,7 +213,7 @@ impl CirclesTab {
     /// Ask before deleting the picked work item (typed by mistake).
     pub(super) fn delete_work(&mut self, env: &mut Env<'_>) -> Reply {
         let Some(item) = self.picked_work() else {
-            return Reply::Error(cm::NOTHING_CHOSEN.to_owned());
+            return Reply::Error(nothing_chosen());
         };
         if let Err(refused) = self.may(env, Area::WorkLog) {
             return refused;
@@ -246,4 +246,14 @@ pub(super) enum CircleQuestion {
         version: i64,
         title: String,
     },
+}
+
+/// Nothing selected in the detail: say which keys choose a line (from the keymap).
+pub(super) fn nothing_chosen() -> String {
+    use crate::tui::action::Action;
+    use crate::tui::keymap::{Scope, key_label};
+    cm::nothing_chosen(
+        &key_label(Scope::Detail, Action::MoveUp),
+        &key_label(Scope::Detail, Action::MoveDown),
+    )
 }

@@ -5,7 +5,7 @@
 //! itself again, then selects and scrolls to what was written.
 
 use super::CirclesTab;
-use super::open::CircleQuestion;
+use super::open::{CircleQuestion, nothing_chosen};
 use crate::catalogue::circles_tab as cm;
 use crate::model::Area;
 use crate::store::StoreError;
@@ -56,7 +56,7 @@ impl CirclesTab {
     /// One key: the picked work item moves to its next status.
     pub(super) fn cycle_status(&mut self, env: &mut Env<'_>) -> Reply {
         let Some(item) = self.picked_work() else {
-            return Reply::Error(cm::NOTHING_CHOSEN.to_owned());
+            return Reply::Error(nothing_chosen());
         };
         if let Err(refused) = self.may(env, Area::WorkLog) {
             return refused;
@@ -71,7 +71,7 @@ impl CirclesTab {
     /// The picked work item goes to the next (or previous) year's log.
     pub(super) fn move_year(&mut self, later: bool, env: &mut Env<'_>) -> Reply {
         let Some(item) = self.picked_work() else {
-            return Reply::Error(cm::NOTHING_CHOSEN.to_owned());
+            return Reply::Error(nothing_chosen());
         };
         if let Err(refused) = self.may(env, Area::WorkLog) {
             return refused;

@@ -30,7 +30,7 @@ use crate::store::governance::{DerivedCounts, TermAlert};
 use crate::store::people::{PeopleList, PersonDetail, PersonFilter};
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
-use crate::tui::keymap::Scope;
+use crate::tui::keymap::{self, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::list::ListState;
@@ -384,27 +384,32 @@ impl Pane for MembersTab {
             };
         }
         let (store, height) = (&*env.store, list_rows(env));
-        match ev.code {
-            KeyCode::Esc => {
+        let action = keymap::lookup(&[Scope::Filter], &ev);
+        match (action, ev.code) {
+            (Some(Action::ClearFilter), _) => {
                 self.filter.text.clear();
                 self.filtering = false;
             }
-            KeyCode::Enter => {
+            (Some(Action::KeepFilter), _) => {
                 self.filtering = false;
                 return Reply::Done;
             }
-            KeyCode::Backspace => {
-                self.filter.text.pop();
-            }
-            KeyCode::Up | KeyCode::Down => {
-                let delta = if ev.code == KeyCode::Up { -1 } else { 1 };
+            (Some(Action::MoveUp | Action::MoveDown), _) => {
+                let delta = if action == Some(Action::MoveUp) {
+                    -1
+                } else {
+                    1
+                };
                 self.list.move_by(delta, &self.ids(), height);
                 return match self.load_detail(store) {
                     Ok(()) => Reply::Done,
                     Err(e) => Reply::Error(msg::store_error(&e.to_string())),
                 };
             }
-            KeyCode::Char(c) if !ev.modifiers.contains(KeyModifiers::CONTROL) => {
+            (_, KeyCode::Backspace) => {
+                self.filter.text.pop();
+            }
+            (_, KeyCode::Char(c)) if !ev.modifiers.contains(KeyModifiers::CONTROL) => {
                 self.filter.text.push(c);
             }
             _ => return Reply::Done,
@@ -448,10 +453,7 @@ impl Pane for MembersTab {
 
     /// The person being edited was saved elsewhere meanwhile (or could not be read again).
     fn changed_elsewhere(&self, store: &Store) -> Option<String> {
-        self.form
-            .as_ref()?
-            .changed_elsewhere(store)
-            .map(str::to_owned)
+        self.form.as_ref()?.changed_elsewhere(store)
     }
 
     /// After a resize: keep the selection visible.

@@ -106,10 +106,10 @@ pub static PERSON_WORDS: Words = Words {
     conflict_title: mm::CONFLICT_TITLE,
     conflict: mm::CONFLICT_MESSAGE,
     gone: mm::CONFLICT_GONE,
-    gone_elsewhere: crate::catalogue::circles_tab::GONE_ELSEWHERE,
-    recreate: crate::catalogue::circles_tab::GONE_ELSEWHERE,
+    gone_elsewhere: crate::catalogue::circles_tab::gone_elsewhere,
+    recreate: crate::catalogue::circles_tab::gone_elsewhere,
     changed_elsewhere: mm::EDIT_CHANGED_ELSEWHERE,
-    changed_meanwhile: mm::CHANGED_MEANWHILE,
+    changed_meanwhile: mm::changed_meanwhile,
 };
 
 /// A person: a new one (`id` none) or one of the network.

@@ -53,7 +53,7 @@ pub enum RoleAction {
 
 /// What the role forms say.
 pub static ROLE_WORDS: Words = Words {
-    changed_meanwhile: mm::CHANGED_MEANWHILE,
+    changed_meanwhile: mm::changed_meanwhile,
     ..PERSON_WORDS
 };
 

@@ -88,7 +88,9 @@ impl MembersTab {
             }
             Err(StoreError::Conflict { .. }) => {
                 let _ = self.requery(env.store, list_rows(env));
-                Reply::Error(mm::CHANGED_MEANWHILE.to_owned())
+                Reply::Error(mm::changed_meanwhile(
+                    &crate::tui::widgets::editor::form_keys(),
+                ))
             }
             Err(other) => Reply::Error(other.to_string()),
         }
