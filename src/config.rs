@@ -11,7 +11,7 @@ use serde::Deserialize;
 use crate::catalogue::config as msg;
 
 pub const FOLLOW_UP_MONTHS: RangeOf = RangeOf {
-    default: 6,
+    default: crate::model::collective::FOLLOW_UP_MONTHS_DEFAULT,
     min: 1,
     max: 36,
 };

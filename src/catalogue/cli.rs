@@ -35,11 +35,13 @@ pub const ARG_PERSON: &str =
     "Personne : numéro, e-mail, ou nom exact « Prénom Nom » (ou « Nom Prénom »)";
 pub const CMD_IMPORT: &str =
     "Importer un fichier CSV (tout ou rien : une ligne fausse, rien n'est écrit)";
-pub const ARG_IMPORT_KIND: &str = "Ce qu'on importe : members (les membres)";
+pub const ARG_IMPORT_KIND: &str =
+    "Ce qu'on importe : members (les membres), collectives (les collectifs)";
 pub const ARG_IMPORT_FILE: &str = "Fichier CSV à lire, ou - pour l'entrée standard";
 pub const ARG_DRY_RUN: &str = "Essai : dire ce qui serait fait, sans rien écrire";
 pub const CMD_EXPORT: &str = "Exporter en CSV (; UTF-8 avec BOM) ou en JSON";
-pub const ARG_EXPORT_KIND: &str = "Ce qu'on exporte : members (les membres)";
+pub const ARG_EXPORT_KIND: &str =
+    "Ce qu'on exporte : members (les membres), collectives (les collectifs), map (la carte)";
 pub const ARG_FORMAT: &str = "Format : csv (par défaut) ou json";
 pub const ARG_OUTPUT: &str =
     "Fichier à écrire, qui ne doit pas exister (par défaut la sortie standard)";
@@ -109,9 +111,8 @@ pub const USAGE_INIT: &str = "cercles [--db FICHIER] init [--demo [--scale N]]";
 pub const USAGE_CHECK: &str = "cercles [--db FICHIER] [--as NOM] check [--head N:EMPREINTE]";
 pub const USAGE_BACKUP: &str = "cercles [--db FICHIER] [--as NOM] backup FICHIER";
 pub const USAGE_IMPORT: &str =
-    "cercles [--db FICHIER] [--as NOM] import members FICHIER|- [--dry-run]";
-pub const USAGE_EXPORT: &str =
-    "cercles [--db FICHIER] [--as NOM] export members [--format csv|json] [-o FICHIER]";
+    "cercles [--db FICHIER] [--as NOM] import members|collectives FICHIER|- [--dry-run]";
+pub const USAGE_EXPORT: &str = "cercles [--db FICHIER] [--as NOM] export members|collectives|map [--format csv|json] [-o FICHIER]";
 pub const USAGE_USERS_LIST: &str = "cercles users list";
 pub const USAGE_USERS_ADD: &str = "cercles users add NOM --role RÔLE [--person PERSONNE]";
 pub const USAGE_USERS_LINK: &str = "cercles users link NOM PERSONNE";

@@ -4,6 +4,8 @@
 pub mod circles;
 pub mod circles_tab;
 pub mod cli;
+pub mod collectives;
+pub mod collectives_tab;
 pub mod config;
 pub mod exchange;
 pub mod members_tab;

@@ -214,6 +214,15 @@ pub fn picker_hint_short(prev: &str, next: &str) -> String {
 }
 pub const PICKER_HINT_LONG: &str = "tapez pour chercher";
 
+/// The suggestions under a field as you type.
+pub fn suggestion_count(n: usize) -> String {
+    if n == 0 {
+        "aucune proposition".to_owned()
+    } else {
+        plural(n as i64, "proposition", "propositions")
+    }
+}
+
 /// `3 / 35 000`: the matches of what is typed, out of the whole list.
 pub fn picker_count(matches: usize, total: usize) -> String {
     format!("{} / {}", group_digits(matches), group_digits(total))

@@ -116,12 +116,16 @@ pub enum UsersCommand {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ImportKind {
     Members,
+    Collectives,
 }
 
 /// What `cercles export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportKind {
     Members,
+    Collectives,
+    /// The collectives that consented to appear on the map.
+    Map,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

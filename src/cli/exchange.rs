@@ -7,6 +7,7 @@ use super::check::check_parent_folder;
 use super::session::{CliError, open_store, write_stdout};
 use crate::catalogue::cli as msg;
 use crate::catalogue::{exchange as exchange_msg, store as store_msg};
+use crate::exchange::Format;
 use crate::store::StoreError;
 
 /// The largest file an import reads: far above any real members or bank file (200 000
@@ -63,6 +64,20 @@ fn read_input(file: &str) -> Result<Vec<u8>, CliError> {
 /// how many more there are: a file of two million copies of one line must not print them.
 const LISTED_LINES: usize = 20;
 
+/// The first lines of a list, one by one, then how many more.
+fn list_lines(lines: &[(u64, String)], text: fn(u64, &str) -> String) -> Result<(), CliError> {
+    for (line, name) in lines.iter().take(LISTED_LINES) {
+        say!("{}", crate::text::escape_for_terminal(&text(*line, name)));
+    }
+    if lines.len() > LISTED_LINES {
+        say!(
+            "{}",
+            exchange_msg::and_more_lines(lines.len() - LISTED_LINES)
+        );
+    }
+    Ok(())
+}
+
 pub(super) fn run_import(
     cli: &Cli,
     path: &Path,
@@ -108,6 +123,19 @@ pub(super) fn run_import(
                 say!("{}", exchange_msg::and_more_lines(skipped - LISTED_LINES));
             }
         }
+        ImportKind::Collectives => {
+            use crate::catalogue::collectives as cmsg;
+            let outcome =
+                crate::exchange::collectives::import_collectives(&mut store, &bytes, dry_run)?;
+            let (added, skipped) = (outcome.added.len(), outcome.skipped.len());
+            if dry_run {
+                say!("{}", cmsg::import_dry_run(added, skipped));
+                list_lines(&outcome.added, cmsg::would_add)?;
+            } else {
+                say!("{}", cmsg::import_done(added, skipped));
+            }
+            list_lines(&outcome.skipped, cmsg::skipped_line)?;
+        }
     }
     Ok(())
 }
@@ -125,17 +153,22 @@ pub(super) fn run_export(
         .and_then(Path::extension)
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     let format = match format {
-        Some(ExportFormat::Json) => crate::exchange::members::Format::Json,
-        Some(ExportFormat::Csv) => crate::exchange::members::Format::Csv,
-        None if json_by_name => crate::exchange::members::Format::Json,
-        None => crate::exchange::members::Format::Csv,
+        Some(ExportFormat::Json) => Format::Json,
+        Some(ExportFormat::Csv) => Format::Csv,
+        None if json_by_name => Format::Json,
+        None => Format::Csv,
     };
     let (bytes, rows) = match kind {
         ExportKind::Members => crate::exchange::members::export_members(&store, format)?,
+        ExportKind::Collectives => {
+            crate::exchange::collectives::export_collectives(&store, format)?
+        }
+        ExportKind::Map => crate::exchange::collectives::export_map(&store, format)?,
     };
     // Contacts left out for a role that may not see them: said, so that the blank columns
-    // are not taken for people without contacts (nor imported back as such).
-    if !store.actor().role.sees_contacts() {
+    // are not taken for people without contacts (nor imported back as such). The map holds
+    // none.
+    if kind != ExportKind::Map && !store.actor().role.sees_contacts() {
         eprintln!(
             "{}",
             exchange_msg::contacts_left_out(store.actor().role.label())
@@ -144,13 +177,14 @@ pub(super) fn run_export(
     match output {
         Some(file) if file != Path::new("-") => {
             write_new_file(file, &bytes)?;
-            eprintln!(
-                "{}",
-                crate::text::escape_for_terminal(&exchange_msg::exported(
-                    rows,
-                    &file.display().to_string()
-                ))
-            );
+            let shown = file.display().to_string();
+            let said = match kind {
+                ExportKind::Members => exchange_msg::exported(rows, &shown),
+                ExportKind::Collectives | ExportKind::Map => {
+                    crate::catalogue::collectives::exported(rows, &shown)
+                }
+            };
+            eprintln!("{}", crate::text::escape_for_terminal(&said));
         }
         _ => write_stdout(&bytes, false)?,
     }

@@ -76,6 +76,7 @@ pub fn open_ui(cli: &Cli, path: &Path, config: &Config) -> Result<(), CliError> 
     run(open_store(cli, path)?, config)
 }
 
-fn run(store: Store, config: &Config) -> Result<(), CliError> {
+fn run(mut store: Store, config: &Config) -> Result<(), CliError> {
+    store.set_follow_up_months(config.follow_up_months);
     crate::tui::run(store, config).map_err(|e| CliError::Failed(e.to_string()))
 }

@@ -3,6 +3,7 @@
 //! Its "today" is the reference date 20/11/2025, between the Douzillac seminar and the AG.
 
 mod circles;
+mod collectives;
 mod decisions;
 mod people;
 mod work;
@@ -25,11 +26,13 @@ pub fn build(path: &Path, admin: &str) -> Result<()> {
 
 /// The demo with every volume multiplied by `scale` (DESIGN.md: `init --demo --scale N`), for
 /// trying the program at the size of a much bigger network. For now the volume is the
-/// members: `scale - 1` times seventy more fictional people, each membre actif·ve of a circle.
+/// members (`scale - 1` times seventy more fictional people, each membre actif·ve of a circle)
+/// and the collectives (`scale - 1` times ~230 more).
 pub fn build_scaled(path: &Path, admin: &str, scale: u32) -> Result<()> {
     Store::create_with(path, admin, Some(reference_date()), |store| {
         fill(store)?;
-        people::fill_scaled(store, scale)
+        people::fill_scaled(store, scale)?;
+        collectives::fill(store, scale)
     })
 }
 

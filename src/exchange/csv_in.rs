@@ -155,6 +155,56 @@ impl Iterator for Table<'_> {
     }
 }
 
+/// How many columns a message about the header names before "et N autres".
+pub const NAMED_IN_A_MESSAGE: usize = 5;
+
+/// The first items of a list of `total`, joined, then how many more there are.
+pub fn first_few(named: Vec<String>, total: usize) -> String {
+    let mut shown = named.join(", ");
+    if total > named.len() {
+        shown.push_str(", ");
+        shown.push_str(&msg::and_more(total - named.len()));
+    }
+    shown
+}
+
+/// Every header name must be one of ours: a column the import does not know would be
+/// dropped without a word (a "Prénom usuel" column, and every first name is lost).
+pub fn check_columns(table: &Table, aliases: &[&[&str]], columns: &[&str]) -> Result<()> {
+    let unknown: Vec<(usize, &String)> = table
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.is_empty() && !aliases.iter().any(|a| a.contains(&c.as_str())))
+        .collect();
+    if !unknown.is_empty() {
+        let named: Vec<String> = unknown
+            .iter()
+            .take(NAMED_IN_A_MESSAGE)
+            .map(|(i, c)| {
+                let title = table.titles.get(*i).map_or(c.as_str(), String::as_str);
+                msg::unknown_column(&crate::text::excerpt_for_message(title), i + 1)
+            })
+            .collect();
+        return Err(ExchangeError::Invalid(msg::unknown_columns(
+            &first_few(named, unknown.len()),
+            &columns.join(", "),
+        )));
+    }
+    for (aliases, name) in aliases.iter().zip(columns) {
+        if table
+            .columns
+            .iter()
+            .filter(|c| aliases.contains(&c.as_str()))
+            .count()
+            > 1
+        {
+            return Err(ExchangeError::Invalid(msg::duplicate_column(name)));
+        }
+    }
+    Ok(())
+}
+
 /// The first line of `text` longer than [`limits::LINE_BYTES`], 1-based.
 fn first_long_line(text: &str) -> Option<u64> {
     text.split('\n')

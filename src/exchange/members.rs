@@ -6,7 +6,10 @@ use serde::Serialize;
 
 use chrono::NaiveDate;
 
-use super::csv_in::{Table, binary_kind, decode, header_key, read_table};
+use super::csv_in::{
+    NAMED_IN_A_MESSAGE, Table, binary_kind, check_columns, decode, first_few, header_key,
+    read_table,
+};
 use super::{ExchangeError, Result, cell_out};
 use crate::catalogue::exchange as msg;
 use crate::model::email::parse_email;
@@ -15,9 +18,9 @@ use crate::model::phone::parse_phone;
 use crate::model::{
     Circle, CircleKind, CircleRole, PersonDraft, PersonKind, format_date, parse_date,
 };
+use crate::store::Store;
 use crate::store::import_people::{ImportOutcome, NewMember};
 use crate::store::people::{PersonFilter, PersonRow};
-use crate::store::{Store, StoreError};
 
 /// The columns, in order: those DESIGN.md names, then `depart`, the day a person left the
 /// network (blank for those still there), so that an export imports back with its leavers.
@@ -76,13 +79,7 @@ const ALIASES: [&[&str]; 8] = [
     &["depart", "datededepart", "partile"],
 ];
 
-/// Output formats of an export.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Format {
-    #[default]
-    Csv,
-    Json,
-}
+pub use super::Format;
 
 fn line_error(line: u64, column: &str, message: impl AsRef<str>) -> ExchangeError {
     ExchangeError::Invalid(msg::line_error(line, column, message.as_ref()))
@@ -179,56 +176,6 @@ fn missing_name_column(text: &str) -> Option<ExchangeError> {
     })
 }
 
-/// How many columns a message about the header names before "et N autres".
-const NAMED_IN_A_MESSAGE: usize = 5;
-
-/// The first items of a list of `total`, joined, then how many more there are.
-fn first_few(named: Vec<String>, total: usize) -> String {
-    let mut shown = named.join(", ");
-    if total > named.len() {
-        shown.push_str(", ");
-        shown.push_str(&msg::and_more(total - named.len()));
-    }
-    shown
-}
-
-/// Every header name must be one of ours: a column the import does not know would be
-/// dropped without a word (a "Prénom usuel" column, and every first name is lost).
-fn check_columns(table: &Table) -> Result<()> {
-    let unknown: Vec<(usize, &String)> = table
-        .columns
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| !c.is_empty() && !ALIASES.iter().any(|a| a.contains(&c.as_str())))
-        .collect();
-    if !unknown.is_empty() {
-        let named: Vec<String> = unknown
-            .iter()
-            .take(NAMED_IN_A_MESSAGE)
-            .map(|(i, c)| {
-                let title = table.titles.get(*i).map_or(c.as_str(), String::as_str);
-                msg::unknown_column(&crate::text::excerpt_for_message(title), i + 1)
-            })
-            .collect();
-        return Err(ExchangeError::Invalid(msg::unknown_columns(
-            &first_few(named, unknown.len()),
-            &COLUMNS.join(", "),
-        )));
-    }
-    for (aliases, name) in ALIASES.iter().zip(COLUMNS) {
-        if table
-            .columns
-            .iter()
-            .filter(|c| aliases.contains(&c.as_str()))
-            .count()
-            > 1
-        {
-            return Err(ExchangeError::Invalid(msg::duplicate_column(name)));
-        }
-    }
-    Ok(())
-}
-
 /// Parse a members file into lines to add; the first bad line is an error naming its line
 /// and column, and nothing is returned.
 pub fn parse_members(bytes: &[u8], circles: &[Circle], today: NaiveDate) -> Result<Vec<NewMember>> {
@@ -247,7 +194,7 @@ pub fn parse_members(bytes: &[u8], circles: &[Circle], today: NaiveDate) -> Resu
         }
         Err(e) => return Err(e),
     };
-    check_columns(&table)?;
+    check_columns(&table, &ALIASES, &COLUMNS)?;
     let index: Vec<Option<usize>> = ALIASES.iter().map(|a| table.column(a)).collect();
     let mut out = Vec::new();
     for row in table.by_ref() {
@@ -371,20 +318,11 @@ pub fn member_records(store: &Store) -> Result<Vec<MemberRecord>> {
 pub fn export_members(store: &Store, format: Format) -> Result<(Vec<u8>, usize)> {
     let records = member_records(store)?;
     let bytes = match format {
-        Format::Json => {
-            let mut v = serde_json::to_vec_pretty(&records).map_err(StoreError::from)?;
-            v.push(b'\n');
-            v
-        }
-        Format::Csv => {
-            let mut out = b"\xEF\xBB\xBF".to_vec();
-            let mut w = csv::WriterBuilder::new()
-                .delimiter(b';')
-                .from_writer(&mut out);
-            let io = |e: csv::Error| ExchangeError::Invalid(msg::export_failed(&e.to_string()));
-            w.write_record(COLUMNS).map_err(io)?;
-            for r in &records {
-                let cells = [
+        Format::Json => super::json_bytes(&records)?,
+        Format::Csv => super::csv_bytes(
+            &COLUMNS,
+            records.iter().map(|r| {
+                vec![
                     r.nom.as_str(),
                     &r.prenom,
                     r.email.as_deref().unwrap_or(""),
@@ -393,20 +331,9 @@ pub fn export_members(store: &Store, format: Format) -> Result<(Vec<u8>, usize)>
                     &r.kind,
                     &r.cercles,
                     &r.depart,
-                ];
-                w.write_record(
-                    cells
-                        .map(super::spreadsheet_cell)
-                        .iter()
-                        .map(|c| c.as_ref()),
-                )
-                .map_err(io)?;
-            }
-            w.flush()
-                .map_err(|e| ExchangeError::Invalid(msg::export_failed(&e.to_string())))?;
-            drop(w);
-            out
-        }
+                ]
+            }),
+        )?,
     };
     Ok((bytes, records.len()))
 }

@@ -1,6 +1,7 @@
-//! Import and export of files: CSV as French spreadsheets write it, and JSON. Members for now;
-//! transactions, collectives and the FEC come with their issues.
+//! Import and export of files: CSV as French spreadsheets write it, and JSON. Members and
+//! collectives; transactions and the FEC come with their issues.
 
+pub mod collectives;
 pub mod csv_in;
 pub mod decode;
 pub mod members;
@@ -20,6 +21,50 @@ pub enum ExchangeError {
 }
 
 pub type Result<T, E = ExchangeError> = std::result::Result<T, E>;
+
+/// Output formats of an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Csv,
+    Json,
+}
+
+/// An export as CSV for French spreadsheets: `;`, UTF-8 with a BOM, a header line, every cell
+/// guarded against formulas.
+pub fn csv_bytes<'a>(
+    columns: &[&str],
+    rows: impl Iterator<Item = Vec<&'a str>>,
+) -> Result<Vec<u8>> {
+    use crate::catalogue::exchange as msg;
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(&mut out);
+    let failed =
+        |e: &dyn std::fmt::Display| ExchangeError::Invalid(msg::export_failed(&e.to_string()));
+    w.write_record(columns).map_err(|e| failed(&e))?;
+    for row in rows {
+        w.write_record(
+            row.iter()
+                .map(|c| spreadsheet_cell(c))
+                .collect::<Vec<_>>()
+                .iter()
+                .map(|c| c.as_ref()),
+        )
+        .map_err(|e| failed(&e))?;
+    }
+    w.flush().map_err(|e| failed(&e))?;
+    drop(w);
+    Ok(out)
+}
+
+/// An export as a pretty JSON array, ending with a line break.
+pub fn json_bytes<T: serde::Serialize>(records: &[T]) -> Result<Vec<u8>> {
+    let mut v = serde_json::to_vec_pretty(records).map_err(StoreError::from)?;
+    v.push(b'\n');
+    Ok(v)
+}
 
 /// Text of a CSV or JSON cell leaving the program: no control or bidi character can act on
 /// the terminal or spreadsheet that shows it.

@@ -2,6 +2,7 @@
 
 pub mod circle;
 pub mod clock;
+pub mod collective;
 pub mod date;
 pub mod money;
 pub mod role;
@@ -21,6 +22,10 @@ pub mod phone;
 pub mod when;
 pub mod work;
 
+pub use collective::{
+    Collective, CollectiveDraft, CollectiveKind, CollectiveStatus, FollowUp, Interview,
+    StatusChange,
+};
 pub use decision::{Decision, DecisionDraft, Instance};
 pub use field::{FieldError, FieldName};
 pub use membership::{CircleRole, Membership};

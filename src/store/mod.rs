@@ -6,10 +6,12 @@ mod audit;
 mod cache;
 pub mod check;
 pub mod circles;
+pub mod collectives;
 pub mod decisions;
 mod error;
 pub mod governance;
 mod identity;
+pub mod import_collectives;
 pub mod import_people;
 mod leftovers;
 pub mod memberships;
@@ -51,6 +53,8 @@ pub struct Store {
     writes: std::cell::Cell<u64>,
     /// Readings kept while the file, the day and the role stay as they were.
     caches: cache::Caches,
+    /// Months without contact after which a collective is to contact (`config.toml`).
+    follow_up_months: u32,
     data_version: i64,
     /// Dropped after `conn` (fields drop in order): tidies what the closed connection left.
     _after_close: open::AfterClose,
@@ -104,6 +108,7 @@ impl Store {
             upgraded_from,
             writes: std::cell::Cell::new(0),
             caches: cache::Caches::default(),
+            follow_up_months: crate::model::collective::FOLLOW_UP_MONTHS_DEFAULT,
             data_version: 0,
             _after_close: after_close,
         };
@@ -141,6 +146,7 @@ impl Store {
                 upgraded_from: None,
                 writes: std::cell::Cell::new(0),
                 caches: cache::Caches::default(),
+                follow_up_months: crate::model::collective::FOLLOW_UP_MONTHS_DEFAULT,
                 data_version: 0,
                 _after_close: open::AfterClose::nothing(),
             };

@@ -28,6 +28,7 @@ fn migration_steps() -> Vec<M<'static>> {
             include_str!("sql/002_value_digests.sql"),
             upgrade_to_value_digests,
         ),
+        M::up(include_str!("sql/003_collectives.sql")),
     ]
 }
 

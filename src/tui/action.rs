@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::circles_tab as cm;
+use crate::catalogue::collectives_tab as ct;
 use crate::catalogue::members_tab as mm;
 use crate::catalogue::tui as msg;
 
@@ -79,6 +80,17 @@ pub enum Action {
     PrevChoice,
     NextChoice,
     Search,
+    // The Collectifs tab (issue 9).
+    AddCollective,
+    ChangeStatus,
+    FollowUp,
+    FilterRegion,
+    FilterDepartement,
+    CycleStatusFilter,
+    CycleCollectiveKind,
+    ToggleDue,
+    ToggleCounts,
+    OpenRegion,
 }
 
 impl Action {
@@ -92,6 +104,7 @@ impl Action {
             AddItem | EditItem | CycleStatus | YearLater | YearEarlier | DeleteWork => {
                 Some(Area::WorkLog)
             }
+            AddCollective | ChangeStatus | FollowUp => Some(Area::Collectives),
             _ => None,
         }
     }
@@ -173,6 +186,16 @@ impl Action {
             PrevChoice => msg::ACT_PREV_CHOICE,
             NextChoice => msg::ACT_NEXT_CHOICE,
             Search => msg::ACT_SEARCH,
+            AddCollective => ct::ACT_ADD,
+            ChangeStatus => ct::ACT_STATUS,
+            FollowUp => ct::ACT_FOLLOW_UP,
+            FilterRegion => ct::ACT_REGION,
+            FilterDepartement => ct::ACT_DEPARTEMENT,
+            CycleStatusFilter => ct::ACT_STATUS_FILTER,
+            CycleCollectiveKind => ct::ACT_KIND_FILTER,
+            ToggleDue => ct::ACT_DUE,
+            ToggleCounts => ct::ACT_COUNTS,
+            OpenRegion => ct::ACT_OPEN_REGION,
         }
     }
 

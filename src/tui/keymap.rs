@@ -39,11 +39,15 @@ pub enum Scope {
     Palette,
     /// A form's field that chooses among a few values, or a closed picker.
     Choice,
+    /// The Collectifs tab: its list and the detail of the selected collective.
+    Collectives,
+    /// The counts and charts of the Collectifs tab.
+    CollectiveCounts,
 }
 
 impl Scope {
     /// Help groups, in display order.
-    pub const ALL: [Scope; 15] = [
+    pub const ALL: [Scope; 17] = [
         Scope::Global,
         Scope::List,
         Scope::Circles,
@@ -59,6 +63,8 @@ impl Scope {
         Scope::HelpPage,
         Scope::Palette,
         Scope::Choice,
+        Scope::Collectives,
+        Scope::CollectiveCounts,
     ];
 
     pub fn title(self) -> &'static str {
@@ -78,6 +84,8 @@ impl Scope {
             Scope::HelpPage => msg::GROUP_HELP,
             Scope::Palette => msg::GROUP_PALETTE,
             Scope::Choice => msg::GROUP_CHOICE,
+            Scope::Collectives => crate::catalogue::collectives_tab::GROUP,
+            Scope::CollectiveCounts => crate::catalogue::collectives_tab::GROUP_COUNTS,
         }
     }
 }
@@ -370,6 +378,70 @@ pub const BINDINGS: &[Binding] = &[
         true,
     ),
     b(S::Choice, &[code(KeyCode::Enter)], A::Search, true),
+    // The Collectifs tab: its list, filters and writes; then its counts.
+    b(
+        S::Collectives,
+        &[code(KeyCode::Up), k('k')],
+        A::MoveUp,
+        false,
+    ),
+    b(
+        S::Collectives,
+        &[code(KeyCode::Down), k('j')],
+        A::MoveDown,
+        false,
+    ),
+    b(S::Collectives, &[code(KeyCode::PageUp)], A::PageUp, false),
+    b(
+        S::Collectives,
+        &[code(KeyCode::PageDown)],
+        A::PageDown,
+        false,
+    ),
+    b(
+        S::Collectives,
+        &[code(KeyCode::Home), k('g')],
+        A::First,
+        false,
+    ),
+    b(
+        S::Collectives,
+        &[code(KeyCode::End), k('G')],
+        A::Last,
+        false,
+    ),
+    b(S::Collectives, &[k('a')], A::AddCollective, true),
+    b(S::Collectives, &[k('e')], A::Edit, true),
+    b(S::Collectives, &[k('s')], A::ChangeStatus, true),
+    b(S::Collectives, &[k('i')], A::FollowUp, true),
+    b(S::Collectives, &[k('/')], A::Filter, false),
+    b(S::Collectives, &[k('r')], A::FilterRegion, false),
+    b(S::Collectives, &[k('d')], A::FilterDepartement, false),
+    b(S::Collectives, &[k('f')], A::CycleStatusFilter, false),
+    b(S::Collectives, &[k('t')], A::CycleCollectiveKind, false),
+    b(S::Collectives, &[k('u')], A::ToggleDue, false),
+    b(S::Collectives, &[k('v')], A::ToggleCounts, true),
+    b(S::Collectives, &[k('J')], A::ScrollDetailDown, false),
+    b(S::Collectives, &[k('K')], A::ScrollDetailUp, false),
+    b(
+        S::CollectiveCounts,
+        &[code(KeyCode::Up), k('k')],
+        A::MoveUp,
+        false,
+    ),
+    b(
+        S::CollectiveCounts,
+        &[code(KeyCode::Down), k('j')],
+        A::MoveDown,
+        false,
+    ),
+    b(
+        S::CollectiveCounts,
+        &[code(KeyCode::Enter), k('l')],
+        A::OpenRegion,
+        true,
+    ),
+    b(S::CollectiveCounts, &[k('v')], A::ToggleCounts, true),
 ];
 
 /// The action bound to `ev` in the first of `scopes` that binds it.

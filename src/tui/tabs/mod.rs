@@ -4,6 +4,7 @@
 //! they will hold.
 
 pub mod circles;
+pub mod collectives;
 pub mod members;
 pub mod pane;
 pub mod placeholder;
@@ -16,10 +17,9 @@ pub fn registry(tab: Tab) -> Box<dyn Pane> {
     match tab {
         Tab::Cercles => Box::new(circles::CirclesTab::default()),
         Tab::Membres => Box::new(members::MembersTab::default()),
-        Tab::Collectifs
-        | Tab::Rencontres
-        | Tab::Comptabilite
-        | Tab::Chronologie
-        | Tab::Rapports => Box::new(placeholder::Placeholder::new(tab)),
+        Tab::Collectifs => Box::new(collectives::CollectivesTab::default()),
+        Tab::Rencontres | Tab::Comptabilite | Tab::Chronologie | Tab::Rapports => {
+            Box::new(placeholder::Placeholder::new(tab))
+        }
     }
 }

@@ -135,6 +135,93 @@ pub struct Words {
     pub changed_meanwhile: fn(&FormKeys) -> String,
 }
 
+/// What an action did to a tab's open editor (see [`act`]).
+pub enum Step<T> {
+    /// Not an action of the editor: the tab or the app handles it.
+    Pass,
+    /// Handled; say this (the editor may have closed).
+    Reply(Reply),
+    /// Written and closed: the tab reads itself again, does `then`, and answers
+    /// `Reply::Written(message)`.
+    Saved(Saved<T>),
+    /// Nothing written, the editor stays open, and another session's write was met: the tab
+    /// reads itself again, then says this.
+    Reload(Reply),
+}
+
+/// One action for the editor open in `slot`: save, cancel (asking first when something was
+/// typed), move between fields, and the merge panel's keys. The same for every form of every
+/// tab, so that no tab repeats the cycle.
+pub fn act<T>(slot: &mut Option<Editor<T>>, action: Action, store: &mut Store) -> Step<T> {
+    let Some(editor) = slot else {
+        return Step::Pass;
+    };
+    match action {
+        Action::Save => {
+            let answer = editor.save(store);
+            answered(slot, answer)
+        }
+        Action::Cancel if editor.is_dirty() => Step::Reply(Reply::ConfirmDiscard),
+        Action::Cancel => {
+            *slot = None;
+            Step::Reply(Reply::Done)
+        }
+        Action::NextField => {
+            editor.form.focus_next();
+            Step::Reply(Reply::Done)
+        }
+        Action::PrevField => {
+            editor.form.focus_prev();
+            Step::Reply(Reply::Done)
+        }
+        Action::MoveUp
+        | Action::MoveDown
+        | Action::KeepTheirs
+        | Action::KeepMine
+        | Action::TakeTheirs
+        | Action::ResolveConflict
+        | Action::Back
+            if editor.in_conflict() =>
+        {
+            if action == Action::Back {
+                // Esc on the conflict panel: back to the form as typed (still stale).
+                editor.leave_conflict();
+            } else {
+                editor.merge_action(action);
+            }
+            Step::Reply(Reply::Done)
+        }
+        _ => Step::Pass,
+    }
+}
+
+/// A yes to the question the save of the editor in `slot` asked: save again.
+pub fn act_confirmed<T>(slot: &mut Option<Editor<T>>, store: &mut Store) -> Step<T> {
+    let Some(editor) = slot else {
+        return Step::Pass;
+    };
+    let answer = editor.confirmed(store);
+    answered(slot, answer)
+}
+
+fn answered<T>(slot: &mut Option<Editor<T>>, answer: Answer<T>) -> Step<T> {
+    match answer {
+        Answer::Saved(saved) => {
+            *slot = None;
+            Step::Saved(saved)
+        }
+        Answer::Closed(reply) => {
+            *slot = None;
+            Step::Reply(reply)
+        }
+        Answer::Kept {
+            reply,
+            reload: true,
+        } => Step::Reload(reply),
+        Answer::Kept { reply, .. } => Step::Reply(reply),
+    }
+}
+
 /// A record a form edits: how to write the form's values, and how to read it back.
 pub trait Record {
     /// What the tab does after a save (select the row written…).

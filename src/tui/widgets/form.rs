@@ -39,7 +39,32 @@ pub enum FieldKind {
     DayOrMonth,
     /// An amount in euros (`1 234,56`).
     Amount,
+    /// A line of text with suggestions as you type (a commune among 35 000, from its name, its
+    /// postal code or its code): ↑ ↓ Entrée takes one, Échap keeps what is typed.
+    Suggest(Suggester),
 }
+
+/// What suggests values for a [`FieldKind::Suggest`] field: the best `n` for what is typed,
+/// each a label (what the field takes) and a hint shown dimmed after it.
+#[derive(Clone, Copy)]
+pub struct Suggester(pub fn(&str, usize) -> Vec<(String, String)>);
+
+impl std::fmt::Debug for Suggester {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Suggester")
+    }
+}
+
+impl PartialEq for Suggester {
+    fn eq(&self, other: &Suggester) -> bool {
+        std::ptr::fn_addr_eq(self.0, other.0)
+    }
+}
+
+impl Eq for Suggester {}
+
+/// How many suggestions a [`FieldKind::Suggest`] field asks for.
+const SUGGESTIONS: usize = 8;
 
 pub struct Field {
     pub key: &'static str,
@@ -77,6 +102,21 @@ impl Field {
 
     pub fn is_changed(&self) -> bool {
         self.value() != self.loaded
+    }
+
+    /// The suggestions for what the field holds now, open under it (none for an empty text).
+    fn suggest(&mut self, suggester: Suggester) {
+        let text = self.value();
+        if text.trim().is_empty() {
+            self.picker = None;
+            return;
+        }
+        let entries = (suggester.0)(&text, SUGGESTIONS)
+            .into_iter()
+            .enumerate()
+            .map(|(i, (label, hint))| PickerEntry::new(i, label).hint(hint))
+            .collect();
+        self.picker = Some(Picker::showing(&text, entries));
     }
 }
 
@@ -316,6 +356,53 @@ impl Form {
             return false;
         };
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        if let FieldKind::Suggest(suggester) = field.kind {
+            if let Some(picker) = field.picker.as_mut().filter(|p| p.is_open()) {
+                match keymap::lookup(&[Scope::Pick], &ev) {
+                    Some(Action::KeepValue) => {
+                        field.picker = None;
+                        return true;
+                    }
+                    Some(Action::Choose) => {
+                        let label = picker
+                            .best(picker.cursor(), 1)
+                            .next()
+                            .map(|(_, e)| e.label.clone());
+                        field.picker = None;
+                        if let Some(label) = label {
+                            field.input = new_input(&label, true);
+                            field.error = None;
+                            keep_line_in_view(&mut field.input, self.input_width.get());
+                        }
+                        self.refresh_cursor();
+                        return true;
+                    }
+                    Some(_) => {
+                        picker.handle_key(ev);
+                        return true;
+                    }
+                    None if matches!(ev.code, KeyCode::Tab | KeyCode::BackTab) => {
+                        field.picker = None;
+                        if ev.code == KeyCode::Tab {
+                            self.focus_next();
+                        } else {
+                            self.focus_prev();
+                        }
+                        return true;
+                    }
+                    None => {}
+                }
+            }
+            let before = field.value();
+            let handled = self.line_input(ev, ctrl);
+            if let Some(field) = self.fields.get_mut(self.focus)
+                && field.kind == FieldKind::Suggest(suggester)
+                && field.value() != before
+            {
+                field.suggest(suggester);
+            }
+            return handled;
+        }
         if let (FieldKind::Pick(options), Some(picker)) = (&field.kind, &mut field.picker) {
             let n = options.len().max(1);
             if picker.is_open() {
@@ -352,6 +439,14 @@ impl Form {
             }
             return true;
         }
+        self.line_input(ev, ctrl)
+    }
+
+    /// A key for the focused text field.
+    fn line_input(&mut self, ev: KeyEvent, ctrl: bool) -> bool {
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return false;
+        };
         if field.is_single_line() {
             // A line field never takes a line break: Enter (or Ctrl-M / Ctrl-J, what some
             // terminals send for it) goes to the next field, and ↑ ↓ move between fields.
@@ -388,7 +483,11 @@ impl Form {
         let Some(field) = self.fields.get_mut(self.focus) else {
             return false;
         };
-        if let Some(picker) = field.picker.as_mut().filter(|p| p.is_open()) {
+        if let Some(picker) = field
+            .picker
+            .as_mut()
+            .filter(|p| p.is_open() && !p.is_showing())
+        {
             let query = format!("{}{}", picker.query(), crate::text::clean_line(text, 200));
             picker.set_query(&query);
             return true;
@@ -408,6 +507,9 @@ impl Form {
         let changed = field.input.insert_str(&cleaned);
         if changed {
             field.error = None;
+            if let FieldKind::Suggest(suggester) = field.kind {
+                field.suggest(suggester);
+            }
         }
         changed
     }

@@ -13,7 +13,7 @@ use crate::catalogue::tui as msg;
 use crate::text::display_width;
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Scope};
-use crate::tui::widgets::picker::{Picker, PickerView};
+use crate::tui::widgets::picker::{Picker, PickerView, render_matches};
 
 impl Form {
     /// Rows each field is drawn in, `height` rows being there: every field its normal rows;
@@ -89,6 +89,7 @@ impl Widget for &Form {
         }
         let mut y = area.y;
         let mut open_picker = None;
+        let mut open_suggestions = None;
         for (i, field) in self.fields.iter().enumerate().skip(first) {
             let h = heights[i];
             if y >= area.bottom() {
@@ -118,6 +119,14 @@ impl Widget for &Form {
                 .saturating_sub(error_rows(field, input_w))
                 .min(area.bottom() - y);
             let input_area = Rect::new(input_x, y, input_w, input_rows);
+            if let (FieldKind::Suggest(_), Some(picker)) = (&field.kind, &field.picker)
+                && picker.is_open()
+            {
+                // Its suggestions go under it, over the fields below, drawn last.
+                let rows = u16::try_from(picker.match_count().max(1)).unwrap_or(u16::MAX);
+                let below = area.bottom().saturating_sub(y + 1);
+                open_suggestions = Some((i, Rect::new(input_x, y + 1, input_w, rows.min(below))));
+            }
             match &field.kind {
                 FieldKind::Pick(_) if field.picker.as_ref().is_some_and(Picker::is_open) => {
                     // Drawn last, over the fields below.
@@ -184,6 +193,11 @@ impl Widget for &Form {
                 }
             }
             y = y.saturating_add(h);
+        }
+        if let Some((i, rect)) = open_suggestions
+            && let Some(picker) = &self.fields[i].picker
+        {
+            render_matches(picker, rect, buf, theme);
         }
         if let Some((i, rect)) = open_picker
             && let Some(picker) = &self.fields[i].picker

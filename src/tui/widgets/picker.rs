@@ -15,7 +15,7 @@ use crate::tui::keymap::{self, Scope};
 
 #[path = "picker_view.rs"]
 mod view;
-pub use view::PickerView;
+pub use view::{PickerView, render_matches};
 
 /// Lists of at most this many entries cycle with ← → and jump by first letter.
 pub const SHORT_LIST: usize = 12;
@@ -145,6 +145,8 @@ pub struct Picker<V> {
     /// One level per query typed since the dropdown opened, the empty query at the bottom.
     levels: Vec<Level>,
     cursor: usize,
+    /// Shows the caller's own ranking ([`Picker::showing`]) rather than searching.
+    showing: bool,
 }
 
 impl<V> Picker<V> {
@@ -159,7 +161,23 @@ impl<V> Picker<V> {
             query: String::new(),
             levels: Vec::new(),
             cursor: 0,
+            showing: false,
         }
+    }
+
+    /// An open picker that shows `entries` as they are, in their order, for what was typed
+    /// (`query`): the suggestions a caller ranked itself (the communes for a postal code).
+    pub fn showing(query: &str, entries: Vec<PickerEntry<V>>) -> Picker<V> {
+        let mut picker = Picker::new(entries);
+        picker.open();
+        picker.query.push_str(query);
+        picker.showing = true;
+        picker
+    }
+
+    /// Shows entries ranked by the caller ([`Picker::showing`]).
+    pub fn is_showing(&self) -> bool {
+        self.showing
     }
 
     pub fn entries(&self) -> &[PickerEntry<V>] {

@@ -31,7 +31,11 @@ impl<V> Widget for PickerView<'_, V> {
         let width = usize::from(area.width);
         let field = Rect { height: 1, ..area };
         let line = if picker.is_open() {
-            let count = msg::picker_count(picker.match_count(), picker.entries().len());
+            let count = if picker.is_showing() {
+                msg::suggestion_count(picker.match_count())
+            } else {
+                msg::picker_count(picker.match_count(), picker.entries().len())
+            };
             let count_w = text_width::width(&count) + 2;
             let room = width.saturating_sub(count_w + 1);
             let query = tail(picker.query(), room);
@@ -69,34 +73,45 @@ impl<V> Widget for PickerView<'_, V> {
             height: area.height - 1,
             ..area
         };
-        Clear.render(list, buf);
-        if picker.match_count() == 0 {
-            let none = Line::styled(msg::PICKER_NO_MATCH, theme.muted());
-            buf.set_line(
-                list.x + 2.min(list.width),
-                list.y,
-                &none,
-                list.width.saturating_sub(2),
-            );
-            return;
+        render_matches(picker, list, buf, theme);
+    }
+}
+
+/// The dropdown of a picker's best matches in `list`, the highlighted one marked `>` (or that
+/// nothing matches).
+pub fn render_matches<V>(picker: &Picker<V>, list: Rect, buf: &mut Buffer, theme: Theme) {
+    let list = list.intersection(buf.area);
+    if list.is_empty() {
+        return;
+    }
+    let width = usize::from(list.width);
+    Clear.render(list, buf);
+    if picker.match_count() == 0 {
+        let none = Line::styled(msg::PICKER_NO_MATCH, theme.muted());
+        buf.set_line(
+            list.x + 2.min(list.width),
+            list.y,
+            &none,
+            list.width.saturating_sub(2),
+        );
+        return;
+    }
+    let rows = usize::from(list.height);
+    let offset = picker.cursor().saturating_sub(rows - 1);
+    for (line, (_, entry)) in picker.best(offset, rows).enumerate() {
+        let y = list.y + u16::try_from(line).unwrap_or(u16::MAX);
+        let row = Rect {
+            y,
+            height: 1,
+            ..list
+        };
+        let selected = offset + line == picker.cursor();
+        if selected {
+            buf.set_style(row, theme.selected());
         }
-        let rows = usize::from(list.height);
-        let offset = picker.cursor().saturating_sub(rows - 1);
-        for (line, (_, entry)) in picker.best(offset, rows).enumerate() {
-            let y = list.y + u16::try_from(line).unwrap_or(u16::MAX);
-            let row = Rect {
-                y,
-                height: 1,
-                ..list
-            };
-            let selected = offset + line == picker.cursor();
-            if selected {
-                buf.set_style(row, theme.selected());
-            }
-            let mut spans = vec![Span::raw(if selected { "> " } else { "  " })];
-            spans.extend(entry_spans(entry, width.saturating_sub(2), theme));
-            buf.set_line(row.x, y, &Line::from(spans), row.width);
-        }
+        let mut spans = vec![Span::raw(if selected { "> " } else { "  " })];
+        spans.extend(entry_spans(entry, width.saturating_sub(2), theme));
+        buf.set_line(row.x, y, &Line::from(spans), row.width);
     }
 }
 

@@ -1,0 +1,665 @@
+//! The Collectifs tab: the citizen collectives and lists (text filter, quick filters by région,
+//! département, statut and type, "à contacter"), the detail of the selected one with its
+//! follow-up and statut history, its counts as bar charts, and the forms that add or edit a
+//! collective and record its follow-up (`forms`). A statut changes with one key (`s`, then the
+//! statut), dated and kept. The list and detail are drawn in `view`, the counts in `counts`.
+
+mod counts;
+mod forms;
+mod view;
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+use self::forms::CollectiveEditor;
+use super::pane::{Env, Offer, Pane, Reply};
+use crate::catalogue::collectives_tab as ct;
+use crate::catalogue::tui as msg;
+use crate::geo::{Commune, communes};
+use crate::model::{Area, Collective, CollectiveKind, CollectiveStatus, StatusChange};
+use crate::store::{Store, StoreError};
+use crate::tui::action::Action;
+use crate::tui::keymap::{self, Scope};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::confirm::Confirm;
+use crate::tui::widgets::editor::{self, Step};
+use crate::tui::widgets::list::ListState;
+use crate::tui::widgets::picker::{Picker, PickerEntry, PickerReply};
+
+/// Rows of the list pane above the collectives: the title and counts, the filter chips.
+const HEADER_ROWS: u16 = 2;
+
+fn list_rows(env: &Env<'_>) -> usize {
+    usize::from(env.body().1.saturating_sub(HEADER_ROWS))
+}
+
+/// One collective as the list holds it: the record, its commune, and its text folded once
+/// for the filter (a keystroke compares, it never folds 23 000 names again).
+struct Row {
+    collective: Collective,
+    commune: Option<&'static Commune>,
+    key: String,
+}
+
+/// The quick filters and the text filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Filter {
+    text: String,
+    region: Option<&'static str>,
+    departement: Option<&'static str>,
+    status: Option<CollectiveStatus>,
+    kind: Option<CollectiveKind>,
+    due: bool,
+}
+
+impl Filter {
+    fn is_on(&self) -> bool {
+        *self != Filter::default()
+    }
+}
+
+/// What a picker over the list chooses.
+enum Choosing {
+    Region(Picker<Option<&'static str>>),
+    Departement(Picker<Option<&'static str>>),
+    /// The new statut of the selected collective, at the version it was read.
+    Status {
+        picker: Picker<CollectiveStatus>,
+        id: i64,
+        version: i64,
+    },
+}
+
+impl Choosing {
+    fn handle_key(&mut self, ev: KeyEvent) -> PickerReply {
+        match self {
+            Choosing::Region(p) | Choosing::Departement(p) => p.handle_key(ev),
+            Choosing::Status { picker, .. } => picker.handle_key(ev),
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct CollectivesTab {
+    rows: Vec<Row>,
+    /// Indices into `rows` of those the filters keep, in order.
+    shown: Vec<usize>,
+    ids: Vec<i64>,
+    list: ListState,
+    filter: Filter,
+    /// The filter line has the keyboard (after `/`, until Entrée or Échap).
+    filtering: bool,
+    choosing: Option<Choosing>,
+    /// The statut history of the selected collective.
+    history: Vec<StatusChange>,
+    detail_scroll: usize,
+    form: Option<CollectiveEditor>,
+    /// The counts and charts in place of the list.
+    counts: bool,
+    /// The région highlighted in the counts.
+    counts_cursor: usize,
+    /// Its départements shown beside the régions (after Entrée).
+    counts_open: bool,
+    /// INSEE codes of the members' communes (for the communes represented).
+    member_communes: Vec<&'static str>,
+    /// The communes of the collectives, counted when they were read.
+    commune_count: usize,
+    today: chrono::NaiveDate,
+    follow_up_months: u32,
+    contacts_hidden: bool,
+}
+
+impl CollectivesTab {
+    fn selected(&self) -> Option<&Collective> {
+        let i = self.list.selected()?;
+        self.shown.get(i).map(|&r| &self.rows[r].collective)
+    }
+
+    fn is_due(&self, c: &Collective) -> bool {
+        c.follow_up.is_due(self.today, self.follow_up_months)
+    }
+
+    /// Which rows the filters keep; the selection stays on the same collective if kept.
+    fn refilter(&mut self, height: usize) {
+        let f = &self.filter;
+        let needle = crate::tui::widgets::picker::match_key(f.text.trim());
+        let today = self.today;
+        let months = self.follow_up_months;
+        self.shown = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                let c = &r.collective;
+                let place = r.commune;
+                (needle.is_empty() || r.key.contains(needle.as_str()))
+                    && f.region
+                        .is_none_or(|code| place.is_some_and(|p| p.region().code() == code))
+                    && f.departement
+                        .is_none_or(|code| place.is_some_and(|p| p.departement().code() == code))
+                    && f.status.is_none_or(|s| c.status == s)
+                    && f.kind.is_none_or(|k| c.kind == k)
+                    && (!f.due || c.follow_up.is_due(today, months))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        self.ids = self
+            .shown
+            .iter()
+            .map(|&i| self.rows[i].collective.id)
+            .collect();
+        self.list.sync(&self.ids, height);
+    }
+
+    /// Read the collectives again (and what their detail shows).
+    fn requery(&mut self, store: &Store, height: usize) -> Result<(), StoreError> {
+        self.today = store.today();
+        self.follow_up_months = store.follow_up_months();
+        self.contacts_hidden = !store.actor().role.sees_contacts();
+        let all = communes();
+        self.rows = store
+            .collectives()?
+            .into_iter()
+            .map(|c| {
+                let commune = all.by_code(&c.commune);
+                let key = crate::tui::widgets::picker::match_key(&format!(
+                    "{} {}",
+                    c.name,
+                    commune.map_or("", |k| k.name())
+                ));
+                Row {
+                    collective: c,
+                    commune,
+                    key,
+                }
+            })
+            .collect();
+        self.commune_count = self.communes_represented().1;
+        self.refilter(height);
+        self.load_detail(store)
+    }
+
+    fn load_detail(&mut self, store: &Store) -> Result<(), StoreError> {
+        let before = self.history.first().map(|h| h.collective_id);
+        self.history = match self.selected() {
+            Some(c) => store.collective_statuses(c.id)?,
+            None => Vec::new(),
+        };
+        if self.history.first().map(|h| h.collective_id) != before {
+            self.detail_scroll = 0;
+        }
+        Ok(())
+    }
+
+    fn refreshed(&mut self, store: &Store, height: usize) -> Reply {
+        self.refilter(height);
+        match self.load_detail(store) {
+            Ok(()) => Reply::Done,
+            Err(e) => Reply::Error(msg::store_error(&e.to_string())),
+        }
+    }
+
+    fn select_id(&mut self, id: i64, height: usize) {
+        if let Some(pos) = self.ids.iter().position(|x| *x == id) {
+            let current = self.list.selected().unwrap_or(0);
+            self.list
+                .move_by(pos as isize - current as isize, &self.ids, height);
+        }
+    }
+
+    /// The role may write collectives and the file may be written; else the reason.
+    fn may_write(env: &Env<'_>) -> Result<(), String> {
+        let store = &*env.store;
+        if store.is_read_only() {
+            return Err(crate::catalogue::circles_tab::READ_ONLY.to_owned());
+        }
+        if !store.actor().role.may_write(Area::Collectives) {
+            return Err(StoreError::Forbidden {
+                role: store.actor().role,
+                area: Area::Collectives,
+            }
+            .to_string());
+        }
+        Ok(())
+    }
+
+    /// Régions holding collectives, by name, for the région filter.
+    fn region_picker(&self) -> Picker<Option<&'static str>> {
+        let mut entries = vec![PickerEntry::new(None, ct::ALL_REGIONS)];
+        for region in communes().regions() {
+            let n = self
+                .rows
+                .iter()
+                .filter(|r| {
+                    r.commune
+                        .is_some_and(|c| c.region().code() == region.code())
+                })
+                .count();
+            if n > 0 {
+                entries
+                    .push(PickerEntry::new(Some(region.code()), region.name()).hint(n.to_string()));
+            }
+        }
+        let mut picker = Picker::new(entries);
+        picker.select_value(&self.filter.region);
+        picker.open();
+        picker
+    }
+
+    /// Départements holding collectives (of the chosen région, if one), by code.
+    fn departement_picker(&self) -> Picker<Option<&'static str>> {
+        let mut entries = vec![PickerEntry::new(None, ct::ALL_DEPARTEMENTS)];
+        for d in communes().departements() {
+            if self.filter.region.is_some_and(|r| d.region().code() != r) {
+                continue;
+            }
+            let n = self
+                .rows
+                .iter()
+                .filter(|r| {
+                    r.commune
+                        .is_some_and(|c| c.departement().code() == d.code())
+                })
+                .count();
+            if n > 0 {
+                entries.push(
+                    PickerEntry::new(Some(d.code()), format!("{} {}", d.code(), d.name()))
+                        .hint(n.to_string()),
+                );
+            }
+        }
+        let mut picker = Picker::new(entries);
+        picker.select_value(&self.filter.departement);
+        picker.open();
+        picker
+    }
+
+    /// `s`: the statuts to choose from, the current one first in sight.
+    fn status_picker(&self, env: &Env<'_>) -> Result<Choosing, String> {
+        Self::may_write(env)?;
+        let c = self.selected().ok_or(ct::NOTHING_SELECTED)?;
+        let entries = CollectiveStatus::ALL
+            .iter()
+            .map(|s| PickerEntry::new(*s, s.label()))
+            .collect();
+        let mut picker = Picker::new(entries);
+        picker.select_value(&c.status);
+        picker.open();
+        Ok(Choosing::Status {
+            picker,
+            id: c.id,
+            version: c.version,
+        })
+    }
+
+    fn open_form(
+        &mut self,
+        env: &mut Env<'_>,
+        build: impl FnOnce(
+            Option<&Collective>,
+            chrono::NaiveDate,
+            Theme,
+        ) -> Result<CollectiveEditor, String>,
+    ) -> Reply {
+        if let Err(text) = Self::may_write(env) {
+            return Reply::Error(text);
+        }
+        match build(self.selected(), env.store.today(), env.theme) {
+            Ok(form) => {
+                self.form = Some(form);
+                Reply::ClearError
+            }
+            Err(text) => Reply::Error(text),
+        }
+    }
+
+    /// After the editor's step: read again, select what was written, say it.
+    fn stepped(&mut self, step: Step<i64>, env: &mut Env<'_>) -> Reply {
+        let height = list_rows(env);
+        match step {
+            Step::Pass => Reply::Pass,
+            Step::Reply(reply) => reply,
+            Step::Reload(reply) => {
+                let _ = self.requery(env.store, height);
+                reply
+            }
+            Step::Saved(saved) => {
+                if let Err(e) = self.requery(env.store, height) {
+                    return Reply::Error(msg::store_error(&e.to_string()));
+                }
+                self.select_id(saved.then, height);
+                let _ = self.load_detail(env.store);
+                Reply::Written(saved.message)
+            }
+        }
+    }
+
+    /// The statut chosen in the picker, saved at once (dated today by the store).
+    fn set_status(
+        &mut self,
+        id: i64,
+        version: i64,
+        status: CollectiveStatus,
+        env: &mut Env<'_>,
+    ) -> Reply {
+        match env.store.set_collective_status(id, version, status) {
+            Ok(c) => {
+                let height = list_rows(env);
+                if let Err(e) = self.requery(env.store, height) {
+                    return Reply::Error(msg::store_error(&e.to_string()));
+                }
+                self.select_id(c.id, height);
+                let _ = self.load_detail(env.store);
+                Reply::Written(ct::status_changed(&c.name, c.status.label()))
+            }
+            Err(StoreError::Conflict { .. }) => {
+                let _ = self.requery(env.store, list_rows(env));
+                Reply::Error(ct::CHANGED_ELSEWHERE.to_owned())
+            }
+            Err(e) => Reply::Error(e.to_string()),
+        }
+    }
+
+    /// Régions with collectives, the most first: what the counts chart and its cursor show.
+    fn region_counts(&self) -> Vec<(&'static crate::geo::Region, usize)> {
+        let mut counts: Vec<(&'static crate::geo::Region, usize)> = communes()
+            .regions()
+            .iter()
+            .map(|region| {
+                let n = self
+                    .rows
+                    .iter()
+                    .filter(|r| {
+                        r.commune
+                            .is_some_and(|c| c.region().code() == region.code())
+                    })
+                    .count();
+                (region, n)
+            })
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name().cmp(b.0.name())));
+        counts
+    }
+
+    fn counts_action(&mut self, action: Action) -> Reply {
+        let n = self.region_counts().len();
+        match action {
+            Action::MoveUp => self.counts_cursor = self.counts_cursor.saturating_sub(1),
+            Action::MoveDown => {
+                self.counts_cursor = (self.counts_cursor + 1).min(n.saturating_sub(1));
+            }
+            Action::OpenRegion => self.counts_open = !self.counts_open,
+            Action::ToggleCounts | Action::Back => self.counts = false,
+            _ => return Reply::Pass,
+        }
+        Reply::Done
+    }
+}
+
+impl Pane for CollectivesTab {
+    fn render(&self, area: Rect, buf: &mut Buffer, theme: Theme) {
+        if self.counts {
+            self.render_counts(area, buf, theme);
+        } else {
+            self.render_list_detail(area, buf, theme);
+        }
+    }
+
+    fn scopes(&self) -> Vec<Scope> {
+        match &self.form {
+            Some(editor) if editor.in_conflict() => vec![Scope::Conflict],
+            Some(_) => vec![Scope::Form],
+            None if self.counts => vec![Scope::CollectiveCounts, Scope::Global],
+            None => vec![Scope::Collectives, Scope::Global],
+        }
+    }
+
+    fn help_scopes(&self) -> Vec<Scope> {
+        vec![
+            Scope::Collectives,
+            Scope::CollectiveCounts,
+            Scope::Form,
+            Scope::Conflict,
+        ]
+    }
+
+    fn palette_scope(&self) -> Option<Scope> {
+        Some(Scope::Collectives)
+    }
+
+    fn offers(&self, action: Action) -> Offer {
+        match action {
+            // Editing a collective is a write of collectives (a bénévole may).
+            Action::Edit => Offer::Writes(Area::Collectives),
+            _ => Offer::of(action),
+        }
+    }
+
+    fn is_dirty(&self) -> bool {
+        self.form.as_ref().is_some_and(CollectiveEditor::is_dirty)
+    }
+
+    fn is_filtering(&self) -> bool {
+        self.filtering || self.is_picking()
+    }
+
+    fn is_picking(&self) -> bool {
+        self.choosing.is_some() || self.form.as_ref().is_some_and(|e| e.form.is_picking())
+    }
+
+    fn dispatch(&mut self, action: Action, env: &mut Env<'_>) -> Reply {
+        if self.form.is_some() {
+            let step = editor::act(&mut self.form, action, env.store);
+            return self.stepped(step, env);
+        }
+        if self.counts {
+            return self.counts_action(action);
+        }
+        use Action::*;
+        let h = list_rows(env);
+        match action {
+            MoveUp | MoveDown | PageUp | PageDown | First | Last => {
+                let page = h.max(1) as isize;
+                match action {
+                    MoveUp => self.list.move_by(-1, &self.ids, h),
+                    MoveDown => self.list.move_by(1, &self.ids, h),
+                    PageUp => self.list.move_by(-page, &self.ids, h),
+                    PageDown => self.list.move_by(page, &self.ids, h),
+                    First => self.list.select_first(&self.ids, h),
+                    _ => self.list.select_last(&self.ids, h),
+                }
+                match self.load_detail(env.store) {
+                    Ok(()) => Reply::Done,
+                    Err(e) => Reply::Error(msg::store_error(&e.to_string())),
+                }
+            }
+            Filter => {
+                self.filtering = true;
+                Reply::Done
+            }
+            FilterRegion => {
+                self.choosing = Some(Choosing::Region(self.region_picker()));
+                Reply::Done
+            }
+            FilterDepartement => {
+                self.choosing = Some(Choosing::Departement(self.departement_picker()));
+                Reply::Done
+            }
+            CycleStatusFilter => {
+                self.filter.status = cycle(&CollectiveStatus::ALL, self.filter.status);
+                self.refreshed(env.store, h)
+            }
+            CycleCollectiveKind => {
+                self.filter.kind = cycle(&CollectiveKind::ALL, self.filter.kind);
+                self.refreshed(env.store, h)
+            }
+            ToggleDue => {
+                self.filter.due = !self.filter.due;
+                self.refreshed(env.store, h)
+            }
+            ToggleCounts => {
+                self.counts = true;
+                Reply::Done
+            }
+            ScrollDetailDown => {
+                self.detail_scroll = self.detail_scroll.saturating_add(h / 2).min(200);
+                Reply::Done
+            }
+            ScrollDetailUp => {
+                self.detail_scroll = self.detail_scroll.saturating_sub(h / 2);
+                Reply::Done
+            }
+            Back if self.filter.is_on() => {
+                self.filter = self::Filter::default();
+                self.refreshed(env.store, h)
+            }
+            AddCollective => self.open_form(env, |_, today, theme| Ok(forms::add(today, theme))),
+            Edit => self.open_form(env, |c, today, theme| {
+                let c = c.ok_or(ct::NOTHING_SELECTED)?;
+                Ok(forms::edit(c, today, theme))
+            }),
+            FollowUp => self.open_form(env, |c, today, theme| {
+                let c = c.ok_or(ct::NOTHING_SELECTED)?;
+                Ok(forms::follow_up(c, today, theme))
+            }),
+            ChangeStatus => match self.status_picker(env) {
+                Ok(choosing) => {
+                    self.choosing = Some(choosing);
+                    Reply::ClearError
+                }
+                Err(text) => Reply::Error(text),
+            },
+            _ => Reply::Pass,
+        }
+    }
+
+    fn confirmed(&mut self, question: Confirm, env: &mut Env<'_>) -> Reply {
+        if question == Confirm::DiscardForm {
+            self.form = None;
+            return Reply::ClearError;
+        }
+        let step = editor::act_confirmed(&mut self.form, env.store);
+        self.stepped(step, env)
+    }
+
+    fn filter_key(&mut self, ev: KeyEvent, env: &mut Env<'_>) -> Reply {
+        if let Some(editor) = &mut self.form {
+            editor.form.input(ev);
+            return Reply::Done;
+        }
+        let h = list_rows(env);
+        if let Some(choosing) = &mut self.choosing {
+            let reply = choosing.handle_key(ev);
+            if reply == PickerReply::Closed {
+                self.choosing = None;
+                return Reply::Done;
+            }
+            if reply != PickerReply::Chosen {
+                return Reply::Done;
+            }
+            return match self.choosing.take() {
+                Some(Choosing::Region(p)) => {
+                    self.filter.region = p.value().copied().flatten();
+                    // A département of another région would keep nothing.
+                    self.filter.departement = None;
+                    self.refreshed(env.store, h)
+                }
+                Some(Choosing::Departement(p)) => {
+                    self.filter.departement = p.value().copied().flatten();
+                    self.refreshed(env.store, h)
+                }
+                Some(Choosing::Status {
+                    picker,
+                    id,
+                    version,
+                }) => match picker.value().copied() {
+                    Some(status) => self.set_status(id, version, status, env),
+                    None => Reply::Done,
+                },
+                None => Reply::Done,
+            };
+        }
+        match (keymap::lookup(&[Scope::Filter], &ev), ev.code) {
+            (Some(Action::ClearFilter), _) => {
+                self.filter.text.clear();
+                self.filtering = false;
+            }
+            (Some(Action::KeepFilter), _) => {
+                self.filtering = false;
+                return Reply::Done;
+            }
+            (Some(Action::MoveUp), _) => {
+                self.list.move_by(-1, &self.ids, h);
+                return self.refreshed(env.store, h);
+            }
+            (Some(Action::MoveDown), _) => {
+                self.list.move_by(1, &self.ids, h);
+                return self.refreshed(env.store, h);
+            }
+            (_, KeyCode::Backspace) => {
+                self.filter.text.pop();
+            }
+            (_, KeyCode::Char(c)) if !ev.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.filter.text.push(c);
+            }
+            _ => return Reply::Done,
+        }
+        self.refreshed(env.store, h)
+    }
+
+    fn paste(&mut self, text: &str, env: &mut Env<'_>) -> Reply {
+        if let Some(form) = &mut self.form {
+            form.form.paste(text);
+            return Reply::Done;
+        }
+        if self.filtering {
+            self.filter.text.push_str(&crate::text::clean_line(
+                text,
+                crate::text::limits::SHORT_TEXT,
+            ));
+            let h = list_rows(env);
+            return self.refreshed(env.store, h);
+        }
+        Reply::Done
+    }
+
+    fn form_input(&mut self, ev: KeyEvent) {
+        if let Some(editor) = &mut self.form {
+            editor.form.input(ev);
+        }
+    }
+
+    fn reload(&mut self, env: &mut Env<'_>) -> Result<Reply, StoreError> {
+        let store = &*env.store;
+        self.member_communes = store
+            .member_communes()?
+            .iter()
+            .filter_map(|text| communes().resolve(text).found().map(Commune::code))
+            .collect();
+        self.member_communes.sort_unstable();
+        self.member_communes.dedup();
+        self.requery(store, list_rows(env))?;
+        Ok(Reply::Done)
+    }
+
+    fn changed_elsewhere(&self, store: &Store) -> Option<String> {
+        self.form.as_ref()?.changed_elsewhere(store)
+    }
+
+    fn resize(&mut self, env: &Env<'_>) {
+        self.list.sync(&self.ids, list_rows(env));
+        if let Some(editor) = &mut self.form {
+            editor.form.relayout();
+        }
+    }
+}
+
+/// The next value of a quick filter: none → the first → … → the last → none.
+fn cycle<T: Copy + PartialEq>(values: &[T], current: Option<T>) -> Option<T> {
+    match current.and_then(|c| values.iter().position(|v| *v == c)) {
+        None => values.first().copied(),
+        Some(i) => values.get(i + 1).copied(),
+    }
+}
