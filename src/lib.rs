@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod exchange;
+pub mod geo;
 pub mod log;
 pub mod model;
 pub mod store;
