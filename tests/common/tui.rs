@@ -124,9 +124,14 @@ pub fn tall_buffer(app: &App) -> Buffer {
 /// The text of the cells `from..to` of row `y`, trailing spaces (and the detail's `↓` mark)
 /// dropped.
 fn cells(buf: &Buffer, y: u16, from: u16, to: u16) -> String {
-    let text: String = (from..to.min(buf.area.width))
-        .map(|x| buf[(x, y)].symbol().to_owned())
-        .collect();
+    let mut text = String::new();
+    let mut x = from;
+    while x < to.min(buf.area.width) {
+        let symbol = buf[(x, y)].symbol();
+        text.push_str(symbol);
+        // A wide character covers the cells after it: they are not text of their own.
+        x += u16::try_from(cercles::text::display_width(symbol).max(1)).unwrap_or(1);
+    }
     text.trim_end().trim_end_matches('↓').trim_end().to_owned()
 }
 
@@ -380,7 +385,8 @@ pub fn member_row_name(row: &str) -> String {
 
 // --- forms --------------------------------------------------------------------------------------
 
-/// A form is open: the footer offers to save it, or the conflict panel is shown.
+/// A form is open: the footer offers to save it, the conflict panel is shown, or one of its
+/// fields is being searched.
 pub fn form_open(app: &App) -> bool {
     use cercles::tui::Action;
     use cercles::tui::keymap::{Scope, key_label};
@@ -390,6 +396,8 @@ pub fn form_open(app: &App) -> bool {
             "{} ",
             key_label(Scope::Conflict, Action::KeepTheirs)
         ))
+        // A field's search has the keyboard: the form fills the body, no list beside it.
+        || (footer == cercles::catalogue::tui::PICK_HINT && border_x(&buffer(app)).is_none())
 }
 
 /// The title of the open form, with its `* modifié` mark when it has changes.
@@ -402,9 +410,22 @@ pub fn form_is_dirty(app: &App) -> bool {
     form_title(app).ends_with(cercles::catalogue::tui::DIRTY_LEGEND)
 }
 
+/// The first row under the body: the message line's first (it takes up to three rows), else
+/// the footer.
+fn body_end(app: &App, buf: &Buffer) -> u16 {
+    let footer = buf.area.height - 2;
+    let Some(message) = &app.message else {
+        return footer;
+    };
+    let start: String = message.text.chars().take(12).collect();
+    (footer.saturating_sub(3)..footer)
+        .find(|y| row(buf, *y).contains(&start))
+        .unwrap_or(footer)
+}
+
 /// The form's rows on the 80x24 screen: from under its title to the message line.
-fn form_rows(buf: &Buffer) -> Vec<String> {
-    (2..buf.area.height - 2).map(|y| row(buf, y)).collect()
+fn form_rows(app: &App, buf: &Buffer) -> Vec<String> {
+    (2..body_end(app, buf)).map(|y| row(buf, y)).collect()
 }
 
 /// A form row is a field's: its focus mark, its "modified" mark, its label.
@@ -429,7 +450,7 @@ fn field_label_row(row: &str) -> bool {
 
 /// The rows of the field labelled `label`: its own, then those under it up to the next field.
 fn field_rows(app: &App, label: &str) -> Option<Vec<String>> {
-    let rows = form_rows(&buffer(app));
+    let rows = form_rows(app, &buffer(app));
     let at = rows.iter().position(|r| label_of(r, label))?;
     let mut out = vec![rows[at].clone()];
     out.extend(
@@ -509,7 +530,7 @@ pub fn conflict_rows(app: &App) -> Option<Vec<ConflictRow>> {
     let kept_theirs = format!("   [{}]", msg::CONFLICT_KEPT_THEIRS);
     let mut out: Vec<ConflictRow> = Vec::new();
     let mut side: Option<bool> = None;
-    for r in form_rows(&buf) {
+    for r in form_rows(app, &buf) {
         let r = r.trim_end();
         let head = r.strip_prefix("> ").or_else(|| r.strip_prefix("  "));
         if let Some(head) = head.filter(|h| !h.starts_with(' ')) {
@@ -554,16 +575,4 @@ pub fn conflict_rows(app: &App) -> Option<Vec<ConflictRow>> {
         }
     }
     Some(out)
-}
-
-/// The Cercles tab's pane, to look inside it (until every test reads the screen).
-#[allow(dead_code)]
-pub fn circles(app: &App) -> &cercles::tui::tabs::circles::CirclesTab {
-    app.pane_of().expect("the Cercles tab")
-}
-
-/// The Membres tab's pane, to look inside it (until every test reads the screen).
-#[allow(dead_code)]
-pub fn members(app: &App) -> &cercles::tui::tabs::members::MembersTab {
-    app.pane_of().expect("the Membres tab")
 }
