@@ -186,7 +186,12 @@ pub fn detail_on_screen(app: &App) -> Vec<String> {
 
 /// The whole detail at 80 columns, from its first line to its last.
 pub fn whole_detail(app: &App) -> Vec<String> {
-    without_trailing_blanks(detail_pane(&tall_buffer(app)))
+    let buf = tall_buffer(app);
+    if let Some(last) = split_rows(&buf).last() {
+        let corner = buf[(buf.area.width - 1, *last)].symbol();
+        assert_ne!(corner, "↓", "the detail is longer than {TALL} rows");
+    }
+    without_trailing_blanks(detail_pane(&buf))
 }
 
 /// How many lines of the detail's body are scrolled past on the 80x24 screen, its first
