@@ -378,3 +378,18 @@ fn regions_list_their_departements() {
         .sum();
     assert_eq!(total, all.len());
 }
+
+#[test]
+fn a_name_written_with_its_accents_is_the_commune_with_those_accents() {
+    let all = cercles::geo::communes();
+    assert_eq!(
+        all.resolve("Melle").found().map(|c| c.code()),
+        Some("79174")
+    );
+    assert_eq!(
+        all.resolve("Mellé").found().map(|c| c.code()),
+        Some("35174")
+    );
+    // Homonyms written alike stay ambiguous.
+    assert!(all.resolve("Saint-Denis").candidates().len() >= 2);
+}

@@ -570,8 +570,11 @@ fn as_schema_1(path: &Path) {
             e.after.as_deref(),
         )
     });
+    // Later schemas' tables go too (a schema-1 file never had them).
     conn.execute_batch(
-        "ALTER TABLE audit DROP COLUMN before_digest;
+        "DROP TABLE collective_statuses;
+         DROP TABLE collectives;
+         ALTER TABLE audit DROP COLUMN before_digest;
          ALTER TABLE audit DROP COLUMN after_digest;
          CREATE TRIGGER audit_no_rewrite BEFORE UPDATE OF id, at, actor, tbl, row_id, op, digest, chain ON audit
          BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;

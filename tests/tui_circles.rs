@@ -8,18 +8,22 @@ mod common;
 use std::path::Path;
 
 use cercles::catalogue::circles_tab as cm;
+use cercles::catalogue::circles_tab::{
+    GENERAL_NAME, LABEL_INSTANCE, LABEL_REVIEW_ON, LABEL_TITLE, LABEL_YEAR, SECTION_DECISIONS,
+    SECTION_DECISIONS_GENERAL, SECTION_GROUPS,
+};
+use cercles::catalogue::tui::CIRCLE_LABEL_PURPOSE;
 use cercles::model::{Instance, Role, WorkStatus};
 use cercles::store::Store;
 use cercles::tui::app::{MessageKind, Overlay};
-use cercles::tui::tabs::circles::GENERAL_ID;
-use cercles::tui::tabs::circles::detail::{Section, detail_lines};
-use cercles::tui::tabs::circles::forms::{REVIEW_ON, TITLE, YEAR};
 use cercles::tui::widgets::confirm::Confirm;
 use cercles::tui::{App, Theme};
 use chrono::NaiveDate;
-use common::tui::circles;
-use common::tui::members;
-use common::tui::{ADMIN, demo, press, select_circle as select, typ};
+use common::tui::{
+    ADMIN, circle_names, circle_row, conflict_rows, demo, detail_focus, detail_scroll, field_error,
+    field_focused, focus_on_screen, focused_section, form_open, form_value, picked_line, press,
+    select_circle as select, selected_circle, typ,
+};
 use ratatui::crossterm::event::KeyCode;
 
 fn admin() -> String {
@@ -46,22 +50,73 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 use common::tui::{circle_detail_text as detail_text, message_text as message};
 
+/// The title the work log's section starts with.
+const WORK: &str = "Suivi ";
+
+/// The keyboard is in the detail's section whose title starts with `title`.
+fn in_section(app: &App, title: &str) -> bool {
+    focused_section(app).is_some_and(|s| s.starts_with(title))
+}
+
+/// Tab through the detail's sections until the one whose title starts with `title`.
+fn tab_to(app: &mut App, title: &str) {
+    for _ in 0..8 {
+        if in_section(app, title) {
+            return;
+        }
+        press(app, KeyCode::Tab);
+    }
+    panic!("no section {title}: {:?}", focused_section(app));
+}
+
+/// The work item the keyboard is on in the detail of `circle`, in the year shown, found in
+/// the store by the text of its line.
+fn picked_work_item(app: &App, path: &Path, circle: &str) -> cercles::model::WorkItem {
+    let line = picked_line(app).expect("a line picked");
+    let store = store(path);
+    let circle = store.circle_named(circle).unwrap().unwrap();
+    let year = shown_year(app);
+    let mut items: Vec<_> = store
+        .work_items(circle.id, year)
+        .unwrap()
+        .into_iter()
+        .filter(|w| {
+            let head = match &w.on_date {
+                Some(on) => format!("{on} {}", w.title),
+                None => w.title.clone(),
+            };
+            head.starts_with(&line)
+        })
+        .collect();
+    assert_eq!(items.len(), 1, "one item for the line {line:?}");
+    items.remove(0)
+}
+
+/// The year of the work log the detail shows (`Suivi 2025  …`).
+fn shown_year(app: &App) -> i32 {
+    let text = detail_text(app);
+    let line = text
+        .lines()
+        .map(|l| l.trim_start_matches("> "))
+        .find(|l| l.starts_with(WORK))
+        .expect("the work log's section");
+    line[WORK.len()..WORK.len() + 4].parse().unwrap()
+}
+
 #[test]
 fn the_list_has_the_general_circle_on_top_and_the_derived_counts() {
     let (_d, path) = demo();
     let app = app(&path);
-    assert_eq!(circles(&app).visible_ids()[0], GENERAL_ID);
-    assert_eq!(circles(&app).derived.general, 70);
-    assert_eq!(circles(&app).derived.coordination, 16);
-    let coordination = circles(&app)
-        .summaries
-        .iter()
-        .find(|s| s.circle.name() == "Coordination")
-        .unwrap();
-    assert_eq!((coordination.members, coordination.co_referents), (16, 16));
-    assert_eq!(circles(&app).circles.len(), 9);
+    assert_eq!(circle_names(&app)[0], GENERAL_NAME);
+    let general = circle_row(&app, GENERAL_NAME);
+    assert!(general.contains("70 m · 16 co"), "{general}");
+    let coordination = circle_row(&app, "Coordination");
+    assert!(coordination.contains("16 m · 16 co"), "{coordination}");
+    assert_eq!(circle_names(&app).len(), 1 + 9);
+    let shown = common::tui::screen_text(&app);
+    assert!(shown.contains("Cercles  9 cercles"), "{shown}");
     // The general circle's detail: its members and the decisions of its instance and the AG.
-    assert!(circles(&app).general_selected());
+    assert_eq!(selected_circle(&app).as_deref(), Some(GENERAL_NAME));
     let text = detail_text(&app);
     assert!(text.contains("Membres du cercle général (70)"), "{text}");
     assert!(text.contains("Décisions du cercle général"), "{text}");
@@ -73,17 +128,21 @@ fn create_a_circle_and_close_it_with_a_date_history_stays() {
     let (_d, path) = demo();
     let mut app = app(&path);
     typ(&mut app, "n");
-    assert!(circles(&app).editor.is_some());
+    assert!(form_open(&app));
     typ(&mut app, "Accueil");
     press(&mut app, KeyCode::F(2));
-    assert!(circles(&app).editor.is_none(), "{}", message(&app));
+    assert!(!form_open(&app), "{}", message(&app));
     let created = store(&path).circle_named("Accueil").unwrap().unwrap();
     assert_eq!(created.created_on, Some(day(2025, 11, 20)));
-    assert_eq!(circles(&app).selected().unwrap().name(), "Accueil");
+    assert_eq!(selected_circle(&app).as_deref(), Some("Accueil"));
     // The other tab knows it once shown (it is read again then): the Membres circle filter
     // offers it.
     typ(&mut app, "2");
-    assert!(members(&app).circles.iter().any(|c| c.name() == "Accueil"));
+    typ(&mut app, "caccueil");
+    press(&mut app, KeyCode::Enter);
+    let (_, filters) = common::tui::member_header(&app);
+    assert!(filters.contains("c:Accueil"), "{filters}");
+    press(&mut app, KeyCode::Esc);
     typ(&mut app, "1");
 
     // Close Finances: the date defaults to today; the work log stays.
@@ -92,7 +151,7 @@ fn create_a_circle_and_close_it_with_a_date_history_stays() {
     let items_before = store(&path).work_items(fin.id, 2025).unwrap().len();
     typ(&mut app, "x");
     press(&mut app, KeyCode::F(2));
-    assert!(circles(&app).editor.is_none(), "{}", message(&app));
+    assert!(!form_open(&app), "{}", message(&app));
     let closed = store(&path).circle_named("Finances").unwrap().unwrap();
     assert_eq!(closed.closed_on, Some(day(2025, 11, 20)));
     assert_eq!(
@@ -100,8 +159,9 @@ fn create_a_circle_and_close_it_with_a_date_history_stays() {
         items_before
     );
     // Closed circles come last; the selection followed Finances.
-    assert_eq!(circles(&app).circles.last().unwrap().name(), "Finances");
-    assert_eq!(circles(&app).selected().unwrap().name(), "Finances");
+    assert_eq!(circle_names(&app).last().unwrap(), "Finances");
+    assert!(circle_row(&app, "Finances").ends_with("(fermé)"));
+    assert_eq!(selected_circle(&app).as_deref(), Some("Finances"));
     // `x` again asks before reopening it: `n` keeps it closed, `o` reopens it.
     typ(&mut app, "x");
     let shown = common::tui::screen_text(&app);
@@ -135,7 +195,7 @@ fn the_coordination_circle_does_not_close() {
     let mut app = app(&path);
     select(&mut app, "Coordination");
     typ(&mut app, "x");
-    assert!(circles(&app).editor.is_none());
+    assert!(!form_open(&app));
     assert!(message(&app).contains("ne se ferme pas"));
 }
 
@@ -145,15 +205,19 @@ fn create_a_working_group_then_close_it() {
     let mut app = app(&path);
     select(&mut app, "Finances");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(circles(&app).focus.unwrap().section, Section::Work);
+    assert!(in_section(&app, WORK), "{:?}", focused_section(&app));
     press(&mut app, KeyCode::BackTab);
-    assert_eq!(circles(&app).focus.unwrap().section, Section::Groups);
+    assert!(
+        in_section(&app, SECTION_GROUPS),
+        "{:?}",
+        focused_section(&app)
+    );
     typ(&mut app, "a");
     typ(&mut app, "GT Subventions");
     press(&mut app, KeyCode::Tab);
     typ(&mut app, "Préparer les dossiers de subvention.");
     press(&mut app, KeyCode::F(2));
-    assert!(circles(&app).editor.is_none(), "{}", message(&app));
+    assert!(!form_open(&app), "{}", message(&app));
     let fin = store(&path).circle_named("Finances").unwrap().unwrap();
     let gt = store(&path)
         .working_groups(fin.id)
@@ -163,8 +227,8 @@ fn create_a_working_group_then_close_it() {
         .unwrap();
     assert_eq!(gt.purpose, "Préparer les dossiers de subvention.");
     assert_eq!(
-        circles(&app).focus.unwrap().item,
-        Some(gt.id),
+        picked_line(&app).as_deref(),
+        Some("GT Subventions"),
         "focus on the new GT"
     );
     typ(&mut app, "x");
@@ -181,18 +245,14 @@ fn add_a_work_item_cycle_its_status_and_carry_it_to_next_year() {
     select(&mut app, "Finances");
     press(&mut app, KeyCode::Enter);
     typ(&mut app, "a");
-    let editor = circles(&app).editor.as_ref().unwrap();
-    assert_eq!(editor.form.value(YEAR), "2025");
+    assert_eq!(form_value(&app, LABEL_YEAR).as_deref(), Some("2025"));
     for _ in 0..3 {
         press(&mut app, KeyCode::Tab);
     }
-    assert_eq!(
-        circles(&app).editor.as_ref().unwrap().form.focused_key(),
-        Some(TITLE)
-    );
+    assert!(field_focused(&app, LABEL_TITLE));
     typ(&mut app, "Clôture des comptes 2025");
     press(&mut app, KeyCode::F(2));
-    assert!(circles(&app).editor.is_none(), "{}", message(&app));
+    assert!(!form_open(&app), "{}", message(&app));
     let fin = store(&path).circle_named("Finances").unwrap().unwrap();
     let find = |year| {
         store(&path)
@@ -203,7 +263,7 @@ fn add_a_work_item_cycle_its_status_and_carry_it_to_next_year() {
     };
     let item = find(2025).unwrap();
     assert_eq!(item.status, WorkStatus::EnCours);
-    assert_eq!(circles(&app).focus.unwrap().item, Some(item.id));
+    assert_eq!(picked_work_item(&app, &path, "Finances").id, item.id);
 
     // One key: en cours → réalisé → à venir.
     typ(&mut app, "s");
@@ -212,8 +272,8 @@ fn add_a_work_item_cycle_its_status_and_carry_it_to_next_year() {
     typ(&mut app, "s");
     assert_eq!(find(2025).unwrap().status, WorkStatus::AVenir);
     assert_eq!(
-        circles(&app).focus.unwrap().item,
-        Some(item.id),
+        picked_work_item(&app, &path, "Finances").id,
+        item.id,
         "focus follows"
     );
 
@@ -223,10 +283,10 @@ fn add_a_work_item_cycle_its_status_and_carry_it_to_next_year() {
     assert_eq!(find(2026).unwrap().year, 2026);
     assert!(!detail_text(&app).contains("Clôture des comptes 2025"));
     typ(&mut app, "]");
-    assert_eq!(circles(&app).year, 2026);
+    assert_eq!(shown_year(&app), 2026);
     assert!(detail_text(&app).contains("Clôture des comptes 2025"));
     // Edit it: back to 2025 through the form's year field.
-    assert_eq!(circles(&app).focus.unwrap().item, Some(item.id));
+    assert_eq!(picked_work_item(&app, &path, "Finances").id, item.id);
     typ(&mut app, "e");
     for _ in 0..4 {
         press(&mut app, KeyCode::Backspace);
@@ -234,7 +294,7 @@ fn add_a_work_item_cycle_its_status_and_carry_it_to_next_year() {
     typ(&mut app, "2025");
     press(&mut app, KeyCode::F(2));
     assert_eq!(find(2025).unwrap().id, item.id);
-    assert_eq!(circles(&app).year, 2025, "the view follows the item");
+    assert_eq!(shown_year(&app), 2025, "the view follows the item");
 }
 
 #[test]
@@ -253,15 +313,10 @@ fn a_work_item_form_refuses_a_bad_year_under_the_field() {
     }
     typ(&mut app, "Un titre");
     press(&mut app, KeyCode::F(2));
-    let editor = circles(&app).editor.as_ref().expect("still open");
-    assert!(
-        editor
-            .form
-            .error(YEAR)
-            .unwrap()
-            .contains("n'est pas une année")
-    );
-    assert_eq!(editor.form.focused_key(), Some(YEAR));
+    assert!(form_open(&app), "still open");
+    let error = field_error(&app, LABEL_YEAR).unwrap();
+    assert!(error.contains("n'est pas une année"), "{error}");
+    assert!(field_focused(&app, LABEL_YEAR));
     assert_eq!(app.message.as_ref().unwrap().kind, MessageKind::Error);
 }
 
@@ -269,9 +324,9 @@ fn a_work_item_form_refuses_a_bad_year_under_the_field() {
 fn add_a_decision_with_a_review_date_that_is_due() {
     let (_d, path) = demo();
     let mut app = app(&path);
-    assert!(circles(&app).general_selected());
+    assert_eq!(selected_circle(&app).as_deref(), Some(GENERAL_NAME));
     press(&mut app, KeyCode::Enter);
-    assert_eq!(circles(&app).focus.unwrap().section, Section::Decisions);
+    assert!(in_section(&app, SECTION_DECISIONS_GENERAL));
     typ(&mut app, "a");
     press(&mut app, KeyCode::Tab);
     for _ in 0..10 {
@@ -285,7 +340,7 @@ fn add_a_decision_with_a_review_date_that_is_due() {
     press(&mut app, KeyCode::Tab);
     typ(&mut app, "01/11/2025");
     press(&mut app, KeyCode::F(2));
-    assert!(circles(&app).editor.is_none(), "{}", message(&app));
+    assert!(!form_open(&app), "{}", message(&app));
     let d = store(&path)
         .decisions(Some(Instance::CercleGeneral))
         .unwrap()
@@ -315,18 +370,11 @@ fn a_review_before_the_decision_is_refused_on_its_field() {
     select(&mut app, "Plaidoyer");
     press(&mut app, KeyCode::Enter);
     // The decisions section of the circle.
-    while circles(&app).focus.unwrap().section != Section::Decisions {
-        press(&mut app, KeyCode::Tab);
-    }
+    tab_to(&mut app, SECTION_DECISIONS);
     typ(&mut app, "a");
     assert_eq!(
-        circles(&app)
-            .editor
-            .as_ref()
-            .unwrap()
-            .form
-            .value("instance"),
-        "Plaidoyer"
+        form_value(&app, LABEL_INSTANCE).as_deref(),
+        Some("Plaidoyer")
     );
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
@@ -335,8 +383,8 @@ fn a_review_before_the_decision_is_refused_on_its_field() {
     press(&mut app, KeyCode::Tab);
     typ(&mut app, "01/01/2020");
     press(&mut app, KeyCode::F(2));
-    let editor = circles(&app).editor.as_ref().expect("still open");
-    assert!(editor.form.error(REVIEW_ON).is_some());
+    assert!(form_open(&app), "still open");
+    assert!(field_error(&app, LABEL_REVIEW_ON).is_some());
 }
 
 #[test]
@@ -345,14 +393,14 @@ fn a_benevole_may_keep_the_work_log_but_not_create_a_circle() {
     store(&path).add_user("lea", Role::Benevole, None).unwrap();
     let mut app = app_as(&path, "lea");
     typ(&mut app, "n");
-    assert!(circles(&app).editor.is_none());
+    assert!(!form_open(&app));
     assert_eq!(app.message.as_ref().unwrap().kind, MessageKind::Error);
     assert!(message(&app).contains("bénévole"), "{}", message(&app));
     // The refusal fits the message line at 80 columns.
     assert!(message(&app).chars().count() <= 78, "{}", message(&app));
     select(&mut app, "Communication");
     press(&mut app, KeyCode::Enter);
-    let before = circles(&app).focus.unwrap().item.unwrap();
+    let before = picked_work_item(&app, &path, "Communication").id;
     let status = store(&path).work_item(before).unwrap().unwrap().status;
     typ(&mut app, "s");
     assert_eq!(
@@ -367,7 +415,7 @@ fn two_sessions_edit_the_same_work_item_the_second_sees_the_first() {
     let mut app = app(&path);
     select(&mut app, "Communication");
     press(&mut app, KeyCode::Enter);
-    let id = circles(&app).focus.unwrap().item.unwrap();
+    let id = picked_work_item(&app, &path, "Communication").id;
     typ(&mut app, "e");
     for _ in 0..3 {
         press(&mut app, KeyCode::Tab);
@@ -379,18 +427,12 @@ fn two_sessions_edit_the_same_work_item_the_second_sees_the_first() {
     theirs.figures = "Leurs chiffres".into();
     other.update_work_item(id, w.version, &theirs).unwrap();
     press(&mut app, KeyCode::F(2));
-    let conflict = circles(&app)
-        .editor
-        .as_ref()
-        .unwrap()
-        .conflict
-        .as_ref()
-        .expect("merge panel");
-    let keys: Vec<_> = conflict.rows.iter().map(|r| r.key).collect();
-    assert_eq!(keys, [TITLE, "figures"]);
+    let conflict = conflict_rows(&app).expect("merge panel");
+    let labels: Vec<_> = conflict.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(labels, [LABEL_TITLE, "Chiffres"]);
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::F(2));
-    assert!(circles(&app).editor.is_none(), "{}", message(&app));
+    assert!(!form_open(&app), "{}", message(&app));
     let saved = store(&path).work_item(id).unwrap().unwrap();
     assert!(saved.title.ends_with("(moi)"));
     assert_eq!(saved.figures, "Leurs chiffres");
@@ -401,31 +443,29 @@ fn the_detail_scrolls_and_esc_leaves_the_sections() {
     let (_d, path) = demo();
     let mut app = app(&path);
     select(&mut app, "Finances");
-    assert_eq!(circles(&app).scroll, 0);
+    assert_eq!(detail_scroll(&app, 0), 0);
     typ(&mut app, "J");
-    assert!(circles(&app).scroll > 0);
+    assert!(detail_scroll(&app, 0) > 0);
     typ(&mut app, "K");
-    assert_eq!(circles(&app).scroll, 0);
+    assert_eq!(detail_scroll(&app, 0), 0);
     press(&mut app, KeyCode::Enter);
-    assert!(circles(&app).focus.is_some());
-    let at_work_log = circles(&app).scroll;
+    assert!(detail_focus(&app).is_some());
+    let at_work_log = detail_scroll(&app, 0);
     assert!(at_work_log > 0, "the work log is below the members");
     for _ in 0..8 {
         press(&mut app, KeyCode::Down);
     }
     assert!(
-        circles(&app).scroll > at_work_log,
+        detail_scroll(&app, 0) > at_work_log,
         "the picked line stays on screen"
     );
+    assert!(focus_on_screen(&app));
     press(&mut app, KeyCode::Esc);
-    assert!(circles(&app).focus.is_none());
+    assert!(detail_focus(&app).is_none());
     // Moving in the list resets the detail.
     press(&mut app, KeyCode::Down);
-    assert_eq!(circles(&app).scroll, 0);
-    assert_eq!(
-        circles(&app).selected().unwrap().name(),
-        "Outils numériques"
-    );
+    assert_eq!(detail_scroll(&app, 0), 0);
+    assert_eq!(selected_circle(&app).as_deref(), Some("Outils numériques"));
 }
 
 #[test]
@@ -445,7 +485,7 @@ fn a_discarded_form_takes_its_errors_with_it() {
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.overlay, Overlay::Confirm(Confirm::DiscardForm));
     typ(&mut app, "o");
-    assert!(circles(&app).editor.is_none());
+    assert!(!form_open(&app));
     assert_eq!(app.message, None, "no error left from the discarded form");
 }
 
@@ -459,8 +499,16 @@ fn a_closed_gt_is_reopened_only_after_a_yes() {
     typ(&mut app, "a");
     typ(&mut app, "GT Éphémère");
     press(&mut app, KeyCode::F(2));
-    assert!(circles(&app).editor.is_none(), "{}", message(&app));
-    let id = circles(&app).focus.unwrap().item.unwrap();
+    assert!(!form_open(&app), "{}", message(&app));
+    assert_eq!(picked_line(&app).as_deref(), Some("GT Éphémère"));
+    let fin = store(&path).circle_named("Finances").unwrap().unwrap();
+    let id = store(&path)
+        .working_groups(fin.id)
+        .unwrap()
+        .into_iter()
+        .find(|g| g.name == "GT Éphémère")
+        .unwrap()
+        .id;
     typ(&mut app, "x");
     press(&mut app, KeyCode::F(2));
     let gt = || store(&path).working_group(id).unwrap().unwrap();
@@ -489,7 +537,7 @@ fn a_work_item_typed_by_mistake_is_deleted_after_a_yes() {
     }
     typ(&mut app, "Erreur de saisie");
     press(&mut app, KeyCode::F(2));
-    let id = circles(&app).focus.unwrap().item.unwrap();
+    let id = picked_work_item(&app, &path, "Finances").id;
     assert!(store(&path).work_item(id).unwrap().is_some());
     typ(&mut app, "d");
     match &app.overlay {
@@ -510,9 +558,9 @@ fn a_work_item_typed_by_mistake_is_deleted_after_a_yes() {
     assert!(message(&app).contains("supprimé"), "{}", message(&app));
     assert!(!detail_text(&app).contains("Erreur de saisie"));
     // The focus went to a line that exists.
-    let focus = circles(&app).focus.unwrap();
-    assert_eq!(focus.section, Section::Work);
-    assert_ne!(focus.item, Some(id));
+    assert!(in_section(&app, WORK), "{:?}", focused_section(&app));
+    let picked = picked_work_item(&app, &path, "Finances");
+    assert_ne!(picked.id, id);
 }
 
 #[test]
@@ -522,7 +570,7 @@ fn a_benevole_is_refused_circle_gt_and_decision_writes_in_french() {
     let mut app = app_as(&path, "ben");
     select(&mut app, "Communication");
     let refused = |app: &App| {
-        assert!(circles(app).editor.is_none());
+        assert!(!form_open(app));
         assert!(matches!(app.overlay, Overlay::None));
         let m = app.message.as_ref().expect("a refusal");
         assert_eq!(m.kind, MessageKind::Error);
@@ -536,27 +584,21 @@ fn a_benevole_is_refused_circle_gt_and_decision_writes_in_french() {
     refused(&app);
     press(&mut app, KeyCode::Enter);
     // GT: add and close refused.
-    while circles(&app).focus.unwrap().section != Section::Groups {
-        press(&mut app, KeyCode::Tab);
-    }
+    tab_to(&mut app, SECTION_GROUPS);
     typ(&mut app, "a");
     refused(&app);
     // Decisions: add refused.
-    while circles(&app).focus.unwrap().section != Section::Decisions {
-        press(&mut app, KeyCode::Tab);
-    }
+    tab_to(&mut app, SECTION_DECISIONS);
     typ(&mut app, "a");
     refused(&app);
     // The work log: add, edit, delete are allowed (the question comes).
-    while circles(&app).focus.unwrap().section != Section::Work {
-        press(&mut app, KeyCode::Tab);
-    }
+    tab_to(&mut app, WORK);
     typ(&mut app, "d");
     let shown = common::tui::screen_text(&app);
     assert!(shown.contains("Supprimer"), "{shown}");
     typ(&mut app, "n");
     typ(&mut app, "a");
-    assert!(circles(&app).editor.is_some(), "{}", message(&app));
+    assert!(form_open(&app), "{}", message(&app));
 }
 
 #[test]
@@ -567,7 +609,7 @@ fn a_lecture_user_is_refused_every_write_clearly() {
     select(&mut app, "Communication");
     for keys in ["e", "n", "x"] {
         typ(&mut app, keys);
-        assert!(circles(&app).editor.is_none(), "{keys}");
+        assert!(!form_open(&app), "{keys}");
         assert!(
             message(&app).contains("votre rôle (lecture) ne permet pas"),
             "{}",
@@ -575,11 +617,11 @@ fn a_lecture_user_is_refused_every_write_clearly() {
         );
     }
     press(&mut app, KeyCode::Enter);
-    let id = circles(&app).focus.unwrap().item.unwrap();
+    let id = picked_work_item(&app, &path, "Communication").id;
     let before = store(&path).work_item(id).unwrap().unwrap();
     for keys in ["s", "a", "e", "d", ">", "<"] {
         typ(&mut app, keys);
-        assert!(circles(&app).editor.is_none(), "{keys}");
+        assert!(!form_open(&app), "{keys}");
         assert_eq!(app.overlay, Overlay::None, "{keys}");
         assert!(
             message(&app).contains("votre rôle (lecture) ne permet pas de modifier le suivi"),
@@ -588,20 +630,6 @@ fn a_lecture_user_is_refused_every_write_clearly() {
         );
     }
     assert_eq!(store(&path).work_item(id).unwrap().unwrap(), before);
-}
-
-/// The focused line of the detail is within the rows shown.
-fn focus_on_screen(app: &App) -> bool {
-    let width = cercles::tui::tabs::circles::detail_width(app.size.0, true);
-    let data = circles(app).detail.as_ref().unwrap();
-    let focus = circles(app).focus.unwrap();
-    let (_, anchors) = detail_lines(data, Some(&focus), Theme::plain(), width);
-    let anchor = anchors
-        .iter()
-        .find(|a| a.section == focus.section && a.item == focus.item)
-        .unwrap();
-    let height = usize::from(app.body_height());
-    (circles(app).scroll..circles(app).scroll + height).contains(&anchor.line)
 }
 
 #[test]
@@ -616,7 +644,11 @@ fn a_saved_or_cycled_work_item_stays_on_screen() {
     }
     typ(&mut app, "Nouvelle ligne en cours");
     press(&mut app, KeyCode::F(2));
-    assert!(circles(&app).editor.is_none(), "{}", message(&app));
+    assert!(!form_open(&app), "{}", message(&app));
+    assert_eq!(
+        picked_line(&app).as_deref(),
+        Some("Nouvelle ligne en cours")
+    );
     assert!(
         focus_on_screen(&app),
         "the new line, below the réalisé ones"
@@ -624,7 +656,11 @@ fn a_saved_or_cycled_work_item_stays_on_screen() {
     // Cycling moves it between the status groups: it stays in view.
     for _ in 0..3 {
         typ(&mut app, "s");
-        assert!(focus_on_screen(&app), "scroll {}", circles(&app).scroll);
+        assert!(focus_on_screen(&app), "scroll {}", detail_scroll(&app, 0));
+        assert_eq!(
+            picked_line(&app).as_deref(),
+            Some("Nouvelle ligne en cours")
+        );
     }
 }
 
@@ -638,11 +674,8 @@ fn a_sheet_field_over_its_limit_is_refused_under_that_field_not_cut() {
     press(&mut app, KeyCode::Tab);
     app.handle_paste(&"é".repeat(4001));
     press(&mut app, KeyCode::F(2));
-    let editor = circles(&app).editor.as_ref().expect("the form stays open");
-    let error = editor
-        .form
-        .error(cercles::tui::tabs::circles::editor::PURPOSE)
-        .expect("an error under raison d'être");
+    assert!(form_open(&app), "the form stays open");
+    let error = field_error(&app, CIRCLE_LABEL_PURPOSE).expect("an error under raison d'être");
     assert!(error.contains("4000"), "{error}");
     let after = store(&path).circle_named("Finances").unwrap().unwrap();
     assert_eq!(after, before, "nothing written");
@@ -654,7 +687,7 @@ fn a_work_item_deleted_elsewhere_while_its_form_is_open_is_said_deleted_not_modi
     let mut app = app(&path);
     select(&mut app, "Communication");
     press(&mut app, KeyCode::Enter);
-    let id = circles(&app).focus.unwrap().item.unwrap();
+    let id = picked_work_item(&app, &path, "Communication").id;
     typ(&mut app, "e");
     for _ in 0..3 {
         press(&mut app, KeyCode::Tab);
@@ -675,11 +708,12 @@ fn a_work_item_deleted_elsewhere_while_its_form_is_open_is_said_deleted_not_modi
         message(&app),
         "supprimé dans une autre session : F2 le recrée avec votre saisie, Échap abandonne"
     );
-    let editor = circles(&app).editor.as_ref().expect("the form stays open");
-    assert!(editor.form.value(TITLE).ends_with("(moi)"));
+    assert!(form_open(&app), "the form stays open");
+    let title = form_value(&app, LABEL_TITLE).unwrap();
+    assert!(title.ends_with("(moi)"), "{title}");
     // F2 again: created anew from what was typed.
     press(&mut app, KeyCode::F(2));
-    assert!(circles(&app).editor.is_none(), "{:?}", app.message);
+    assert!(!form_open(&app), "{:?}", app.message);
     assert!(store(&path).work_item(id).unwrap().is_none());
     let titles: Vec<String> = store(&path)
         .work_items(w.circle_id, w.year)
@@ -697,13 +731,11 @@ fn leaving_the_detail_or_the_tab_takes_a_stale_error_with_it() {
     select(&mut app, "Communication");
     press(&mut app, KeyCode::Enter);
     // An empty section: nothing to edit.
-    while circles(&app).focus.unwrap().section != Section::Groups {
-        press(&mut app, KeyCode::Tab);
-    }
+    tab_to(&mut app, SECTION_GROUPS);
     typ(&mut app, "e");
     assert_eq!(message(&app), "rien de choisi : ↑ ↓ pour choisir une ligne");
     press(&mut app, KeyCode::Esc);
-    assert!(circles(&app).focus.is_none());
+    assert!(detail_focus(&app).is_none());
     assert!(app.message.is_none(), "{}", message(&app));
     // An error on the cercle général's row, then another tab.
     typ(&mut app, "g");
@@ -740,8 +772,8 @@ fn long_errors_wrap_instead_of_losing_their_end_and_slash_in_a_section_filters_t
     select(&mut app, "Finances");
     press(&mut app, KeyCode::Enter);
     typ(&mut app, "/echange");
-    assert!(circles(&app).editor.is_none());
-    assert_eq!(circles(&app).visible().len(), 1);
+    assert!(!form_open(&app));
+    assert_eq!(circle_names(&app), ["Échange-entraide"]);
 }
 
 #[test]
@@ -768,23 +800,19 @@ fn home_and_end_reach_the_first_and_last_line_of_the_sections() {
     let mut app = app(&path);
     select(&mut app, "Finances");
     press(&mut app, KeyCode::Enter);
-    let first = circles(&app).focus;
+    let first = detail_focus(&app);
     typ(&mut app, "G");
-    let last = circles(&app).focus;
+    let last = detail_focus(&app);
     assert_ne!(first, last, "End moves");
     typ(&mut app, "j");
-    assert_eq!(circles(&app).focus, last, "nothing after the last line");
+    assert_eq!(detail_focus(&app), last, "nothing after the last line");
     typ(&mut app, "g");
-    let top = circles(&app).focus;
+    let top = detail_focus(&app);
     typ(&mut app, "k");
-    assert_eq!(circles(&app).focus, top, "nothing before the first line");
+    assert_eq!(detail_focus(&app), top, "nothing before the first line");
 }
 
-/// The footer row at 80x24.
-fn footer(app: &App) -> String {
-    let buf = common::tui::buffer(app);
-    common::tui::row(&buf, 22)
-}
+use common::tui::footer;
 
 #[test]
 fn the_footer_offers_nothing_the_record_or_the_role_refuses() {
@@ -794,7 +822,8 @@ fn the_footer_offers_nothing_the_record_or_the_role_refuses() {
     select(&mut app, "Plaidoyer");
     assert!(footer(&app).contains("e modifier"), "{}", footer(&app));
     typ(&mut app, "g");
-    assert_eq!(circles(&app).visible_ids()[0], GENERAL_ID);
+    assert_eq!(circle_names(&app)[0], GENERAL_NAME);
+    assert_eq!(selected_circle(&app).as_deref(), Some(GENERAL_NAME));
     assert!(!footer(&app).contains("e modifier"), "{}", footer(&app));
     assert!(!footer(&app).contains("x fermer"), "{}", footer(&app));
 
@@ -803,12 +832,8 @@ fn the_footer_offers_nothing_the_record_or_the_role_refuses() {
     let mut app = app_as(&path, "lea");
     select(&mut app, "Plaidoyer");
     press(&mut app, KeyCode::Enter);
-    while circles(&app).focus.unwrap().section != Section::Work {
-        press(&mut app, KeyCode::Tab);
-    }
+    tab_to(&mut app, WORK);
     assert!(footer(&app).contains("a ajouter"), "{}", footer(&app));
-    while circles(&app).focus.unwrap().section != Section::Decisions {
-        press(&mut app, KeyCode::Tab);
-    }
+    tab_to(&mut app, SECTION_DECISIONS);
     assert!(!footer(&app).contains("a ajouter"), "{}", footer(&app));
 }

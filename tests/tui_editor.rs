@@ -8,7 +8,6 @@ mod common;
 
 use cercles::catalogue::tui as msg;
 use cercles::store::Store;
-use cercles::tui::tabs::circles::detail::Section;
 use cercles::tui::{App, Theme};
 use common::tui::{ADMIN, demo, press, screen_text, select_circle, typ};
 use ratatui::crossterm::event::KeyCode;
@@ -72,7 +71,9 @@ fn the_instance_of_a_decision_is_picked_by_typing() {
     let mut app = app(&path);
     select_circle(&mut app, "Plaidoyer");
     press(&mut app, KeyCode::Enter);
-    while common::tui::circles(&app).focus.unwrap().section != Section::Decisions {
+    while !common::tui::focused_section(&app)
+        .is_some_and(|s| s.starts_with(cercles::catalogue::circles_tab::SECTION_DECISIONS))
+    {
         press(&mut app, KeyCode::Tab);
     }
     typ(&mut app, "a");

@@ -8,12 +8,11 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use cercles::store::Store;
-use cercles::tui::tabs::circles::detail::Section;
 use cercles::tui::{App, Theme};
 use chrono::NaiveDate;
-use common::tui::circles;
 use common::tui::{
-    ADMIN, buffer, buffer_at, demo, find, key, press, row, screen, select_circle as select, typ,
+    ADMIN, buffer, buffer_at, demo, find, focused_section, form_open, key, press, row, screen,
+    select_circle as select, selected_circle, typ,
 };
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -358,8 +357,18 @@ fn hostile_text_is_cleaned_and_keeps_the_layout() {
     );
     typ(&mut app, &name);
     app.handle_key(key(KeyCode::F(2)));
-    assert!(circles(&app).editor.is_none(), "{:?}", app.message);
-    let saved = circles(&app).selected().unwrap().name().to_owned();
+    assert!(!form_open(&app), "{:?}", app.message);
+    // The list shows it selected (its name cut to the column), the base holds it cleaned.
+    let shown = selected_circle(&app).unwrap();
+    assert!(shown.starts_with("Accueil 😀 très long"), "{shown:?}");
+    let saved = Store::open(&path, ADMIN)
+        .unwrap()
+        .circles()
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name().to_owned())
+        .find(|n| n.contains("Acc"))
+        .expect("the circle saved");
     assert!(saved.starts_with("Accueil 😀 très long"), "{saved:?}");
     assert!(
         !saved
@@ -367,7 +376,7 @@ fn hostile_text_is_cleaned_and_keeps_the_layout() {
             .any(|c| c.is_control() || c == '\u{202e}' || c == '\u{200f}')
     );
     app.handle_key(key(KeyCode::Enter));
-    while circles(&app).focus.unwrap().section != Section::Work {
+    while !focused_section(&app).is_some_and(|s| s.starts_with("Suivi ")) {
         app.handle_key(key(KeyCode::Tab));
     }
     typ(&mut app, "a");
@@ -376,7 +385,7 @@ fn hostile_text_is_cleaned_and_keeps_the_layout() {
     }
     typ(&mut app, &format!("Titre\u{202e} 😀😀 {}", "x".repeat(180)));
     app.handle_key(key(KeyCode::F(2)));
-    assert!(circles(&app).editor.is_none(), "{:?}", app.message);
+    assert!(!form_open(&app), "{:?}", app.message);
     for screen_now in [buffer(&app), {
         typ(&mut app, "e");
         buffer(&app)
@@ -536,7 +545,7 @@ fn a_narrow_help_cuts_descriptions_with_an_ellipsis() {
     assert!(line.trim_end().ends_with("…│"), "{line:?}");
 }
 
-/// `?` lists the keys of the screen in front first; a tab still to come has none of the
+/// `?` lists the keys of the screen in front first (Membres, Collectifs); a tab still to come has none of the
 /// Cercles or Membres keys, only the global ones.
 #[test]
 fn help_lists_this_screen_s_keys_first() {
@@ -548,6 +557,17 @@ fn help_lists_this_screen_s_keys_first() {
     assert!(first_group.contains("Membres"), "{shown}");
     app.handle_key(key(KeyCode::Esc));
     typ(&mut app, "3?");
+    let shown = common::tui::screen_text(&app);
+    assert!(
+        shown
+            .lines()
+            .nth(1)
+            .unwrap_or_default()
+            .contains("Collectifs"),
+        "{shown}"
+    );
+    app.handle_key(key(KeyCode::Esc));
+    typ(&mut app, "4?");
     let shown = common::tui::screen_text(&app);
     assert!(shown.contains("Partout"), "{shown}");
     for other in ["Cercles", "Membres", "Détail d'un cercle", "Formulaires"] {

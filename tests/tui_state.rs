@@ -6,16 +6,20 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use cercles::catalogue::circles_tab::GENERAL_NAME;
+use cercles::catalogue::tui::{CIRCLE_LABEL_MISSIONS, CIRCLE_LABEL_NAME, CIRCLE_LABEL_PURPOSE};
 use cercles::model::{CircleSheet, Role};
 use cercles::store::Store;
 use cercles::tui::app::Overlay;
 use cercles::tui::tabs::Tab;
-use cercles::tui::tabs::circles::editor::{MISSIONS, NAME, PURPOSE};
 use cercles::tui::widgets::confirm::Confirm;
 use cercles::tui::{Action, App, Theme};
 use chrono::NaiveDate;
-use common::tui::circles;
-use common::tui::{ADMIN, key, select_circle as select, typ};
+use common::tui::{
+    ADMIN, circle_names, conflict_rows, field_error, field_focused, form_is_dirty, form_open,
+    form_value, is_filtering, key, list_rows, select_circle as select, selected_circle,
+    selected_position, typ,
+};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn db() -> (tempfile::TempDir, PathBuf) {
@@ -42,6 +46,31 @@ fn app(path: &Path) -> App {
 
 fn ctrl(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+/// The circles the list shows, the cercle général's row left out.
+fn visible(app: &App) -> Vec<String> {
+    circle_names(app)
+        .into_iter()
+        .filter(|n| n != GENERAL_NAME)
+        .collect()
+}
+
+/// How many circles the base holds.
+fn circle_count(path: &Path) -> usize {
+    Store::open(path, ADMIN).unwrap().circles().unwrap().len()
+}
+
+/// The Cercles list's header: its title and counts, or the filter as typed.
+fn list_header(app: &App) -> String {
+    let buf = common::tui::buffer(app);
+    let row = common::tui::row(&buf, 1);
+    row.split('│').next().unwrap().trim_end().to_owned()
+}
+
+/// Where the selection is in the Cercles list (from 0, the cercle général's row first).
+fn selected(app: &App) -> Option<usize> {
+    selected_position(app, 1)
 }
 
 fn circle_sheet(path: &Path, name: &str) -> CircleSheet {
@@ -72,24 +101,25 @@ fn list_navigation_keys() {
     let (_d, path) = db();
     let mut app = app(&path);
     // The cercle général's row comes first, then the circles.
-    let n = circles(&app).circles.len() + 1;
+    let n = circle_count(&path) + 1;
     assert!(n >= 10);
-    assert_eq!(circles(&app).list.selected(), Some(0));
+    assert_eq!(list_rows(&app, 1).len(), n);
+    assert_eq!(selected(&app), Some(0));
     typ(&mut app, "jj");
-    assert_eq!(circles(&app).list.selected(), Some(2));
+    assert_eq!(selected(&app), Some(2));
     app.handle_key(key(KeyCode::Up));
     typ(&mut app, "k");
-    assert_eq!(circles(&app).list.selected(), Some(0));
+    assert_eq!(selected(&app), Some(0));
     app.handle_key(KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT));
-    assert_eq!(circles(&app).list.selected(), Some(n - 1));
+    assert_eq!(selected(&app), Some(n - 1));
     app.handle_key(key(KeyCode::Home));
-    assert_eq!(circles(&app).list.selected(), Some(0));
+    assert_eq!(selected(&app), Some(0));
     app.handle_key(key(KeyCode::End));
-    assert_eq!(circles(&app).list.selected(), Some(n - 1));
+    assert_eq!(selected(&app), Some(n - 1));
     app.handle_key(key(KeyCode::PageUp));
-    assert_eq!(circles(&app).list.selected(), Some(0));
+    assert_eq!(selected(&app), Some(0));
     app.handle_key(key(KeyCode::PageDown));
-    assert_eq!(circles(&app).list.selected(), Some(n - 1));
+    assert_eq!(selected(&app), Some(n - 1));
 }
 
 #[test]
@@ -97,7 +127,6 @@ fn selection_stays_on_the_same_circle_when_another_session_changes_the_list() {
     let (_d, path) = db();
     let mut app = app(&path);
     select(&mut app, "Finances");
-    let id = circles(&app).list.selected_id();
     let mut other = Store::open(&path, ADMIN).unwrap();
     // A new circle sorts after; renaming one before Finances changes the order by name only
     // within a position, so insert one and rename the first to shift positions.
@@ -117,9 +146,8 @@ fn selection_stays_on_the_same_circle_when_another_session_changes_the_list() {
         )
         .unwrap();
     assert!(app.poll_changes(), "the change is seen");
-    assert_eq!(circles(&app).list.selected_id(), id);
-    assert_eq!(circles(&app).selected().unwrap().name(), "Finances");
-    assert!(circles(&app).circles.iter().any(|c| c.name() == "Zèbre"));
+    assert_eq!(selected_circle(&app).as_deref(), Some("Finances"));
+    assert!(circle_names(&app).iter().any(|c| c == "Zèbre"));
     assert!(!app.poll_changes(), "nothing new");
 }
 
@@ -128,26 +156,29 @@ fn slash_filters_as_you_type_accents_ignored_and_esc_clears() {
     let (_d, path) = db();
     let mut app = app(&path);
     typ(&mut app, "/echange");
-    assert!(circles(&app).filtering);
-    let names: Vec<_> = circles(&app)
-        .visible()
-        .iter()
-        .map(|c| c.name().to_owned())
-        .collect();
-    assert_eq!(names, ["Échange-entraide"]);
-    assert_eq!(circles(&app).selected().unwrap().name(), "Échange-entraide");
+    assert!(is_filtering(&app));
+    assert_eq!(visible(&app), ["Échange-entraide"]);
+    assert_eq!(selected_circle(&app).as_deref(), Some("Échange-entraide"));
     // Typing `q` in the filter is text, not quit.
     typ(&mut app, "q");
     assert!(!app.should_quit());
-    assert!(circles(&app).visible().is_empty());
+    assert!(visible(&app).is_empty());
     app.handle_key(key(KeyCode::Backspace));
     app.handle_key(key(KeyCode::Enter));
-    assert!(!circles(&app).filtering);
-    assert_eq!(circles(&app).filter, "echange");
+    assert!(!is_filtering(&app));
+    assert!(
+        list_header(&app).starts_with("/echange "),
+        "{}",
+        list_header(&app)
+    );
     app.handle_key(key(KeyCode::Esc));
-    assert!(circles(&app).filter.is_empty());
-    assert_eq!(circles(&app).visible().len(), circles(&app).circles.len());
-    assert_eq!(circles(&app).selected().unwrap().name(), "Échange-entraide");
+    assert!(
+        list_header(&app).starts_with("Cercles "),
+        "{}",
+        list_header(&app)
+    );
+    assert_eq!(visible(&app).len(), circle_count(&path));
+    assert_eq!(selected_circle(&app).as_deref(), Some("Échange-entraide"));
 }
 
 #[test]
@@ -155,13 +186,7 @@ fn a_filter_with_no_part_match_finds_the_letters_in_order_and_esc_restores() {
     let (_d, path) = db();
     let mut app = app(&path);
     select(&mut app, "Finances");
-    let names = |app: &App| -> Vec<String> {
-        circles(app)
-            .visible()
-            .iter()
-            .map(|c| c.name().to_owned())
-            .collect()
-    };
+    let names = visible;
     // No name holds "eche": letters in order find it.
     typ(&mut app, "/eche");
     assert_eq!(names(&app), ["Échange-entraide"]);
@@ -177,9 +202,9 @@ fn a_filter_with_no_part_match_finds_the_letters_in_order_and_esc_restores() {
     // No match at all, then Esc: everything back.
     typ(&mut app, "zzz");
     assert!(names(&app).is_empty());
-    assert!(!circles(&app).general_selected());
+    assert_ne!(selected_circle(&app).as_deref(), Some(GENERAL_NAME));
     app.handle_key(key(KeyCode::Esc));
-    assert_eq!(names(&app).len(), circles(&app).circles.len());
+    assert_eq!(names(&app).len(), circle_count(&path));
 }
 
 #[test]
@@ -196,7 +221,7 @@ fn quitting_with_a_dirty_form_asks_first() {
     let mut app = app(&path);
     select(&mut app, "Finances");
     typ(&mut app, "e");
-    assert!(circles(&app).editor.is_some());
+    assert!(form_open(&app));
     // In a form, `q` is text.
     typ(&mut app, "q");
     assert!(!app.should_quit());
@@ -221,22 +246,19 @@ fn esc_on_a_changed_form_asks_and_discards_only_on_yes() {
     app.handle_key(key(KeyCode::Esc));
     assert_eq!(app.overlay, Overlay::Confirm(Confirm::DiscardForm));
     app.handle_key(key(KeyCode::Esc));
-    assert!(
-        circles(&app).editor.is_some(),
-        "Esc on the question means no"
-    );
+    assert!(form_open(&app), "Esc on the question means no");
     assert_eq!(
-        circles(&app).editor.as_ref().unwrap().form.value(NAME),
-        "FinancesX"
+        form_value(&app, CIRCLE_LABEL_NAME).as_deref(),
+        Some("FinancesX")
     );
     app.handle_key(key(KeyCode::Esc));
     typ(&mut app, "o");
-    assert!(circles(&app).editor.is_none());
+    assert!(!form_open(&app));
     assert_eq!(circle_sheet(&path, "Finances").name, "Finances");
     // An unchanged form closes at once.
     typ(&mut app, "e");
     app.handle_key(key(KeyCode::Esc));
-    assert!(circles(&app).editor.is_none());
+    assert!(!form_open(&app));
     assert_eq!(app.overlay, Overlay::None);
 }
 
@@ -250,17 +272,17 @@ fn edit_and_save_with_f2_ctrl_o_and_ctrl_s() {
         .enumerate()
     {
         typ(&mut app, "e");
-        let editor = circles(&app).editor.as_ref().unwrap();
-        assert_eq!(editor.form.focused_key(), Some(NAME));
+        assert!(form_open(&app));
+        assert!(field_focused(&app, CIRCLE_LABEL_NAME));
         app.handle_key(key(KeyCode::Tab));
         typ(&mut app, &format!(" Édition {n}."));
         app.handle_key(save);
-        assert!(circles(&app).editor.is_none(), "saved and closed");
+        assert!(!form_open(&app), "saved and closed");
         let purpose = circle_sheet(&path, "Finances").purpose;
         assert!(purpose.ends_with(&format!("Édition {n}.")), "{purpose}");
         assert!(app.message.as_ref().unwrap().text.contains("enregistrée"));
     }
-    assert_eq!(circles(&app).selected().unwrap().name(), "Finances");
+    assert_eq!(selected_circle(&app).as_deref(), Some("Finances"));
 }
 
 #[test]
@@ -274,19 +296,22 @@ fn a_form_with_an_error_is_not_saved_and_says_why_under_the_field() {
     }
     app.handle_key(key(KeyCode::Tab));
     app.handle_key(key(KeyCode::F(2)));
-    let editor = circles(&app).editor.as_ref().expect("still open");
-    assert_eq!(editor.form.error(NAME), Some("ce champ est obligatoire"));
+    assert!(form_open(&app), "still open");
     assert_eq!(
-        editor.form.focused_key(),
-        Some(NAME),
+        field_error(&app, CIRCLE_LABEL_NAME).as_deref(),
+        Some("ce champ est obligatoire")
+    );
+    assert!(
+        field_focused(&app, CIRCLE_LABEL_NAME),
         "focus goes to the error"
     );
     assert_eq!(circle_sheet(&path, "Finances").name, "Finances");
     // A name another circle has: refused by the store, shown on the name field.
     typ(&mut app, "plaidoyer");
     app.handle_key(key(KeyCode::F(2)));
-    let editor = circles(&app).editor.as_ref().expect("still open");
-    assert!(editor.form.error(NAME).unwrap().contains("s'appelle déjà"));
+    assert!(form_open(&app), "still open");
+    let error = field_error(&app, CIRCLE_LABEL_NAME).unwrap();
+    assert!(error.contains("s'appelle déjà"), "{error}");
 }
 
 #[test]
@@ -309,15 +334,14 @@ fn a_stale_save_shows_their_values_and_merges_field_by_field() {
         .unwrap();
 
     app.handle_key(key(KeyCode::F(2)));
-    let editor = circles(&app).editor.as_ref().unwrap();
-    let conflict = editor.conflict.as_ref().expect("conflict shown");
-    let keys: Vec<_> = conflict.rows.iter().map(|r| r.key).collect();
-    assert_eq!(keys, [PURPOSE, MISSIONS]);
-    assert_eq!(conflict.rows[0].theirs, "Leur raison d'être.");
-    assert_eq!(conflict.rows[0].mine, "Tenir les comptes du réseau. (moi)");
-    assert!(conflict.rows[0].keep_mine, "I changed it: mine by default");
+    let conflict = conflict_rows(&app).expect("conflict shown");
+    let labels: Vec<_> = conflict.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(labels, [CIRCLE_LABEL_PURPOSE, CIRCLE_LABEL_MISSIONS]);
+    assert_eq!(conflict[0].theirs, "Leur raison d'être.");
+    assert_eq!(conflict[0].mine, "Tenir les comptes du réseau. (moi)");
+    assert!(conflict[0].keep_mine, "I changed it: mine by default");
     assert!(
-        !conflict.rows[1].keep_mine,
+        !conflict[1].keep_mine,
         "I did not touch it: theirs by default"
     );
     // Nothing was written over their save.
@@ -329,16 +353,19 @@ fn a_stale_save_shows_their_values_and_merges_field_by_field() {
     // Keep theirs for the purpose too, then go back to the form and save.
     typ(&mut app, "t");
     app.handle_key(key(KeyCode::Enter));
-    let editor = circles(&app).editor.as_ref().unwrap();
-    assert!(editor.conflict.is_none());
-    assert_eq!(editor.form.value(PURPOSE), "Leur raison d'être.");
-    assert!(!editor.form.is_dirty(), "all theirs: nothing left to save");
+    assert!(form_open(&app));
+    assert!(conflict_rows(&app).is_none());
+    assert_eq!(
+        form_value(&app, CIRCLE_LABEL_PURPOSE).as_deref(),
+        Some("Leur raison d'être.")
+    );
+    assert!(!form_is_dirty(&app), "all theirs: nothing left to save");
 
     // Now add to the purpose (the focus stayed on it) and save on their version.
-    assert_eq!(editor.form.focused_key(), Some(PURPOSE));
+    assert!(field_focused(&app, CIRCLE_LABEL_PURPOSE));
     typ(&mut app, " Et la mienne.");
     app.handle_key(key(KeyCode::F(2)));
-    assert!(circles(&app).editor.is_none(), "saved on their version");
+    assert!(!form_open(&app), "saved on their version");
     let saved = circle_sheet(&path, "Finances");
     assert_eq!(saved.purpose, "Leur raison d'être. Et la mienne.");
     assert_eq!(saved.missions, "Leurs missions.");
@@ -361,15 +388,19 @@ fn conflict_r_takes_all_theirs_and_esc_returns_to_the_stale_form() {
         .unwrap();
     app.handle_key(key(KeyCode::F(2)));
     app.handle_key(key(KeyCode::Esc));
-    let editor = circles(&app).editor.as_ref().unwrap();
-    assert!(editor.conflict.is_none());
-    assert!(editor.form.value(PURPOSE).ends_with("(moi)"));
+    assert!(form_open(&app));
+    assert!(conflict_rows(&app).is_none());
+    let purpose = form_value(&app, CIRCLE_LABEL_PURPOSE).unwrap();
+    assert!(purpose.ends_with("(moi)"), "{purpose}");
     // Saving again from the stale version conflicts again: never a silent overwrite.
     app.handle_key(key(KeyCode::F(2)));
-    assert!(circles(&app).editor.as_ref().unwrap().conflict.is_some());
+    assert!(conflict_rows(&app).is_some());
     typ(&mut app, "r");
-    let editor = circles(&app).editor.as_ref().unwrap();
-    assert_eq!(editor.form.value(PURPOSE), "Autre.");
+    assert!(form_open(&app));
+    assert_eq!(
+        form_value(&app, CIRCLE_LABEL_PURPOSE).as_deref(),
+        Some("Autre.")
+    );
 }
 
 #[test]
@@ -427,7 +458,7 @@ fn a_read_only_role_cannot_open_the_form() {
     admin.add_user("lea", Role::Lecture, None).unwrap();
     let mut app = App::new(Store::open(&path, "lea").unwrap()).unwrap();
     typ(&mut app, "e");
-    assert!(circles(&app).editor.is_none());
+    assert!(!form_open(&app));
     let message = app.message.as_ref().unwrap();
     assert_eq!(message.kind, cercles::tui::app::MessageKind::Error);
 }

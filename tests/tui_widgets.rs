@@ -6,11 +6,11 @@
 
 mod common;
 
+use cercles::catalogue::members_tab::FIELD_CIRCLE;
 use cercles::store::Store;
-use cercles::tui::tabs::members::role_editor::CIRCLE;
 use cercles::tui::{App, Theme};
 use chrono::NaiveDate;
-use common::tui::{ADMIN, buffer, demo, key, members, row, typ};
+use common::tui::{ADMIN, buffer, demo, form_open, form_value, key, row, typ};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 
@@ -145,10 +145,8 @@ fn person_names_with_emoji_and_flags_keep_the_membres_columns_in_line() {
 }
 
 fn circle_field(app: &App) -> String {
-    let Some(editor) = &members(app).form else {
-        panic!("the role form is open: {:?}", app.message);
-    };
-    editor.form.value(CIRCLE)
+    assert!(form_open(app), "the role form is open: {:?}", app.message);
+    form_value(app, FIELD_CIRCLE).expect("a circle field")
 }
 
 fn screen(app: &App) -> String {
@@ -176,7 +174,7 @@ fn the_circle_of_the_role_form_is_picked_by_typing_part_of_its_name() {
     typ(&mut app, "fin");
     app.handle_key(key(KeyCode::Esc));
     assert_eq!(circle_field(&app), "Échange-entraide");
-    assert!(members(&app).form.is_some(), "Échap closed only the search");
+    assert!(form_open(&app), "Échap closed only the search");
     // ← → still cycle the short list.
     app.handle_key(key(KeyCode::Right));
     assert_ne!(circle_field(&app), "Échange-entraide", "← → still cycle");

@@ -58,6 +58,27 @@ struct Parts<'w> {
     name: String,
 }
 
+/// A name as written, its accents kept: lowercase, hyphens and apostrophes as spaces, the
+/// words holding a digit (a postal code, `(93)`) left out.
+fn accented_name(text: &str) -> String {
+    let spaced: String = text
+        .to_lowercase()
+        .chars()
+        .map(|c| {
+            if matches!(c, '-' | '\'' | '’' | '(' | ')') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    spaced
+        .split_whitespace()
+        .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn is_full_code(word: &str) -> bool {
     (4..=CODE_LEN).contains(&word.len()) && is_code_word(word)
 }
@@ -96,6 +117,15 @@ impl Communes {
             found = former.filter(fits).collect();
         }
         found.sort_by_key(|c| std::cmp::Reverse(c.weight()));
+        // Names equal but for their accents (`Melle`, `Mellé`): the one written with the very
+        // accents typed is meant.
+        if found.len() > 1 {
+            let typed = accented_name(text);
+            let mut same = found.iter().filter(|c| accented_name(c.name()) == typed);
+            if let (Some(one), None) = (same.next(), same.next()) {
+                return Resolution::Found(one);
+            }
+        }
         Resolution::of(found)
     }
 

@@ -441,7 +441,7 @@ mod tests {
         assert!(!f.is_due(today, 6), "exactly six months is not yet due");
         f.last_contact_on = Some(day(2025, 10, 1));
         assert_eq!(f.last_heard(), Some(day(2025, 10, 1)));
-        assert!(!f.is_due(today, 1));
+        assert!(!f.is_due(today, 2));
         assert!(!f.is_due(day(2025, 11, 1), 1), "one month to the day");
         assert!(f.is_due(day(2025, 11, 2), 1));
     }
@@ -449,7 +449,7 @@ mod tests {
     #[test]
     fn a_draft_names_its_first_bad_field() {
         let good = CollectiveDraft {
-            name: " Collectif  de Test ".into(),
+            name: " Collectif de Test ".into(),
             kind: CollectiveKind::ListeCitoyenne,
             commune: "49092".into(),
             status: CollectiveStatus::EnRoute,

@@ -105,13 +105,6 @@ impl App {
         self.panes[tab.index()].as_ref()
     }
 
-    /// The pane of type `T`, if a tab has one: for tests and benches that look inside a tab.
-    pub fn pane_of<T: Pane>(&self) -> Option<&T> {
-        self.panes
-            .iter()
-            .find_map(|p| (p.as_ref() as &dyn std::any::Any).downcast_ref::<T>())
-    }
-
     /// The pane of a tab with what its actions need: the store, the theme and the screen as
     /// it is now.
     fn pane_env(&mut self, tab: Tab) -> (&mut dyn Pane, Env<'_>) {

@@ -168,7 +168,7 @@ impl Offer {
 /// filter line, its keymap scopes, its open form), then to the global keys; the pane answers
 /// with a [`Reply`]. A pane draws itself and says its scopes (which give its footer, its help
 /// and its palette actions). What a tab need not do has a default: a placeholder is a few lines.
-pub trait Pane: std::any::Any {
+pub trait Pane {
     /// Draw the tab's body.
     fn render(&self, area: Rect, buf: &mut Buffer, theme: Theme);
 

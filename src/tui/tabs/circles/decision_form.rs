@@ -7,7 +7,6 @@ use chrono::NaiveDate;
 use super::editor::{
     AfterSave, CircleEditor, ITEM_WORDS, date_text, multi, optional_date, refused, required_date,
 };
-use super::forms::TITLE;
 use crate::catalogue::circles_tab as cm;
 use crate::catalogue::tui as msg;
 use crate::model::{Circle, CircleKind, Decision, DecisionDraft, Instance, decision, format_date};
@@ -17,6 +16,9 @@ use crate::tui::widgets::editor::{Current, Editor, Record, Refusal, SaveError, S
 use crate::tui::widgets::form::{FieldKind, Form};
 
 pub const INSTANCE: &str = "instance";
+/// The decision's title, by the code the model names it with (`forms`, which re-exports this
+/// file's keys, is not imported back).
+const TITLE: &str = decision::fields::TITLE.code;
 pub const DECIDED_ON: &str = "decided_on";
 pub const BODY: &str = decision::fields::BODY.code;
 pub const REVIEW_ON: &str = decision::fields::REVIEW_ON.code;

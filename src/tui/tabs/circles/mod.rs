@@ -44,24 +44,24 @@ pub use self::detail::GENERAL_ID;
 
 #[derive(Default)]
 pub struct CirclesTab {
-    pub circles: Vec<Circle>,
+    circles: Vec<Circle>,
     /// Counts of each circle, in the order of `circles`.
-    pub summaries: Vec<CircleSummary>,
+    summaries: Vec<CircleSummary>,
     /// The derived circles' sizes (cercle général, coordination).
-    pub derived: DerivedCounts,
-    pub list: ListState,
-    pub filter: String,
+    derived: DerivedCounts,
+    list: ListState,
+    filter: String,
     /// The filter line has the keyboard (after `/`, until Enter or Esc).
-    pub filtering: bool,
-    pub editor: Option<CircleEditor>,
+    filtering: bool,
+    editor: Option<CircleEditor>,
     /// What the detail shows, loaded for the selected row and year.
-    pub detail: Option<DetailData>,
+    detail: Option<DetailData>,
     /// The keyboard is inside the detail, on this section and line.
-    pub focus: Option<DetailFocus>,
+    focus: Option<DetailFocus>,
     /// First line of the detail shown.
-    pub scroll: usize,
+    scroll: usize,
     /// The year of the work log shown (the year of today at start).
-    pub year: i32,
+    year: i32,
 }
 
 impl CirclesTab {
@@ -88,13 +88,13 @@ impl CirclesTab {
     }
 
     /// The circles the filter lets through, in list order.
-    pub fn visible(&self) -> Vec<&Circle> {
+    fn visible(&self) -> Vec<&Circle> {
         let matches = self.name_matches();
         self.circles.iter().filter(|c| matches(c.name())).collect()
     }
 
     /// The rows' ids: the cercle général first, then the visible circles.
-    pub fn visible_ids(&self) -> Vec<i64> {
+    fn visible_ids(&self) -> Vec<i64> {
         let mut ids = Vec::new();
         if self.general_matches() {
             ids.push(GENERAL_ID);
@@ -104,21 +104,21 @@ impl CirclesTab {
     }
 
     /// The selected circle (`None` on the cercle général's row).
-    pub fn selected(&self) -> Option<&Circle> {
+    fn selected(&self) -> Option<&Circle> {
         let id = self.list.selected_id()?;
         self.circles.iter().find(|c| c.id == id)
     }
 
-    pub fn general_selected(&self) -> bool {
+    fn general_selected(&self) -> bool {
         self.list.selected_id() == Some(GENERAL_ID)
     }
 
-    pub fn summary(&self, id: i64) -> Option<&CircleSummary> {
+    fn summary(&self, id: i64) -> Option<&CircleSummary> {
         self.summaries.iter().find(|s| s.circle.id == id)
     }
 
     /// New rows from the store: the selection stays on the same row.
-    pub fn set_summaries(
+    fn set_summaries(
         &mut self,
         summaries: Vec<CircleSummary>,
         derived: DerivedCounts,
@@ -130,7 +130,7 @@ impl CirclesTab {
         self.refilter(height);
     }
 
-    pub fn refilter(&mut self, height: usize) {
+    fn refilter(&mut self, height: usize) {
         let ids = self.visible_ids();
         self.list.sync(&ids, height);
     }

@@ -2,7 +2,8 @@
 //! people who left shown or hidden), the detail of the selected person, and the forms that
 //! add or edit a person, give or end a role, and record a departure or a return
 //! (`person_editor`, `role_editor`). The view is in `view`, the writes in
-//! `writes`.
+//! `writes`; what the tab, its writes and its forms share (the tab's questions, whether the
+//! session may write people) in `session`, so that no two of these files import each other.
 //!
 //! The tab is a component ([`Pane`]): it takes the store for each action (it reads the list
 //! again after a filter change and writes on save) and answers with a [`Reply`]: the app shows
@@ -10,6 +11,7 @@
 
 pub mod person_editor;
 pub mod role_editor;
+mod session;
 pub mod view;
 pub mod writes;
 
@@ -20,8 +22,8 @@ use ratatui::widgets::Widget;
 
 use self::person_editor::MemberEditor;
 use self::role_editor::RoleEditor;
+use self::session::{MemberQuestion, may_write};
 use self::view::{detail_lines, detail_size};
-use self::writes::may_write;
 use super::pane::{Env, Pane, Reply};
 use crate::catalogue::members_tab as mm;
 use crate::catalogue::tui as msg;
@@ -49,46 +51,37 @@ pub(super) fn list_rows(env: &Env<'_>) -> usize {
     list_height(env.body().1)
 }
 
-/// The tab's questions, as their token. A person who left is asked about before coming back
-/// at the version read when asking (a yes on a person changed meanwhile is refused by the
-/// store); a new person bearing a name already in the network is asked about before saving.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum MemberQuestion {
-    Return { id: i64, version: i64 },
-    AddHomonym,
-}
-
 #[derive(Default)]
 pub struct MembersTab {
-    pub people: PeopleList,
-    pub list: ListState,
-    pub filter: PersonFilter,
+    people: PeopleList,
+    list: ListState,
+    filter: PersonFilter,
     /// The filter line has the keyboard (after `/`, until Enter or Esc).
-    pub filtering: bool,
+    filtering: bool,
     /// Every circle, in the store's order: the circle filter cycles through the open ones.
-    pub circles: Vec<Circle>,
-    pub alerts: Vec<TermAlert>,
+    circles: Vec<Circle>,
+    alerts: Vec<TermAlert>,
     /// The selected person, with every role they held.
-    pub detail: Option<PersonDetail>,
+    detail: Option<PersonDetail>,
     /// Lines of the detail scrolled past (J K); back to the top for another person.
-    pub detail_scroll: usize,
+    detail_scroll: usize,
     /// The cercle général and de coordination, for the header's counts.
-    pub derived: DerivedCounts,
+    derived: DerivedCounts,
     /// The form open over the tab, if any.
-    pub form: Option<MemberEditor>,
+    form: Option<MemberEditor>,
     /// The session's role may not see email and phone (lecture).
-    pub contacts_hidden: bool,
+    contacts_hidden: bool,
     /// The circle filter being chosen (after `c`, until Entrée or Échap).
-    pub circle_picker: Option<Picker<i64>>,
+    circle_picker: Option<Picker<i64>>,
 }
 
 impl MembersTab {
-    pub fn ids(&self) -> Vec<i64> {
+    fn ids(&self) -> Vec<i64> {
         self.people.rows.iter().map(|r| r.person.id).collect()
     }
 
     /// Any filter on (the text, a quick filter, or people who left shown).
-    pub fn is_filtered(&self) -> bool {
+    fn is_filtered(&self) -> bool {
         let f = &self.filter;
         !f.text.is_empty() || f.circle_id.is_some() || f.kind.is_some() || f.role.is_some()
     }

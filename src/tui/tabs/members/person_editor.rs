@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::MemberQuestion;
+use super::session::MemberQuestion;
 use crate::catalogue::members_tab as mm;
 use crate::catalogue::people as pm;
 use crate::model::person::fields;

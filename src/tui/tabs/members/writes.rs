@@ -2,10 +2,10 @@
 //! and bringing back a person who left. After a write the list is read again and the
 //! selection stays on the person; the app then reloads every tab.
 
-use super::{MemberQuestion, MembersTab, list_rows};
+use super::session::{MemberQuestion, may_write};
+use super::{MembersTab, list_rows};
 use crate::catalogue::members_tab as mm;
 use crate::catalogue::tui as msg;
-use crate::model::Area;
 use crate::store::StoreError;
 use crate::tui::tabs::{Env, Reply};
 use crate::tui::widgets::editor::{Answer, Saved};
@@ -95,17 +95,4 @@ impl MembersTab {
             Err(other) => Reply::Error(other.to_string()),
         }
     }
-}
-
-/// Whether this session may write people: the base is writable and the role may change the
-/// governance area. The error is the line to show.
-pub(super) fn may_write(env: &Env<'_>) -> Result<(), String> {
-    if env.store.is_read_only() {
-        return Err(mm::READ_ONLY_NO_EDIT.to_owned());
-    }
-    let role = env.store.actor().role;
-    if !role.may_write(Area::Governance) {
-        return Err(mm::refused(role.label()));
-    }
-    Ok(())
 }
