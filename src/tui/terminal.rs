@@ -208,6 +208,7 @@ pub fn run(mut app: App) -> Result<(), TuiError> {
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         let size = terminal.size()?;
         app.set_size(size.width, size.height);
+        app.set_deferring(true);
         let outcome = event_loop(&mut terminal, &mut app, &signals, &input);
         // A dropped `Terminal` shows the cursor, and on failure prints with `eprintln!`, which
         // panics when standard error is a terminal that is gone: a clean exit would become an
@@ -255,6 +256,13 @@ fn event_loop(
                 // From the launch of the process (the data read included), as a person waits.
                 let took = crate::log::since_start().unwrap_or_else(|| start.elapsed());
                 crate::log::timing("premier affichage depuis le lancement", took);
+            }
+            // What was typed is on screen; now the work it put off (a list filtered again),
+            // then another frame.
+            if app.has_deferred() {
+                app.run_deferred();
+                needs_draw = true;
+                continue;
             }
         }
         let timeout = CHANGE_CHECK
