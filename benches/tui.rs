@@ -17,9 +17,10 @@ use std::rc::Rc;
 
 use cercles::store::Store;
 use cercles::tui::widgets::list::{ListState, SelectList};
+use cercles::tui::wire::LeanBackend;
 use cercles::tui::{App, Theme, terminal};
 use criterion::{Criterion, criterion_group, criterion_main};
-use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -60,13 +61,13 @@ impl Sink {
     }
 }
 
-type MemTerminal = Terminal<CrosstermBackend<Sink>>;
+type MemTerminal = Terminal<LeanBackend<Sink>>;
 
 /// A terminal writing into memory, with a fixed 80x24 viewport (no tty needed for its size).
 fn memory_terminal() -> (MemTerminal, Sink) {
     let sink = Sink::default();
     let term = Terminal::with_options(
-        CrosstermBackend::new(sink.clone()),
+        LeanBackend::new(sink.clone()),
         TerminalOptions {
             viewport: Viewport::Fixed(Rect::new(0, 0, 80, 24)),
         },

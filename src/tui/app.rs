@@ -60,6 +60,9 @@ pub struct App {
     /// The person the user is linked to ("moi"), shown in the status bar.
     pub me: Option<String>,
     quit: bool,
+    /// The loop draws between a key and the work its pane put off (see
+    /// [`Pane::has_deferred`]); otherwise that work is done before `handle_key` returns.
+    deferring: bool,
 }
 
 impl App {
@@ -82,6 +85,7 @@ impl App {
             size: (80, 24),
             me: None,
             quit: false,
+            deferring: false,
         };
         app.me = app.linked_person();
         let tab = app.tab;
@@ -201,12 +205,46 @@ impl App {
         });
     }
 
+    /// Let the caller draw between a key and the work its pane put off (the terminal loop:
+    /// a filter letter shows before the list is filtered again); the caller then runs
+    /// [`App::run_deferred`]. Off by default: a key's effect is whole when `handle_key`
+    /// returns.
+    pub fn set_deferring(&mut self, on: bool) {
+        self.deferring = on;
+    }
+
+    /// The shown pane has work put off until after the next frame.
+    pub fn has_deferred(&self) -> bool {
+        self.pane(self.tab).has_deferred()
+    }
+
+    /// Do the work the shown pane put off, and show what it answers.
+    pub fn run_deferred(&mut self) {
+        if self.has_deferred() {
+            let (pane, mut env) = self.pane_env(self.tab);
+            let reply = pane.run_deferred(&mut env);
+            self.take_reply(reply);
+        }
+    }
+
     /// Route a key: overlays first, then the shown tab (its filter line, its keys, its form),
     /// then the global keys.
     pub fn handle_key(&mut self, ev: KeyEvent) {
         if ev.kind != KeyEventKind::Press {
             return;
         }
+        // Work put off is done before a key that does not go to the filter line (which puts
+        // off its own, and knows which of its keys need it done first).
+        if !self.is_filtering() {
+            self.run_deferred();
+        }
+        self.route_key(ev);
+        if !self.deferring {
+            self.run_deferred();
+        }
+    }
+
+    fn route_key(&mut self, ev: KeyEvent) {
         // A confirmation has been read once the next key comes; errors stay until Esc.
         if self
             .message
@@ -291,6 +329,16 @@ impl App {
     /// Text pasted in one piece (bracketed paste): into the form or filter that has the
     /// keyboard, cleaned; anywhere else it is ignored rather than read as a burst of keys.
     pub fn handle_paste(&mut self, text: &str) {
+        if !self.is_filtering() {
+            self.run_deferred();
+        }
+        self.route_paste(text);
+        if !self.deferring {
+            self.run_deferred();
+        }
+    }
+
+    fn route_paste(&mut self, text: &str) {
         match &mut self.overlay {
             Overlay::Palette(palette) => {
                 for c in crate::text::clean_line(text, crate::text::limits::NAME).chars() {

@@ -12,6 +12,7 @@ pub mod terminal;
 pub mod theme;
 pub mod view;
 pub mod widgets;
+pub mod wire;
 
 pub use action::Action;
 pub use app::App;

@@ -17,7 +17,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::terminal::{
@@ -30,6 +29,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use super::app::App;
 use super::error::TuiError;
 use super::input::{Input, Next};
+use super::wire::LeanBackend;
 
 /// How long the loop sleeps at most between two looks at the signal flags.
 const POLL_SLICE: Duration = Duration::from_millis(250);
@@ -205,9 +205,10 @@ pub fn run(mut app: App) -> Result<(), TuiError> {
     let result = (|| {
         // Started in raw mode, so that keys come one by one.
         let input = Input::start()?;
-        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        let mut terminal = Terminal::new(LeanBackend::new(io::stdout()))?;
         let size = terminal.size()?;
         app.set_size(size.width, size.height);
+        app.set_deferring(true);
         let outcome = event_loop(&mut terminal, &mut app, &signals, &input);
         // A dropped `Terminal` shows the cursor, and on failure prints with `eprintln!`, which
         // panics when standard error is a terminal that is gone: a clean exit would become an
@@ -221,11 +222,9 @@ pub fn run(mut app: App) -> Result<(), TuiError> {
     result
 }
 
-/// One frame, wrapped in a synchronized update so the terminal shows it whole.
-pub fn draw<W: io::Write>(
-    terminal: &mut Terminal<CrosstermBackend<W>>,
-    app: &App,
-) -> io::Result<()> {
+/// One frame, wrapped in a synchronized update so the terminal shows it whole; written in few
+/// bytes (see [`super::wire`]).
+pub fn draw<W: io::Write>(terminal: &mut Terminal<LeanBackend<W>>, app: &App) -> io::Result<()> {
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     terminal.draw(|frame| frame.render_widget(app, frame.area()))?;
     execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
@@ -233,7 +232,7 @@ pub fn draw<W: io::Write>(
 }
 
 fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    terminal: &mut Terminal<LeanBackend<Stdout>>,
     app: &mut App,
     signals: &SignalWatch,
     input: &Input,
@@ -255,6 +254,13 @@ fn event_loop(
                 // From the launch of the process (the data read included), as a person waits.
                 let took = crate::log::since_start().unwrap_or_else(|| start.elapsed());
                 crate::log::timing("premier affichage depuis le lancement", took);
+            }
+            // What was typed is on screen; now the work it put off (a list filtered again),
+            // then another frame.
+            if app.has_deferred() {
+                app.run_deferred();
+                needs_draw = true;
+                continue;
             }
         }
         let timeout = CHANGE_CHECK

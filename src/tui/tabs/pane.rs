@@ -248,6 +248,20 @@ pub trait Pane {
         let _ = env;
     }
 
+    /// Work put off so that what was typed shows first: a letter of a filter is echoed on
+    /// screen before a list of 70 000 rows is filtered again. The loop draws a frame, then
+    /// calls [`Pane::run_deferred`], then draws again; without a loop (tests, scripts) the
+    /// app runs it at once, so a key's effect is whole when `handle_key` returns.
+    fn has_deferred(&self) -> bool {
+        false
+    }
+
+    /// Do the work [`Pane::has_deferred`] announced.
+    fn run_deferred(&mut self, env: &mut Env<'_>) -> Reply {
+        let _ = env;
+        Reply::Done
+    }
+
     /// After another session wrote: the warning to show if the row the open form edits
     /// changed meanwhile (its save would meet a conflict).
     fn changed_elsewhere(&self, store: &Store) -> Option<String> {

@@ -52,13 +52,24 @@ impl ListState {
 
     /// Move the selection by `delta` rows, clamped to the list.
     pub fn move_by(&mut self, delta: isize, ids: &[i64], height: usize) {
-        if ids.is_empty() {
+        self.move_within(delta, ids.len(), |i| ids[i], height);
+    }
+
+    /// Move the selection by `delta` rows among `len`, row `i` having the id `id_at(i)`: a
+    /// list of 70 000 rows need not gather its ids for a one-row move.
+    pub fn move_within(
+        &mut self,
+        delta: isize,
+        len: usize,
+        id_at: impl Fn(usize) -> i64,
+        height: usize,
+    ) {
+        if len == 0 {
             return;
         }
-        let last = ids.len() - 1;
-        self.selected = self.selected.saturating_add_signed(delta).min(last);
-        self.selected_id = Some(ids[self.selected]);
-        self.keep_visible(ids.len(), height);
+        self.selected = self.selected.saturating_add_signed(delta).min(len - 1);
+        self.selected_id = Some(id_at(self.selected));
+        self.keep_visible(len, height);
     }
 
     pub fn select_first(&mut self, ids: &[i64], height: usize) {

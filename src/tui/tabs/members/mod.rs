@@ -73,11 +73,22 @@ pub struct MembersTab {
     contacts_hidden: bool,
     /// The circle filter being chosen (after `c`, until Entrée or Échap).
     circle_picker: Option<Picker<i64>>,
+    /// The filter's text changed and the list is not filtered again yet: done after the
+    /// letter is drawn (see [`Pane::has_deferred`]).
+    refilter_pending: bool,
 }
 
 impl MembersTab {
     fn ids(&self) -> Vec<i64> {
         self.people.rows.iter().map(|r| r.person.id).collect()
+    }
+
+    /// Move the selection by `delta` rows; the same cost at 70 people as at 70 000 (the ids
+    /// are read from the rows, not gathered).
+    fn move_selection(&mut self, delta: isize, height: usize) {
+        let rows = &self.people.rows;
+        self.list
+            .move_within(delta, rows.len(), |i| rows[i].person.id, height);
     }
 
     /// Any filter on (the text, a quick filter, or people who left shown).
@@ -88,6 +99,7 @@ impl MembersTab {
 
     /// The list again for the current filter, and the detail of the selection.
     pub(super) fn requery(&mut self, store: &Store, height: usize) -> Result<(), StoreError> {
+        self.refilter_pending = false;
         self.people = store.people(&self.filter)?;
         let ids = self.ids();
         self.list.sync(&ids, height);
@@ -240,16 +252,16 @@ impl Pane for MembersTab {
         let h = list_rows(env);
         match action {
             MoveUp | MoveDown | PageUp | PageDown | First | Last => {
-                let ids = self.ids();
                 let page = h.max(1) as isize;
-                match action {
-                    MoveUp => self.list.move_by(-1, &ids, h),
-                    MoveDown => self.list.move_by(1, &ids, h),
-                    PageUp => self.list.move_by(-page, &ids, h),
-                    PageDown => self.list.move_by(page, &ids, h),
-                    First => self.list.select_first(&ids, h),
-                    _ => self.list.select_last(&ids, h),
-                }
+                let delta = match action {
+                    MoveUp => -1,
+                    MoveDown => 1,
+                    PageUp => -page,
+                    PageDown => page,
+                    First => isize::MIN,
+                    _ => isize::MAX,
+                };
+                self.move_selection(delta, h);
                 match self.load_detail(env.store) {
                     Ok(()) => Reply::Done,
                     Err(e) => Reply::Error(msg::store_error(&e.to_string())),
@@ -388,12 +400,18 @@ impl Pane for MembersTab {
                 return Reply::Done;
             }
             (Some(Action::MoveUp | Action::MoveDown), _) => {
+                // A move is among the rows the text typed so far lets through.
+                if self.refilter_pending
+                    && let Err(e) = self.requery(store, height)
+                {
+                    return Reply::Error(msg::store_error(&e.to_string()));
+                }
                 let delta = if action == Some(Action::MoveUp) {
                     -1
                 } else {
                     1
                 };
-                self.list.move_by(delta, &self.ids(), height);
+                self.move_selection(delta, height);
                 return match self.load_detail(store) {
                     Ok(()) => Reply::Done,
                     Err(e) => Reply::Error(msg::store_error(&e.to_string())),
@@ -407,7 +425,18 @@ impl Pane for MembersTab {
             }
             _ => return Reply::Done,
         }
-        self.refreshed(store, height)
+        // The letter shows first; the list follows (run_deferred).
+        self.refilter_pending = true;
+        Reply::Done
+    }
+
+    fn has_deferred(&self) -> bool {
+        self.refilter_pending
+    }
+
+    fn run_deferred(&mut self, env: &mut Env<'_>) -> Reply {
+        let height = list_rows(env);
+        self.refreshed(env.store, height)
     }
 
     /// Pasted text: into the open form's focused field, else into the filter while it is typed.
@@ -421,9 +450,9 @@ impl Pane for MembersTab {
                 text,
                 crate::text::limits::SHORT_TEXT,
             ));
-            let height = list_rows(env);
-            return self.refreshed(env.store, height);
+            self.refilter_pending = true;
         }
+        let _ = env;
         Reply::Done
     }
 
