@@ -394,6 +394,17 @@ impl Form {
                 }
             }
             let before = field.value();
+            // A letter typed on the value as it came (a commune's label) starts a new search
+            // in its place: nobody appends to `Bœrsch (67)`.
+            if let KeyCode::Char(c) = ev.code
+                && !ctrl
+                && !c.is_control()
+                && !before.is_empty()
+                && before == field.loaded
+                && field.picker.is_none()
+            {
+                field.input = new_input("", true);
+            }
             let handled = self.line_input(ev, ctrl);
             if let Some(field) = self.fields.get_mut(self.focus)
                 && field.kind == FieldKind::Suggest(suggester)

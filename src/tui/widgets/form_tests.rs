@@ -173,3 +173,45 @@ fn a_pick_field_chooses_by_typing_and_escape_keeps_the_value() {
     f.input(key(KeyCode::Enter));
     assert!(first_row(&f).contains("‹ Plaidoyer ›"), "{}", first_row(&f));
 }
+
+fn towns(text: &str, n: usize) -> Vec<(String, String)> {
+    ["Saint-Denis (93)", "Saint-Denis (974)", "Sainte-Anne (971)"]
+        .iter()
+        .filter(|t| t.to_lowercase().starts_with(&text.to_lowercase()))
+        .take(n)
+        .map(|t| ((*t).to_owned(), String::new()))
+        .collect()
+}
+
+#[test]
+fn a_suggest_field_offers_as_you_type_and_takes_the_chosen_one() {
+    let mut form = Form::new("t", today(), Theme::plain()).field(
+        "commune",
+        "commune",
+        FieldKind::Suggest(Suggester(towns)),
+        true,
+        "Melle (79)",
+    );
+    // A letter on the value as loaded starts a new search in its place.
+    for c in "saint-d".chars() {
+        form.input(key(KeyCode::Char(c)));
+    }
+    assert_eq!(form.value("commune"), "saint-d");
+    assert!(form.is_picking(), "the suggestions are open");
+    form.input(key(KeyCode::Down));
+    form.input(key(KeyCode::Enter));
+    assert_eq!(form.value("commune"), "Saint-Denis (974)");
+    assert!(!form.is_picking());
+    // Échap closes them and keeps what is typed.
+    form.input(key(KeyCode::Backspace));
+    assert!(form.is_picking());
+    form.input(key(KeyCode::Esc));
+    assert!(!form.is_picking());
+    assert_eq!(form.value("commune"), "Saint-Denis (974");
+    // Nothing typed: nothing offered.
+    for _ in 0..20 {
+        form.input(key(KeyCode::Backspace));
+    }
+    assert_eq!(form.value("commune"), "");
+    assert!(!form.is_picking());
+}
