@@ -173,42 +173,6 @@ impl MembersTab {
             Err(text) => Reply::Error(text),
         }
     }
-
-    fn form_action(&mut self, action: Action, env: &mut Env<'_>) -> Reply {
-        use Action::*;
-        let Some(form) = &mut self.form else {
-            return Reply::Pass;
-        };
-        match action {
-            Save => self.save(env),
-            Cancel if form.is_dirty() => Reply::ConfirmDiscard,
-            Cancel => {
-                self.form = None;
-                Reply::Done
-            }
-            NextField => {
-                form.form.focus_next();
-                Reply::Done
-            }
-            PrevField => {
-                form.form.focus_prev();
-                Reply::Done
-            }
-            MoveUp | MoveDown | KeepTheirs | KeepMine | TakeTheirs | ResolveConflict | Back => {
-                if !form.in_conflict() {
-                    return Reply::Pass;
-                }
-                if action == Back {
-                    // Esc on the conflict panel: back to the form as typed (still stale).
-                    form.leave_conflict();
-                } else {
-                    form.merge_action(action);
-                }
-                Reply::Done
-            }
-            _ => Reply::Pass,
-        }
-    }
 }
 
 impl Pane for MembersTab {
@@ -246,7 +210,8 @@ impl Pane for MembersTab {
 
     fn dispatch(&mut self, action: Action, env: &mut Env<'_>) -> Reply {
         if self.form.is_some() {
-            return self.form_action(action, env);
+            let step = crate::tui::widgets::editor::act(&mut self.form, action, env.store);
+            return self.stepped(step, env);
         }
         use Action::*;
         let h = list_rows(env);
@@ -352,7 +317,10 @@ impl Pane for MembersTab {
     /// A yes: to dropping a form with changes, or to one of the tab's own questions.
     fn confirmed(&mut self, question: Confirm, env: &mut Env<'_>) -> Reply {
         match question.token::<MemberQuestion>() {
-            Some(MemberQuestion::AddHomonym) => return self.confirmed_save(env),
+            Some(MemberQuestion::AddHomonym) => {
+                let step = crate::tui::widgets::editor::act_confirmed(&mut self.form, env.store);
+                return self.stepped(step, env);
+            }
             Some(MemberQuestion::Return { id, version }) => {
                 let (id, version) = (*id, *version);
                 return self.person_returns(id, version, env);

@@ -8,31 +8,19 @@ use crate::catalogue::members_tab as mm;
 use crate::catalogue::tui as msg;
 use crate::store::StoreError;
 use crate::tui::tabs::{Env, Reply};
-use crate::tui::widgets::editor::{Answer, Saved};
+use crate::tui::widgets::editor::{Saved, Step};
 
 impl MembersTab {
-    /// Save the open form; after a write, the list read again and the person selected.
-    pub(super) fn save(&mut self, env: &mut Env<'_>) -> Reply {
-        let Some(editor) = &mut self.form else {
-            return Reply::Done;
-        };
-        let answer = editor.save(env.store);
-        self.answered(answer, env)
-    }
-
-    /// A yes to the question the save asked (a namesake): save again.
-    pub(super) fn confirmed_save(&mut self, env: &mut Env<'_>) -> Reply {
-        let Some(editor) = &mut self.form else {
-            return Reply::Done;
-        };
-        let answer = editor.confirmed(env.store);
-        self.answered(answer, env)
-    }
-
-    fn answered(&mut self, answer: Answer<i64>, env: &mut Env<'_>) -> Reply {
-        match answer {
-            Answer::Saved(Saved { message, then: id }) => {
-                self.form = None;
+    /// After the shared editor's step: a save read again with the person selected.
+    pub(super) fn stepped(&mut self, step: Step<i64>, env: &mut Env<'_>) -> Reply {
+        match step {
+            Step::Pass => Reply::Pass,
+            Step::Reply(reply) => reply,
+            Step::Reload(reply) => {
+                let _ = self.requery(env.store, list_rows(env));
+                reply
+            }
+            Step::Saved(Saved { message, then: id }) => {
                 if let Err(e) = self
                     .requery(env.store, list_rows(env))
                     .and_then(|()| self.select_id(id, env.store, list_rows(env)))
@@ -40,16 +28,6 @@ impl MembersTab {
                     return Reply::Error(msg::store_error(&e.to_string()));
                 }
                 Reply::Written(message)
-            }
-            Answer::Closed(reply) => {
-                self.form = None;
-                reply
-            }
-            Answer::Kept { reply, reload } => {
-                if reload {
-                    let _ = self.requery(env.store, list_rows(env));
-                }
-                reply
             }
         }
     }
