@@ -134,6 +134,14 @@ impl Widget for SelectList<'_> {
     }
 }
 
+/// The next value of a quick filter: none → the first → … → the last → none.
+pub fn cycle<T: Copy + PartialEq>(values: &[T], current: Option<T>) -> Option<T> {
+    match current.and_then(|c| values.iter().position(|v| *v == c)) {
+        None => values.first().copied(),
+        Some(i) => values.get(i + 1).copied(),
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -167,5 +175,15 @@ mod tests {
         assert_eq!((s.selected(), s.offset()), (Some(19), 15));
         s.select_first(&ids, 5);
         assert_eq!((s.selected(), s.offset()), (Some(0), 0));
+    }
+
+    #[test]
+    fn quick_filters_cycle_through_none() {
+        let values = [1, 2, 3];
+        assert_eq!(cycle(&values, None), Some(1));
+        assert_eq!(cycle(&values, Some(1)), Some(2));
+        assert_eq!(cycle(&values, Some(3)), None);
+        assert_eq!(cycle(&values, Some(9)), Some(1));
+        assert_eq!(cycle::<i32>(&[], None), None);
     }
 }

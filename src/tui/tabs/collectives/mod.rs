@@ -24,7 +24,7 @@ use crate::tui::keymap::{self, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::editor::{self, Step};
-use crate::tui::widgets::list::ListState;
+use crate::tui::widgets::list::{ListState, cycle};
 use crate::tui::widgets::picker::{Picker, PickerEntry, PickerReply};
 
 /// Rows of the list pane above the collectives: the title and counts, the filter chips.
@@ -653,13 +653,5 @@ impl Pane for CollectivesTab {
         if let Some(editor) = &mut self.form {
             editor.form.relayout();
         }
-    }
-}
-
-/// The next value of a quick filter: none → the first → … → the last → none.
-fn cycle<T: Copy + PartialEq>(values: &[T], current: Option<T>) -> Option<T> {
-    match current.and_then(|c| values.iter().position(|v| *v == c)) {
-        None => values.first().copied(),
-        Some(i) => values.get(i + 1).copied(),
     }
 }

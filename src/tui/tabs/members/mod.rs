@@ -35,7 +35,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::{self, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::confirm::Confirm;
-use crate::tui::widgets::list::ListState;
+use crate::tui::widgets::list::{ListState, cycle};
 use crate::tui::widgets::picker::{Picker, PickerEntry, PickerReply};
 
 /// Rows of the list pane above the people: the title and counts, the filter chips.
@@ -456,25 +456,3 @@ impl Pane for MembersTab {
     }
 }
 
-/// The next value of a quick filter: none → the first → … → the last → none.
-fn cycle<T: Copy + PartialEq>(values: &[T], current: Option<T>) -> Option<T> {
-    match current.and_then(|c| values.iter().position(|v| *v == c)) {
-        None => values.first().copied(),
-        Some(i) => values.get(i + 1).copied(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn quick_filters_cycle_through_none() {
-        let values = [1, 2, 3];
-        assert_eq!(cycle(&values, None), Some(1));
-        assert_eq!(cycle(&values, Some(1)), Some(2));
-        assert_eq!(cycle(&values, Some(3)), None);
-        assert_eq!(cycle(&values, Some(9)), Some(1));
-        assert_eq!(cycle::<i32>(&[], None), None);
-    }
-}
