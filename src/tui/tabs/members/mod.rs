@@ -455,4 +455,3 @@ impl Pane for MembersTab {
         }
     }
 }
-
