@@ -316,42 +316,13 @@ impl Store {
         interview: &Interview,
     ) -> Result<Collective> {
         let today = self.today();
-        self.write(Area::Collectives, |tx| {
-            let before: Collective = tx.current(id, expected_version)?;
-            let i = interview.validated(today).map_err(StoreError::Field)?;
-            let last = before.follow_up.last_contact_on.max(Some(i.on));
-            tx.update_row(
-                &before,
-                "interview_on = ?1, interview_by = ?2, interview_notes = ?3, last_contact_on = ?4",
-                &[&iso(Some(i.on)), &i.by, &i.notes, &iso(last)],
-            )
-        })
-    }
-
-    /// Save the whole follow-up of a collective as its form edits it (the questionnaire, the
-    /// last interview, the last contact).
-    pub fn save_follow_up(
-        &mut self,
-        id: i64,
-        expected_version: i64,
-        follow_up: &FollowUp,
-    ) -> Result<Collective> {
-        let today = self.today();
-        self.write(Area::Collectives, |tx| {
-            let before: Collective = tx.current(id, expected_version)?;
-            let f = follow_up.validated(today).map_err(StoreError::Field)?;
-            tx.update_row(
-                &before,
-                "questionnaire_on = ?1, interview_on = ?2, interview_by = ?3, \
-                 interview_notes = ?4, last_contact_on = ?5",
-                &[
-                    &iso(f.questionnaire_on),
-                    &iso(f.interview_on),
-                    &f.interview_by,
-                    &f.interview_notes,
-                    &iso(f.last_contact_on),
-                ],
-            )
+        let i = interview.validated(today).map_err(StoreError::Field)?;
+        self.change_follow_up(id, expected_version, |f| FollowUp {
+            interview_on: Some(i.on),
+            interview_by: i.by.clone(),
+            interview_notes: i.notes.clone(),
+            last_contact_on: f.last_contact_on.max(Some(i.on)),
+            ..f.clone()
         })
     }
 
@@ -364,27 +335,49 @@ impl Store {
         questionnaire_on: Option<NaiveDate>,
         contact_on: Option<NaiveDate>,
     ) -> Result<Collective> {
+        self.change_follow_up(id, expected_version, |f| FollowUp {
+            questionnaire_on: questionnaire_on.or(f.questionnaire_on),
+            last_contact_on: f.last_contact_on.max(contact_on),
+            ..f.clone()
+        })
+    }
+
+    /// Save the whole follow-up of a collective as its form edits it (the questionnaire, the
+    /// last interview, the last contact).
+    pub fn save_follow_up(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        follow_up: &FollowUp,
+    ) -> Result<Collective> {
+        self.change_follow_up(id, expected_version, |_| follow_up.clone())
+    }
+
+    /// The one write of a follow-up: `change` turns the stored one into the new one, which is
+    /// checked (no date after today, who led an interview) before it is written.
+    fn change_follow_up(
+        &mut self,
+        id: i64,
+        expected_version: i64,
+        change: impl FnOnce(&FollowUp) -> FollowUp,
+    ) -> Result<Collective> {
         let today = self.today();
         self.write(Area::Collectives, |tx| {
             let before: Collective = tx.current(id, expected_version)?;
-            for (date, field) in [
-                (questionnaire_on, fields::QUESTIONNAIRE),
-                (contact_on, fields::LAST_CONTACT),
-            ] {
-                if date.is_some_and(|d| d > today) {
-                    return Err(StoreError::Field(FieldError::new(
-                        field,
-                        crate::catalogue::tui::date_in_future(&crate::model::format_date(today)),
-                    )));
-                }
-            }
-            let f = &before.follow_up;
-            let questionnaire = questionnaire_on.or(f.questionnaire_on);
-            let last = f.last_contact_on.max(contact_on);
+            let f = change(&before.follow_up)
+                .validated(today)
+                .map_err(StoreError::Field)?;
             tx.update_row(
                 &before,
-                "questionnaire_on = ?1, last_contact_on = ?2",
-                &[&iso(questionnaire), &iso(last)],
+                "questionnaire_on = ?1, interview_on = ?2, interview_by = ?3, \
+                 interview_notes = ?4, last_contact_on = ?5",
+                &[
+                    &iso(f.questionnaire_on),
+                    &iso(f.interview_on),
+                    &f.interview_by,
+                    &f.interview_notes,
+                    &iso(f.last_contact_on),
+                ],
             )
         })
     }

@@ -7,8 +7,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::CollectivesTab;
+use std::collections::HashMap;
+
+use super::{CollectivesTab, Row};
 use crate::catalogue::collectives_tab as ct;
+use crate::geo::Region;
 use crate::model::CollectiveStatus;
 use crate::text::display_width;
 use crate::tui::theme::Theme;
@@ -59,7 +62,7 @@ fn draw(lines: &[Line<'_>], area: Rect, buf: &mut Buffer) {
 impl Widget for CountsView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (tab, theme) = (self.tab, self.theme);
-        let regions = tab.region_counts();
+        let regions = &tab.counts.by_region;
         if regions.is_empty() {
             buf.set_line(
                 area.x,
@@ -115,14 +118,7 @@ impl Widget for CountsView<'_> {
             let mut by_dept: Vec<(String, usize)> = region
                 .departements()
                 .map(|d| {
-                    let n = tab
-                        .rows
-                        .iter()
-                        .filter(|r| {
-                            r.commune
-                                .is_some_and(|c| c.departement().code() == d.code())
-                        })
-                        .count();
+                    let n = tab.counts.of_departement(d.code());
                     (format!("{} {}", d.code(), d.name()), n)
                 })
                 .filter(|(_, n)| *n > 0)
@@ -134,25 +130,18 @@ impl Widget for CountsView<'_> {
             }
         } else {
             lines.push(Line::styled(ct::COUNTS_BY_STATUS, theme.title()));
-            let by_status: Vec<(CollectiveStatus, usize)> = CollectiveStatus::ALL
+            let by_status = CollectiveStatus::ALL
                 .iter()
-                .map(|s| {
-                    (
-                        *s,
-                        tab.rows
-                            .iter()
-                            .filter(|r| r.collective.status == *s)
-                            .count(),
-                    )
-                })
-                .collect();
+                .zip(tab.counts.by_status)
+                .collect::<Vec<_>>();
             let max = by_status.iter().map(|(_, n)| *n).max().unwrap_or(0);
             for (s, n) in by_status {
                 lines.push(bar_line(s.label(), n, max, (label_w, bar_w), theme, false));
             }
             lines.push(Line::raw(""));
-            let (total, from_collectives) = tab.communes_represented();
-            let text = ct::communes_represented(total, from_collectives, tab.member_communes.len());
+            let c = &tab.counts;
+            let text =
+                ct::communes_represented(c.represented, c.communes, tab.member_communes.len());
             for part in crate::tui::widgets::wrap_text(&text, usize::from(right.width).max(10)) {
                 lines.push(Line::raw(part));
             }
@@ -166,21 +155,63 @@ impl CollectivesTab {
     pub(super) fn render_counts(&self, area: Rect, buf: &mut Buffer, theme: Theme) {
         CountsView { tab: self, theme }.render(area, buf);
     }
+}
 
-    /// The communes the network is present in: those of its collectives and of its members
-    /// together, and those of the collectives alone.
-    pub(super) fn communes_represented(&self) -> (usize, usize) {
-        let mut codes: Vec<&str> = self
-            .rows
+/// What the counts show, made in one pass over the rows when they are read (never per frame).
+#[derive(Debug, Clone, Default)]
+pub(super) struct Counts {
+    /// Régions holding collectives, the most first.
+    pub by_region: Vec<(&'static Region, usize)>,
+    by_departement: HashMap<&'static str, usize>,
+    /// In the order of `CollectiveStatus::ALL`.
+    pub by_status: [usize; 6],
+    /// Communes of the collectives.
+    pub communes: usize,
+    /// Communes of the collectives and of the members together.
+    pub represented: usize,
+}
+
+impl Counts {
+    pub(super) fn of(rows: &[Row], member_communes: &[&'static str]) -> Counts {
+        let mut regions: HashMap<&'static str, (&'static Region, usize)> = HashMap::new();
+        let mut counts = Counts::default();
+        let mut codes: Vec<&str> = Vec::with_capacity(rows.len() + member_communes.len());
+        for r in rows {
+            counts.by_status[r.collective.status as usize] += 1;
+            codes.push(&r.collective.commune);
+            if let Some(c) = r.commune {
+                regions
+                    .entry(c.region().code())
+                    .or_insert((c.region(), 0))
+                    .1 += 1;
+                *counts
+                    .by_departement
+                    .entry(c.departement().code())
+                    .or_insert(0) += 1;
+            }
+        }
+        codes.sort_unstable();
+        codes.dedup();
+        counts.communes = codes.len();
+        codes.extend(member_communes.iter().copied());
+        codes.sort_unstable();
+        codes.dedup();
+        counts.represented = codes.len();
+        counts.by_region = regions.into_values().collect();
+        counts
+            .by_region
+            .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name().cmp(b.0.name())));
+        counts
+    }
+
+    pub(super) fn of_region(&self, code: &str) -> usize {
+        self.by_region
             .iter()
-            .map(|r| r.collective.commune.as_str())
-            .collect();
-        codes.sort_unstable();
-        codes.dedup();
-        let from_collectives = codes.len();
-        codes.extend(self.member_communes.iter().copied());
-        codes.sort_unstable();
-        codes.dedup();
-        (codes.len(), from_collectives)
+            .find(|(r, _)| r.code() == code)
+            .map_or(0, |(_, n)| *n)
+    }
+
+    pub(super) fn of_departement(&self, code: &str) -> usize {
+        self.by_departement.get(code).copied().unwrap_or(0)
     }
 }

@@ -96,15 +96,15 @@ pub struct CollectivesTab {
     detail_scroll: usize,
     form: Option<CollectiveEditor>,
     /// The counts and charts in place of the list.
-    counts: bool,
+    show_counts: bool,
     /// The région highlighted in the counts.
     counts_cursor: usize,
     /// Its départements shown beside the régions (after Entrée).
     counts_open: bool,
     /// INSEE codes of the members' communes (for the communes represented).
     member_communes: Vec<&'static str>,
-    /// The communes of the collectives, counted when they were read.
-    commune_count: usize,
+    /// The counts by région, département and statut, made when the rows were read.
+    counts: counts::Counts,
     today: chrono::NaiveDate,
     follow_up_months: u32,
     contacts_hidden: bool,
@@ -175,7 +175,7 @@ impl CollectivesTab {
                 }
             })
             .collect();
-        self.commune_count = self.communes_represented().1;
+        self.counts = counts::Counts::of(&self.rows, &self.member_communes);
         self.refilter(height);
         self.load_detail(store)
     }
@@ -228,14 +228,7 @@ impl CollectivesTab {
     fn region_picker(&self) -> Picker<Option<&'static str>> {
         let mut entries = vec![PickerEntry::new(None, ct::ALL_REGIONS)];
         for region in communes().regions() {
-            let n = self
-                .rows
-                .iter()
-                .filter(|r| {
-                    r.commune
-                        .is_some_and(|c| c.region().code() == region.code())
-                })
-                .count();
+            let n = self.counts.of_region(region.code());
             if n > 0 {
                 entries
                     .push(PickerEntry::new(Some(region.code()), region.name()).hint(n.to_string()));
@@ -254,14 +247,7 @@ impl CollectivesTab {
             if self.filter.region.is_some_and(|r| d.region().code() != r) {
                 continue;
             }
-            let n = self
-                .rows
-                .iter()
-                .filter(|r| {
-                    r.commune
-                        .is_some_and(|c| c.departement().code() == d.code())
-                })
-                .count();
+            let n = self.counts.of_departement(d.code());
             if n > 0 {
                 entries.push(
                     PickerEntry::new(Some(d.code()), format!("{} {}", d.code(), d.name()))
@@ -361,37 +347,15 @@ impl CollectivesTab {
         }
     }
 
-    /// Régions with collectives, the most first: what the counts chart and its cursor show.
-    fn region_counts(&self) -> Vec<(&'static crate::geo::Region, usize)> {
-        let mut counts: Vec<(&'static crate::geo::Region, usize)> = communes()
-            .regions()
-            .iter()
-            .map(|region| {
-                let n = self
-                    .rows
-                    .iter()
-                    .filter(|r| {
-                        r.commune
-                            .is_some_and(|c| c.region().code() == region.code())
-                    })
-                    .count();
-                (region, n)
-            })
-            .filter(|(_, n)| *n > 0)
-            .collect();
-        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name().cmp(b.0.name())));
-        counts
-    }
-
     fn counts_action(&mut self, action: Action) -> Reply {
-        let n = self.region_counts().len();
+        let n = self.counts.by_region.len();
         match action {
             Action::MoveUp => self.counts_cursor = self.counts_cursor.saturating_sub(1),
             Action::MoveDown => {
                 self.counts_cursor = (self.counts_cursor + 1).min(n.saturating_sub(1));
             }
             Action::OpenRegion => self.counts_open = !self.counts_open,
-            Action::ToggleCounts | Action::Back => self.counts = false,
+            Action::ToggleCounts | Action::Back => self.show_counts = false,
             _ => return Reply::Pass,
         }
         Reply::Done
@@ -400,7 +364,7 @@ impl CollectivesTab {
 
 impl Pane for CollectivesTab {
     fn render(&self, area: Rect, buf: &mut Buffer, theme: Theme) {
-        if self.counts {
+        if self.show_counts {
             self.render_counts(area, buf, theme);
         } else {
             self.render_list_detail(area, buf, theme);
@@ -411,7 +375,7 @@ impl Pane for CollectivesTab {
         match &self.form {
             Some(editor) if editor.in_conflict() => vec![Scope::Conflict],
             Some(_) => vec![Scope::Form],
-            None if self.counts => vec![Scope::CollectiveCounts, Scope::Global],
+            None if self.show_counts => vec![Scope::CollectiveCounts, Scope::Global],
             None => vec![Scope::Collectives, Scope::Global],
         }
     }
@@ -454,7 +418,7 @@ impl Pane for CollectivesTab {
             let step = editor::act(&mut self.form, action, env.store);
             return self.stepped(step, env);
         }
-        if self.counts {
+        if self.show_counts {
             return self.counts_action(action);
         }
         use Action::*;
@@ -500,7 +464,7 @@ impl Pane for CollectivesTab {
                 self.refreshed(env.store, h)
             }
             ToggleCounts => {
-                self.counts = true;
+                self.show_counts = true;
                 Reply::Done
             }
             ScrollDetailDown => {

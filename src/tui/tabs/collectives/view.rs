@@ -200,7 +200,7 @@ impl CollectivesView<'_> {
         let count = if tab.filter.is_on() {
             ct::filtered(tab.shown.len(), total)
         } else {
-            ct::counts(total, tab.commune_count)
+            ct::counts(total, tab.counts.communes)
         };
         if display_width(ct::TITLE) + 2 + display_width(&count) <= width {
             Line::from(vec![
