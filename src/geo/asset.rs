@@ -99,6 +99,9 @@ pub(super) fn parse(text: &'static str) -> Result<Communes, AssetError> {
                 {
                     older_codes.push((older, index));
                 }
+                let code = <[u8; CODE_LEN]>::try_from(commune.code_in(text).as_bytes())
+                    .map_err(|_| fail("a code that is not five characters"))?;
+                table.codes.push(code);
                 table.list.push(commune);
             }
             Section::Formers => former_lines.push(former_line(offset, &fields).map_err(fail)?),

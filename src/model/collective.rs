@@ -213,12 +213,41 @@ impl FollowUp {
 
     /// No contact for more than `months` months by `today` (never contacted counts as due).
     pub fn is_due(&self, today: NaiveDate, months: u32) -> bool {
-        match self.last_heard() {
-            None => true,
-            Some(d) => d
-                .checked_add_months(chrono::Months::new(months))
-                .is_none_or(|limit| limit < today),
-        }
+        heard_too_long_ago(self.last_heard(), today, months)
+    }
+}
+
+/// Never heard from, or last heard more than `months` before `today`.
+fn heard_too_long_ago(last_heard: Option<NaiveDate>, today: NaiveDate, months: u32) -> bool {
+    match last_heard {
+        None => true,
+        Some(d) => d
+            .checked_add_months(chrono::Months::new(months))
+            .is_none_or(|limit| limit < today),
+    }
+}
+
+/// A collective as the list holds it: what the list shows, sorts and filters by, without the
+/// texts of its sheet (a big network's list is tens of thousands of these; the selected one's
+/// sheet is read whole).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CollectiveLine {
+    pub id: i64,
+    pub name: String,
+    /// The name folded without case or accents: the list's order, and what its filter matches.
+    pub folded_name: String,
+    pub kind: CollectiveKind,
+    /// The commune's INSEE code.
+    pub commune: String,
+    pub status: CollectiveStatus,
+    /// [`FollowUp::last_heard`].
+    pub last_heard: Option<NaiveDate>,
+}
+
+impl CollectiveLine {
+    /// [`FollowUp::is_due`].
+    pub fn is_due(&self, today: NaiveDate, months: u32) -> bool {
+        heard_too_long_ago(self.last_heard, today, months)
     }
 }
 

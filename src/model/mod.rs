@@ -23,8 +23,8 @@ pub mod when;
 pub mod work;
 
 pub use collective::{
-    Collective, CollectiveDraft, CollectiveKind, CollectiveStatus, FollowUp, Interview,
-    StatusChange,
+    Collective, CollectiveDraft, CollectiveKind, CollectiveLine, CollectiveStatus, FollowUp,
+    Interview, StatusChange,
 };
 pub use decision::{Decision, DecisionDraft, Instance};
 pub use field::{FieldError, FieldName};

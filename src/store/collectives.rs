@@ -12,8 +12,8 @@ use super::text_cols::{line, opt_line, text};
 use crate::catalogue::collectives as msg;
 use crate::model::collective::fields;
 use crate::model::{
-    Area, Collective, CollectiveDraft, CollectiveKind, CollectiveStatus, FieldError, FollowUp,
-    Interview, StatusChange,
+    Area, Collective, CollectiveDraft, CollectiveKind, CollectiveLine, CollectiveStatus,
+    FieldError, FollowUp, Interview, StatusChange,
 };
 
 const COLUMNS: &str = "id, name, kind, commune, status, status_since, contact, email, phone, \
@@ -179,6 +179,43 @@ impl Store {
                 .then(x.id.cmp(&y.id))
         });
         Ok(out.into_iter().map(|(_, c)| c).collect())
+    }
+
+    /// Every collective as the list holds it, in the order of [`Store::collectives`]. Reads
+    /// only what the list shows and filters by: the selected one's sheet is read by
+    /// [`Store::collective`].
+    pub fn collective_lines(&self) -> Result<Vec<CollectiveLine>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT id, name, kind, commune, status,
+                    max(coalesce(questionnaire_on, ''), coalesce(interview_on, ''),
+                        coalesce(last_contact_on, ''))
+             FROM collectives",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let name = line(r, 1)?;
+            let kind: String = r.get(2)?;
+            let status: String = r.get(4)?;
+            let last: String = r.get(5)?;
+            Ok(CollectiveLine {
+                id: r.get(0)?,
+                folded_name: crate::text::fold_for_match(&name),
+                name,
+                kind: CollectiveKind::from_code(&kind).unwrap_or(CollectiveKind::Autre),
+                commune: line(r, 3)?,
+                status: CollectiveStatus::from_code(&status)
+                    .unwrap_or(CollectiveStatus::EnReflexion),
+                // ISO dates compare as text; '' is none.
+                last_heard: date_col((!last.is_empty()).then_some(last)),
+            })
+        })?;
+        let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        out.sort_by(|x, y| {
+            x.folded_name
+                .cmp(&y.folded_name)
+                .then_with(|| x.commune.cmp(&y.commune))
+                .then(x.id.cmp(&y.id))
+        });
+        Ok(out)
     }
 
     pub fn collective(&self, id: i64) -> Result<Option<Collective>> {

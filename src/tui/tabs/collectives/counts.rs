@@ -177,8 +177,8 @@ impl Counts {
         let mut counts = Counts::default();
         let mut codes: Vec<&str> = Vec::with_capacity(rows.len() + member_communes.len());
         for r in rows {
-            counts.by_status[r.collective.status as usize] += 1;
-            codes.push(&r.collective.commune);
+            counts.by_status[r.line.status as usize] += 1;
+            codes.push(&r.line.commune);
             if let Some(c) = r.commune {
                 regions
                     .entry(c.region().code())

@@ -17,7 +17,9 @@ use super::pane::{Env, Offer, Pane, Reply};
 use crate::catalogue::collectives_tab as ct;
 use crate::catalogue::tui as msg;
 use crate::geo::{Commune, communes};
-use crate::model::{Area, Collective, CollectiveKind, CollectiveStatus, StatusChange};
+use crate::model::{
+    Area, Collective, CollectiveKind, CollectiveLine, CollectiveStatus, StatusChange,
+};
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Scope};
@@ -34,10 +36,10 @@ fn list_rows(env: &Env<'_>) -> usize {
     usize::from(env.body().1.saturating_sub(HEADER_ROWS))
 }
 
-/// One collective as the list holds it: the record, its commune, and its text folded once
+/// One collective as the list holds it: its line, its commune, and its text folded once
 /// for the filter (a keystroke compares, it never folds 23 000 names again).
 struct Row {
-    collective: Collective,
+    line: CollectiveLine,
     commune: Option<&'static Commune>,
     key: String,
 }
@@ -91,6 +93,8 @@ pub struct CollectivesTab {
     /// The filter line has the keyboard (after `/`, until Entrée or Échap).
     filtering: bool,
     choosing: Option<Choosing>,
+    /// The selected collective's whole sheet, read when the selection lands on it.
+    detail: Option<Collective>,
     /// The statut history of the selected collective.
     history: Vec<StatusChange>,
     detail_scroll: usize,
@@ -111,13 +115,20 @@ pub struct CollectivesTab {
 }
 
 impl CollectivesTab {
-    fn selected(&self) -> Option<&Collective> {
+    /// The line the selection is on.
+    fn selected_line(&self) -> Option<&CollectiveLine> {
         let i = self.list.selected()?;
-        self.shown.get(i).map(|&r| &self.rows[r].collective)
+        self.shown.get(i).map(|&r| &self.rows[r].line)
     }
 
-    fn is_due(&self, c: &Collective) -> bool {
-        c.follow_up.is_due(self.today, self.follow_up_months)
+    /// The selected collective's sheet (read by [`Self::load_detail`]).
+    fn selected(&self) -> Option<&Collective> {
+        let id = self.selected_line()?.id;
+        self.detail.as_ref().filter(|c| c.id == id)
+    }
+
+    fn is_due(&self, c: &CollectiveLine) -> bool {
+        c.is_due(self.today, self.follow_up_months)
     }
 
     /// Which rows the filters keep; the selection stays on the same collective if kept.
@@ -131,7 +142,7 @@ impl CollectivesTab {
             .iter()
             .enumerate()
             .filter(|(_, r)| {
-                let c = &r.collective;
+                let c = &r.line;
                 let place = r.commune;
                 (needle.is_empty() || r.key.contains(needle.as_str()))
                     && f.region
@@ -140,15 +151,11 @@ impl CollectivesTab {
                         .is_none_or(|code| place.is_some_and(|p| p.departement().code() == code))
                     && f.status.is_none_or(|s| c.status == s)
                     && f.kind.is_none_or(|k| c.kind == k)
-                    && (!f.due || c.follow_up.is_due(today, months))
+                    && (!f.due || c.is_due(today, months))
             })
             .map(|(i, _)| i)
             .collect();
-        self.ids = self
-            .shown
-            .iter()
-            .map(|&i| self.rows[i].collective.id)
-            .collect();
+        self.ids = self.shown.iter().map(|&i| self.rows[i].line.id).collect();
         self.list.sync(&self.ids, height);
     }
 
@@ -159,20 +166,18 @@ impl CollectivesTab {
         self.contacts_hidden = !store.actor().role.sees_contacts();
         let all = communes();
         self.rows = store
-            .collectives()?
+            .collective_lines()?
             .into_iter()
-            .map(|c| {
-                let commune = all.by_code(&c.commune);
-                let key = crate::tui::widgets::picker::match_key(&format!(
-                    "{} {}",
-                    c.name,
-                    commune.map_or("", |k| k.name())
-                ));
-                Row {
-                    collective: c,
-                    commune,
-                    key,
+            .map(|line| {
+                let (commune, commune_key) = all.by_code_with_key(&line.commune).unzip();
+                // The name as the picker folds it (hyphens and apostrophes as spaces), from
+                // the store's folding rather than folding it again.
+                let mut key = line.folded_name.replace(['-', '\''], " ");
+                if let Some(k) = commune_key {
+                    key.push(' ');
+                    key.push_str(k);
                 }
+                Row { line, commune, key }
             })
             .collect();
         self.counts = counts::Counts::of(&self.rows, &self.member_communes);
@@ -180,13 +185,15 @@ impl CollectivesTab {
         self.load_detail(store)
     }
 
+    /// Read the selected collective's sheet and statut history.
     fn load_detail(&mut self, store: &Store) -> Result<(), StoreError> {
-        let before = self.history.first().map(|h| h.collective_id);
-        self.history = match self.selected() {
-            Some(c) => store.collective_statuses(c.id)?,
-            None => Vec::new(),
+        let before = self.detail.as_ref().map(|c| c.id);
+        let id = self.selected_line().map(|l| l.id);
+        (self.detail, self.history) = match id {
+            Some(id) => (store.collective(id)?, store.collective_statuses(id)?),
+            None => (None, Vec::new()),
         };
-        if self.history.first().map(|h| h.collective_id) != before {
+        if self.detail.as_ref().map(|c| c.id) != before {
             self.detail_scroll = 0;
         }
         Ok(())

@@ -162,7 +162,7 @@ impl CollectivesView<'_> {
 
     fn row(&self, row: &super::Row) -> Vec<TableCell<'static>> {
         let (tab, theme) = (self.tab, self.theme);
-        let c = &row.collective;
+        let c = &row.line;
         let flag = if tab.is_due(c) {
             TableCell::styled(ct::DUE_MARK, theme.warning())
         } else {
@@ -363,7 +363,7 @@ pub fn detail_lines(
     lines.push(Line::raw(""));
     lines.push(Line::styled(ct::SECTION_FOLLOW_UP, theme.title()));
     let f = &c.follow_up;
-    if tab.is_due(c) {
+    if f.is_due(tab.today, tab.follow_up_months) {
         let text = if f.last_heard().is_none() {
             ct::NEVER_CONTACTED.to_owned()
         } else {
