@@ -49,12 +49,10 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Collective> {
 }
 
 pub(crate) fn collective_by_id(conn: &Connection, id: i64) -> Result<Option<Collective>> {
+    // Cached: an import reads back each collective it adds, for the journal.
     Ok(conn
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM collectives WHERE id = ?1"),
-            [id],
-            from_row,
-        )
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM collectives WHERE id = ?1"))?
+        .query_row([id], from_row)
         .optional()?)
 }
 
@@ -74,11 +72,10 @@ const STATUS_COLUMNS: &str = "id, collective_id, status, since, by_user, version
 
 fn status_by_id(conn: &Connection, id: i64) -> Result<Option<StatusChange>> {
     Ok(conn
-        .query_row(
-            &format!("SELECT {STATUS_COLUMNS} FROM collective_statuses WHERE id = ?1"),
-            [id],
-            status_from_row,
-        )
+        .prepare_cached(&format!(
+            "SELECT {STATUS_COLUMNS} FROM collective_statuses WHERE id = ?1"
+        ))?
+        .query_row([id], status_from_row)
         .optional()?)
 }
 

@@ -32,7 +32,7 @@ fn migration_steps() -> Vec<M<'static>> {
     ]
 }
 
-fn migrations() -> Migrations<'static> {
+pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::new(migration_steps())
 }
 
