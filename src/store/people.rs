@@ -108,13 +108,12 @@ pub struct PersonRow {
 }
 
 /// Each person's current roles as the Membres list shows them, co-référent·e ones first.
-pub(crate) type BadgesByPerson = std::collections::HashMap<i64, std::rc::Rc<[RoleBadge]>>;
+pub(crate) type BadgesByPerson = super::cache::IdMap<std::rc::Rc<[RoleBadge]>>;
 
 /// Group `roles` by person (read once per state of the file: each letter typed in the filter
 /// would otherwise group 70 000 roles again).
 pub(crate) fn badges_by_person(roles: &[CurrentRole]) -> BadgesByPerson {
-    let mut grouped: std::collections::HashMap<i64, Vec<&CurrentRole>> =
-        std::collections::HashMap::new();
+    let mut grouped: super::cache::IdMap<Vec<&CurrentRole>> = super::cache::IdMap::default();
     for r in roles {
         grouped.entry(r.person_id).or_default().push(r);
     }
@@ -265,6 +264,8 @@ impl Store {
         let total = people.iter().filter(|(p, _)| !p.has_left(today)).count();
         let left = people.len() - total;
         let needle = fold_for_match(&filter.text);
+        // One searcher for the 70 000 haystacks of a big network, not one built for each.
+        let finder = memchr::memmem::Finder::new(needle.as_bytes());
         let coordination = filter
             .circle_id
             .map(|id| self.circle(id))
@@ -293,7 +294,7 @@ impl Store {
             {
                 continue;
             }
-            if !needle.is_empty() && !haystack.contains(&needle) {
+            if !needle.is_empty() && finder.find(haystack.as_bytes()).is_none() {
                 continue;
             }
             rows.push(PersonRow {
