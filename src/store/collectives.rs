@@ -185,8 +185,8 @@ impl Store {
         Ok(collective_by_id(self.conn(), id)?.map(|c| self.shown_collective(c)))
     }
 
-    /// The communes of the people still in the network, as typed (distinct), for the communes
-    /// the network represents; empty for a role that may not see where people live.
+    /// The INSEE codes of the communes of the people still in the network (distinct), for the
+    /// communes the network represents; empty for a role that may not see where people live.
     pub fn member_communes(&self) -> Result<Vec<String>> {
         if !self.actor().role.sees_contacts() {
             return Ok(Vec::new());
