@@ -9,6 +9,7 @@
 //! again after a filter change and writes on save) and answers with a [`Reply`]: the app shows
 //! its message and, after a write, reloads every tab.
 
+pub mod detail;
 pub mod person_editor;
 pub mod role_editor;
 mod session;
@@ -20,10 +21,11 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+use self::detail::detail_lines;
 use self::person_editor::MemberEditor;
 use self::role_editor::RoleEditor;
 use self::session::{MemberQuestion, may_write};
-use self::view::{detail_lines, detail_size};
+use self::view::detail_size;
 use super::pane::{Env, Pane, Reply};
 use crate::catalogue::members_tab as mm;
 use crate::catalogue::tui as msg;
