@@ -100,6 +100,9 @@ super::versioned!(
 /// error under the commune field, in words that say what to type.
 pub fn commune_code(typed: &str) -> std::result::Result<String, FieldError> {
     use crate::geo::Resolution;
+    // Cleaned first: a control or bidi character pasted in is no part of the name, and the
+    // error quotes what was typed.
+    let typed = &crate::text::clean_line(typed, crate::text::limits::SHORT_TEXT);
     match crate::geo::communes().resolve(typed) {
         Resolution::Found(c) => Ok(c.code().to_owned()),
         Resolution::Ambiguous(candidates) => Err(FieldError::new(

@@ -13,6 +13,7 @@ use crate::store::people::PersonDetail;
 use crate::text::display_width;
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Scope};
+use crate::tui::tabs::commune_field;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{truncate, wrap_text};
 
@@ -93,7 +94,6 @@ pub fn detail_lines(
         for (label, value) in [
             (mm::LABEL_EMAIL, p.email.as_deref().unwrap_or("")),
             (mm::LABEL_PHONE, p.phone.as_deref().unwrap_or("")),
-            (mm::LABEL_COMMUNE, p.commune.as_str()),
         ] {
             let value = if value.is_empty() {
                 mm::NONE_GIVEN
@@ -102,6 +102,15 @@ pub fn detail_lines(
             };
             labelled(&mut lines, label, value, plain, theme, width);
         }
+        // The commune by its name and département; one in doubt as it was typed, flagged.
+        let (commune, style) = if p.commune_awaits_review() {
+            (mm::commune_to_review(&p.commune_typed), theme.warning())
+        } else if p.commune.is_empty() {
+            (mm::NONE_GIVEN.to_owned(), plain)
+        } else {
+            (commune_field::text(&p.commune), plain)
+        };
+        labelled(&mut lines, mm::LABEL_COMMUNE, &commune, style, theme, width);
     }
     lines.push(Line::styled(mm::SECTION_CURRENT, theme.title()));
     let current: Vec<_> = detail.memberships.iter().filter(|m| m.current).collect();

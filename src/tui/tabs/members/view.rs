@@ -230,6 +230,16 @@ impl MembersView<'_> {
                 mm::CHIP_LEFT,
             ),
         ];
+        // The communes to review: a chip only while there are some (or the filter is on).
+        let to_review = self.tab.people.counts.commune_review;
+        let review = (f.commune_review || to_review > 0).then(|| {
+            chip(
+                Action::ToggleCommuneReview,
+                f.commune_review.then_some(mm::CHIP_REVIEW_ON),
+                &mm::chip_review(to_review),
+            )
+        });
+        let chips: Vec<_> = chips.into_iter().chain(review).collect();
         let full: usize = chips
             .iter()
             .map(|(on, off)| on.as_deref().map_or(display_width(off), display_width) + 2)
@@ -279,7 +289,10 @@ impl MembersView<'_> {
         } else {
             format!("{} {}", p.last_name, p.first_name)
         };
-        let circles = if p.left_on.is_some() {
+        let circles = if self.tab.filter.commune_review {
+            // What was typed, for the volunteer to pick the commune meant.
+            TableCell::styled(p.commune_typed.clone(), theme.warning())
+        } else if p.left_on.is_some() {
             TableCell::styled(mm::LEFT_MARK, theme.muted())
         } else {
             let badges: Vec<String> = row.roles.iter().map(badge).collect();
@@ -324,7 +337,9 @@ impl MembersView<'_> {
             return view.render(area, buf);
         }
         if tab.people.rows.is_empty() {
-            let text = if tab.is_filtered() {
+            let text = if tab.filter.commune_review && tab.people.counts.commune_review == 0 {
+                mm::NO_COMMUNE_TO_REVIEW
+            } else if tab.is_filtered() {
                 &mm::no_person_matches(&keymap::key_label(Scope::Global, Action::Back))
             } else if tab.people.counts.left > 0 && !tab.filter.include_left {
                 mm::NO_PERSON_BUT_LEFT
