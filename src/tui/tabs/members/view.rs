@@ -239,15 +239,21 @@ impl MembersView<'_> {
                 &mm::chip_review(to_review),
             )
         });
-        let chips: Vec<_> = chips.into_iter().chain(review).collect();
+        // It goes first and stays when the line is too narrow, as the filters that are on do:
+        // someone has to pick those communes.
+        let chips: Vec<_> = review
+            .map(|chip| (chip, true))
+            .into_iter()
+            .chain(chips.into_iter().map(|chip| (chip, false)))
+            .collect();
         let full: usize = chips
             .iter()
-            .map(|(on, off)| on.as_deref().map_or(display_width(off), display_width) + 2)
+            .map(|((on, off), _)| on.as_deref().map_or(display_width(off), display_width) + 2)
             .sum();
         let shown: Vec<(String, bool)> = chips
             .into_iter()
-            .filter(|(on, _)| on.is_some() || full <= width + 2)
-            .map(|(on, off)| match on {
+            .filter(|((on, _), stays)| on.is_some() || *stays || full <= width + 2)
+            .map(|((on, off), _)| match on {
                 Some(text) => (text, true),
                 None => (off, false),
             })
