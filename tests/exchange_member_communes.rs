@@ -149,3 +149,28 @@ fn the_demo_members_widen_the_communes_represented() {
         .commune_review;
     assert_eq!(review, 0, "no demo commune is in doubt");
 }
+
+/// `cercles import members` with a commune in doubt: exit 1, one line naming the line and the
+/// column, nothing written.
+#[test]
+fn the_command_line_names_the_line_of_a_commune_in_doubt() {
+    let (dir, s) = fresh();
+    drop(s);
+    let db = dir.path().join("t.db");
+    let file = dir.path().join("m.csv");
+    std::fs::write(&file, "nom;commune\nArnaud;86000\nBenoît;Saint-Denis\n").unwrap();
+    let out = common::command()
+        .arg("--db")
+        .arg(&db)
+        .args(["--as", "admin", "import", "members"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("ligne 3, colonne commune"), "{err}");
+    assert!(err.contains("Saint-Denis (93)"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let s = Store::open(&db, "admin").unwrap();
+    assert!(communes(&s).is_empty());
+}

@@ -1,6 +1,7 @@
 //! The members file: `nom;prenom;email;telephone;commune;type;cercles`, only `nom` required;
 //! `cercles` is a `|`-separated list of `Circle` or `Circle:role` (role by default membre
-//! actif·ve). Import is all-or-nothing; export writes the same columns back.
+//! actif·ve); `commune` a name, a postal code or an INSEE code, resolved as a collective's.
+//! Import is all-or-nothing; export writes the same columns back, a commune as `CODE Nom`.
 
 use serde::Serialize;
 
