@@ -1,7 +1,8 @@
 //! People: the list with its filters and counts, one person with the history of their roles,
-//! adding, editing, leaving, and resolving a PERSON argument of the command line.
+//! adding, editing, leaving (finding one by name or PERSON argument: `person_lookup`; their
+//! commune: `people_communes`).
 //!
-//! Contact details (email, phone) are blanked for a role that may not see them
+//! Contact details (email, phone) and the commune are blanked for a role that may not see them
 //! (`Role::sees_contacts`) in everything this module returns.
 
 use super::text_cols::{line, opt_line, text};
@@ -75,7 +76,7 @@ pub(crate) fn person_with_email(
 }
 
 /// Sort key: last name then first name, without case or accents.
-fn name_key(p: &Person) -> (String, String, i64) {
+pub(super) fn name_key(p: &Person) -> (String, String, i64) {
     (
         fold_for_match(&p.last_name),
         fold_for_match(&p.first_name),
@@ -382,65 +383,6 @@ impl Store {
             memberships,
             users,
         }))
-    }
-
-    /// Someone already in the network (left or not) with this first and last name, without
-    /// case or accents: a new person by that name is most likely them again.
-    pub fn homonym(&self, first_name: &str, last_name: &str) -> Result<Option<Person>> {
-        let key = (fold_for_match(first_name), fold_for_match(last_name));
-        Ok(self
-            .people_sorted()?
-            .iter()
-            .map(|(p, _)| p)
-            .find(|p| (fold_for_match(&p.first_name), fold_for_match(&p.last_name)) == key)
-            .map(|p| Person::clone(p)))
-    }
-
-    /// Resolve a PERSON argument: an id, an email, or the exact name (`Prénom Nom` or
-    /// `Nom Prénom`, without case or accents). None or several → an error that says so and,
-    /// when several, lists them.
-    pub fn resolve_person(&self, query: &str) -> Result<Person> {
-        let q = query.trim();
-        let shown = crate::text::excerpt_for_message(q);
-        let found: Vec<Person> = if !q.is_empty() && q.chars().all(|c| c.is_ascii_digit()) {
-            q.parse::<i64>()
-                .ok()
-                .map(|id| person_by_id(self.conn(), id))
-                .transpose()?
-                .flatten()
-                .into_iter()
-                .collect()
-        } else if q.contains('@') {
-            person_with_email(self.conn(), q, None)?
-                .into_iter()
-                .collect()
-        } else {
-            let key = fold_for_match(q);
-            let mut all = all_people(self.conn())?;
-            all.sort_by_key(name_key);
-            all.into_iter()
-                .filter(|p| {
-                    fold_for_match(&format!("{} {}", p.first_name, p.last_name)) == key
-                        || fold_for_match(&format!("{} {}", p.last_name, p.first_name)) == key
-                })
-                .collect()
-        };
-        match found.len() {
-            0 => Err(StoreError::Invalid(msg::person_not_found(&shown))),
-            1 => Ok(self.shown_person(
-                found
-                    .into_iter()
-                    .next()
-                    .ok_or_else(|| StoreError::NotFound(msg::THE_PERSON.into()))?,
-            )),
-            _ => {
-                let listed: Vec<String> = found
-                    .iter()
-                    .map(|p| format!("n° {} {}", p.id, p.display_name()))
-                    .collect();
-                Err(StoreError::Invalid(msg::person_ambiguous(&shown, &listed)))
-            }
-        }
     }
 
     /// Whether a new person could be added as drafted (what `add_person` would refuse, said
