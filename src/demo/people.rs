@@ -164,41 +164,6 @@ const LAST_NAMES: [&str; 73] = [
     "Haddad",
 ];
 
-/// Where the first members live (INSEE codes, so that no name is in doubt): the towns of the
-/// 2025 rencontres, Bayonne, Grenoble, Dijon, Trévoux, Mûrs-Erigné, Audenge.
-const RENCONTRE_TOWNS: [&str; 6] = ["64102", "38185", "21231", "01427", "49223", "33019"];
-
-/// Where `count` members live, as `CODE Nom` (a code alone may also be another commune's
-/// postal code): the rencontres' towns, then communes of over 2 000 inhabitants picked by a
-/// fixed sequence among those with no collective of the demo, each once while they last; so
-/// that the members widen the communes the network represents, as volunteers living apart
-/// from the collectives do.
-fn member_communes(count: usize) -> Vec<String> {
-    let all = crate::geo::communes();
-    let with_collective: std::collections::HashSet<&str> = super::collectives::demo_communes()
-        .iter()
-        .map(|c| c.code())
-        .collect();
-    let mut pool: Vec<&'static crate::geo::Commune> = all
-        .all()
-        .iter()
-        .filter(|c| c.population().unwrap_or(0) >= 2000)
-        .filter(|c| !with_collective.contains(c.code()) && !RENCONTRE_TOWNS.contains(&c.code()))
-        .collect();
-    pool.sort_by_key(|c| {
-        super::collectives::mix(c.code().bytes().fold(7, |h, b| h * 31 + u64::from(b)))
-    });
-    let mut chosen: Vec<&'static crate::geo::Commune> = RENCONTRE_TOWNS
-        .iter()
-        .filter_map(|code| all.by_code(code))
-        .collect();
-    chosen.extend(pool);
-    (0..count)
-        .filter_map(|i| chosen.get(i % chosen.len().max(1)))
-        .map(|c| format!("{} {}", c.code(), c.name()))
-        .collect()
-}
-
 /// Working circles (by name) with how many people have it as their first circle; the first two
 /// of each are its co-référent·es. The sizes add up to 70.
 const CIRCLES: [(&str, usize); 8] = [
@@ -260,7 +225,7 @@ fn circle_id(store: &Store, name: &str) -> Result<i64> {
 pub(super) fn fill(store: &mut Store) -> Result<()> {
     let mut rng = Rng(0x05ee_d202_5ac0_c1e5);
     let mut people = Vec::with_capacity(FIRST_NAMES.len());
-    let communes = member_communes(FIRST_NAMES.len());
+    let communes = super::homes::member_communes(FIRST_NAMES.len());
     for (i, first) in FIRST_NAMES.iter().enumerate() {
         let last = LAST_NAMES[(i * 11) % LAST_NAMES.len()];
         let email = if rng.below(3) < 2 {
@@ -382,7 +347,7 @@ pub(super) fn fill_scaled(store: &mut Store, scale: u32) -> Result<()> {
         circle_ids.push(circle_id(store, name)?);
     }
     let mut members = Vec::with_capacity(extra);
-    let communes = member_communes(FIRST_NAMES.len() + extra);
+    let communes = super::homes::member_communes(FIRST_NAMES.len() + extra);
     for n in 0..extra {
         let first = FIRST_NAMES[n % FIRST_NAMES.len()];
         let last = LAST_NAMES[(n / FIRST_NAMES.len() + n * 7) % LAST_NAMES.len()];
