@@ -137,8 +137,9 @@ struct PersonRecord {
     /// The user said yes to adding a person whose name someone already bears.
     homonym_confirmed: bool,
     today: NaiveDate,
-    /// The commune text awaiting review when the form opened: kept as it is, it is no error.
-    awaiting_review: String,
+    /// The commune as the form opened with it (its label, or the text awaiting review): left
+    /// as it is, it is no error here, the store keeps the commune as it was.
+    opened_with: String,
 }
 
 impl PersonRecord {
@@ -252,7 +253,7 @@ impl Record for PersonRecord {
     }
 
     /// The model's checks (e-mail, phone), every field's error at once, and a commune that
-    /// resolves to none or to several (unless it is the text awaiting review, left as it was).
+    /// resolves to none or to several (unless it is the one the form opened with).
     fn check(&self, form: &Form) -> Vec<Refusal> {
         let draft = self.draft(form);
         let mut out: Vec<Refusal> = draft
@@ -263,7 +264,7 @@ impl Record for PersonRecord {
         let typed = draft.commune.trim();
         if !out.iter().any(|r| r.key == COMMUNE)
             && !typed.is_empty()
-            && typed != self.awaiting_review
+            && typed != self.opened_with
             && let Err(e) = crate::store::collectives::commune_code(typed)
         {
             out.push(commune_refusal(&e.message));
@@ -293,7 +294,7 @@ pub fn add(today: NaiveDate, theme: Theme) -> MemberEditor {
         id: None,
         homonym_confirmed: false,
         today,
-        awaiting_review: String::new(),
+        opened_with: String::new(),
     };
     Editor::open(form, record, 0)
 }
@@ -301,12 +302,13 @@ pub fn add(today: NaiveDate, theme: Theme) -> MemberEditor {
 /// The form filled from `person`.
 pub fn edit(person: &Person, today: NaiveDate, theme: Theme) -> MemberEditor {
     let title = mm::form_edit_title(&person.display_name());
-    let form = person_form(title, &draft_of(person), today, theme);
+    let draft = draft_of(person);
+    let form = person_form(title, &draft, today, theme);
     let record = PersonRecord {
         id: Some(person.id),
         homonym_confirmed: false,
         today,
-        awaiting_review: person.commune_typed.clone(),
+        opened_with: draft.commune,
     };
     Editor::open(form, record, person.version)
 }
