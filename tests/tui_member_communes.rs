@@ -77,7 +77,7 @@ fn the_communes_to_review_are_listed_and_leave_the_list_once_picked() {
     let detail = whole_detail(&app).join("\n");
     assert!(detail.contains("« Saint-Denis », à vérifier"), "{detail}");
 
-    // The form opens on what was typed; saved as it is, it stays to review.
+    // The form opens on what was typed; the commune meant is picked.
     press(&mut app, KeyCode::Char('e'));
     assert_eq!(
         form_value(&app, FIELD_COMMUNE).as_deref(),

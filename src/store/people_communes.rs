@@ -197,7 +197,7 @@ mod tests {
                 audit::append(&conn, "admin", "people", id, Op::Insert, None, Some(json)).unwrap();
             }
         }
-        let store = crate::store::Store::open(&path, "admin").unwrap();
+        let mut store = crate::store::Store::open(&path, "admin").unwrap();
         assert_eq!(store.file_schema_version().unwrap(), 4);
         let everyone = store.people(&PersonFilter::default()).unwrap();
         let by_name = |name: &str| {
@@ -241,5 +241,27 @@ mod tests {
             .unwrap();
         assert_eq!(upgrades, 6);
         assert!(store.check().unwrap().is_ok(), "check after the upgrade");
+
+        // Edited with the text in doubt left as it is: saved, still to review.
+        let id = review.rows[0].person.id;
+        let ambigu = Person::clone(&review.rows[0].person);
+        let mut draft = ambigu.draft();
+        assert_eq!(draft.commune, "Saint-Denis");
+        draft.notes = "à appeler".into();
+        let saved = store.update_person(id, ambigu.version, &draft).unwrap();
+        assert_eq!(
+            (saved.commune.as_str(), saved.commune_typed.as_str()),
+            ("", "Saint-Denis")
+        );
+        // The commune picked: off the list.
+        draft.commune = "Saint-Denis (93)".into();
+        let saved = store.update_person(id, saved.version, &draft).unwrap();
+        assert_eq!(
+            (saved.commune.as_str(), saved.commune_typed.as_str()),
+            ("93066", "")
+        );
+        let counts = store.people(&PersonFilter::default()).unwrap().counts;
+        assert_eq!(counts.commune_review, 2);
+        assert!(store.check().unwrap().is_ok());
     }
 }
