@@ -155,7 +155,7 @@ fn export_writes_the_columns_back() {
     assert_eq!(
         lines.next(),
         Some(
-            "Durand;Alice;alice@example.org;06 12 34 56 78;Poitiers;bénévole;Finances:co-référent·e|Communication:membre actif·ve;"
+            "Durand;Alice;alice@example.org;06 12 34 56 78;86194 Poitiers;bénévole;Finances:co-référent·e|Communication:membre actif·ve;"
         )
     );
     // The export imports back as "everyone already there".
@@ -364,7 +364,7 @@ fn a_utf8_file_with_a_word_paste_keeps_every_accent() {
         })
         .collect();
     assert!(
-        names.contains(&"Hélène Lefèvre Besançon".to_string()),
+        names.contains(&"Hélène Lefèvre 25056".to_string()),
         "{names:?}"
     );
     assert!(names.contains(&"Zoé D’Artagnan ".to_string()), "{names:?}");
@@ -421,7 +421,7 @@ fn leavers_export_with_their_date_and_come_back_as_leavers() {
     let (csv, _) = export_members(&s, Format::Csv).unwrap();
     let text = String::from_utf8(csv[3..].to_vec()).unwrap();
     assert!(
-        text.contains("Martin;Bruno;;'+33 7 11 22 33 44;Melle;élu·e;;01/10/2025"),
+        text.contains("Martin;Bruno;;'+33 7 11 22 33 44;79174 Melle;élu·e;;01/10/2025"),
         "{text}"
     );
 

@@ -574,6 +574,7 @@ fn as_schema_1(path: &Path) {
     conn.execute_batch(
         "DROP TABLE collective_statuses;
          DROP TABLE collectives;
+         ALTER TABLE people DROP COLUMN commune_typed;
          ALTER TABLE audit DROP COLUMN before_digest;
          ALTER TABLE audit DROP COLUMN after_digest;
          CREATE TRIGGER audit_no_rewrite BEFORE UPDATE OF id, at, actor, tbl, row_id, op, digest, chain ON audit

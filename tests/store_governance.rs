@@ -479,7 +479,7 @@ fn stale_person_edit_is_a_conflict_carrying_the_current_row() {
     let err = second.update_person(p.id, p.version, &theirs).unwrap_err();
     let current: Person = err.conflict_row().expect("conflict carries the row");
     assert_eq!(current, saved);
-    assert_eq!(current.commune, "Poitiers");
+    assert_eq!(current.commune, "86194");
     assert!(err.to_string().contains("quelqu'un d'autre"));
 }
 

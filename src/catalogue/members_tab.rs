@@ -16,6 +16,8 @@ pub const ACT_CYCLE_CIRCLE: &str = "cercle : filtrer par cercle, tour à tour";
 pub const ACT_CYCLE_KIND: &str = "type : filtrer par type, tour à tour";
 pub const ACT_CYCLE_ROLE: &str = "rôle : filtrer par rôle, tour à tour";
 pub const ACT_TOGGLE_LEFT: &str = "parti·es : afficher ou masquer les personnes parties";
+pub const ACT_COMMUNE_REVIEW: &str =
+    "à vérifier : les personnes dont la commune est à vérifier (inconnue ou en doute)";
 
 // --- list ---------------------------------------------------------------------------------------
 
@@ -39,6 +41,16 @@ pub const CHIP_KIND: &str = "type";
 pub const CHIP_ROLE: &str = "rôle";
 pub const CHIP_LEFT: &str = "parti·es";
 pub const CHIP_LEFT_ON: &str = "avec parti·es";
+/// The quick filter of the communes to review, with how many there are.
+pub fn chip_review(n: usize) -> String {
+    format!("à vérifier ({n})")
+}
+pub const CHIP_REVIEW_ON: &str = "communes à vérifier";
+/// A commune typed before communes were resolved, naming none or several: as typed.
+pub fn commune_to_review(typed: &str) -> String {
+    format!("« {typed} », à vérifier")
+}
+pub const NO_COMMUNE_TO_REVIEW: &str = "Aucune commune à vérifier.";
 pub fn chip_off(key: &str, what: &str) -> String {
     format!("{key} {what}")
 }

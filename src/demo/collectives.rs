@@ -74,7 +74,7 @@ const INTERVIEW_NOTES: [&str; 4] = [
 ];
 
 /// A fixed pseudo-random sequence, so that every demo is the same.
-fn mix(n: u64) -> u64 {
+pub(super) fn mix(n: u64) -> u64 {
     let mut x = n
         .wrapping_mul(0x9E37_79B9_7F4A_7C15)
         .wrapping_add(0xD1B5_4A32_D192_ED03);
@@ -184,7 +184,7 @@ fn line_for(i: usize, commune: &Commune, suffix: &str) -> NewCollective {
 
 /// The ~230 communes of the demo's collectives: those the report names, then, in each
 /// région, communes of over 1 000 inhabitants picked by the fixed sequence.
-fn demo_communes() -> Vec<&'static Commune> {
+pub(super) fn demo_communes() -> Vec<&'static Commune> {
     let all = communes();
     let mut chosen: Vec<&'static Commune> = NAMED.iter().filter_map(|c| all.by_code(c)).collect();
     for (region, count) in BY_REGION {

@@ -5,6 +5,7 @@
 mod circles;
 mod collectives;
 mod decisions;
+mod homes;
 mod people;
 mod work;
 

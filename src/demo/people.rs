@@ -164,33 +164,6 @@ const LAST_NAMES: [&str; 73] = [
     "Haddad",
 ];
 
-const COMMUNES: [&str; 24] = [
-    "Poitiers",
-    "Bayonne",
-    "Grenoble",
-    "Dijon",
-    "Trévoux",
-    "Mûrs-Erigné",
-    "Audenge",
-    "Melle",
-    "Plessé",
-    "La Crèche",
-    "Saillans",
-    "Kingersheim",
-    "Loos-en-Gohelle",
-    "Tulle",
-    "Nantes",
-    "Lyon",
-    "Rennes",
-    "Montreuil",
-    "Aurignac",
-    "Périgueux",
-    "Marseille",
-    "Toulouse",
-    "Besançon",
-    "Lille",
-];
-
 /// Working circles (by name) with how many people have it as their first circle; the first two
 /// of each are its co-référent·es. The sizes add up to 70.
 const CIRCLES: [(&str, usize); 8] = [
@@ -252,6 +225,7 @@ fn circle_id(store: &Store, name: &str) -> Result<i64> {
 pub(super) fn fill(store: &mut Store) -> Result<()> {
     let mut rng = Rng(0x05ee_d202_5ac0_c1e5);
     let mut people = Vec::with_capacity(FIRST_NAMES.len());
+    let communes = super::homes::member_communes(FIRST_NAMES.len());
     for (i, first) in FIRST_NAMES.iter().enumerate() {
         let last = LAST_NAMES[(i * 11) % LAST_NAMES.len()];
         let email = if rng.below(3) < 2 {
@@ -279,7 +253,7 @@ pub(super) fn fill(store: &mut Store) -> Result<()> {
             first_name: first.to_string(),
             email,
             phone,
-            commune: COMMUNES[i % COMMUNES.len()].to_string(),
+            commune: communes[i].clone(),
             kind: if i >= ACTIVE {
                 PersonKind::Benevole
             } else {
@@ -373,6 +347,7 @@ pub(super) fn fill_scaled(store: &mut Store, scale: u32) -> Result<()> {
         circle_ids.push(circle_id(store, name)?);
     }
     let mut members = Vec::with_capacity(extra);
+    let communes = super::homes::member_communes(FIRST_NAMES.len() + extra);
     for n in 0..extra {
         let first = FIRST_NAMES[n % FIRST_NAMES.len()];
         let last = LAST_NAMES[(n / FIRST_NAMES.len() + n * 7) % LAST_NAMES.len()];
@@ -399,7 +374,7 @@ pub(super) fn fill_scaled(store: &mut Store, scale: u32) -> Result<()> {
                 first_name: first.to_string(),
                 email,
                 phone,
-                commune: COMMUNES[(n * 5) % COMMUNES.len()].to_string(),
+                commune: communes[FIRST_NAMES.len() + n].clone(),
                 ..PersonDraft::default()
             },
             roles: vec![(circle_ids[n % circle_ids.len()], CircleRole::MembreActif)],

@@ -1,6 +1,7 @@
 //! The members file: `nom;prenom;email;telephone;commune;type;cercles`, only `nom` required;
 //! `cercles` is a `|`-separated list of `Circle` or `Circle:role` (role by default membre
-//! actif·ve). Import is all-or-nothing; export writes the same columns back.
+//! actif·ve); `commune` a name, a postal code or an INSEE code, resolved as a collective's.
+//! Import is all-or-nothing; export writes the same columns back, a commune as `CODE Nom`.
 
 use serde::Serialize;
 
@@ -268,6 +269,16 @@ pub fn import_members(store: &mut Store, bytes: &[u8], dry_run: bool) -> Result<
     Ok(store.import_members(&members, today, dry_run)?)
 }
 
+/// A commune as the export writes it: `54430 Pompey`, its INSEE code then its name. The code
+/// alone could also be another commune's postal code (Réhon's is 54430) and would not import
+/// back; the name alone may be several communes'. Empty for none.
+pub fn commune_cell(code: &str) -> String {
+    crate::geo::communes().by_code(code).map_or_else(
+        || cell_out(code),
+        |c| cell_out(&format!("{} {}", c.code(), c.name())),
+    )
+}
+
 /// One exported row, keyed by the column names (JSON keeps this field order).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MemberRecord {
@@ -296,7 +307,12 @@ impl From<&PersonRow> for MemberRecord {
             prenom: cell_out(&p.first_name),
             email: p.email.as_deref().map(cell_out),
             telephone: p.phone.as_deref().map(cell_out),
-            commune: cell_out(&p.commune),
+            // A commune still awaiting review goes out as it was typed.
+            commune: if p.commune_awaits_review() {
+                cell_out(&p.commune_typed)
+            } else {
+                commune_cell(&p.commune)
+            },
             kind: p.kind.label().to_string(),
             cercles: cell_out(&cercles.join("|")),
             depart: p.left_on.map(format_date).unwrap_or_default(),

@@ -91,8 +91,15 @@ pub struct Person {
     /// `None` when absent, or hidden from a `lecture` user.
     pub email: Option<String>,
     pub phone: Option<String>,
-    /// As typed for now; a later issue resolves it to an INSEE code.
+    /// The INSEE code of where they live (`49214`), or empty: unknown, hidden from a
+    /// `lecture` user, or awaiting review.
     pub commune: String,
+    /// What was typed for the commune when it named none or several (a commune of the time
+    /// before communes were resolved): kept until someone picks the right one. Empty
+    /// otherwise, and then not journaled, so that rows journaled before it existed still
+    /// match their journal.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub commune_typed: String,
     pub kind: PersonKind,
     pub confidentiality_signed_on: Option<NaiveDate>,
     /// Fiche-mission de co-référent·e accepted on.
@@ -113,14 +120,26 @@ impl Person {
         self.left_on.is_some_and(|d| d <= today)
     }
 
-    /// The fields a form edits, filled from this person.
+    /// Whether their commune awaits review: something was typed that named no commune, or
+    /// several.
+    pub fn commune_awaits_review(&self) -> bool {
+        !self.commune_typed.is_empty()
+    }
+
+    /// The fields a form edits, filled from this person; the commune is its INSEE code, or
+    /// the text awaiting review (a form shows the code as the commune's name).
     pub fn draft(&self) -> PersonDraft {
+        let commune = if self.commune_awaits_review() {
+            &self.commune_typed
+        } else {
+            &self.commune
+        };
         PersonDraft {
             last_name: self.last_name.clone(),
             first_name: self.first_name.clone(),
             email: self.email.clone().unwrap_or_default(),
             phone: self.phone.clone().unwrap_or_default(),
-            commune: self.commune.clone(),
+            commune: commune.clone(),
             kind: self.kind,
             confidentiality_signed_on: self.confidentiality_signed_on,
             mission_accepted_on: self.mission_accepted_on,
@@ -137,6 +156,7 @@ pub struct PersonDraft {
     pub first_name: String,
     pub email: String,
     pub phone: String,
+    /// A commune's name, postal code or INSEE code, as typed.
     pub commune: String,
     pub kind: PersonKind,
     pub confidentiality_signed_on: Option<NaiveDate>,
@@ -160,7 +180,8 @@ impl Default for PersonDraft {
     }
 }
 
-/// A draft that passed validation: cleaned text, normalised email and phone.
+/// A draft that passed validation: cleaned text, normalised email and phone. The commune is
+/// as typed (cleaned): the store resolves it to an INSEE code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidPerson {
     pub last_name: String,

@@ -97,6 +97,9 @@ super::versioned!(
 /// error under the commune field, in words that say what to type.
 pub fn commune_code(typed: &str) -> std::result::Result<String, FieldError> {
     use crate::geo::Resolution;
+    // Cleaned first: a control or bidi character pasted in is no part of the name, and the
+    // error quotes what was typed.
+    let typed = &crate::text::clean_line(typed, crate::text::limits::SHORT_TEXT);
     match crate::geo::communes().resolve(typed) {
         Resolution::Found(c) => Ok(c.code().to_owned()),
         Resolution::Ambiguous(candidates) => Err(FieldError::new(
@@ -219,8 +222,8 @@ impl Store {
         Ok(collective_by_id(self.conn(), id)?.map(|c| self.shown_collective(c)))
     }
 
-    /// The communes of the people still in the network, as typed (distinct), for the communes
-    /// the network represents; empty for a role that may not see where people live.
+    /// The INSEE codes of the communes of the people still in the network (distinct), for the
+    /// communes the network represents; empty for a role that may not see where people live.
     pub fn member_communes(&self) -> Result<Vec<String>> {
         if !self.actor().role.sees_contacts() {
             return Ok(Vec::new());

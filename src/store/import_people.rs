@@ -13,6 +13,7 @@ use rusqlite::Connection;
 use super::Store;
 use super::error::{Result, StoreError};
 use super::people::all_people;
+use super::people_communes::person_commune_code;
 use crate::catalogue::exchange as msg;
 use crate::model::{Area, CircleRole, PersonDraft, ValidPerson};
 use crate::text::fold_for_match;
@@ -141,6 +142,11 @@ fn plan(conn: &Connection, members: &[NewMember]) -> Result<Vec<Planned>> {
                 earlier_line: who.line,
             }));
         } else {
+            // Resolved only for a person to add: a re-import of an export whose commune still
+            // awaits review skips that person rather than refusing the file.
+            let mut v = v;
+            v.commune = person_commune_code(&v.commune)
+                .map_err(|e| StoreError::Invalid(msg::line_error(m.line, e.label, &e.message)))?;
             let who = Match {
                 name: shown,
                 line: Some(m.line),

@@ -17,6 +17,8 @@ mod leftovers;
 pub mod memberships;
 pub mod open;
 pub mod people;
+mod people_communes;
+mod person_lookup;
 mod plain_rows;
 pub mod reference;
 mod text_cols;

@@ -29,6 +29,10 @@ fn migration_steps() -> Vec<M<'static>> {
             upgrade_to_value_digests,
         ),
         M::up(include_str!("sql/003_collectives.sql")),
+        M::up_with_hook(
+            include_str!("sql/004_person_communes.sql"),
+            resolve_person_communes,
+        ),
     ]
 }
 
@@ -52,6 +56,13 @@ fn upgrade_to_value_digests(tx: &rusqlite::Transaction) -> rusqlite_migration::H
         .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
     tx.execute_batch(include_str!("sql/002_triggers.sql"))?;
     Ok(())
+}
+
+/// Schema 4's hook: every person's commune typed as text becomes its INSEE code, or waits for
+/// review (each changed row journaled).
+fn resolve_person_communes(tx: &rusqlite::Transaction) -> rusqlite_migration::HookResult {
+    super::people_communes::resolve_all_at_upgrade(tx, UPGRADE_ACTOR)
+        .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
 }
 
 /// The schema objects (tables, indexes, triggers, views) a database of this binary holds, as

@@ -1,7 +1,8 @@
 //! People: the list with its filters and counts, one person with the history of their roles,
-//! adding, editing, leaving, and resolving a PERSON argument of the command line.
+//! adding, editing, leaving (finding one by name or PERSON argument: `person_lookup`; their
+//! commune: `people_communes`).
 //!
-//! Contact details (email, phone) are blanked for a role that may not see them
+//! Contact details (email, phone) and the commune are blanked for a role that may not see them
 //! (`Role::sees_contacts`) in everything this module returns.
 
 use super::text_cols::{line, opt_line, text};
@@ -11,6 +12,7 @@ use rusqlite::{Connection, OptionalExtension};
 use super::circles::{date_col, iso};
 use super::error::{Result, StoreError};
 use super::memberships::membership_by_id;
+use super::people_communes::{edited_commune, person_commune_code};
 use super::{Store, Tx};
 use crate::catalogue::people as msg;
 use crate::model::governance::CurrentRole;
@@ -20,7 +22,8 @@ use crate::model::{
 use crate::text::fold_for_match;
 
 const COLUMNS: &str = "id, last_name, first_name, email, phone, commune, kind, \
-                       confidentiality_signed_on, mission_accepted_on, notes, left_on, version";
+                       confidentiality_signed_on, mission_accepted_on, notes, left_on, version, \
+                       commune_typed";
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Person> {
     Ok(Person {
@@ -30,6 +33,7 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Person> {
         email: opt_line(r, 3)?,
         phone: opt_line(r, 4)?,
         commune: line(r, 5)?,
+        commune_typed: line(r, 12)?,
         // The CHECK constraint holds kinds to the known codes.
         kind: PersonKind::from_code(&r.get::<_, String>(6)?).unwrap_or(PersonKind::Benevole),
         confidentiality_signed_on: date_col(r.get(7)?),
@@ -72,7 +76,7 @@ pub(crate) fn person_with_email(
 }
 
 /// Sort key: last name then first name, without case or accents.
-fn name_key(p: &Person) -> (String, String, i64) {
+pub(super) fn name_key(p: &Person) -> (String, String, i64) {
     (
         fold_for_match(&p.last_name),
         fold_for_match(&p.first_name),
@@ -93,6 +97,8 @@ pub struct PersonFilter {
     pub role: Option<CircleRole>,
     /// Also people who left the network.
     pub include_left: bool,
+    /// Only people whose commune awaits review (typed text that names no commune or several).
+    pub commune_review: bool,
 }
 
 // A role beside a name is the governance model's; it keeps its path here.
@@ -138,6 +144,9 @@ pub struct PeopleCounts {
     pub by_kind: Vec<(PersonKind, usize)>,
     /// Among the rows shown: people holding at least one current co-référent·e role.
     pub co_referents: usize,
+    /// Everyone whose commune awaits review, whatever the filter (none for a role that may
+    /// not see communes).
+    pub commune_review: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -176,11 +185,18 @@ fn validate(conn: &Connection, draft: &PersonDraft, id: Option<i64>) -> Result<V
     Ok(valid)
 }
 
+/// A new person validated, their commune resolved to its INSEE code.
+fn validate_new(conn: &Connection, draft: &PersonDraft) -> Result<ValidPerson> {
+    let mut valid = validate(conn, draft, None)?;
+    valid.commune = person_commune_code(&valid.commune).map_err(StoreError::Field)?;
+    Ok(valid)
+}
+
 super::versioned!(Person, "people", person_by_id, msg::THE_PERSON);
 
 impl Tx<'_> {
-    /// Insert a validated person, audited; used by the form and by the import.
-    /// A new person; `left_on` for one who is already gone (an import of an export).
+    /// Insert a validated person (their commune an INSEE code or empty), audited; used by the
+    /// form and by the import. `left_on` for one who is already gone (an import of an export).
     pub(crate) fn insert_person(
         &self,
         v: &ValidPerson,
@@ -217,7 +233,7 @@ impl Tx<'_> {
 
 /// Everyone as `store`'s session sees them, by name, each with the folded text the Membres
 /// filter searches: the name both ways (the list shows "Nom Prénom", people type either), the
-/// commune and the email.
+/// commune's name (or what was typed, awaiting review) and the email.
 pub(crate) fn sorted_with_haystacks(store: &Store) -> Result<Vec<(std::rc::Rc<Person>, String)>> {
     let mut people: Vec<Person> = all_people(store.conn())?
         .into_iter()
@@ -227,13 +243,16 @@ pub(crate) fn sorted_with_haystacks(store: &Store) -> Result<Vec<(std::rc::Rc<Pe
     Ok(people
         .into_iter()
         .map(|p| {
+            let commune = crate::geo::communes()
+                .by_code(&p.commune)
+                .map_or(p.commune_typed.as_str(), |c| c.name());
             let haystack = fold_for_match(&format!(
                 "{} {} | {} {} | {} | {}",
                 p.first_name,
                 p.last_name,
                 p.last_name,
                 p.first_name,
-                p.commune,
+                commune,
                 p.email.as_deref().unwrap_or("")
             ));
             (std::rc::Rc::new(p), haystack)
@@ -250,6 +269,7 @@ impl Store {
             p.email = None;
             p.phone = None;
             p.commune = String::new();
+            p.commune_typed = String::new();
         }
         p
     }
@@ -277,7 +297,9 @@ impl Store {
             if !filter.include_left && person.has_left(today) {
                 continue;
             }
-            if filter.kind.is_some_and(|k| k != person.kind) {
+            if filter.kind.is_some_and(|k| k != person.kind)
+                || (filter.commune_review && !person.commune_awaits_review())
+            {
                 continue;
             }
             let mine = badges.get(&person.id).unwrap_or(&no_role);
@@ -313,6 +335,10 @@ impl Store {
             co_referents: rows
                 .iter()
                 .filter(|r| r.roles.iter().any(|b| b.role == CircleRole::CoReferent))
+                .count(),
+            commune_review: people
+                .iter()
+                .filter(|(p, _)| p.commune_awaits_review())
                 .count(),
         };
         Ok(PeopleList { rows, counts })
@@ -360,83 +386,25 @@ impl Store {
         }))
     }
 
-    /// Someone already in the network (left or not) with this first and last name, without
-    /// case or accents: a new person by that name is most likely them again.
-    pub fn homonym(&self, first_name: &str, last_name: &str) -> Result<Option<Person>> {
-        let key = (fold_for_match(first_name), fold_for_match(last_name));
-        Ok(self
-            .people_sorted()?
-            .iter()
-            .map(|(p, _)| p)
-            .find(|p| (fold_for_match(&p.first_name), fold_for_match(&p.last_name)) == key)
-            .map(|p| Person::clone(p)))
-    }
-
-    /// Resolve a PERSON argument: an id, an email, or the exact name (`Prénom Nom` or
-    /// `Nom Prénom`, without case or accents). None or several → an error that says so and,
-    /// when several, lists them.
-    pub fn resolve_person(&self, query: &str) -> Result<Person> {
-        let q = query.trim();
-        let shown = crate::text::excerpt_for_message(q);
-        let found: Vec<Person> = if !q.is_empty() && q.chars().all(|c| c.is_ascii_digit()) {
-            q.parse::<i64>()
-                .ok()
-                .map(|id| person_by_id(self.conn(), id))
-                .transpose()?
-                .flatten()
-                .into_iter()
-                .collect()
-        } else if q.contains('@') {
-            person_with_email(self.conn(), q, None)?
-                .into_iter()
-                .collect()
-        } else {
-            let key = fold_for_match(q);
-            let mut all = all_people(self.conn())?;
-            all.sort_by_key(name_key);
-            all.into_iter()
-                .filter(|p| {
-                    fold_for_match(&format!("{} {}", p.first_name, p.last_name)) == key
-                        || fold_for_match(&format!("{} {}", p.last_name, p.first_name)) == key
-                })
-                .collect()
-        };
-        match found.len() {
-            0 => Err(StoreError::Invalid(msg::person_not_found(&shown))),
-            1 => Ok(self.shown_person(
-                found
-                    .into_iter()
-                    .next()
-                    .ok_or_else(|| StoreError::NotFound(msg::THE_PERSON.into()))?,
-            )),
-            _ => {
-                let listed: Vec<String> = found
-                    .iter()
-                    .map(|p| format!("n° {} {}", p.id, p.display_name()))
-                    .collect();
-                Err(StoreError::Invalid(msg::person_ambiguous(&shown, &listed)))
-            }
-        }
-    }
-
     /// Whether a new person could be added as drafted (what `add_person` would refuse, said
     /// the same way), without writing: a form asks about a namesake only for a person who can
     /// be added at all.
     pub fn validate_new_person(&self, draft: &PersonDraft) -> Result<()> {
-        validate(self.conn(), draft, None).map(|_| ())
+        validate_new(self.conn(), draft).map(|_| ())
     }
 
     /// Add a person (email and phone validated and normalised; an email already in use is
     /// refused with the name of its holder).
     pub fn add_person(&mut self, draft: &PersonDraft) -> Result<Person> {
         self.write(Area::Governance, |tx| {
-            let valid = validate(tx.conn(), draft, None)?;
+            let valid = validate_new(tx.conn(), draft)?;
             tx.insert_person(&valid, None)
         })
     }
 
     /// Save a person edited from `expected_version`; a stale version is a conflict carrying
-    /// the person as they are now.
+    /// the person as they are now. Their commune is resolved; one still awaiting review, left
+    /// as it was typed, stays so.
     pub fn update_person(
         &mut self,
         id: i64,
@@ -446,20 +414,23 @@ impl Store {
         self.write(Area::Governance, |tx| {
             let before: Person = tx.current(id, expected_version)?;
             let v = validate(tx.conn(), draft, Some(id))?;
+            let commune = edited_commune(&before, &v.commune).map_err(StoreError::Field)?;
             tx.update_row(
                 &before,
                 "last_name = ?1, first_name = ?2, email = ?3, phone = ?4, commune = ?5, \
-                 kind = ?6, confidentiality_signed_on = ?7, mission_accepted_on = ?8, notes = ?9",
+                 kind = ?6, confidentiality_signed_on = ?7, mission_accepted_on = ?8, notes = ?9, \
+                 commune_typed = ?10",
                 &[
                     &v.last_name,
                     &v.first_name,
                     &v.email,
                     &v.phone,
-                    &v.commune,
+                    &commune.code,
                     &v.kind.code(),
                     &iso(v.confidentiality_signed_on),
                     &iso(v.mission_accepted_on),
                     &v.notes,
+                    &commune.typed,
                 ],
             )
         })

@@ -71,6 +71,7 @@ pub enum Action {
     CycleKindFilter,
     CycleRoleFilter,
     ToggleLeft,
+    ToggleCommuneReview,
     // Filter lines, pickers and the palette.
     KeepFilter,
     ClearFilter,
@@ -178,6 +179,7 @@ impl Action {
             CycleKindFilter => mm::ACT_CYCLE_KIND,
             CycleRoleFilter => mm::ACT_CYCLE_ROLE,
             ToggleLeft => mm::ACT_TOGGLE_LEFT,
+            ToggleCommuneReview => mm::ACT_COMMUNE_REVIEW,
             KeepFilter => msg::ACT_KEEP_FILTER,
             ClearFilter => msg::ACT_CLEAR_FILTER,
             Choose => msg::ACT_CHOOSE,

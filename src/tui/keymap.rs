@@ -287,6 +287,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Members, &[k('t')], A::CycleKindFilter, false),
     b(S::Members, &[k('r')], A::CycleRoleFilter, false),
     b(S::Members, &[k('p')], A::ToggleLeft, false),
+    b(S::Members, &[k('v')], A::ToggleCommuneReview, false),
     b(S::Members, &[k('J')], A::ScrollDetailDown, false),
     b(S::Members, &[k('K')], A::ScrollDetailUp, false),
     // Forms: only keys that never type text.

@@ -5,6 +5,7 @@
 
 pub mod circles;
 pub mod collectives;
+pub mod commune_field;
 pub mod members;
 pub mod pane;
 pub mod placeholder;

@@ -6,16 +6,16 @@ use chrono::NaiveDate;
 
 use crate::catalogue::collectives as cm;
 use crate::catalogue::collectives_tab as ct;
-use crate::geo::communes;
 use crate::model::collective::fields;
 use crate::model::{
     Collective, CollectiveDraft, CollectiveKind, CollectiveStatus, FieldError, FollowUp,
     format_date, parse_date,
 };
 use crate::store::Store;
+use crate::tui::tabs::commune_field::text as commune_text;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::editor::{Current, Editor, Record, Refusal, SaveError, Saved, Words};
-use crate::tui::widgets::form::{FieldKind, Form, Suggester};
+use crate::tui::widgets::form::{FieldKind, Form};
 
 const NAME: &str = fields::NAME.code;
 const KIND: &str = fields::KIND.code;
@@ -45,33 +45,6 @@ static WORDS: Words = Words {
     changed_elsewhere: ct::CHANGED_ELSEWHERE,
     changed_meanwhile: crate::catalogue::circles_tab::changed_meanwhile,
 };
-
-/// Communes as the field suggests them while typed: `Saint-Denis (93)`, with its postal code
-/// and région (or the former commune whose name matched) dimmed after it.
-fn commune_suggestions(text: &str, n: usize) -> Vec<(String, String)> {
-    communes()
-        .suggest(text, n)
-        .into_iter()
-        .map(|s| {
-            let c = s.commune;
-            let hint = match s.former {
-                Some(former) => former.name().to_owned(),
-                None => {
-                    let postal = c.postal_codes().next().unwrap_or("");
-                    format!("{postal} {}", c.region().name())
-                }
-            };
-            (c.label(), hint)
-        })
-        .collect()
-}
-
-/// How the commune of a collective shows in its form: the label that resolves back to it.
-fn commune_text(code: &str) -> String {
-    communes()
-        .by_code(code)
-        .map_or_else(|| code.to_owned(), |c| c.label())
-}
 
 fn shown_date(date: Option<NaiveDate>) -> String {
     date.map(format_date).unwrap_or_default()
@@ -118,7 +91,7 @@ fn collective_form(title: String, d: &CollectiveDraft, today: NaiveDate, theme: 
         .field(
             COMMUNE,
             cm::FIELD_COMMUNE,
-            FieldKind::Suggest(Suggester(commune_suggestions)),
+            crate::tui::tabs::commune_field::kind(),
             true,
             &v[2].1,
         )

@@ -607,7 +607,7 @@ impl Pane for CollectivesTab {
         self.member_communes = store
             .member_communes()?
             .iter()
-            .filter_map(|text| communes().resolve(text).found().map(Commune::code))
+            .filter_map(|code| communes().by_code(code).map(Commune::code))
             .collect();
         self.member_communes.sort_unstable();
         self.member_communes.dedup();

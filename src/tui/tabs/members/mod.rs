@@ -1,5 +1,5 @@
 //! The Membres tab: the list of people (text filter, quick filters by circle, type and role,
-//! people who left shown or hidden), the detail of the selected person, and the forms that
+//! people who left shown or hidden, the communes to review), the detail of the selected person, and the forms that
 //! add or edit a person, give or end a role, and record a departure or a return
 //! (`person_editor`, `role_editor`). The view is in `view`, the writes in
 //! `writes`; what the tab, its writes and its forms share (the tab's questions, whether the
@@ -9,6 +9,7 @@
 //! again after a filter change and writes on save) and answers with a [`Reply`]: the app shows
 //! its message and, after a write, reloads every tab.
 
+pub mod detail;
 pub mod person_editor;
 pub mod role_editor;
 mod session;
@@ -20,10 +21,11 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+use self::detail::detail_lines;
 use self::person_editor::MemberEditor;
 use self::role_editor::RoleEditor;
 use self::session::{MemberQuestion, may_write};
-use self::view::{detail_lines, detail_size};
+use self::view::detail_size;
 use super::pane::{Env, Pane, Reply};
 use crate::catalogue::members_tab as mm;
 use crate::catalogue::tui as msg;
@@ -94,7 +96,11 @@ impl MembersTab {
     /// Any filter on (the text, a quick filter, or people who left shown).
     fn is_filtered(&self) -> bool {
         let f = &self.filter;
-        !f.text.is_empty() || f.circle_id.is_some() || f.kind.is_some() || f.role.is_some()
+        !f.text.is_empty()
+            || f.circle_id.is_some()
+            || f.kind.is_some()
+            || f.role.is_some()
+            || f.commune_review
     }
 
     /// The list again for the current filter, and the detail of the selection.
@@ -272,6 +278,10 @@ impl Pane for MembersTab {
             }
             ToggleLeft => {
                 self.filter.include_left = !self.filter.include_left;
+                self.refreshed(env.store, h)
+            }
+            ToggleCommuneReview => {
+                self.filter.commune_review = !self.filter.commune_review;
                 self.refreshed(env.store, h)
             }
             Back if self.is_filtered() || self.filter.include_left => {

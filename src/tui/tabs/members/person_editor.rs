@@ -1,6 +1,8 @@
 //! The person form of the Membres tab (add or edit): its fields, and how it reads and writes
 //! the person on the shared editor (which owns the save cycle and the conflict panel). A new
-//! person bearing a name already in the network is asked about before being added.
+//! person bearing a name already in the network is asked about before being added. The commune
+//! is typed with suggestions and resolved as a collective's; one awaiting review shows as it
+//! was typed, and may stay so while other fields are edited.
 
 use chrono::NaiveDate;
 
@@ -10,6 +12,7 @@ use crate::catalogue::people as pm;
 use crate::model::person::fields;
 use crate::model::{FieldError, Person, PersonDraft, PersonKind, format_date, parse_date};
 use crate::store::Store;
+use crate::tui::tabs::commune_field;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::editor::{Current, Editor, Record, Refusal, SaveError, Saved, Words};
@@ -67,7 +70,13 @@ fn person_form(title: String, p: &PersonDraft, today: NaiveDate, theme: Theme) -
         )
         .field(EMAIL, mm::FIELD_EMAIL, FieldKind::Line, false, &v[2].1)
         .field(PHONE, mm::FIELD_PHONE, FieldKind::Line, false, &v[3].1)
-        .field(COMMUNE, mm::FIELD_COMMUNE, FieldKind::Line, false, &v[4].1)
+        .field(
+            COMMUNE,
+            mm::FIELD_COMMUNE,
+            commune_field::kind(),
+            false,
+            &v[4].1,
+        )
         .field(
             KIND,
             mm::FIELD_KIND,
@@ -98,6 +107,16 @@ fn person_form(title: String, p: &PersonDraft, today: NaiveDate, theme: Theme) -
         )
 }
 
+/// The fields a form edits, filled from `person`: the commune by its label (or the text
+/// awaiting review).
+fn draft_of(person: &Person) -> PersonDraft {
+    let mut draft = person.draft();
+    if !person.commune_awaits_review() {
+        draft.commune = commune_field::text(&person.commune);
+    }
+    draft
+}
+
 /// An editor of the Membres tab; after a save, the person to select.
 pub type MemberEditor = Editor<i64>;
 
@@ -118,6 +137,9 @@ struct PersonRecord {
     /// The user said yes to adding a person whose name someone already bears.
     homonym_confirmed: bool,
     today: NaiveDate,
+    /// The commune as the form opened with it (its label, or the text awaiting review): left
+    /// as it is, it is no error here, the store keeps the commune as it was.
+    opened_with: String,
 }
 
 impl PersonRecord {
@@ -181,6 +203,20 @@ fn person_refusal(err: FieldError) -> Refusal {
     }
 }
 
+/// A commune refused: under the field the reason (`désigne plusieurs communes : …`), in the
+/// status bar the whole message with what to type.
+fn commune_refusal(message: &str) -> Refusal {
+    let under = message
+        .split_once("» ")
+        .map_or(message, |(_, reason)| reason)
+        .to_owned();
+    Refusal {
+        key: COMMUNE,
+        under,
+        status: pm::field_error(fields::COMMUNE.label, message),
+    }
+}
+
 impl Record for PersonRecord {
     type Then = i64;
 
@@ -205,7 +241,7 @@ impl Record for PersonRecord {
         };
         match store.person(id) {
             Ok(Some(now)) => Current::Stored(
-                form_values(&now.person.draft()).to_vec(),
+                form_values(&draft_of(&now.person)).to_vec(),
                 now.person.version,
             ),
             _ => Current::Gone,
@@ -216,13 +252,24 @@ impl Record for PersonRecord {
         &PERSON_WORDS
     }
 
-    /// The model's checks (e-mail, phone), every field's error at once.
+    /// The model's checks (e-mail, phone), every field's error at once, and a commune that
+    /// resolves to none or to several (unless it is the one the form opened with).
     fn check(&self, form: &Form) -> Vec<Refusal> {
-        self.draft(form)
+        let draft = self.draft(form);
+        let mut out: Vec<Refusal> = draft
             .field_errors()
             .into_iter()
             .map(person_refusal)
-            .collect()
+            .collect();
+        let typed = draft.commune.trim();
+        if !out.iter().any(|r| r.key == COMMUNE)
+            && !typed.is_empty()
+            && typed != self.opened_with
+            && let Err(e) = crate::store::collectives::commune_code(typed)
+        {
+            out.push(commune_refusal(&e.message));
+        }
+        out
     }
 
     fn saves_unchanged(&self) -> bool {
@@ -247,6 +294,7 @@ pub fn add(today: NaiveDate, theme: Theme) -> MemberEditor {
         id: None,
         homonym_confirmed: false,
         today,
+        opened_with: String::new(),
     };
     Editor::open(form, record, 0)
 }
@@ -254,11 +302,13 @@ pub fn add(today: NaiveDate, theme: Theme) -> MemberEditor {
 /// The form filled from `person`.
 pub fn edit(person: &Person, today: NaiveDate, theme: Theme) -> MemberEditor {
     let title = mm::form_edit_title(&person.display_name());
-    let form = person_form(title, &person.draft(), today, theme);
+    let draft = draft_of(person);
+    let form = person_form(title, &draft, today, theme);
     let record = PersonRecord {
         id: Some(person.id),
         homonym_confirmed: false,
         today,
+        opened_with: draft.commune,
     };
     Editor::open(form, record, person.version)
 }

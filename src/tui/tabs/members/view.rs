@@ -1,6 +1,7 @@
 //! Drawing the Membres tab from its state: the list (counts and filters on top, one person a
 //! row with type, circles and role badges, a `!` where a co-référent·e term needs attention) and
-//! the detail of the selected person; or the open form. Reads state, changes nothing.
+//! the detail of the selected person (its lines in `detail`); or the open form. Reads state,
+//! changes nothing.
 //!
 //! The term flag is a symbol and a colour: `!` in yellow when the term ends within 30 days, in
 //! red when it has ended without a successor; with `NO_COLOR` the symbol and the detail's words
@@ -8,16 +9,16 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::MembersTab;
+use super::detail::{detail_lines, flag_style};
 use crate::catalogue::members_tab as mm;
 use crate::catalogue::tui as msg;
-use crate::model::{CircleRole, format_date};
+use crate::model::CircleRole;
 use crate::store::governance::{TermAlert, TermAlertKind};
-use crate::store::people::{PersonDetail, PersonRow, RoleBadge};
+use crate::store::people::{PersonRow, RoleBadge};
 use crate::text::display_width;
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Scope};
@@ -25,7 +26,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::editor::EditorView;
 use crate::tui::widgets::list_detail::{ScrolledLines, split};
 use crate::tui::widgets::table::{Column, Table, TableCell};
-use crate::tui::widgets::{truncate, wrap_text};
+use crate::tui::widgets::truncate;
 
 /// Columns of the name in a list row at 80 columns; wider screens give it half of their extra.
 const NAME_W: u16 = 16;
@@ -45,20 +46,6 @@ fn list_columns() -> [Column<'static>; 4] {
         Column::fixed("", KIND_W),
         Column::share("", 1).min(CIRCLES_W),
     ]
-}
-
-/// The style of a term flag: yellow when the term ends soon, red when it ended with nobody
-/// after; bold only without colours.
-pub fn flag_style(theme: Theme, kind: TermAlertKind) -> Style {
-    let bold = Style::new().add_modifier(Modifier::BOLD);
-    if !theme.color {
-        return bold;
-    }
-    match kind {
-        TermAlertKind::EndsSoon { .. } => bold.fg(Color::Yellow),
-        TermAlertKind::EndedWithoutSuccessor { .. } => bold.fg(Color::LightRed),
-        TermAlertKind::EndedReplaced { .. } => bold.fg(Color::Yellow),
-    }
 }
 
 /// The most pressing alert of a person: an ended term before one ending soon.
@@ -243,14 +230,30 @@ impl MembersView<'_> {
                 mm::CHIP_LEFT,
             ),
         ];
+        // The communes to review: a chip only while there are some (or the filter is on).
+        let to_review = self.tab.people.counts.commune_review;
+        let review = (f.commune_review || to_review > 0).then(|| {
+            chip(
+                Action::ToggleCommuneReview,
+                f.commune_review.then_some(mm::CHIP_REVIEW_ON),
+                &mm::chip_review(to_review),
+            )
+        });
+        // It goes first and stays when the line is too narrow, as the filters that are on do:
+        // someone has to pick those communes.
+        let chips: Vec<_> = review
+            .map(|chip| (chip, true))
+            .into_iter()
+            .chain(chips.into_iter().map(|chip| (chip, false)))
+            .collect();
         let full: usize = chips
             .iter()
-            .map(|(on, off)| on.as_deref().map_or(display_width(off), display_width) + 2)
+            .map(|((on, off), _)| on.as_deref().map_or(display_width(off), display_width) + 2)
             .sum();
         let shown: Vec<(String, bool)> = chips
             .into_iter()
-            .filter(|(on, _)| on.is_some() || full <= width + 2)
-            .map(|(on, off)| match on {
+            .filter(|((on, _), stays)| on.is_some() || *stays || full <= width + 2)
+            .map(|((on, off), _)| match on {
                 Some(text) => (text, true),
                 None => (off, false),
             })
@@ -292,7 +295,10 @@ impl MembersView<'_> {
         } else {
             format!("{} {}", p.last_name, p.first_name)
         };
-        let circles = if p.left_on.is_some() {
+        let circles = if self.tab.filter.commune_review {
+            // What was typed, for the volunteer to pick the commune meant.
+            TableCell::styled(p.commune_typed.clone(), theme.warning())
+        } else if p.left_on.is_some() {
             TableCell::styled(mm::LEFT_MARK, theme.muted())
         } else {
             let badges: Vec<String> = row.roles.iter().map(badge).collect();
@@ -337,7 +343,9 @@ impl MembersView<'_> {
             return view.render(area, buf);
         }
         if tab.people.rows.is_empty() {
-            let text = if tab.is_filtered() {
+            let text = if tab.filter.commune_review && tab.people.counts.commune_review == 0 {
+                mm::NO_COMMUNE_TO_REVIEW
+            } else if tab.is_filtered() {
                 &mm::no_person_matches(&keymap::key_label(Scope::Global, Action::Back))
             } else if tab.people.counts.left > 0 && !tab.filter.include_left {
                 mm::NO_PERSON_BUT_LEFT
@@ -358,181 +366,6 @@ impl MembersView<'_> {
             .header(false)
             .render(body, buf);
     }
-}
-
-/// `label : value` on one line when it fits, else the value wrapped under the label.
-fn labelled(
-    lines: &mut Vec<Line<'static>>,
-    label: &str,
-    value: &str,
-    style: Style,
-    theme: Theme,
-    width: usize,
-) {
-    let head = format!("{label} : ");
-    if display_width(&head) + display_width(value) <= width {
-        lines.push(Line::from(vec![
-            Span::styled(head, theme.label()),
-            Span::styled(value.to_owned(), style),
-        ]));
-    } else {
-        lines.push(Line::styled(format!("{label} :"), theme.label()));
-        for text in wrap_text(value, width.saturating_sub(2)) {
-            lines.push(Line::styled(format!("  {text}"), style));
-        }
-    }
-}
-
-/// The detail of a person: name, type and commune, contact, current roles (with their term
-/// and its flag), past roles, the agreements, the linked accounts, the notes.
-pub fn detail_lines(
-    tab: &MembersTab,
-    detail: &PersonDetail,
-    theme: Theme,
-    width: usize,
-) -> Vec<Line<'static>> {
-    let p = &detail.person;
-    let mut lines = vec![Line::styled(
-        truncate(&p.display_name(), width),
-        theme.title(),
-    )];
-    lines.push(Line::styled(p.kind.label().to_owned(), theme.muted()));
-    if let Some(left) = p.left_on {
-        lines.push(Line::styled(
-            truncate(&mm::left_on(&format_date(left)), width),
-            theme.label(),
-        ));
-        if let Some(key) = keymap::key_of(&[Scope::Members], Action::PersonLeaves) {
-            lines.push(Line::styled(
-                truncate(&mm::return_hint(&key.label()), width),
-                theme.muted(),
-            ));
-        }
-    }
-    let plain = Style::new();
-    if tab.contacts_hidden {
-        labelled(
-            &mut lines,
-            mm::LABEL_CONTACT,
-            mm::HIDDEN_FOR_LECTURE,
-            theme.muted(),
-            theme,
-            width,
-        );
-    } else {
-        for (label, value) in [
-            (mm::LABEL_EMAIL, p.email.as_deref().unwrap_or("")),
-            (mm::LABEL_PHONE, p.phone.as_deref().unwrap_or("")),
-            (mm::LABEL_COMMUNE, p.commune.as_str()),
-        ] {
-            let value = if value.is_empty() {
-                mm::NONE_GIVEN
-            } else {
-                value
-            };
-            labelled(&mut lines, label, value, plain, theme, width);
-        }
-    }
-    lines.push(Line::styled(mm::SECTION_CURRENT, theme.title()));
-    let current: Vec<_> = detail.memberships.iter().filter(|m| m.current).collect();
-    if current.is_empty() {
-        lines.push(Line::styled(
-            format!("  {}", mm::NO_CURRENT_ROLE),
-            theme.muted(),
-        ));
-    }
-    for m in current {
-        let role = m.membership.role;
-        let mark = if role == CircleRole::CoReferent {
-            mm::CO_REFERENT_MARK
-        } else {
-            " "
-        };
-        let what = mm::role_choice(&m.circle_name, role.label());
-        for (i, text) in wrap_text(&what, width.saturating_sub(2))
-            .into_iter()
-            .enumerate()
-        {
-            let head = if i == 0 { mark } else { " " };
-            lines.push(Line::raw(format!("{head} {text}")));
-        }
-        let mut when = vec![mm::role_since(&format_date(m.membership.since))];
-        if let Some(t) = m.membership.term_end {
-            when.push(mm::term_until(&format_date(t)));
-        }
-        for text in wrap_text(&when.join(", "), width.saturating_sub(4)) {
-            lines.push(Line::styled(format!("    {text}"), theme.muted()));
-        }
-        if let Some(alert) = tab
-            .alerts
-            .iter()
-            .find(|a| a.membership_id == m.membership.id)
-        {
-            let text = match alert.kind {
-                TermAlertKind::EndsSoon { days_left } => mm::term_ends_in(days_left),
-                TermAlertKind::EndedWithoutSuccessor { days_ago } => mm::term_ended_ago(days_ago),
-                TermAlertKind::EndedReplaced { days_ago } => mm::term_replaced(days_ago),
-            };
-            let flagged = format!("{} {text}", mm::TERM_FLAG);
-            for part in wrap_text(&flagged, width.saturating_sub(4)) {
-                lines.push(Line::styled(
-                    format!("    {part}"),
-                    flag_style(theme, alert.kind),
-                ));
-            }
-        }
-    }
-    let past: Vec<_> = detail.memberships.iter().filter(|m| !m.current).collect();
-    if !past.is_empty() {
-        lines.push(Line::styled(mm::SECTION_HISTORY, theme.title()));
-        for m in past {
-            let span = mm::role_span(
-                &format_date(m.membership.since),
-                &m.membership.until.map(format_date).unwrap_or_default(),
-            );
-            let what = mm::role_choice(&m.circle_name, m.membership.role.label());
-            for text in wrap_text(&what, width.saturating_sub(2)) {
-                lines.push(Line::raw(format!("  {text}")));
-            }
-            lines.push(Line::styled(format!("    {span}"), theme.muted()));
-        }
-    }
-    let signed = p
-        .confidentiality_signed_on
-        .map_or(mm::NOT_SIGNED.to_owned(), |d| {
-            mm::signed_on(&format_date(d))
-        });
-    labelled(
-        &mut lines,
-        mm::LABEL_CONFIDENTIALITY,
-        &signed,
-        plain,
-        theme,
-        width,
-    );
-    let mission = p
-        .mission_accepted_on
-        .map_or(mm::NOT_ACCEPTED.to_owned(), |d| {
-            mm::accepted_on(&format_date(d))
-        });
-    labelled(&mut lines, mm::LABEL_MISSION, &mission, plain, theme, width);
-    if !detail.users.is_empty() {
-        labelled(
-            &mut lines,
-            mm::LABEL_USERS,
-            &detail.users.join(", "),
-            plain,
-            theme,
-            width,
-        );
-    }
-    if !p.notes.trim().is_empty() {
-        lines.push(Line::styled(mm::SECTION_NOTES, theme.title()));
-        for text in wrap_text(&p.notes, width.saturating_sub(2)) {
-            lines.push(Line::raw(format!("  {text}")));
-        }
-    }
-    lines
 }
 
 #[cfg(test)]
