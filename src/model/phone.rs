@@ -102,11 +102,7 @@ fn french_international(national: &str) -> Option<Option<String>> {
 /// The groups of digits as typed, separators made single spaces, `00` made `+`; `None` when
 /// typed as one block.
 fn typed_grouping(text: &str) -> Option<String> {
-    let text = text.trim();
-    let text = match text.strip_prefix("00") {
-        Some(rest) => format!("+{rest}"),
-        None => text.to_string(),
-    };
+    // Separators first, so that `(00 70…` loses its `00` as `00 70…` does.
     let spaced: String = text
         .chars()
         .map(|c| {
@@ -117,6 +113,11 @@ fn typed_grouping(text: &str) -> Option<String> {
             }
         })
         .collect();
+    let spaced = spaced.trim();
+    let spaced = match spaced.strip_prefix("00") {
+        Some(rest) => format!("+{rest}"),
+        None => spaced.to_string(),
+    };
     let mut groups: Vec<String> = spaced.split_whitespace().map(str::to_owned).collect();
     if groups.first().is_some_and(|g| g == "+") && groups.len() > 1 {
         let code = groups.remove(1);
@@ -278,6 +279,16 @@ mod tests {
             parse_phone("+1234567890123456"),
             Err(PhoneError::ForeignLength { .. })
         ));
+    }
+
+    #[test]
+    fn a_bracket_before_the_international_00_is_no_separator_of_its_own() {
+        for typed in ["(0070 0-00", "(00100(0 00"] {
+            if let Ok(Some(once)) = parse_phone(typed) {
+                assert_eq!(parse_phone(&once), Ok(Some(once.clone())), "{typed}");
+            }
+        }
+        assert_eq!(parse_phone("(0070 0-00"), Ok(Some("+70 0 00".to_owned())));
     }
 
     proptest! {
