@@ -128,11 +128,28 @@ pub(crate) fn current_roles(conn: &Connection, day: NaiveDate) -> Result<Vec<Cur
                 .then(x.membership_id.cmp(&y.membership_id))
         })
     });
-    let mut slots: Vec<Option<CurrentRole>> = out.into_iter().map(Some).collect();
-    Ok(keyed
-        .into_iter()
-        .filter_map(|(.., i)| slots[i].take())
-        .collect())
+    let order: Vec<usize> = keyed.into_iter().map(|(.., i)| i).collect();
+    put_in_order(&mut out, &order);
+    out.shrink_to_fit();
+    Ok(out)
+}
+
+/// Rearrange `items` so that `items[i]` is what was at `order[i]` (`order` a permutation),
+/// in place: a big network's roles are never held twice.
+fn put_in_order<T>(items: &mut [T], order: &[usize]) {
+    let mut done = vec![false; items.len()];
+    for start in 0..items.len() {
+        let mut at = start;
+        while !done[at] {
+            done[at] = true;
+            let from = order[at];
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
 }
 
 /// The first eight bytes of `s` as [`nocase`] compares them, as one number: two names whose
@@ -349,6 +366,22 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_permutation_is_applied_in_place() {
+        for order in [
+            vec![2, 0, 1],
+            vec![0, 1, 2, 3],
+            vec![3, 2, 1, 0],
+            vec![1, 0, 3, 4, 2],
+            vec![4, 3, 0, 1, 2, 5],
+        ] {
+            let mut items: Vec<usize> = (0..order.len()).map(|i| i * 10).collect();
+            put_in_order(&mut items, &order);
+            let expected: Vec<usize> = order.iter().map(|i| i * 10).collect();
+            assert_eq!(items, expected, "{order:?}");
+        }
+    }
 
     /// The roles come in the order SQLite's `ORDER BY` gave when it sorted them: names that
     /// differ by case, by accents (which NOCASE leaves as bytes) and circles sharing a position.

@@ -235,29 +235,35 @@ impl Tx<'_> {
 /// filter searches: the name both ways (the list shows "Nom Prénom", people type either), the
 /// commune's name (or what was typed, awaiting review) and the email.
 pub(crate) fn sorted_with_haystacks(store: &Store) -> Result<Vec<(std::rc::Rc<Person>, String)>> {
-    let mut people: Vec<Person> = all_people(store.conn())?
-        .into_iter()
-        .map(|p| store.shown_person(p))
-        .collect();
-    people.sort_by_cached_key(name_key);
-    Ok(people
-        .into_iter()
-        .map(|p| {
-            let commune = crate::geo::communes()
-                .by_code(&p.commune)
-                .map_or(p.commune_typed.as_str(), |c| c.name());
-            let haystack = fold_for_match(&format!(
-                "{} {} | {} {} | {} | {}",
-                p.first_name,
-                p.last_name,
-                p.last_name,
-                p.first_name,
-                commune,
-                p.email.as_deref().unwrap_or("")
-            ));
-            (std::rc::Rc::new(p), haystack)
-        })
-        .collect())
+    // Each person goes into its own allocation as it is read: a vector of everyone, then
+    // re-collected in place, would keep a buffer the size of every person for the session.
+    let mut stmt = store
+        .conn()
+        .prepare(&format!("SELECT {COLUMNS} FROM people"))?;
+    let mut keyed = Vec::new();
+    for p in stmt.query_map([], from_row)? {
+        let p = store.shown_person(p?);
+        keyed.push((name_key(&p), std::rc::Rc::new(p)));
+    }
+    // The keys end with the id: no two are equal.
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut out = Vec::with_capacity(keyed.len());
+    out.extend(keyed.into_iter().map(|(_, p)| {
+        let commune = crate::geo::communes()
+            .by_code(&p.commune)
+            .map_or(p.commune_typed.as_str(), |c| c.name());
+        let haystack = fold_for_match(&format!(
+            "{} {} | {} {} | {} | {}",
+            p.first_name,
+            p.last_name,
+            p.last_name,
+            p.first_name,
+            commune,
+            p.email.as_deref().unwrap_or("")
+        ));
+        (p, haystack)
+    }));
+    Ok(out)
 }
 
 impl Store {
