@@ -163,8 +163,9 @@ pub fn act<T>(slot: &mut Option<Editor<T>>, action: Action, store: &mut Store) -
         }
         Action::Cancel if editor.is_dirty() => Step::Reply(Reply::ConfirmDiscard),
         Action::Cancel => {
+            // A closed form's errors go with it.
             *slot = None;
-            Step::Reply(Reply::Done)
+            Step::Reply(Reply::ClearError)
         }
         Action::NextField => {
             editor.form.focus_next();
@@ -186,8 +187,9 @@ pub fn act<T>(slot: &mut Option<Editor<T>>, action: Action, store: &mut Store) -
             if action == Action::Back {
                 // Esc on the conflict panel: back to the form as typed (still stale).
                 editor.leave_conflict();
-            } else {
-                editor.merge_action(action);
+            } else if editor.merge_action(action) {
+                // Resolved: the conflict's message is past.
+                return Step::Reply(Reply::ClearMessage);
             }
             Step::Reply(Reply::Done)
         }
@@ -274,8 +276,8 @@ pub trait Record {
     }
 }
 
-/// What became of a save.
-pub enum Answer<T> {
+/// What became of a save; [`act`] turns it into the tab's [`Step`].
+enum Answer<T> {
     /// Written: the tab closes the editor, reads itself again, does `then`, says the message.
     Saved(Saved<T>),
     /// Nothing written and nothing to keep open (nothing changed): the tab closes the editor.
@@ -331,7 +333,7 @@ impl<T> Editor<T> {
     }
 
     /// Check every field, write, and say how it went.
-    pub fn save(&mut self, store: &mut Store) -> Answer<T> {
+    fn save(&mut self, store: &mut Store) -> Answer<T> {
         if self.conflict.is_some() {
             return Answer::kept(Reply::Done);
         }
@@ -412,7 +414,7 @@ impl<T> Editor<T> {
     }
 
     /// A yes to the question a save asked: save again.
-    pub fn confirmed(&mut self, store: &mut Store) -> Answer<T> {
+    fn confirmed(&mut self, store: &mut Store) -> Answer<T> {
         self.record.confirmed();
         self.save(store)
     }
