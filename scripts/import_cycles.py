@@ -177,6 +177,8 @@ INLINE_PATH = re.compile(r"\b(?:crate|super|self)(?:::\w+)+")
 def edges_of(path):
     here = FILES[path]
     raw = strip_strings_keep_path(strip_comments(open(path, encoding="utf-8").read()))
+    # `pub(in crate::x)` names a module for visibility, it imports nothing.
+    raw = re.sub(r"pub\(in [^)]*\)", lambda m: " " * len(m.group(0)), raw)
     depth = inline_depth_at(raw)
     found = set()
     own_dir = os.path.dirname(path) if os.path.basename(path) in ("mod.rs", "lib.rs", "main.rs") else os.path.join(

@@ -1,48 +1,14 @@
 //! Readings a session keeps while the file, the day and the role stay as they were: the
 //! current roles, each person's role badges, and everyone by name with the text the Membres
 //! filter searches. On a big network each of them is a pass over tens of thousands of rows; a
-//! commit (this session's or another's) makes them stale.
+//! commit (this session's or another's) makes them stale. What is kept is in `kept`.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::error::Result;
-use super::{Store, memberships, people};
-use crate::model::Role;
-
-/// What a cached reading depends on: the state of the file (others' commits, this session's),
-/// the day, and the role (what the session may see).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct CacheKey {
-    data_version: i64,
-    writes: u64,
-    day: chrono::NaiveDate,
-    role: Role,
-}
-
-/// Everyone by name, each with the folded text the Membres filter searches.
-pub(crate) type PeopleSearched = Vec<(Rc<crate::model::Person>, String)>;
-
-/// A reading kept while its key holds.
-struct Cached<T> {
-    key: CacheKey,
-    value: Rc<T>,
-}
-
-type Slot<T> = RefCell<Option<Cached<T>>>;
-
-/// The session's readings.
-#[derive(Default)]
-pub(crate) struct Caches {
-    /// The current roles of a day: the views of one reload (list counts, derived circles,
-    /// alerts, the Membres list) all need them, and each reading is a sort of every role.
-    roles: Slot<Vec<crate::model::governance::CurrentRole>>,
-    /// Everyone, as this session may see them, by name, with the text the filter searches:
-    /// typing in the Membres filter then searches memory instead of reading the file again.
-    people: Slot<PeopleSearched>,
-    /// Each person's current roles as the Membres list shows them, from `roles`.
-    badges: Slot<people::BadgesByPerson>,
-}
+use super::kept::{CacheKey, Cached, PeopleSearched, Slot};
+use super::session::Store;
+use super::{memberships, people};
 
 impl Store {
     /// The current roles on `day`, read again only when the file changed (a commit of this

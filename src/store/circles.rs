@@ -4,8 +4,8 @@ use super::text_cols::{line, text};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
-use super::Store;
 use super::error::{Result, StoreError};
+use super::session::Store;
 use crate::catalogue::circles as msg;
 use crate::model::person::letters_only;
 use crate::model::{Area, Circle, CircleKind, CircleSheet, format_date};
@@ -99,7 +99,7 @@ fn validate(conn: &Connection, sheet: &CircleSheet, id: Option<i64>) -> Result<C
     Ok(sheet)
 }
 
-super::versioned!(Circle, "circles", circle_by_id, msg::THE_CIRCLE);
+super::write::versioned!(Circle, "circles", circle_by_id, msg::THE_CIRCLE);
 
 impl Store {
     /// Every circle, open ones first in the report's order, then closed ones.

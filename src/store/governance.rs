@@ -2,8 +2,8 @@
 //! a circle, the cercle général (everyone with a current role), the cercle de coordination
 //! (every current co-référent·e), the counts of the Cercles tab, and term alerts.
 
-use super::Store;
 use super::error::Result;
+use super::session::Store;
 use crate::model::governance::{self as rules, distinct_people};
 use crate::model::{Circle, CircleKind, CircleRole, Instance};
 

@@ -7,7 +7,8 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::circles::{circle_by_id, date_col, iso};
 use super::error::{Result, StoreError};
-use super::{Store, Tx};
+use super::session::Store;
+use super::write::Tx;
 use crate::catalogue::{circles as circle_msg, people as msg};
 use crate::model::governance::CurrentRole;
 use crate::model::membership::fields;
@@ -98,7 +99,7 @@ fn open_roles_of(conn: &Connection, person_id: i64, day: NaiveDate) -> Result<Ve
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-super::versioned!(
+super::write::versioned!(
     Membership,
     "memberships",
     membership_by_id,

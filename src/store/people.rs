@@ -11,7 +11,8 @@ use rusqlite::{Connection, OptionalExtension};
 use super::circles::{date_col, iso};
 use super::error::{Result, StoreError};
 use super::memberships::membership_by_id;
-use super::{Store, Tx};
+use super::session::Store;
+use super::write::Tx;
 use crate::catalogue::people as msg;
 use crate::model::governance::CurrentRole;
 use crate::model::{
@@ -177,7 +178,7 @@ fn validate(conn: &Connection, draft: &PersonDraft, id: Option<i64>) -> Result<V
     Ok(valid)
 }
 
-super::versioned!(Person, "people", person_by_id, msg::THE_PERSON);
+super::write::versioned!(Person, "people", person_by_id, msg::THE_PERSON);
 
 impl Tx<'_> {
     /// Insert a validated person, audited; used by the form and by the import.
