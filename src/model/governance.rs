@@ -147,6 +147,58 @@ pub fn general_circle(roles: &[CurrentRole]) -> Vec<DerivedMember> {
     derive(roles.iter())
 }
 
+/// The first `limit` people of [`general_circle`], in its order, and how many it has in all:
+/// a big network's cercle général is shown by its first names and a count, so only those
+/// are built (and only their names compared in full order).
+pub fn general_circle_first(roles: &[CurrentRole], limit: usize) -> (Vec<DerivedMember>, usize) {
+    // Each person once, at their first role.
+    let mut seen = std::collections::HashSet::with_capacity(roles.len());
+    let firsts: Vec<&CurrentRole> = roles.iter().filter(|r| seen.insert(r.person_id)).collect();
+    let total = firsts.len();
+    let mut keyed: Vec<((String, String, i64), &CurrentRole)> = firsts
+        .into_iter()
+        .map(|r| (name_key(&r.last_name, &r.first_name, r.person_id), r))
+        .collect();
+    // Keys are unique (they end with the person's id): the order is `general_circle`'s.
+    if keyed.len() > limit {
+        keyed.select_nth_unstable_by(limit, |a, b| a.0.cmp(&b.0));
+        keyed.truncate(limit);
+    }
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut members: Vec<DerivedMember> = keyed
+        .iter()
+        .map(|(_, r)| DerivedMember {
+            person_id: r.person_id,
+            first_name: r.first_name.clone(),
+            last_name: r.last_name.clone(),
+            kind: r.kind,
+            roles: Vec::new(),
+        })
+        .collect();
+    // Their roles, in the order of `roles` (as `general_circle` gathers them).
+    let at: std::collections::HashMap<i64, usize> = members
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.person_id, i))
+        .collect();
+    for r in roles {
+        if let Some(&i) = at.get(&r.person_id) {
+            members[i].roles.push(RoleBadge::from(r));
+        }
+    }
+    (members, total)
+}
+
+/// How the derived circles order people: by last name, then first name (accents and case
+/// ignored), then id.
+fn name_key(last: &str, first: &str, id: i64) -> (String, String, i64) {
+    (
+        crate::text::fold_for_match(last),
+        crate::text::fold_for_match(first),
+        id,
+    )
+}
+
 /// The cercle de coordination: every current co-référent·e, once, by name.
 pub fn coordination_circle(roles: &[CurrentRole]) -> Vec<DerivedMember> {
     derive(roles.iter().filter(|r| r.role == CircleRole::CoReferent))
@@ -172,13 +224,7 @@ fn derive<'a>(roles: impl Iterator<Item = &'a CurrentRole>) -> Vec<DerivedMember
             }
         }
     }
-    members.sort_by_cached_key(|m| {
-        (
-            crate::text::fold_for_match(&m.last_name),
-            crate::text::fold_for_match(&m.first_name),
-            m.person_id,
-        )
-    });
+    members.sort_by_cached_key(|m| name_key(&m.last_name, &m.first_name, m.person_id));
     members
 }
 
@@ -307,6 +353,41 @@ mod tests {
         assert_eq!(coordination.len(), 1);
         assert_eq!(coordination[0].person_id, 2);
         assert_eq!(distinct_people(roles.iter()), 2);
+    }
+
+    #[test]
+    fn the_general_circle_s_first_names_are_its_first_in_the_same_order_with_the_count() {
+        // Names with accents and case that fold alike, people with several roles, out of order.
+        let names = [
+            "émile", "Zoé", "eve", "Éloïse", "ade", "Ève", "zoe", "Adèle", "bob",
+        ];
+        let mut roles = Vec::new();
+        for (i, name) in names.iter().enumerate() {
+            let person = (i as i64 * 7) % 9 + 1;
+            let mut r = role(
+                i as i64 + 1,
+                person,
+                10 + i as i64 % 3,
+                CircleRole::MembreActif,
+            );
+            r.last_name = (*name).to_owned();
+            roles.push(r.clone());
+            if i % 2 == 0 {
+                r.membership_id += 100;
+                r.circle_id += 1;
+                roles.push(r);
+            }
+        }
+        let everyone = general_circle(&roles);
+        for limit in [0, 1, 4, 9, 20] {
+            let (first, total) = general_circle_first(&roles, limit);
+            assert_eq!(total, everyone.len());
+            assert_eq!(
+                first,
+                everyone[..limit.min(everyone.len())],
+                "limit {limit}"
+            );
+        }
     }
 
     #[test]

@@ -59,6 +59,14 @@ impl Store {
         Ok(rules::general_circle(&self.current_roles_on(self.today())?))
     }
 
+    /// The first `limit` people of the cercle général by name, and how many it has in all.
+    pub fn general_circle_first(&self, limit: usize) -> Result<(Vec<DerivedMember>, usize)> {
+        Ok(rules::general_circle_first(
+            &self.current_roles_on(self.today())?,
+            limit,
+        ))
+    }
+
     /// The cercle de coordination: every current co-référent·e, once, by name.
     pub fn coordination_circle(&self) -> Result<Vec<DerivedMember>> {
         Ok(rules::coordination_circle(
