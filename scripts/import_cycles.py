@@ -45,7 +45,16 @@ def strip_comments(text):
 
 
 def strip_strings(text):
-    return re.sub(r'"(?:\\.|[^"\\])*"', lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    text = re.sub(r'"(?:\\.|[^"\\])*"', lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    return text
+
+
+def read_source(path):
+    """The file's text with character literals blanked first (a '"' or a '{' would upset the
+    reading of strings and braces), then comments and strings (but `#[path = "..."]`)."""
+    text = open(path, encoding="utf-8").read()
+    text = re.sub(r"'(?:\\.|[^'\\])'", "' '", text)
+    return strip_strings_keep_path(strip_comments(text))
 
 
 MOD_DECL = re.compile(
@@ -58,7 +67,7 @@ def discover(path, modpath):
     """Register `path` as module `modpath` and walk its `mod x;` declarations."""
     MODULES[modpath] = path
     FILES[path] = modpath
-    text = strip_strings_keep_path(strip_comments(open(path, encoding="utf-8").read()))
+    text = read_source(path)
     base = os.path.dirname(path)
     own_dir = base if os.path.basename(path) in ("mod.rs", "lib.rs", "main.rs") else os.path.join(
         base, os.path.basename(path)[:-3]
@@ -92,6 +101,7 @@ def strip_strings_keep_path(text):
 
 def expand_use_tree(tree):
     """`a::{b, c::{d, e}}` -> [a::b, a::c::d, a::c::e] (aliases dropped)."""
+    tree = re.sub(r"\s+as\s+\w+", "", tree)
     tree = re.sub(r"\s+", "", tree)
     out = []
 
@@ -115,8 +125,6 @@ def expand_use_tree(tree):
                 head, rest = p.split("{", 1)
                 walk(prefix + head, rest[:-1])
             else:
-                p = p.split("as", 1)[0] if re.search(r"\bas\b", p) else p
-                p = re.sub(r"as\w+$", "", p) if False else p
                 out.append(prefix + p)
 
     walk("", tree)
@@ -176,7 +184,7 @@ INLINE_PATH = re.compile(r"\b(?:crate|super|self)(?:::\w+)+")
 
 def edges_of(path):
     here = FILES[path]
-    raw = strip_strings_keep_path(strip_comments(open(path, encoding="utf-8").read()))
+    raw = read_source(path)
     # `pub(in crate::x)` names a module for visibility, it imports nothing.
     raw = re.sub(r"pub\(in [^)]*\)", lambda m: " " * len(m.group(0)), raw)
     depth = inline_depth_at(raw)
