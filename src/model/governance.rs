@@ -155,7 +155,26 @@ pub fn general_circle_first(roles: &[CurrentRole], limit: usize) -> (Vec<Derived
     let mut seen = std::collections::HashSet::with_capacity(roles.len());
     let firsts: Vec<&CurrentRole> = roles.iter().filter(|r| seen.insert(r.person_id)).collect();
     let total = firsts.len();
-    let mut keyed: Vec<((String, String, i64), &CurrentRole)> = firsts
+    // Only the people that can be among the first have their whole names folded: those whose
+    // folded last name starts no later than the `limit`-th smallest start.
+    let candidates: Vec<&CurrentRole> = if total <= limit {
+        firsts
+    } else if limit == 0 {
+        Vec::new()
+    } else {
+        let mut starts: Vec<([u8; 8], &CurrentRole)> = firsts
+            .into_iter()
+            .map(|r| (folded_start(&r.last_name), r))
+            .collect();
+        let (_, nth, _) = starts.select_nth_unstable_by(limit - 1, |a, b| a.0.cmp(&b.0));
+        let bound = nth.0;
+        starts
+            .into_iter()
+            .filter(|(start, _)| *start <= bound)
+            .map(|(_, r)| r)
+            .collect()
+    };
+    let mut keyed: Vec<((String, String, i64), &CurrentRole)> = candidates
         .into_iter()
         .map(|r| (name_key(&r.last_name, &r.first_name, r.person_id), r))
         .collect();
@@ -187,6 +206,28 @@ pub fn general_circle_first(roles: &[CurrentRole], limit: usize) -> (Vec<Derived
         }
     }
     (members, total)
+}
+
+/// The first 8 bytes of `fold_for_match(text)` (zeros after a shorter one), cheaply for a
+/// plain ASCII start: a text that comes before another when folded never has a greater start.
+fn folded_start(text: &str) -> [u8; 8] {
+    let mut start = [0u8; 8];
+    let head = &text.as_bytes()[..text.len().min(8)];
+    if head.iter().all(|b| b.is_ascii_graphic()) {
+        // No space nor control to collapse, nothing to decompose: the folded text begins
+        // with these letters lowered.
+        for (to, b) in start.iter_mut().zip(head) {
+            *to = b.to_ascii_lowercase();
+        }
+    } else {
+        for (to, b) in start
+            .iter_mut()
+            .zip(crate::text::fold_for_match(text).as_bytes())
+        {
+            *to = *b;
+        }
+    }
+    start
 }
 
 /// How the derived circles order people: by last name, then first name (accents and case
@@ -378,8 +419,24 @@ mod tests {
                 roles.push(r);
             }
         }
+        // Names alike over their first eight letters, and others past them.
+        for (i, name) in [
+            "Dupont-Aubert",
+            "dupont-aubert",
+            "Dupont-Au",
+            "DUPONT-ÀUBERT",
+            "Dupontel",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let mut r = role(200 + i as i64, 20 + i as i64, 12, CircleRole::MembreActif);
+            r.last_name = (*name).to_owned();
+            roles.push(r);
+        }
         let everyone = general_circle(&roles);
-        for limit in [0, 1, 4, 9, 20] {
+        assert_eq!(everyone.len(), 14);
+        for limit in [0, 1, 2, 4, 6, 9, 10, 13, 14, 20] {
             let (first, total) = general_circle_first(&roles, limit);
             assert_eq!(total, everyone.len());
             assert_eq!(

@@ -17,6 +17,11 @@ pub(crate) fn date_col(v: Option<String>) -> Option<NaiveDate> {
     v.and_then(|s| stored_day(&s))
 }
 
+/// [`date_col`] read in place, without copying the text out of the row.
+pub(crate) fn date_at(r: &rusqlite::Row<'_>, index: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    Ok(r.get_ref(index)?.as_str_or_null()?.and_then(stored_day))
+}
+
 /// A day as stored (`YYYY-MM-DD`), read without the general date parser: the lists of a big
 /// network read two dates for each of tens of thousands of roles.
 fn stored_day(s: &str) -> Option<NaiveDate> {

@@ -5,7 +5,7 @@ use super::text_cols::line;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
-use super::circles::{circle_by_id, date_col, iso};
+use super::circles::{circle_by_id, date_at, date_col, iso};
 use super::error::{Result, StoreError};
 use super::session::Store;
 use super::write::Tx;
@@ -46,24 +46,25 @@ pub(crate) fn current_roles(conn: &Connection, day: NaiveDate) -> Result<Vec<Cur
     let day = iso(Some(day));
     let mut stmt = conn.prepare(
         "SELECT m.id, p.id, p.first_name, p.last_name, p.kind, c.id, c.name, c.kind,
-                m.role, m.since, m.term_end
+                m.role, m.since, m.term_end, c.position
          FROM memberships m
          JOIN people p ON p.id = m.person_id
          JOIN circles c ON c.id = m.circle_id
          WHERE m.since <= ?1 AND (m.until IS NULL OR m.until > ?1)
            AND (c.closed_on IS NULL OR c.closed_on > ?1)
-           AND (p.left_on IS NULL OR p.left_on > ?1)
-         ORDER BY c.position, c.name, m.role, p.last_name COLLATE NOCASE,
-                  p.first_name COLLATE NOCASE, m.id",
+           AND (p.left_on IS NULL OR p.left_on > ?1)",
     )?;
     // A big network has tens of thousands of roles in a handful of circles: each circle's name
     // is read once.
     let mut names: std::collections::HashMap<i64, std::rc::Rc<str>> =
         std::collections::HashMap::new();
     let mut rows = stmt.query([day])?;
-    let mut out = Vec::new();
+    // Each role with what it is ordered by besides its own fields: its circle's position and
+    // its role's code (`co_referent` before `membre_actif`, the only two the table allows).
+    let mut out: Vec<(i64, bool, CurrentRole)> = Vec::new();
     while let Some(r) = rows.next()? {
         let circle_id: i64 = r.get(5)?;
+        let role_code = code_at(r, 8)?;
         let circle_name = match names.get(&circle_id) {
             Some(n) => std::rc::Rc::clone(n),
             None => {
@@ -72,21 +73,57 @@ pub(crate) fn current_roles(conn: &Connection, day: NaiveDate) -> Result<Vec<Cur
                 n
             }
         };
-        out.push(CurrentRole {
-            membership_id: r.get(0)?,
-            person_id: r.get(1)?,
-            first_name: line(r, 2)?,
-            last_name: line(r, 3)?,
-            kind: PersonKind::from_code(&r.get::<_, String>(4)?).unwrap_or(PersonKind::Benevole),
-            circle_id,
-            circle_name,
-            circle_kind: CircleKind::from_code(&r.get::<_, String>(7)?),
-            role: CircleRole::from_code(&r.get::<_, String>(8)?).unwrap_or(CircleRole::MembreActif),
-            since: date_col(r.get(9)?).unwrap_or_default(),
-            term_end: date_col(r.get(10)?),
-        });
+        let role = CircleRole::from_code(role_code).unwrap_or(CircleRole::MembreActif);
+        let after_co = role_code != "co_referent";
+        out.push((
+            r.get(11)?,
+            after_co,
+            CurrentRole {
+                membership_id: r.get(0)?,
+                person_id: r.get(1)?,
+                first_name: line(r, 2)?,
+                last_name: line(r, 3)?,
+                kind: PersonKind::from_code(code_at(r, 4)?).unwrap_or(PersonKind::Benevole),
+                circle_id,
+                circle_name,
+                circle_kind: CircleKind::from_code(code_at(r, 7)?),
+                role,
+                since: date_at(r, 9)?.unwrap_or_default(),
+                term_end: date_at(r, 10)?,
+            },
+        ));
     }
-    Ok(out)
+    // Sorted here rather than by SQLite (its sort of a big network's roles by names without
+    // case took longer than reading them): the same order as `ORDER BY c.position, c.name,
+    // m.role, p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE, m.id`.
+    out.sort_unstable_by(|(pa, ra, a), (pb, rb, b)| {
+        pa.cmp(pb)
+            // One name per circle (they are unique): the same circle needs no comparing.
+            .then_with(|| {
+                if a.circle_id == b.circle_id {
+                    std::cmp::Ordering::Equal
+                } else {
+                    a.circle_name.cmp(&b.circle_name)
+                }
+            })
+            .then_with(|| ra.cmp(rb))
+            .then_with(|| nocase_cmp(&a.last_name, &b.last_name))
+            .then_with(|| nocase_cmp(&a.first_name, &b.first_name))
+            .then_with(|| a.membership_id.cmp(&b.membership_id))
+    });
+    Ok(out.into_iter().map(|(_, _, role)| role).collect())
+}
+
+/// A code column read in place, without copying it out of the row.
+fn code_at<'r>(r: &'r rusqlite::Row<'_>, index: usize) -> rusqlite::Result<&'r str> {
+    Ok(r.get_ref(index)?.as_str()?)
+}
+
+/// SQLite's `NOCASE`: bytes compared with only ASCII letters' case ignored.
+fn nocase_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    a.bytes()
+        .map(|c| c.to_ascii_lowercase())
+        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
 }
 
 /// Roles of a person that are still open on `day` or start later: what leaving on `day` ends.
@@ -274,5 +311,61 @@ impl Store {
             }
             tx.update_row(&before, "term_end = ?1", &[&iso(term_end)])
         })
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::nocase_cmp;
+
+    /// The roles are sorted in Rust as SQLite sorted them: `COLLATE NOCASE` ignores the case of
+    /// ASCII letters only, and compares the rest byte by byte.
+    #[test]
+    fn nocase_orders_names_as_sqlite_does() {
+        let names = [
+            "dupont",
+            "Dupont",
+            "DUPONT",
+            "Dupond",
+            "dupont-Aubert",
+            "Émile",
+            "émile",
+            "Eve",
+            "ève",
+            "Zoé",
+            "zoe",
+            "",
+            "a",
+            "A",
+            "ab",
+            "Ab",
+            "o'Neil",
+            "O'Neil",
+            "Œuvre",
+            "éa",
+        ];
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+            .unwrap();
+        for (i, n) in names.iter().enumerate() {
+            conn.execute(
+                "INSERT INTO t VALUES (?1, ?2)",
+                rusqlite::params![i as i64, n],
+            )
+            .unwrap();
+        }
+        let mut stmt = conn
+            .prepare("SELECT name FROM t ORDER BY name COLLATE NOCASE, id")
+            .unwrap();
+        let by_sqlite: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let mut by_rust: Vec<(usize, &str)> = names.iter().copied().enumerate().collect();
+        by_rust.sort_by(|(ia, a), (ib, b)| nocase_cmp(a, b).then(ia.cmp(ib)));
+        let by_rust: Vec<&str> = by_rust.into_iter().map(|(_, n)| n).collect();
+        assert_eq!(by_sqlite, by_rust);
     }
 }
