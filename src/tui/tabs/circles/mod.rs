@@ -110,6 +110,8 @@ impl Pane for CirclesTab {
 
     fn dispatch(&mut self, action: Action, env: &mut Env<'_>) -> Reply {
         use Action::*;
+        // The open form first, through the shared editor; what it does not take falls to the
+        // tab's own actions, which leave an open form as it is.
         if self.editor.is_some() {
             let step = crate::tui::widgets::editor::act(&mut self.editor, action, env.store);
             if !matches!(step, Step::Pass) {
