@@ -57,9 +57,19 @@ def read_source(path):
     return strip_strings_keep_path(strip_comments(text))
 
 
-MOD_DECL = re.compile(
-    r'(?:#\[path\s*=\s*"([^"]+)"\]\s*)?(?:#\[[^\]]*\]\s*)*(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;'
-)
+MOD_DECL = re.compile(r"((?:#\[[^\]]*\]\s*)*)(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;")
+PATH_ATTR = re.compile(r'#\[path\s*=\s*"([^"]+)"\]')
+
+
+def declared_modules(text):
+    """`(path attribute or None, name)` of each `mod x;`, unit-test modules left out: a test
+    module uses its parent's items by nature, it is not a part of the code's layout."""
+    for m in MOD_DECL.finditer(text):
+        attrs = m.group(1)
+        if re.search(r"#\[cfg\(test\)\]", attrs):
+            continue
+        path = PATH_ATTR.search(attrs)
+        yield (path.group(1) if path else None), m.group(2)
 INLINE_MOD = re.compile(r"\bmod\s+(\w+)\s*\{")
 
 
@@ -72,8 +82,7 @@ def discover(path, modpath):
     own_dir = base if os.path.basename(path) in ("mod.rs", "lib.rs", "main.rs") else os.path.join(
         base, os.path.basename(path)[:-3]
     )
-    for m in MOD_DECL.finditer(text):
-        attr, name = m.group(1), m.group(2)
+    for attr, name in declared_modules(text):
         if attr:
             child = os.path.normpath(os.path.join(base, attr))
         else:
@@ -192,8 +201,8 @@ def edges_of(path):
     own_dir = os.path.dirname(path) if os.path.basename(path) in ("mod.rs", "lib.rs", "main.rs") else os.path.join(
         os.path.dirname(path), os.path.basename(path)[:-3]
     )
-    for m in MOD_DECL.finditer(raw):
-        child_mod = here + (m.group(2),)
+    for _, name in declared_modules(raw):
+        child_mod = here + (name,)
         if child_mod in MODULES:
             found.add(MODULES[child_mod])
     used_spans = []
