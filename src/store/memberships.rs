@@ -96,7 +96,10 @@ pub(crate) fn current_roles(conn: &Connection, day: NaiveDate) -> Result<Vec<Cur
     // Sorted here rather than by SQLite (its sort of a big network's roles by names without
     // case took longer than reading them): the same order as `ORDER BY c.position, c.name,
     // m.role, p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE, m.id`.
-    out.sort_unstable_by(|(pa, ra, a), (pb, rb, b)| {
+    // The places are sorted, not the roles: a role is big to move.
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_unstable_by(|&i, &j| {
+        let ((pa, ra, a), (pb, rb, b)) = (&out[i], &out[j]);
         pa.cmp(pb)
             // One name per circle (they are unique): the same circle needs no comparing.
             .then_with(|| {
@@ -111,7 +114,10 @@ pub(crate) fn current_roles(conn: &Connection, day: NaiveDate) -> Result<Vec<Cur
             .then_with(|| nocase_cmp(&a.first_name, &b.first_name))
             .then_with(|| a.membership_id.cmp(&b.membership_id))
     });
-    Ok(out.into_iter().map(|(_, _, role)| role).collect())
+    let mut roles: Vec<Option<CurrentRole>> =
+        out.into_iter().map(|(_, _, role)| Some(role)).collect();
+    // Each place is taken once.
+    Ok(order.into_iter().filter_map(|i| roles[i].take()).collect())
 }
 
 /// A code column read in place, without copying it out of the row.
