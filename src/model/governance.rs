@@ -147,6 +147,99 @@ pub fn general_circle(roles: &[CurrentRole]) -> Vec<DerivedMember> {
     derive(roles.iter())
 }
 
+/// The first `limit` people of [`general_circle`], in its order, and how many it has in all:
+/// a big network's cercle général is shown by its first names and a count, so only those
+/// are built (and only their names compared in full order).
+pub fn general_circle_first(roles: &[CurrentRole], limit: usize) -> (Vec<DerivedMember>, usize) {
+    // Each person once, at their first role.
+    let mut seen = std::collections::HashSet::with_capacity(roles.len());
+    let firsts: Vec<&CurrentRole> = roles.iter().filter(|r| seen.insert(r.person_id)).collect();
+    let total = firsts.len();
+    // Only the people that can be among the first have their whole names folded: those whose
+    // folded last name starts no later than the `limit`-th smallest start.
+    let candidates: Vec<&CurrentRole> = if total <= limit {
+        firsts
+    } else if limit == 0 {
+        Vec::new()
+    } else {
+        let mut starts: Vec<([u8; 8], &CurrentRole)> = firsts
+            .into_iter()
+            .map(|r| (folded_start(&r.last_name), r))
+            .collect();
+        let (_, nth, _) = starts.select_nth_unstable_by(limit - 1, |a, b| a.0.cmp(&b.0));
+        let bound = nth.0;
+        starts
+            .into_iter()
+            .filter(|(start, _)| *start <= bound)
+            .map(|(_, r)| r)
+            .collect()
+    };
+    let mut keyed: Vec<((String, String, i64), &CurrentRole)> = candidates
+        .into_iter()
+        .map(|r| (name_key(&r.last_name, &r.first_name, r.person_id), r))
+        .collect();
+    // Keys are unique (they end with the person's id): the order is `general_circle`'s.
+    if keyed.len() > limit {
+        keyed.select_nth_unstable_by(limit, |a, b| a.0.cmp(&b.0));
+        keyed.truncate(limit);
+    }
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut members: Vec<DerivedMember> = keyed
+        .iter()
+        .map(|(_, r)| DerivedMember {
+            person_id: r.person_id,
+            first_name: r.first_name.clone(),
+            last_name: r.last_name.clone(),
+            kind: r.kind,
+            roles: Vec::new(),
+        })
+        .collect();
+    // Their roles, in the order of `roles` (as `general_circle` gathers them).
+    let at: std::collections::HashMap<i64, usize> = members
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.person_id, i))
+        .collect();
+    for r in roles {
+        if let Some(&i) = at.get(&r.person_id) {
+            members[i].roles.push(RoleBadge::from(r));
+        }
+    }
+    (members, total)
+}
+
+/// The first 8 bytes of `fold_for_match(text)` (zeros after a shorter one), cheaply for a
+/// plain ASCII start: a text that comes before another when folded never has a greater start.
+fn folded_start(text: &str) -> [u8; 8] {
+    let mut start = [0u8; 8];
+    let head = &text.as_bytes()[..text.len().min(8)];
+    if head.iter().all(|b| b.is_ascii_graphic()) {
+        // No space nor control to collapse, nothing to decompose: the folded text begins
+        // with these letters lowered.
+        for (to, b) in start.iter_mut().zip(head) {
+            *to = b.to_ascii_lowercase();
+        }
+    } else {
+        for (to, b) in start
+            .iter_mut()
+            .zip(crate::text::fold_for_match(text).as_bytes())
+        {
+            *to = *b;
+        }
+    }
+    start
+}
+
+/// How the derived circles order people: by last name, then first name (accents and case
+/// ignored), then id.
+fn name_key(last: &str, first: &str, id: i64) -> (String, String, i64) {
+    (
+        crate::text::fold_for_match(last),
+        crate::text::fold_for_match(first),
+        id,
+    )
+}
+
 /// The cercle de coordination: every current co-référent·e, once, by name.
 pub fn coordination_circle(roles: &[CurrentRole]) -> Vec<DerivedMember> {
     derive(roles.iter().filter(|r| r.role == CircleRole::CoReferent))
@@ -172,13 +265,7 @@ fn derive<'a>(roles: impl Iterator<Item = &'a CurrentRole>) -> Vec<DerivedMember
             }
         }
     }
-    members.sort_by_cached_key(|m| {
-        (
-            crate::text::fold_for_match(&m.last_name),
-            crate::text::fold_for_match(&m.first_name),
-            m.person_id,
-        )
-    });
+    members.sort_by_cached_key(|m| name_key(&m.last_name, &m.first_name, m.person_id));
     members
 }
 
@@ -266,120 +353,5 @@ pub fn term_alerts(roles: &[CurrentRole], today: NaiveDate) -> Vec<TermAlert> {
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-
-    fn day(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-
-    /// A role: membership `id`, of person `person` (named after it), in circle `circle`.
-    fn role(id: i64, person: i64, circle: i64, role: CircleRole) -> CurrentRole {
-        CurrentRole {
-            membership_id: id,
-            person_id: person,
-            first_name: format!("P{person}"),
-            last_name: format!("Nom{person}"),
-            kind: PersonKind::Benevole,
-            circle_id: circle,
-            circle_name: format!("Cercle {circle}").into(),
-            circle_kind: CircleKind::Work,
-            role,
-            since: day("2024-01-01"),
-            term_end: None,
-        }
-    }
-
-    #[test]
-    fn the_general_circle_has_everyone_once_by_name_and_coordination_the_co_referents() {
-        let roles = vec![
-            role(1, 2, 10, CircleRole::CoReferent),
-            role(2, 1, 10, CircleRole::MembreActif),
-            role(3, 2, 11, CircleRole::MembreActif),
-        ];
-        let general = general_circle(&roles);
-        assert_eq!(
-            general.iter().map(|m| m.person_id).collect::<Vec<_>>(),
-            [1, 2]
-        );
-        assert_eq!(general[1].roles.len(), 2);
-        let coordination = coordination_circle(&roles);
-        assert_eq!(coordination.len(), 1);
-        assert_eq!(coordination[0].person_id, 2);
-        assert_eq!(distinct_people(roles.iter()), 2);
-    }
-
-    #[test]
-    fn members_of_a_circle_put_co_referents_first_and_coordination_takes_them_all() {
-        let roles = vec![
-            role(1, 1, 10, CircleRole::MembreActif),
-            role(2, 2, 10, CircleRole::CoReferent),
-            role(3, 3, 11, CircleRole::CoReferent),
-        ];
-        let of_10: Vec<i64> = circle_members(&roles, 10, false)
-            .iter()
-            .map(|m| m.person_id)
-            .collect();
-        assert_eq!(of_10, [2, 1]);
-        let coordination: Vec<i64> = circle_members(&roles, 99, true)
-            .iter()
-            .map(|m| m.person_id)
-            .collect();
-        assert_eq!(coordination, [2, 3]);
-    }
-
-    #[test]
-    fn a_circle_counts_its_people_once_and_coordination_counts_every_co_referent() {
-        let mut ended = role(2, 2, 10, CircleRole::CoReferent);
-        ended.term_end = Some(day("2025-05-01"));
-        let roles = vec![
-            role(1, 1, 10, CircleRole::MembreActif),
-            ended,
-            role(3, 2, 10, CircleRole::MembreActif),
-            role(4, 3, 11, CircleRole::CoReferent),
-        ];
-        let alerts = term_alerts(&roles, day("2025-06-01"));
-        let of_10 = role_counts(&roles, &alerts, 10, false);
-        assert_eq!(
-            of_10,
-            RoleCounts {
-                members: 2,
-                co_referents: 1,
-                term_alerts: 1
-            }
-        );
-        let coordination = role_counts(&roles, &alerts, 99, true);
-        assert_eq!(coordination.members, 2);
-        assert_eq!(coordination.co_referents, 2);
-        assert_eq!(coordination.term_alerts, 1);
-        assert_eq!(role_counts(&roles, &alerts, 11, false).term_alerts, 0);
-    }
-
-    #[test]
-    fn term_alerts_say_soon_ended_and_replaced() {
-        let today = day("2025-06-01");
-        let mut soon = role(1, 1, 10, CircleRole::CoReferent);
-        soon.term_end = Some(day("2025-06-11"));
-        let mut far = role(2, 2, 10, CircleRole::CoReferent);
-        far.term_end = Some(day("2025-08-01"));
-        let mut ended = role(3, 3, 11, CircleRole::CoReferent);
-        ended.term_end = Some(day("2025-05-12"));
-        let mut replaced = role(4, 4, 12, CircleRole::CoReferent);
-        replaced.term_end = Some(day("2025-04-01"));
-        let mut successor = role(5, 5, 12, CircleRole::CoReferent);
-        successor.since = day("2025-04-01");
-        let mut member = role(6, 6, 10, CircleRole::MembreActif);
-        member.term_end = Some(day("2025-06-02"));
-        let alerts = term_alerts(&[soon, far, ended, replaced, successor, member], today);
-        let kinds: Vec<(i64, TermAlertKind)> =
-            alerts.iter().map(|a| (a.membership_id, a.kind)).collect();
-        assert_eq!(
-            kinds,
-            [
-                (4, TermAlertKind::EndedReplaced { days_ago: 61 }),
-                (3, TermAlertKind::EndedWithoutSuccessor { days_ago: 20 }),
-                (1, TermAlertKind::EndsSoon { days_left: 10 }),
-            ]
-        );
-    }
-}
+#[path = "governance_tests.rs"]
+mod tests;

@@ -7,10 +7,11 @@ use rusqlite::Connection;
 
 use std::collections::HashMap;
 
-use super::Versioned;
 use super::error::{Result, StoreError};
 use super::open::{self, APPLICATION_ID, schema_version};
-use super::{Store, audit, plain_rows};
+use super::session::Store;
+use super::write::Versioned;
+use super::{audit, plain_rows};
 use crate::catalogue::store as msg;
 pub use audit::Head;
 

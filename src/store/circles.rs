@@ -4,8 +4,8 @@ use super::text_cols::{line, text};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
-use super::Store;
 use super::error::{Result, StoreError};
+use super::session::Store;
 use crate::catalogue::circles as msg;
 use crate::model::person::letters_only;
 use crate::model::{Area, Circle, CircleKind, CircleSheet, format_date};
@@ -15,6 +15,11 @@ const COLUMNS: &str = "id, name, kind, purpose, decision_scope, missions, safe_f
 
 pub(crate) fn date_col(v: Option<String>) -> Option<NaiveDate> {
     v.and_then(|s| stored_day(&s))
+}
+
+/// [`date_col`] read in place, without copying the text out of the row.
+pub(crate) fn date_at(r: &rusqlite::Row<'_>, index: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    Ok(r.get_ref(index)?.as_str_or_null()?.and_then(stored_day))
 }
 
 /// A day as stored (`YYYY-MM-DD`), read without the general date parser: the lists of a big
@@ -99,7 +104,7 @@ fn validate(conn: &Connection, sheet: &CircleSheet, id: Option<i64>) -> Result<C
     Ok(sheet)
 }
 
-super::versioned!(Circle, "circles", circle_by_id, msg::THE_CIRCLE);
+super::write::versioned!(Circle, "circles", circle_by_id, msg::THE_CIRCLE);
 
 impl Store {
     /// Every circle, open ones first in the report's order, then closed ones.

@@ -5,9 +5,9 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
-use super::Store;
 use super::circles::{date_col, iso};
 use super::error::{Result, StoreError};
+use super::session::Store;
 use super::text_cols::{line, opt_line, text};
 use crate::catalogue::collectives as msg;
 use crate::model::collective::fields;
@@ -79,13 +79,13 @@ fn status_by_id(conn: &Connection, id: i64) -> Result<Option<StatusChange>> {
         .optional()?)
 }
 
-super::versioned!(
+super::write::versioned!(
     Collective,
     "collectives",
     collective_by_id,
     msg::THE_COLLECTIVE
 );
-super::versioned!(
+super::write::versioned!(
     StatusChange,
     "collective_statuses",
     status_by_id,
@@ -128,7 +128,7 @@ fn resolved(draft: &CollectiveDraft) -> Result<CollectiveDraft> {
     .map_err(StoreError::Field)
 }
 
-impl super::Tx<'_> {
+impl super::write::Tx<'_> {
     /// Record that collective `id` has `status` from `since` (a row of its history).
     fn record_status(&self, id: i64, status: CollectiveStatus, since: NaiveDate) -> Result<()> {
         self.conn().execute(
@@ -427,7 +427,7 @@ fn non_empty(s: &str) -> Option<&str> {
 /// Insert a checked collective (with what is known of its follow-up) and the first row of its
 /// statut history.
 pub(crate) fn insert(
-    tx: &super::Tx<'_>,
+    tx: &super::write::Tx<'_>,
     d: &CollectiveDraft,
     since: NaiveDate,
     f: &FollowUp,

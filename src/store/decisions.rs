@@ -4,9 +4,9 @@
 use super::text_cols::{line, text};
 use rusqlite::{Connection, OptionalExtension};
 
-use super::Store;
 use super::circles::{circle_by_id, date_col, iso};
 use super::error::{Result, StoreError};
+use super::session::Store;
 use crate::catalogue::circles as msg;
 use crate::model::{Area, CircleKind, Decision, DecisionDraft, Instance};
 
@@ -51,7 +51,7 @@ fn validate(conn: &Connection, draft: &DecisionDraft) -> Result<DecisionDraft> {
     Ok(d)
 }
 
-super::versioned!(Decision, "decisions", by_id, msg::THE_DECISION);
+super::write::versioned!(Decision, "decisions", by_id, msg::THE_DECISION);
 
 impl Store {
     fn decisions_where(

@@ -2,8 +2,8 @@
 //! a circle, the cercle général (everyone with a current role), the cercle de coordination
 //! (every current co-référent·e), the counts of the Cercles tab, and term alerts.
 
-use super::Store;
 use super::error::Result;
+use super::session::Store;
 use crate::model::governance::{self as rules, distinct_people};
 use crate::model::{Circle, CircleKind, CircleRole, Instance};
 
@@ -57,6 +57,14 @@ impl Store {
     /// The cercle général: everyone with a current role, once, by name.
     pub fn general_circle(&self) -> Result<Vec<DerivedMember>> {
         Ok(rules::general_circle(&self.current_roles_on(self.today())?))
+    }
+
+    /// The first `limit` people of the cercle général by name, and how many it has in all.
+    pub fn general_circle_first(&self, limit: usize) -> Result<(Vec<DerivedMember>, usize)> {
+        Ok(rules::general_circle_first(
+            &self.current_roles_on(self.today())?,
+            limit,
+        ))
     }
 
     /// The cercle de coordination: every current co-référent·e, once, by name.

@@ -5,8 +5,8 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use super::Store;
 use super::error::{Result, StoreError};
+use super::session::Store;
 use crate::catalogue::exchange as msg;
 use crate::model::{Area, CollectiveDraft, FollowUp};
 
@@ -59,7 +59,7 @@ impl Store {
                 .map_err(|e| StoreError::Invalid(msg::line_error(l.line, e.label, &e.message)))?;
             checked.push(d);
         }
-        let body = |tx: &mut super::Tx<'_>| {
+        let body = |tx: &mut super::write::Tx<'_>| {
             let mut known: HashSet<(String, String)> = HashSet::new();
             {
                 let mut stmt = tx.conn().prepare("SELECT name, commune FROM collectives")?;

@@ -10,10 +10,10 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::Store;
 use super::error::{Result, StoreError};
 use super::people::all_people;
 use super::people_communes::person_commune_code;
+use super::session::Store;
 use crate::catalogue::exchange as msg;
 use crate::model::{Area, CircleRole, PersonDraft, ValidPerson};
 use crate::text::fold_for_match;
@@ -175,7 +175,7 @@ const PLAN_ATTEMPTS: usize = 3;
 
 /// The writes of a planned import: the people to add and their roles, nothing else.
 fn write_planned(
-    tx: &mut super::Tx<'_>,
+    tx: &mut super::write::Tx<'_>,
     members: &[NewMember],
     planned: Vec<Planned>,
     since: NaiveDate,
@@ -229,7 +229,7 @@ impl Store {
         for _ in 0..PLAN_ATTEMPTS {
             let seen = self.read_data_version()?;
             let planned = plan(&self.conn, members)?;
-            let body = |tx: &mut super::Tx<'_>| {
+            let body = |tx: &mut super::write::Tx<'_>| {
                 let now: i64 = tx
                     .conn()
                     .pragma_query_value(None, "data_version", |r| r.get(0))?;
@@ -248,7 +248,7 @@ impl Store {
             }
         }
         // Others keep writing: sort under the lock, where nobody can.
-        let body = |tx: &mut super::Tx<'_>| {
+        let body = |tx: &mut super::write::Tx<'_>| {
             let planned = plan(tx.conn(), members)?;
             write_planned(tx, members, planned, since)
         };

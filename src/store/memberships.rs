@@ -5,9 +5,10 @@ use super::text_cols::line;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
-use super::circles::{circle_by_id, date_col, iso};
+use super::circles::{circle_by_id, date_at, date_col, iso};
 use super::error::{Result, StoreError};
-use super::{Store, Tx};
+use super::session::Store;
+use super::write::Tx;
 use crate::catalogue::{circles as circle_msg, people as msg};
 use crate::model::governance::CurrentRole;
 use crate::model::membership::fields;
@@ -82,8 +83,8 @@ pub(crate) fn current_roles(conn: &Connection, day: NaiveDate) -> Result<Vec<Cur
             circle_name,
             circle_kind: CircleKind::from_code(code(r, 7)?),
             role: CircleRole::from_code(code(r, 8)?).unwrap_or(CircleRole::MembreActif),
-            since: date_col(r.get(9)?).unwrap_or_default(),
-            term_end: date_col(r.get(10)?),
+            since: date_at(r, 9)?.unwrap_or_default(),
+            term_end: date_at(r, 10)?,
         });
     }
     // Sorted here rather than by SQLite: its sort of the joined rows is most of the reading's
@@ -185,7 +186,7 @@ fn open_roles_of(conn: &Connection, person_id: i64, day: NaiveDate) -> Result<Ve
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-super::versioned!(
+super::write::versioned!(
     Membership,
     "memberships",
     membership_by_id,

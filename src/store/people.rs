@@ -13,7 +13,8 @@ use super::circles::{date_col, iso};
 use super::error::{Result, StoreError};
 use super::memberships::membership_by_id;
 use super::people_communes::{edited_commune, person_commune_code};
-use super::{Store, Tx};
+use super::session::Store;
+use super::write::Tx;
 use crate::catalogue::people as msg;
 use crate::model::governance::CurrentRole;
 use crate::model::{
@@ -114,12 +115,12 @@ pub struct PersonRow {
 }
 
 /// Each person's current roles as the Membres list shows them, co-référent·e ones first.
-pub(crate) type BadgesByPerson = super::cache::IdMap<std::rc::Rc<[RoleBadge]>>;
+pub(crate) type BadgesByPerson = super::id_map::IdMap<std::rc::Rc<[RoleBadge]>>;
 
 /// Group `roles` by person (read once per state of the file: each letter typed in the filter
 /// would otherwise group 70 000 roles again).
 pub(crate) fn badges_by_person(roles: &[CurrentRole]) -> BadgesByPerson {
-    let mut grouped: super::cache::IdMap<Vec<&CurrentRole>> = super::cache::IdMap::default();
+    let mut grouped: super::id_map::IdMap<Vec<&CurrentRole>> = super::id_map::IdMap::default();
     for r in roles {
         grouped.entry(r.person_id).or_default().push(r);
     }
@@ -192,7 +193,7 @@ fn validate_new(conn: &Connection, draft: &PersonDraft) -> Result<ValidPerson> {
     Ok(valid)
 }
 
-super::versioned!(Person, "people", person_by_id, msg::THE_PERSON);
+super::write::versioned!(Person, "people", person_by_id, msg::THE_PERSON);
 
 impl Tx<'_> {
     /// Insert a validated person (their commune an INSEE code or empty), audited; used by the

@@ -169,7 +169,7 @@ mod tests {
             crate::store::open::migrations()
                 .to_version(&mut conn, 3)
                 .unwrap();
-            crate::store::seed(&mut conn, "admin", None).unwrap();
+            crate::store::session::seed(&mut conn, "admin", None).unwrap();
             for (last_name, commune) in typed {
                 conn.execute(
                     "INSERT INTO people(last_name, commune) VALUES (?1, ?2)",

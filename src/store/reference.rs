@@ -71,7 +71,7 @@ pub(crate) fn seed(conn: &Connection, actor: &str) -> Result<()> {
         // The row as the program reads it, so that `check` finds it as journaled.
         let id = conn.last_insert_rowid();
         let circle = super::circles::circle_by_id(conn, id)?
-            .ok_or_else(|| super::StoreError::NotFound((*name).to_string()))?;
+            .ok_or_else(|| super::error::StoreError::NotFound((*name).to_string()))?;
         audit::append(
             conn,
             actor,

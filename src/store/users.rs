@@ -3,10 +3,10 @@
 use super::text_cols::line;
 use rusqlite::{Connection, OptionalExtension};
 
-use super::Store;
 use super::error::{Result, StoreError};
 use super::identity::{COLUMNS, by_name, from_row};
 pub use super::identity::{User, parse_role, validate_name};
+use super::session::Store;
 use crate::catalogue::store as msg;
 use crate::model::{Area, Role};
 
@@ -20,7 +20,7 @@ fn by_id(conn: &Connection, id: i64) -> Result<Option<User>> {
         .optional()?)
 }
 
-super::versioned!(User, "users", by_id, msg::THE_USER);
+super::write::versioned!(User, "users", by_id, msg::THE_USER);
 
 fn admins(conn: &Connection) -> Result<i64> {
     Ok(

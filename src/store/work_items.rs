@@ -9,7 +9,8 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::circles::circle_by_id;
 use super::error::{Result, StoreError};
-use super::{Store, Tx};
+use super::session::Store;
+use super::write::Tx;
 use crate::catalogue::circles as msg;
 use crate::model::{Area, CarriedWork, When, WorkItem, WorkItemDraft, WorkStatus};
 
@@ -91,7 +92,7 @@ fn validated(draft: &WorkItemDraft) -> Result<WorkItemDraft> {
     draft.validated().map_err(StoreError::Field)
 }
 
-super::versioned!(WorkItem, "work_items", by_id, msg::THE_WORK_ITEM);
+super::write::versioned!(WorkItem, "work_items", by_id, msg::THE_WORK_ITEM);
 
 impl Tx<'_> {
     /// Write every field of `d` over the item read as `before`, audited.

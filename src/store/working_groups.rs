@@ -4,9 +4,9 @@ use super::text_cols::{line, text};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
-use super::Store;
 use super::circles::{circle_by_id, date_col, iso};
 use super::error::{Result, StoreError};
+use super::session::Store;
 use crate::catalogue::circles as msg;
 use crate::model::{Area, WorkingGroup, WorkingGroupDraft, format_date};
 
@@ -58,7 +58,7 @@ fn validate(
     Ok(draft)
 }
 
-super::versioned!(
+super::write::versioned!(
     WorkingGroup,
     "working_groups",
     by_id,

@@ -58,7 +58,10 @@ pub struct DetailData {
     /// `None` on the cercle général's row.
     pub circle: Option<Circle>,
     pub members: Vec<CircleMember>,
+    /// On the cercle général's row: its first [`SHOWN_NAMES`] people by name, and how many
+    /// it has in all.
     pub general: Vec<DerivedMember>,
+    pub general_total: usize,
     pub alerts: Vec<TermAlert>,
     pub groups: Vec<WorkingGroup>,
     pub work: Vec<WorkItem>,
@@ -77,6 +80,7 @@ impl DetailData {
             circle: None,
             members: Vec::new(),
             general: Vec::new(),
+            general_total: 0,
             alerts: Vec::new(),
             groups: Vec::new(),
             work: Vec::new(),
@@ -85,7 +89,7 @@ impl DetailData {
             counts: (0, 0),
         };
         if row == GENERAL_ID {
-            data.general = store.general_circle()?;
+            (data.general, data.general_total) = store.general_circle_first(SHOWN_NAMES)?;
             let d = store.derived_counts()?;
             data.counts = (d.general, d.coordination);
             data.decisions = store.decisions(Some(Instance::CercleGeneral))?;
@@ -278,14 +282,14 @@ fn general(b: &mut Builder, data: &DetailData) {
     b.wrapped(cm::GENERAL_NOTE, 0, b.theme.muted());
     b.push(Line::raw(""));
     b.text(
-        cm::section_count(cm::SECTION_GENERAL_MEMBERS, data.general.len()),
+        cm::section_count(cm::SECTION_GENERAL_MEMBERS, data.general_total),
         b.theme.label(),
     );
     let names = data
         .general
         .iter()
         .map(|m| person(&m.first_name, &m.last_name));
-    b.wrapped(&name_list(names, data.general.len()), 2, b.theme.base());
+    b.wrapped(&name_list(names, data.general_total), 2, b.theme.base());
     decisions(b, data, Section::Decisions, cm::SECTION_DECISIONS_GENERAL);
     decisions(b, data, Section::AgDecisions, cm::SECTION_DECISIONS_AG);
 }

@@ -5,7 +5,7 @@
 use chrono::Datelike;
 
 use super::detail::{DetailData, DetailFocus, Section, detail_lines};
-use super::{CirclesTab, detail_width, list_rows};
+use super::state::{CirclesTab, detail_width, list_rows};
 use crate::catalogue::tui as msg;
 use crate::model::Area;
 use crate::store::StoreError;
@@ -236,11 +236,11 @@ impl CirclesTab {
         self.focus_section(first, env);
     }
 
-    /// ↑ ↓ and the page keys: in the conflict panel, in the detail, or in the list.
+    /// ↑ ↓ and the page keys: in the detail, or in the list (the open form's conflict panel
+    /// has them first, through the shared editor).
     pub(super) fn move_selection(&mut self, action: Action, env: &mut Env<'_>) -> Reply {
         let h = list_rows(env);
-        if let Some(editor) = &mut self.editor {
-            editor.merge_action(action);
+        if self.editor.is_some() {
             return Reply::Done;
         }
         if self.focus.is_some() {
@@ -257,18 +257,6 @@ impl CirclesTab {
             _ => self.list.select_last(&ids, h),
         }
         Reply::Done
-    }
-
-    /// The keys of the conflict panel; a resolved choice clears the conflict's message.
-    pub(super) fn conflict_action(&mut self, action: Action) -> Reply {
-        let Some(editor) = &mut self.editor else {
-            return Reply::Done;
-        };
-        if editor.merge_action(action) {
-            Reply::ClearMessage
-        } else {
-            Reply::Done
-        }
     }
 
     /// The Cercles tab's own actions (and ↑ ↓ while in the detail).

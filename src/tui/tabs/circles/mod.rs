@@ -3,9 +3,10 @@
 //! selected one (`detail`), and its forms (`editor`, `forms`,
 //! `decision_form`, on the shared editor).
 //!
-//! `CirclesTab` is a component ([`Pane`]): this file holds its state and routes the app's
-//! actions; moving around and opening forms are in `keys`, the writes in
-//! `writes`, the view in `view`. It takes the store for each action and answers
+//! `CirclesTab` is a component ([`Pane`]): its state is in `state` (which the other files
+//! import, and which imports none of them); this file routes the app's actions; moving around
+//! is in `keys`, opening forms in `open`, what follows the writes in `writes`, the view in
+//! `view`. It takes the store for each action and answers
 //! with a [`Reply`]. Its writes read the tab again themselves, so that the saved line can be
 //! selected and scrolled to before the app draws.
 
@@ -15,6 +16,7 @@ pub mod editor;
 pub mod forms;
 pub mod keys;
 pub mod open;
+pub mod state;
 pub mod view;
 pub mod writes;
 
@@ -24,150 +26,16 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use self::detail::{DetailData, DetailFocus, Section};
-use self::editor::CircleEditor;
+use self::detail::Section;
+use self::state::list_rows;
 use super::pane::{Env, Offer, Pane, Reply};
-use crate::catalogue::circles_tab as cm;
-use crate::model::Circle;
-use crate::store::governance::{CircleSummary, DerivedCounts};
 use crate::store::{Store, StoreError};
-use crate::text::fold_for_match;
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Scope};
 use crate::tui::widgets::confirm::Confirm;
-use crate::tui::widgets::list::ListState;
+use crate::tui::widgets::editor::Step;
 
-/// Width of the list pane at 80 columns; wider terminals give it a third of the room.
-const LIST_MIN_WIDTH: u16 = 39;
-
-pub use self::detail::GENERAL_ID;
-
-#[derive(Default)]
-pub struct CirclesTab {
-    circles: Vec<Circle>,
-    /// Counts of each circle, in the order of `circles`.
-    summaries: Vec<CircleSummary>,
-    /// The derived circles' sizes (cercle général, coordination).
-    derived: DerivedCounts,
-    list: ListState,
-    filter: String,
-    /// The filter line has the keyboard (after `/`, until Enter or Esc).
-    filtering: bool,
-    editor: Option<CircleEditor>,
-    /// What the detail shows, loaded for the selected row and year.
-    detail: Option<DetailData>,
-    /// The keyboard is inside the detail, on this section and line.
-    focus: Option<DetailFocus>,
-    /// First line of the detail shown.
-    scroll: usize,
-    /// The year of the work log shown (the year of today at start).
-    year: i32,
-}
-
-impl CirclesTab {
-    /// How a name is matched by the filter: as a part of it (accents and case ignored) when
-    /// any row has that part, else letter by letter in order (`eche` finds `Échange-entraide`),
-    /// so a short query never fills the list with scattered matches.
-    fn name_matches(&self) -> impl Fn(&str) -> bool + use<> {
-        let needle = fold_for_match(&self.filter);
-        let names = std::iter::once(cm::GENERAL_NAME).chain(self.circles.iter().map(|c| c.name()));
-        let by_part = names.map(fold_for_match).any(|name| name.contains(&needle));
-        move |name: &str| {
-            let name = fold_for_match(name);
-            needle.is_empty()
-                || if by_part {
-                    name.contains(&needle)
-                } else {
-                    crate::tui::widgets::palette::fuzzy_score(&needle, &name).is_some()
-                }
-        }
-    }
-
-    fn general_matches(&self) -> bool {
-        self.name_matches()(cm::GENERAL_NAME)
-    }
-
-    /// The circles the filter lets through, in list order.
-    fn visible(&self) -> Vec<&Circle> {
-        let matches = self.name_matches();
-        self.circles.iter().filter(|c| matches(c.name())).collect()
-    }
-
-    /// The rows' ids: the cercle général first, then the visible circles.
-    fn visible_ids(&self) -> Vec<i64> {
-        let mut ids = Vec::new();
-        if self.general_matches() {
-            ids.push(GENERAL_ID);
-        }
-        ids.extend(self.visible().iter().map(|c| c.id));
-        ids
-    }
-
-    /// The selected circle (`None` on the cercle général's row).
-    fn selected(&self) -> Option<&Circle> {
-        let id = self.list.selected_id()?;
-        self.circles.iter().find(|c| c.id == id)
-    }
-
-    fn general_selected(&self) -> bool {
-        self.list.selected_id() == Some(GENERAL_ID)
-    }
-
-    fn summary(&self, id: i64) -> Option<&CircleSummary> {
-        self.summaries.iter().find(|s| s.circle.id == id)
-    }
-
-    /// New rows from the store: the selection stays on the same row.
-    fn set_summaries(
-        &mut self,
-        summaries: Vec<CircleSummary>,
-        derived: DerivedCounts,
-        height: usize,
-    ) {
-        self.circles = summaries.iter().map(|s| s.circle.clone()).collect();
-        self.summaries = summaries;
-        self.derived = derived;
-        self.refilter(height);
-    }
-
-    fn refilter(&mut self, height: usize) {
-        let ids = self.visible_ids();
-        self.list.sync(&ids, height);
-    }
-}
-
-/// Rows available to the list in a body of `body_height` rows (one header line).
-pub fn list_height(body_height: u16) -> usize {
-    usize::from(body_height.saturating_sub(1))
-}
-
-pub(super) fn list_width(total: u16, in_detail: bool) -> u16 {
-    if is_narrow(total) {
-        // No room for both panes: the list alone, or the detail alone once inside it.
-        return if in_detail { 0 } else { total };
-    }
-    LIST_MIN_WIDTH.max(total / 3).min(total)
-}
-
-/// Below this body width the list and the detail take turns on the whole width.
-const TWO_PANES_FROM: u16 = LIST_MIN_WIDTH + 1 + 20;
-
-pub(super) fn is_narrow(total: u16) -> bool {
-    total < TWO_PANES_FROM
-}
-
-/// Columns of the detail pane in a body `total` columns wide (one column of margin beside the
-/// list; none when the detail has the whole width).
-pub fn detail_width(total: u16, in_detail: bool) -> usize {
-    let list = list_width(total, in_detail);
-    let margin = u16::from(list > 0);
-    usize::from(total.saturating_sub(list).saturating_sub(margin))
-}
-
-/// Rows of the list in the body `env` gives.
-pub(super) fn list_rows(env: &Env<'_>) -> usize {
-    list_height(env.body().1)
-}
+pub use self::state::CirclesTab;
 
 impl Pane for CirclesTab {
     fn render(&self, area: Rect, buf: &mut Buffer, theme: Theme) {
@@ -242,14 +110,19 @@ impl Pane for CirclesTab {
 
     fn dispatch(&mut self, action: Action, env: &mut Env<'_>) -> Reply {
         use Action::*;
+        // The open form first, through the shared editor; what it does not take falls to the
+        // tab's own actions, which leave an open form as it is.
+        if self.editor.is_some() {
+            let step = crate::tui::widgets::editor::act(&mut self.editor, action, env.store);
+            if !matches!(step, Step::Pass) {
+                let reply = self.stepped(step, env);
+                return self.synced(reply, env);
+            }
+        }
         let h = list_rows(env);
         let reply = match action {
             Back => {
-                if let Some(editor) = &mut self.editor
-                    && editor.conflict.is_some()
-                {
-                    editor.conflict = None;
-                } else if !self.filter.is_empty() {
+                if !self.filter.is_empty() {
                     self.filter.clear();
                     self.refilter(h);
                 } else {
@@ -269,23 +142,6 @@ impl Pane for CirclesTab {
                 Reply::Done
             }
             Edit => self.open_editor(env),
-            Save => self.save_editor(env),
-            Cancel if self.is_dirty() => Reply::ConfirmDiscard,
-            Cancel => {
-                self.editor = None;
-                Reply::ClearError
-            }
-            NextField | PrevField => {
-                if let Some(editor) = &mut self.editor {
-                    if action == NextField {
-                        editor.form.focus_next();
-                    } else {
-                        editor.form.focus_prev();
-                    }
-                }
-                Reply::Done
-            }
-            KeepTheirs | KeepMine | TakeTheirs | ResolveConflict => self.conflict_action(action),
             FocusDetail | LeaveDetail | NextSection | PrevSection | ScrollDetailDown
             | ScrollDetailUp | PrevYear | NextYear | NewCircle | CloseCircle | AddItem
             | EditItem | CycleStatus | YearLater | YearEarlier | CloseGroup | DeleteWork => {

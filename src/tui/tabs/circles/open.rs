@@ -2,10 +2,10 @@
 //! circle or a GT, adding or editing a line of the detail, deleting a work item. The role is
 //! checked first, so nobody types a form the store would refuse.
 
-use super::CirclesTab;
 use super::detail::Section;
 use super::editor;
 use super::forms;
+use super::state::CirclesTab;
 use crate::catalogue::circles as model_msg;
 use crate::catalogue::circles_tab as cm;
 use crate::catalogue::tui as msg;

@@ -8,7 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::detail::DetailView;
-use super::{CirclesTab, GENERAL_ID, list_width};
+use super::detail::GENERAL_ID;
+use super::state::{CirclesTab, list_width};
 use crate::catalogue::circles_tab as cm;
 use crate::catalogue::tui as msg;
 use crate::text::width as text_width;

@@ -1,27 +1,30 @@
-//! The writes of the Cercles tab, each one call to the store: saving any of its forms (a
-//! refused value goes under its field, a conflict opens the merge panel, a role refusal shows
-//! the store's message), the one-key writes of the work log (status, year), and the yes to
+//! The writes of the Cercles tab, each one call to the store: what follows a save of any of
+//! its forms (the shared editor does the cycle), the one-key writes of the work log (status, year), and the yes to
 //! its questions (reopen a circle or a GT, delete a work item). After a write the tab reads
 //! itself again, then selects and scrolls to what was written.
 
-use super::CirclesTab;
+use super::editor::AfterSave;
 use super::open::{CircleQuestion, nothing_chosen};
+use super::state::CirclesTab;
 use crate::catalogue::circles_tab as cm;
 use crate::model::Area;
 use crate::store::StoreError;
 use crate::tui::tabs::{Env, Reply};
 use crate::tui::widgets::confirm::Confirm;
-use crate::tui::widgets::editor::{Answer, Saved};
+use crate::tui::widgets::editor::{self, Saved, Step};
 
 impl CirclesTab {
-    /// Save the open form; after a write, the tab read again and the row written in view.
-    pub(super) fn save_editor(&mut self, env: &mut Env<'_>) -> Reply {
-        let Some(editor) = &mut self.editor else {
-            return Reply::Done;
-        };
-        match editor.save(env.store) {
-            Answer::Saved(Saved { message, then }) => {
-                self.editor = None;
+    /// After the shared editor's step on the open form: a save read again, with the row and
+    /// the line written selected and in view.
+    pub(super) fn stepped(&mut self, step: Step<AfterSave>, env: &mut Env<'_>) -> Reply {
+        match step {
+            Step::Pass => Reply::Pass,
+            Step::Reply(reply) => env.said(reply),
+            Step::Reload(reply) => {
+                let reply = env.said(reply);
+                reply.then(self.reload_circles(env))
+            }
+            Step::Saved(Saved { message, then }) => {
                 if let Some(year) = then.year {
                     self.year = year;
                 }
@@ -37,18 +40,6 @@ impl CirclesTab {
                     self.follow_focus(env);
                 }
                 reply
-            }
-            Answer::Closed(reply) => {
-                self.editor = None;
-                reply
-            }
-            Answer::Kept { reply, reload } => {
-                let reply = env.said(reply);
-                if reload {
-                    reply.then(self.reload_circles(env))
-                } else {
-                    reply
-                }
             }
         }
     }
@@ -100,9 +91,13 @@ impl CirclesTab {
             self.editor = None;
             return Reply::ClearError;
         }
-        // Only this tab's own questions come here.
+        // Only this tab's own questions come here: its own, or one its open form's save asked.
         let Some(asked) = question.token::<CircleQuestion>() else {
-            return Reply::Done;
+            let step = editor::act_confirmed(&mut self.editor, env.store);
+            return match self.stepped(step, env) {
+                Reply::Pass => Reply::Done,
+                reply => reply,
+            };
         };
         let outcome = match asked.clone() {
             CircleQuestion::ReopenCircle { id, version } => env
