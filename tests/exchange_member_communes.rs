@@ -11,15 +11,7 @@ use cercles::store::people::PersonFilter;
 
 mod common;
 
-fn fresh() -> (TempDir, Store) {
-    common::quiet_log();
-    let dir = TempDir::new().unwrap();
-    let path = dir.path().join("t.db");
-    let today = NaiveDate::from_ymd_opt(2025, 11, 20).unwrap();
-    Store::create_with(&path, "admin", Some(today), |_| Ok(())).unwrap();
-    let store = Store::open(&path, "admin").unwrap();
-    (dir, store)
-}
+use common::fresh_store as fresh;
 
 /// (last name, commune code) of everyone, by name.
 fn communes(s: &Store) -> Vec<(String, String)> {

@@ -3,8 +3,6 @@
 //! commune awaiting review kept while other fields are edited, cleared once resolved; a
 //! `lecture` session sees no commune.
 
-use chrono::NaiveDate;
-use tempfile::TempDir;
 
 use cercles::model::{PersonDraft, Role};
 use cercles::store::people::PersonFilter;
@@ -12,15 +10,7 @@ use cercles::store::{Store, StoreError};
 
 mod common;
 
-fn fresh() -> (TempDir, Store) {
-    common::quiet_log();
-    let dir = TempDir::new().unwrap();
-    let path = dir.path().join("t.db");
-    let today = NaiveDate::from_ymd_opt(2025, 11, 20).unwrap();
-    Store::create_with(&path, "admin", Some(today), |_| Ok(())).unwrap();
-    let store = Store::open(&path, "admin").unwrap();
-    (dir, store)
-}
+use common::fresh_store as fresh;
 
 fn living_in(last: &str, commune: &str) -> PersonDraft {
     PersonDraft {

@@ -44,3 +44,14 @@ pub fn command() -> assert_cmd::Command {
         .env_remove("CERCLES_DB");
     cmd
 }
+
+/// A fresh database whose Clock says 20/11/2025, opened as its admin `admin`.
+pub fn fresh_store() -> (tempfile::TempDir, cercles::store::Store) {
+    quiet_log();
+    let dir = tempfile::TempDir::new().unwrap();
+    let path = dir.path().join("t.db");
+    let today = chrono::NaiveDate::from_ymd_opt(2025, 11, 20).unwrap();
+    cercles::store::Store::create_with(&path, "admin", Some(today), |_| Ok(())).unwrap();
+    let store = cercles::store::Store::open(&path, "admin").unwrap();
+    (dir, store)
+}
