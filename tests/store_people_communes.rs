@@ -3,7 +3,6 @@
 //! commune awaiting review kept while other fields are edited, cleared once resolved; a
 //! `lecture` session sees no commune.
 
-
 use cercles::model::{PersonDraft, Role};
 use cercles::store::people::PersonFilter;
 use cercles::store::{Store, StoreError};

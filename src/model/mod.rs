@@ -1,5 +1,6 @@
 //! Plain domain types and their validation: money in cents, dates, enums. No SQL, no terminal.
 
+pub mod checklist;
 pub mod circle;
 pub mod clock;
 pub mod collective;
