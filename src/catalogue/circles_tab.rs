@@ -1,8 +1,8 @@
 //! Screen text of the Cercles tab (French): the list with its counts, the detail's sections,
 //! the forms of circles, GT, work log and decisions, and their messages.
 
-use super::plural;
 use super::tui::FormKeys;
+use super::words::plural;
 
 // --- list ---------------------------------------------------------------------------------------
 
@@ -341,7 +341,7 @@ mod tests {
             let line = format!("{} {text}", super::super::tui::ERROR_MARK);
             assert!(line.width() <= 80, "{line:?} is wider than 80 columns");
         };
-        for role in super::super::ROLE_LABELS {
+        for role in super::super::words::ROLE_LABELS {
             for what in [WHAT_CIRCLES, WHAT_WORK_LOG] {
                 fits(&refused(role, what));
             }

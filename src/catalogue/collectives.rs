@@ -1,6 +1,6 @@
 //! Citizen collectives and lists, their communes and their follow-up.
 
-use super::plural;
+use super::words::plural;
 
 pub const FIELD_NAME: &str = "nom";
 pub const FIELD_KIND: &str = "type";

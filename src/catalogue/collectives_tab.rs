@@ -1,6 +1,6 @@
 //! The Collectifs tab: its list, detail, quick filters, counts and forms.
 
-use super::plural;
+use super::words::plural;
 
 pub const TITLE: &str = "Collectifs";
 pub const GROUP: &str = "Collectifs";

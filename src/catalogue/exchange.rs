@@ -42,7 +42,7 @@ pub fn import_done(added: usize, roles: usize, skipped: usize) -> String {
     format!(
         "{} avec {} ; {}",
         people_done(added, "personne ajoutée", "personnes ajoutées"),
-        crate::catalogue::plural(roles as i64, "rôle", "rôles"),
+        crate::catalogue::words::plural(roles as i64, "rôle", "rôles"),
         people_done(
             skipped,
             "ignorée (déjà là ou en double)",
@@ -58,7 +58,7 @@ pub fn import_dry_run(added: usize, roles: usize, skipped: usize) -> String {
             "personne serait ajoutée",
             "personnes seraient ajoutées"
         ),
-        crate::catalogue::plural(roles as i64, "rôle", "rôles"),
+        crate::catalogue::words::plural(roles as i64, "rôle", "rôles"),
         people_done(
             skipped,
             "ignorée (déjà là ou en double)",

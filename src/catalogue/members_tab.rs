@@ -1,8 +1,8 @@
 //! Screen text of the Membres tab (French): list, filters, detail, the person form, the role
 //! forms and their messages. Inclusive forms as the network writes them.
 
-use super::plural;
 use super::tui::FormKeys;
+use super::words::plural;
 
 // --- actions (keymap descriptions; the footer shows what comes before " :") -------------------
 
@@ -161,7 +161,7 @@ pub fn term_ended_ago(days: i64) -> String {
 
 pub const FORM_ADD_TITLE: &str = "Nouvelle personne";
 pub fn form_edit_title(name: &str) -> String {
-    format!("Fiche {}", super::de(name))
+    format!("Fiche {}", super::words::de(name))
 }
 pub const FIELD_LAST_NAME: &str = "Nom";
 pub const FIELD_FIRST_NAME: &str = "Prénom";
@@ -185,7 +185,7 @@ pub fn give_role_title(name: &str) -> String {
     format!("Donner un rôle à {name}")
 }
 pub fn term_title(name: &str) -> String {
-    format!("Mandat {}", super::de(name))
+    format!("Mandat {}", super::words::de(name))
 }
 pub const TERM_HINT: &str =
     "Le rôle continue, depuis la même date ; laissez la fin vide pour un mandat sans terme.";
@@ -196,7 +196,7 @@ pub fn term_set(name: &str, role: &str, circle: &str, end: Option<&str>) -> Stri
     }
 }
 pub fn end_role_title(name: &str) -> String {
-    format!("Terminer un rôle {}", super::de(name))
+    format!("Terminer un rôle {}", super::words::de(name))
 }
 pub fn leave_title(name: &str) -> String {
     format!("{name} quitte le réseau")
@@ -237,7 +237,7 @@ pub fn person_added(name: &str) -> String {
     format!("{name} ajouté·e au réseau")
 }
 pub fn person_saved(name: &str) -> String {
-    format!("fiche {} enregistrée", super::de(name))
+    format!("fiche {} enregistrée", super::words::de(name))
 }
 pub fn role_given(name: &str, role: &str, circle: &str, since: &str) -> String {
     format!("{name} : {role} du cercle {circle} depuis le {since}")

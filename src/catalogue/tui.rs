@@ -1,7 +1,7 @@
 //! Screen text of the terminal UI (French): tabs, key descriptions, status bar, forms,
 //! dialogs. Inclusive forms and accents as the network writes them.
 
-use super::plural;
+use super::words::plural;
 
 // --- tabs -------------------------------------------------------------------------------------
 
