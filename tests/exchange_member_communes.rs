@@ -2,7 +2,6 @@
 //! resolved as a collective's; an ambiguous or unknown one stops the import naming its line;
 //! the export writes the INSEE code and the name, which import back to the same commune.
 
-use chrono::NaiveDate;
 use tempfile::TempDir;
 
 use cercles::exchange::members::{Format, export_members, import_members};
@@ -83,10 +82,7 @@ fn the_export_writes_codes_and_names_that_import_back_identically() {
         "{text}"
     );
     // Into another base: the same people in the same communes.
-    let path = dir.path().join("other.db");
-    let today = NaiveDate::from_ymd_opt(2025, 11, 20).unwrap();
-    Store::create_with(&path, "admin", Some(today), |_| Ok(())).unwrap();
-    let mut other = Store::open(&path, "admin").unwrap();
+    let mut other = common::store_at(&dir.path().join("other.db"));
     import_members(&mut other, &csv, false).unwrap();
     assert_eq!(communes(&other), communes(&s));
     assert_eq!(export_members(&other, Format::Csv).unwrap().0, csv);

@@ -417,10 +417,7 @@ fn leavers_export_with_their_date_and_come_back_as_leavers() {
         "{text}"
     );
 
-    let path = dir.path().join("other.db");
-    let today = NaiveDate::from_ymd_opt(2025, 11, 20).unwrap();
-    Store::create_with(&path, "admin", Some(today), |_| Ok(())).unwrap();
-    let mut other = Store::open(&path, "admin").unwrap();
+    let mut other = common::store_at(&dir.path().join("other.db"));
     import_members(&mut other, &csv, false).unwrap();
     let back = other.resolve_person("Bruno Martin").unwrap();
     assert_eq!(back.left_on, NaiveDate::from_ymd_opt(2025, 10, 1));

@@ -79,6 +79,12 @@ fn status_by_id(conn: &Connection, id: i64) -> Result<Option<StatusChange>> {
         .optional()?)
 }
 
+/// The order collectives are listed in: by name folded (`Étain` among the E), then commune
+/// code, then id; each given as (folded name, commune, id).
+fn listing_order(a: (&str, &str, i64), b: (&str, &str, i64)) -> std::cmp::Ordering {
+    a.cmp(&b)
+}
+
 super::write::versioned!(
     Collective,
     "collectives",
@@ -173,11 +179,7 @@ impl Store {
             let c = self.shown_collective(row?);
             out.push((crate::text::fold_for_match(&c.name), c));
         }
-        out.sort_by(|(a, x), (b, y)| {
-            a.cmp(b)
-                .then_with(|| x.commune.cmp(&y.commune))
-                .then(x.id.cmp(&y.id))
-        });
+        out.sort_by(|(a, x), (b, y)| listing_order((a, &x.commune, x.id), (b, &y.commune, y.id)));
         Ok(out.into_iter().map(|(_, c)| c).collect())
     }
 
@@ -210,10 +212,10 @@ impl Store {
         })?;
         let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
         out.sort_by(|x, y| {
-            x.folded_name
-                .cmp(&y.folded_name)
-                .then_with(|| x.commune.cmp(&y.commune))
-                .then(x.id.cmp(&y.id))
+            listing_order(
+                (&x.folded_name, &x.commune, x.id),
+                (&y.folded_name, &y.commune, y.id),
+            )
         });
         Ok(out)
     }

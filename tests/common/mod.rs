@@ -49,9 +49,13 @@ pub fn command() -> assert_cmd::Command {
 pub fn fresh_store() -> (tempfile::TempDir, cercles::store::Store) {
     quiet_log();
     let dir = tempfile::TempDir::new().unwrap();
-    let path = dir.path().join("t.db");
-    let today = chrono::NaiveDate::from_ymd_opt(2025, 11, 20).unwrap();
-    cercles::store::Store::create_with(&path, "admin", Some(today), |_| Ok(())).unwrap();
-    let store = cercles::store::Store::open(&path, "admin").unwrap();
+    let store = store_at(&dir.path().join("t.db"));
     (dir, store)
+}
+
+/// A new database at `path` whose Clock says 20/11/2025, opened as its admin `admin`.
+pub fn store_at(path: &std::path::Path) -> cercles::store::Store {
+    let today = chrono::NaiveDate::from_ymd_opt(2025, 11, 20).unwrap();
+    cercles::store::Store::create_with(path, "admin", Some(today), |_| Ok(())).unwrap();
+    cercles::store::Store::open(path, "admin").unwrap()
 }
