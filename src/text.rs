@@ -185,29 +185,37 @@ fn truncate_nfc(text: &str, max_chars: usize) -> String {
 /// spelt out, surrounding whitespace trimmed and inner runs of whitespace made one space.
 /// `Catégorie` and ` categorie ` fold to the same key.
 pub fn fold_for_match(s: &str) -> String {
+    let mut folded = String::with_capacity(s.len());
+    fold_into(&mut folded, s);
+    folded
+}
+
+/// [`fold_for_match`] of `s` appended to `out` (one buffer for a text folded from pieces).
+pub fn fold_into(out: &mut String, s: &str) {
     // Most names and words are plain ASCII: lowered and their spaces collapsed, without the
     // decomposition (a big network folds tens of thousands of names to sort them).
     if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_control()) {
-        let mut folded = String::with_capacity(s.len());
+        let start = out.len();
         for word in s.split_ascii_whitespace() {
-            if !folded.is_empty() {
-                folded.push(' ');
+            if out.len() > start {
+                out.push(' ');
             }
-            folded.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
         }
-        return folded;
+        return;
     }
-    fold_general(s)
+    fold_general(out, s)
 }
 
-/// [`fold_for_match`] for any text.
-fn fold_general(s: &str) -> String {
+/// [`fold_into`] for any text.
+fn fold_general(folded: &mut String, s: &str) {
     let lowered = s.to_lowercase();
-    let mut folded = String::with_capacity(lowered.len());
+    folded.reserve(lowered.len());
+    let start = folded.len();
     let mut pending_space = false;
     for c in lowered.nfd().filter(|&c| !is_combining_mark(c)) {
         if c.is_whitespace() {
-            pending_space = !folded.is_empty();
+            pending_space = folded.len() > start;
             continue;
         }
         if pending_space {
@@ -225,7 +233,6 @@ fn fold_general(s: &str) -> String {
             other => folded.push(other),
         }
     }
-    folded
 }
 
 /// Columns the text takes in a terminal.
@@ -374,7 +381,16 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn the_ascii_fold_is_the_general_fold(s in "[ -~\t]{0,40}") {
-            proptest::prop_assert_eq!(fold_for_match(&s), fold_general(&s));
+            let mut general = String::new();
+            fold_general(&mut general, &s);
+            proptest::prop_assert_eq!(fold_for_match(&s), general);
+        }
+
+        #[test]
+        fn folding_into_a_buffer_appends_the_fold(head in "[ -~]{0,8}", s in "\\PC{0,30}") {
+            let mut out = head.clone();
+            fold_into(&mut out, &s);
+            proptest::prop_assert_eq!(out, format!("{head}{}", fold_for_match(&s)));
         }
     }
 

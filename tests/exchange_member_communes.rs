@@ -16,8 +16,7 @@ use common::fresh_store as fresh;
 fn communes(s: &Store) -> Vec<(String, String)> {
     s.people(&PersonFilter::default())
         .unwrap()
-        .rows
-        .iter()
+        .rows()
         .map(|r| (r.person.last_name.clone(), r.person.commune.clone()))
         .collect()
 }

@@ -20,7 +20,6 @@ fn count(store: &Store) -> usize {
             ..Default::default()
         })
         .unwrap()
-        .rows
         .len()
 }
 
@@ -346,8 +345,7 @@ fn a_utf8_file_with_a_word_paste_keeps_every_accent() {
     let names: Vec<String> = s
         .people(&PersonFilter::default())
         .unwrap()
-        .rows
-        .iter()
+        .rows()
         .map(|r| {
             format!(
                 "{} {} {}",
@@ -421,10 +419,7 @@ fn leavers_export_with_their_date_and_come_back_as_leavers() {
     import_members(&mut other, &csv, false).unwrap();
     let back = other.resolve_person("Bruno Martin").unwrap();
     assert_eq!(back.left_on, NaiveDate::from_ymd_opt(2025, 10, 1));
-    assert_eq!(
-        other.people(&PersonFilter::default()).unwrap().rows.len(),
-        2
-    );
+    assert_eq!(other.people(&PersonFilter::default()).unwrap().len(), 2);
     // A leaver with circles is a contradiction, named.
     let err = import_members(
         &mut other,

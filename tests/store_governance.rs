@@ -181,7 +181,7 @@ fn memberships_keep_history_and_derive_both_circles() {
             ..Default::default()
         })
         .unwrap();
-    assert_eq!(text.rows.len(), 1);
+    assert_eq!(text.len(), 1);
     assert_eq!(text.counts.total, 3);
     assert!(s.check().unwrap().is_ok());
 }
@@ -203,14 +203,14 @@ fn leaving_ends_current_roles_and_keeps_the_person() {
     let detail = s.person(a.id).unwrap().unwrap();
     assert_eq!(detail.memberships[0].membership.until, Some(d(2025, 11, 1)));
     assert_eq!(s.derived_counts().unwrap().general, 0);
-    assert_eq!(s.people(&PersonFilter::default()).unwrap().rows.len(), 0);
+    assert_eq!(s.people(&PersonFilter::default()).unwrap().len(), 0);
     let all = s
         .people(&PersonFilter {
             include_left: true,
             ..Default::default()
         })
         .unwrap();
-    assert_eq!(all.rows.len(), 1);
+    assert_eq!(all.len(), 1);
     assert!(
         s.give_role(a.id, fin, CircleRole::MembreActif, d(2025, 11, 2), None)
             .is_err()
@@ -500,8 +500,8 @@ fn lecture_cannot_write_and_sees_no_contacts() {
     s.add_user("lecteur", Role::Lecture, None).unwrap();
     let mut reader = Store::open(&path, "lecteur").unwrap();
     let list = reader.people(&PersonFilter::default()).unwrap();
-    assert_eq!(list.rows[0].person.email, None);
-    assert_eq!(list.rows[0].person.phone, None);
+    assert_eq!(list.get(0).unwrap().person.email, None);
+    assert_eq!(list.get(0).unwrap().person.phone, None);
     // The hidden email cannot be found by searching for it either.
     assert!(
         reader
@@ -510,7 +510,6 @@ fn lecture_cannot_write_and_sees_no_contacts() {
                 ..Default::default()
             })
             .unwrap()
-            .rows
             .is_empty()
     );
     assert_eq!(reader.person(p.id).unwrap().unwrap().person.email, None);

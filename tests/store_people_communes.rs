@@ -88,7 +88,7 @@ fn a_person_edited_keeps_their_commune_and_a_lecture_session_sees_none() {
         ("", "")
     );
     let list = reader.people(&PersonFilter::default()).unwrap();
-    assert_eq!(list.rows[0].person.commune, "");
+    assert_eq!(list.get(0).unwrap().person.commune, "");
     // Nor can the commune be found by searching for it.
     let found = reader
         .people(&PersonFilter {
@@ -96,7 +96,7 @@ fn a_person_edited_keeps_their_commune_and_a_lecture_session_sees_none() {
             ..PersonFilter::default()
         })
         .unwrap();
-    assert!(found.rows.is_empty());
+    assert!(found.is_empty());
     assert!(reader.member_communes().unwrap().is_empty());
     // The admin finds them by the commune's name.
     let found = s
@@ -105,6 +105,6 @@ fn a_person_edited_keeps_their_commune_and_a_lecture_session_sees_none() {
             ..PersonFilter::default()
         })
         .unwrap();
-    assert_eq!(found.rows.len(), 1);
+    assert_eq!(found.len(), 1);
     assert_eq!(s.member_communes().unwrap(), ["86194"]);
 }

@@ -105,7 +105,7 @@ fn people_count(path: &Path) -> usize {
         include_left: true,
         ..PersonFilter::default()
     };
-    store.people(&all).unwrap().rows.len()
+    store.people(&all).unwrap().len()
 }
 
 fn header(app: &App) -> String {
@@ -886,7 +886,6 @@ fn adding_someone_whose_name_is_taken_asks_first() {
             .unwrap()
             .people(&Default::default())
             .unwrap()
-            .rows
             .len(),
         before
     );

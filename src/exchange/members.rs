@@ -294,8 +294,8 @@ pub struct MemberRecord {
     pub depart: String,
 }
 
-impl From<&PersonRow> for MemberRecord {
-    fn from(row: &PersonRow) -> Self {
+impl From<PersonRow<'_>> for MemberRecord {
+    fn from(row: PersonRow<'_>) -> Self {
         let p = &row.person;
         let cercles: Vec<String> = row
             .roles
@@ -327,7 +327,7 @@ pub fn member_records(store: &Store) -> Result<Vec<MemberRecord>> {
         include_left: true,
         ..PersonFilter::default()
     })?;
-    Ok(list.rows.iter().map(MemberRecord::from).collect())
+    Ok(list.rows().map(MemberRecord::from).collect())
 }
 
 /// The export file's bytes: CSV (`;`, UTF-8 with BOM) or a JSON array.

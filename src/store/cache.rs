@@ -6,7 +6,8 @@
 use std::rc::Rc;
 
 use super::error::Result;
-use super::kept::{CacheKey, Cached, PeopleSearched, Slot};
+use super::kept::{CacheKey, Cached, Slot};
+use super::people_search::Everyone;
 use super::session::Store;
 use super::{memberships, people};
 
@@ -23,20 +24,21 @@ impl Store {
     }
 
     /// Each person's current roles on `day`, grouped once per state of the file.
-    pub(crate) fn role_badges(&self, day: chrono::NaiveDate) -> Result<Rc<people::BadgesByPerson>> {
+    pub(crate) fn role_badges(
+        &self,
+        day: chrono::NaiveDate,
+    ) -> Result<Rc<super::people_search::Badges>> {
         self.cached(&self.caches.badges, day, |store| {
-            Ok(people::badges_by_person(&store.current_roles_on(day)?))
+            Ok(super::people_search::Badges::new(
+                &store.current_roles_on(day)?,
+            ))
         })
     }
 
     /// Everyone as this session sees them, by name, each with the folded text the Membres
     /// filter searches; read again only when the file changed.
-    pub(crate) fn people_sorted(&self) -> Result<Rc<PeopleSearched>> {
-        self.cached(
-            &self.caches.people,
-            self.today(),
-            people::sorted_with_haystacks,
-        )
+    pub(crate) fn people_sorted(&self) -> Result<Rc<Everyone>> {
+        self.cached(&self.caches.people, self.today(), people::everyone)
     }
 
     /// A reading from `slot` while the file, the day and the role are as when it was made.

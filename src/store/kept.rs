@@ -4,7 +4,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::people;
 use crate::model::Role;
 
 /// What a cached reading depends on: the state of the file (others' commits, this session's),
@@ -16,9 +15,6 @@ pub(super) struct CacheKey {
     pub(super) day: chrono::NaiveDate,
     pub(super) role: Role,
 }
-
-/// Everyone by name, each with the folded text the Membres filter searches.
-pub(crate) type PeopleSearched = Vec<(Rc<crate::model::Person>, String)>;
 
 /// A reading kept while its key holds.
 pub(super) struct Cached<T> {
@@ -36,7 +32,7 @@ pub(crate) struct Caches {
     pub(super) roles: Slot<Vec<crate::model::governance::CurrentRole>>,
     /// Everyone, as this session may see them, by name, with the text the filter searches:
     /// typing in the Membres filter then searches memory instead of reading the file again.
-    pub(super) people: Slot<PeopleSearched>,
+    pub(super) people: Slot<super::people_search::Everyone>,
     /// Each person's current roles as the Membres list shows them, from `roles`.
-    pub(super) badges: Slot<people::BadgesByPerson>,
+    pub(super) badges: Slot<super::people_search::Badges>,
 }

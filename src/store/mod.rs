@@ -20,6 +20,7 @@ pub mod memberships;
 pub mod open;
 pub mod people;
 mod people_communes;
+mod people_search;
 mod person_lookup;
 mod plain_rows;
 pub mod reference;

@@ -13,20 +13,20 @@ use super::circles::{date_col, iso};
 use super::error::{Result, StoreError};
 use super::memberships::membership_by_id;
 use super::people_communes::{edited_commune, person_commune_code};
+use super::people_search::{Badges, Everyone};
 use super::session::Store;
 use super::write::Tx;
 use crate::catalogue::people as msg;
-use crate::model::governance::CurrentRole;
 use crate::model::{
     Area, CircleKind, CircleRole, Membership, Person, PersonDraft, PersonKind, ValidPerson,
 };
 use crate::text::fold_for_match;
 
-const COLUMNS: &str = "id, last_name, first_name, email, phone, commune, kind, \
+pub(super) const COLUMNS: &str = "id, last_name, first_name, email, phone, commune, kind, \
                        confidentiality_signed_on, mission_accepted_on, notes, left_on, version, \
                        commune_typed";
 
-fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Person> {
+pub(super) fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Person> {
     Ok(Person {
         id: r.get(0)?,
         last_name: line(r, 1)?,
@@ -105,32 +105,28 @@ pub struct PersonFilter {
 // A role beside a name is the governance model's; it keeps its path here.
 pub use crate::model::governance::RoleBadge;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PersonRow {
-    /// Shared with the session's reading of everyone: a list of 70 000 rows copies no one.
-    pub person: std::rc::Rc<Person>,
-    /// Current roles, co-référent·e ones first, then in the circles' order; shared with the
-    /// session's reading of everyone's roles.
-    pub roles: std::rc::Rc<[RoleBadge]>,
+/// A row of the Membres list: a person and their current roles, co-référent·e ones first,
+/// then in the circles' order; both borrowed from the session's readings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PersonRow<'a> {
+    pub person: &'a Person,
+    pub roles: &'a [RoleBadge],
 }
 
-/// Each person's current roles as the Membres list shows them, co-référent·e ones first.
-pub(crate) type BadgesByPerson = super::id_map::IdMap<std::rc::Rc<[RoleBadge]>>;
-
-/// Group `roles` by person (read once per state of the file: each letter typed in the filter
-/// would otherwise group 70 000 roles again).
-pub(crate) fn badges_by_person(roles: &[CurrentRole]) -> BadgesByPerson {
-    let mut grouped: super::id_map::IdMap<Vec<&CurrentRole>> = super::id_map::IdMap::default();
-    for r in roles {
-        grouped.entry(r.person_id).or_default().push(r);
+/// Everyone as this session may see them, in the order they were read, for the Membres
+/// filter (see [`Everyone`]).
+pub(crate) fn everyone(store: &Store) -> Result<Everyone> {
+    let count: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM people", [], |r| r.get(0))?;
+    let mut people = Vec::with_capacity(usize::try_from(count).unwrap_or(0));
+    let mut stmt = store
+        .conn()
+        .prepare(&format!("SELECT {COLUMNS} FROM people"))?;
+    for p in stmt.query_map([], from_row)? {
+        people.push(store.shown_person(p?));
     }
-    grouped
-        .into_iter()
-        .map(|(id, mut list)| {
-            list.sort_by_key(|r| r.role != CircleRole::CoReferent);
-            (id, list.into_iter().map(RoleBadge::from).collect())
-        })
-        .collect()
+    Ok(Everyone::new(people))
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -150,10 +146,42 @@ pub struct PeopleCounts {
     pub commune_review: usize,
 }
 
+/// The Membres list: the rows a filter kept, by name, over the session's readings (a list of
+/// 70 000 rows copies no one), and the header's counts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PeopleList {
-    pub rows: Vec<PersonRow>,
+    everyone: std::rc::Rc<Everyone>,
+    badges: std::rc::Rc<Badges>,
+    /// Indices into `everyone`, in the list's order.
+    shown: Vec<u32>,
     pub counts: PeopleCounts,
+}
+
+impl PeopleList {
+    pub fn len(&self) -> usize {
+        self.shown.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.shown.is_empty()
+    }
+
+    /// Row `i` of the list.
+    pub fn get(&self, i: usize) -> Option<PersonRow<'_>> {
+        self.shown.get(i).map(|&at| self.row(at))
+    }
+
+    pub fn rows(&self) -> impl ExactSizeIterator<Item = PersonRow<'_>> + '_ {
+        self.shown.iter().map(|&at| self.row(at))
+    }
+
+    fn row(&self, at: u32) -> PersonRow<'_> {
+        let person = self.everyone.person(at);
+        PersonRow {
+            person,
+            roles: self.badges.of(person.id),
+        }
+    }
 }
 
 /// One of a person's roles, past or present, with its circle's name.
@@ -232,41 +260,6 @@ impl Tx<'_> {
     }
 }
 
-/// Everyone as `store`'s session sees them, by name, each with the folded text the Membres
-/// filter searches: the name both ways (the list shows "Nom Prénom", people type either), the
-/// commune's name (or what was typed, awaiting review) and the email.
-pub(crate) fn sorted_with_haystacks(store: &Store) -> Result<Vec<(std::rc::Rc<Person>, String)>> {
-    // Each person goes into its own allocation as it is read: a vector of everyone, then
-    // re-collected in place, would keep a buffer the size of every person for the session.
-    let mut stmt = store
-        .conn()
-        .prepare(&format!("SELECT {COLUMNS} FROM people"))?;
-    let mut keyed = Vec::new();
-    for p in stmt.query_map([], from_row)? {
-        let p = store.shown_person(p?);
-        keyed.push((name_key(&p), std::rc::Rc::new(p)));
-    }
-    // The keys end with the id: no two are equal.
-    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut out = Vec::with_capacity(keyed.len());
-    out.extend(keyed.into_iter().map(|(_, p)| {
-        let commune = crate::geo::communes()
-            .by_code(&p.commune)
-            .map_or(p.commune_typed.as_str(), |c| c.name());
-        let haystack = fold_for_match(&format!(
-            "{} {} | {} {} | {} | {}",
-            p.first_name,
-            p.last_name,
-            p.last_name,
-            p.first_name,
-            commune,
-            p.email.as_deref().unwrap_or("")
-        ));
-        (p, haystack)
-    }));
-    Ok(out)
-}
-
 impl Store {
     /// Blank what this session's role may not see.
     pub(crate) fn shown_person(&self, mut p: Person) -> Person {
@@ -286,10 +279,7 @@ impl Store {
     pub fn people(&self, filter: &PersonFilter) -> Result<PeopleList> {
         let today = self.today();
         let badges = self.role_badges(today)?;
-        let no_role: std::rc::Rc<[RoleBadge]> = std::rc::Rc::from(Vec::new());
-        let people = self.people_sorted()?;
-        let total = people.iter().filter(|(p, _)| !p.has_left(today)).count();
-        let left = people.len() - total;
+        let everyone = self.people_sorted()?;
         let needle = fold_for_match(&filter.text);
         // One searcher for the 70 000 haystacks of a big network, not one built for each.
         let finder = memchr::memmem::Finder::new(needle.as_bytes());
@@ -299,56 +289,58 @@ impl Store {
             .transpose()?
             .flatten()
             .is_some_and(|c| c.kind == CircleKind::Coordination);
-        let mut rows = Vec::new();
-        for (person, haystack) in people.iter() {
-            if !filter.include_left && person.has_left(today) {
-                continue;
-            }
-            if filter.kind.is_some_and(|k| k != person.kind)
+        let in_scope = |r: &RoleBadge| match filter.circle_id {
+            Some(_) if coordination => r.role == CircleRole::CoReferent,
+            Some(id) => r.circle_id == id,
+            None => true,
+        };
+        let by_role = filter.circle_id.is_some() || filter.role.is_some();
+        // The counts in the same pass: one reading of each person.
+        let (mut total, mut review) = (0, 0);
+        let mut by_kind = [0usize; PersonKind::ALL.len()];
+        let mut co_referents = 0;
+        let mut shown = Vec::new();
+        for &at in everyone.by_name() {
+            let person = everyone.person(at);
+            let gone = person.has_left(today);
+            total += usize::from(!gone);
+            review += usize::from(person.commune_awaits_review());
+            if (gone && !filter.include_left)
+                || filter.kind.is_some_and(|k| k != person.kind)
                 || (filter.commune_review && !person.commune_awaits_review())
+                || (!needle.is_empty() && finder.find(everyone.haystack(at).as_bytes()).is_none())
             {
                 continue;
             }
-            let mine = badges.get(&person.id).unwrap_or(&no_role);
-            let in_scope = |r: &&RoleBadge| match filter.circle_id {
-                Some(_) if coordination => r.role == CircleRole::CoReferent,
-                Some(id) => r.circle_id == id,
-                None => true,
-            };
-            if (filter.circle_id.is_some() || filter.role.is_some())
+            let mine = badges.of(person.id);
+            if by_role
                 && !mine
                     .iter()
-                    .filter(in_scope)
+                    .filter(|r| in_scope(r))
                     .any(|r| filter.role.is_none_or(|role| r.role == role))
             {
                 continue;
             }
-            if !needle.is_empty() && finder.find(haystack.as_bytes()).is_none() {
-                continue;
+            if let Some(n) = PersonKind::ALL.iter().position(|&k| k == person.kind) {
+                by_kind[n] += 1;
             }
-            rows.push(PersonRow {
-                person: std::rc::Rc::clone(person),
-                roles: std::rc::Rc::clone(mine),
-            });
+            co_referents += usize::from(mine.iter().any(|b| b.role == CircleRole::CoReferent));
+            shown.push(at);
         }
         let counts = PeopleCounts {
-            shown: rows.len(),
+            shown: shown.len(),
             total,
-            left,
-            by_kind: PersonKind::ALL
-                .into_iter()
-                .map(|k| (k, rows.iter().filter(|r| r.person.kind == k).count()))
-                .collect(),
-            co_referents: rows
-                .iter()
-                .filter(|r| r.roles.iter().any(|b| b.role == CircleRole::CoReferent))
-                .count(),
-            commune_review: people
-                .iter()
-                .filter(|(p, _)| p.commune_awaits_review())
-                .count(),
+            left: everyone.len() - total,
+            by_kind: PersonKind::ALL.into_iter().zip(by_kind).collect(),
+            co_referents,
+            commune_review: review,
         };
-        Ok(PeopleList { rows, counts })
+        Ok(PeopleList {
+            everyone,
+            badges,
+            shown,
+            counts,
+        })
     }
 
     /// One person, with every role they held.

@@ -202,8 +202,7 @@ mod tests {
         let everyone = store.people(&PersonFilter::default()).unwrap();
         let by_name = |name: &str| {
             everyone
-                .rows
-                .iter()
+                .rows()
                 .find(|r| r.person.last_name == name)
                 .map(|r| (r.person.commune.clone(), r.person.commune_typed.clone()))
                 .unwrap()
@@ -221,11 +220,7 @@ mod tests {
                 ..PersonFilter::default()
             })
             .unwrap();
-        let names: Vec<&str> = review
-            .rows
-            .iter()
-            .map(|r| r.person.last_name.as_str())
-            .collect();
+        let names: Vec<&str> = review.rows().map(|r| r.person.last_name.as_str()).collect();
         assert_eq!(names, ["Ambigu", "Inconnu", "Postal"]);
         let mut codes = store.member_communes().unwrap();
         codes.sort();
@@ -243,8 +238,8 @@ mod tests {
         assert!(store.check().unwrap().is_ok(), "check after the upgrade");
 
         // Edited with the text in doubt left as it is: saved, still to review.
-        let id = review.rows[0].person.id;
-        let ambigu = Person::clone(&review.rows[0].person);
+        let id = review.get(0).unwrap().person.id;
+        let ambigu = Person::clone(review.get(0).unwrap().person);
         let mut draft = ambigu.draft();
         assert_eq!(draft.commune, "Saint-Denis");
         draft.notes = "à appeler".into();

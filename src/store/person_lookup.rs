@@ -12,13 +12,10 @@ impl Store {
     /// Someone already in the network (left or not) with this first and last name, without
     /// case or accents: a new person by that name is most likely them again.
     pub fn homonym(&self, first_name: &str, last_name: &str) -> Result<Option<Person>> {
-        let key = (fold_for_match(first_name), fold_for_match(last_name));
         Ok(self
             .people_sorted()?
-            .iter()
-            .map(|(p, _)| p)
-            .find(|p| (fold_for_match(&p.first_name), fold_for_match(&p.last_name)) == key)
-            .map(|p| Person::clone(p)))
+            .namesake(last_name, first_name)
+            .cloned())
     }
 
     /// Resolve a PERSON argument: an id, an email, or the exact name (`Prénom Nom` or

@@ -283,9 +283,9 @@ impl MembersView<'_> {
         Line::from(spans)
     }
 
-    fn row(&self, row: &PersonRow) -> Vec<TableCell<'static>> {
+    fn row(&self, row: PersonRow<'_>) -> Vec<TableCell<'static>> {
         let theme = self.theme;
-        let p = &row.person;
+        let p = row.person;
         let flag = match worst_alert(&self.tab.alerts, p.id) {
             Some(kind) => TableCell::styled(mm::TERM_FLAG, flag_style(theme, kind)),
             None => TableCell::default(),
@@ -342,7 +342,7 @@ impl MembersView<'_> {
             };
             return view.render(area, buf);
         }
-        if tab.people.rows.is_empty() {
+        if tab.people.is_empty() {
             let text = if tab.filter.commune_review && tab.people.counts.commune_review == 0 {
                 mm::NO_COMMUNE_TO_REVIEW
             } else if tab.is_filtered() {
@@ -359,10 +359,10 @@ impl MembersView<'_> {
         }
         // Only the rows on screen are built (a network of 70 000 people would otherwise build
         // 70 000 rows for every frame).
-        let rows = &tab.people.rows;
+        let people = &tab.people;
         let columns = list_columns();
-        let row = |i: usize| rows.get(i).map(|r| self.row(r)).unwrap_or_default();
-        Table::new(&columns, rows.len(), row, &tab.list, theme)
+        let row = |i: usize| people.get(i).map(|r| self.row(r)).unwrap_or_default();
+        Table::new(&columns, people.len(), row, &tab.list, theme)
             .header(false)
             .render(body, buf);
     }
