@@ -138,9 +138,19 @@ fn scale_1000(c: &mut Criterion) {
 
 criterion_group!(scale, scale_1000);
 
+/// Set to a base to open it and draw the first frame 20 times, and nothing else: a process
+/// to profile start-up alone (`perf record`), without the building of the base.
+const STARTUP_ENV: &str = "CERCLES_BENCH_STARTUP";
+
 fn main() {
     if let Some(path) = std::env::var_os(SESSION_ENV) {
         session_memory(Path::new(&path));
+        return;
+    }
+    if let Some(path) = std::env::var_os(STARTUP_ENV) {
+        for _ in 0..20 {
+            black_box(open(Path::new(&path)));
+        }
         return;
     }
     scale();

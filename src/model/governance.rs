@@ -127,18 +127,37 @@ pub fn counts_in(role: &CurrentRole, circle_id: i64, derived: bool) -> bool {
     }
 }
 
-/// The members of a circle among `roles`, co-référent·es first (the coordination circle:
-/// every co-référent·e, in the order of `roles`).
+/// The members of a circle among `roles` (in the circles' order), co-référent·es first, then
+/// by name as SQLite's `NOCASE` orders them (the coordination circle: every co-référent·e,
+/// circle by circle in the order of `roles`, then by name).
 pub fn circle_members(roles: &[CurrentRole], circle_id: i64, derived: bool) -> Vec<CircleMember> {
     let mut members: Vec<CircleMember> = roles
         .iter()
         .filter(|r| counts_in(r, circle_id, derived))
         .map(CircleMember::from)
         .collect();
-    if !derived {
-        // A stable sort: the order of `roles` stays within each group.
-        members.sort_by_key(|m| m.role != CircleRole::CoReferent);
+    let mut rank = 0u32;
+    let mut groups = Vec::with_capacity(members.len());
+    for (i, m) in members.iter().enumerate() {
+        if derived {
+            // A new circle starts a new group.
+            if i > 0 && members[i - 1].circle_id != m.circle_id {
+                rank += 1;
+            }
+            groups.push(rank);
+        } else {
+            groups.push(u32::from(m.role != CircleRole::CoReferent));
+        }
     }
+    let order = super::name_order::name_order(members.iter().zip(&groups).map(|(m, &g)| {
+        (
+            g,
+            m.last_name.as_str(),
+            m.first_name.as_str(),
+            m.membership_id,
+        )
+    }));
+    super::name_order::put_in_order(&mut members, &order);
     members
 }
 

@@ -18,6 +18,7 @@ pub mod email;
 pub mod field;
 pub mod governance;
 pub mod membership;
+pub mod name_order;
 pub mod person;
 pub mod phone;
 pub mod when;

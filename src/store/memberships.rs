@@ -87,11 +87,9 @@ pub(crate) fn current_roles(conn: &Connection, day: NaiveDate) -> Result<Vec<Cur
             term_end: date_at(r, 10)?,
         });
     }
-    // Sorted here rather than by SQLite: its sort of the joined rows is most of the reading's
-    // time on a big network. The order is the one `ORDER BY c.position, c.name, m.role,
-    // p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE, m.id` gives. Each row gets a
-    // key of integers first (its circle's rank, its role's, the first eight bytes of the last
-    // name as NOCASE compares them): most comparisons end there.
+    // In the circles' order, then the roles' (as `ORDER BY c.position, c.name, m.role` gives
+    // them), and as read within each: a circle's members are put in order of names when
+    // shown (`governance::circle_members`), not all 70 000 of a big network at start-up.
     let mut circles: Vec<(i64, std::rc::Rc<str>)> = Vec::new();
     for (r, &position) in out.iter().zip(&positions) {
         if !circles
@@ -108,72 +106,34 @@ pub(crate) fn current_roles(conn: &Connection, day: NaiveDate) -> Result<Vec<Cur
             .position(|(p, n)| *p == position && n == name)
             .unwrap_or(0)
     };
-    let mut keyed: Vec<(usize, &'static str, u64, usize)> = out
+    // The role's place in the order of the codes' text, as SQLite compares `m.role`.
+    let mut codes = CircleRole::ALL.map(CircleRole::code);
+    codes.sort_unstable();
+    let role_rank = |role: CircleRole| codes.iter().position(|&c| c == role.code()).unwrap_or(0);
+    // One integer a row: its circle's rank and its role's, then where it was read.
+    let mut keyed: Vec<u64> = out
         .iter()
         .zip(&positions)
         .enumerate()
         .map(|(i, (r, &position))| {
-            (
-                circle_rank(position, &r.circle_name),
-                r.role.code(),
-                nocase_prefix(&r.last_name),
-                i,
-            )
+            (circle_rank(position, &r.circle_name) as u64) << 40
+                | (role_rank(r.role) as u64) << 32
+                | i as u64
         })
         .collect();
-    keyed.sort_unstable_by(|a, b| {
-        (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)).then_with(|| {
-            let (x, y) = (&out[a.3], &out[b.3]);
-            nocase(&x.last_name, &y.last_name)
-                .then_with(|| nocase(&x.first_name, &y.first_name))
-                .then(x.membership_id.cmp(&y.membership_id))
-        })
-    });
-    let order: Vec<usize> = keyed.into_iter().map(|(.., i)| i).collect();
-    put_in_order(&mut out, &order);
+    keyed.sort_unstable();
+    let order: Vec<usize> = keyed
+        .into_iter()
+        .map(|k| (k & 0xFFFF_FFFF) as usize)
+        .collect();
+    crate::model::name_order::put_in_order(&mut out, &order);
     out.shrink_to_fit();
     Ok(out)
-}
-
-/// Rearrange `items` so that `items[i]` is what was at `order[i]` (`order` a permutation),
-/// in place: a big network's roles are never held twice.
-fn put_in_order<T>(items: &mut [T], order: &[usize]) {
-    let mut done = vec![false; items.len()];
-    for start in 0..items.len() {
-        let mut at = start;
-        while !done[at] {
-            done[at] = true;
-            let from = order[at];
-            if from == start {
-                break;
-            }
-            items.swap(at, from);
-            at = from;
-        }
-    }
-}
-
-/// The first eight bytes of `s` as [`nocase`] compares them, as one number: two names whose
-/// numbers differ compare as their numbers do (a shorter name pads with zeros, which sort
-/// first, as its end does).
-fn nocase_prefix(s: &str) -> u64 {
-    let mut bytes = [0u8; 8];
-    for (b, c) in bytes.iter_mut().zip(s.bytes()) {
-        *b = c.to_ascii_lowercase();
-    }
-    u64::from_be_bytes(bytes)
 }
 
 /// A text column holding a code, read in place (a code that is not text reads as none).
 fn code<'r>(r: &'r rusqlite::Row<'_>, index: usize) -> rusqlite::Result<&'r str> {
     Ok(r.get_ref(index)?.as_str().unwrap_or(""))
-}
-
-/// SQLite's `NOCASE` order: ASCII letters without case, every other byte as it is.
-fn nocase(a: &str, b: &str) -> std::cmp::Ordering {
-    a.bytes()
-        .map(|c| c.to_ascii_lowercase())
-        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
 }
 
 /// Roles of a person that are still open on `day` or start later: what leaving on `day` ends.
@@ -368,22 +328,6 @@ impl Store {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_permutation_is_applied_in_place() {
-        for order in [
-            vec![2, 0, 1],
-            vec![0, 1, 2, 3],
-            vec![3, 2, 1, 0],
-            vec![1, 0, 3, 4, 2],
-            vec![4, 3, 0, 1, 2, 5],
-        ] {
-            let mut items: Vec<usize> = (0..order.len()).map(|i| i * 10).collect();
-            put_in_order(&mut items, &order);
-            let expected: Vec<usize> = order.iter().map(|i| i * 10).collect();
-            assert_eq!(items, expected, "{order:?}");
-        }
-    }
-
     /// The roles come in the order SQLite's `ORDER BY` gave when it sorted them: names that
     /// differ by case, by accents (which NOCASE leaves as bytes) and circles sharing a position.
     #[test]
@@ -400,12 +344,14 @@ mod tests {
                  (1, 'dupont', 'Émile'), (2, 'Dupont', 'alice'), (3, 'DUPONT', 'Zoé'),
                  (4, 'Éluard', 'Paul'), (5, 'eluard', 'paul'), (6, 'Martin', ''),
                  (7, 'martin', 'Ève'), (8, 'Zola', 'Émile'), (9, 'Lefebvre-Durand', 'a'),
-                 (10, 'lefebvre-dupont', 'b'), (11, 'LEFEBVRE', 'c'), (12, 'Lefebvre', '');",
+                 (10, 'lefebvre-dupont', 'b'), (11, 'LEFEBVRE', 'c'), (12, 'Lefebvre', ''),
+                 (13, 'Dupont', 'Alexandrine'), (14, 'dupont', 'ALEXANDRA'),
+                 (15, 'Dupontel', 'Alexandrine'), (16, 'dupontel', 'alexandrin');",
         )
         .unwrap();
         let mut id = 0;
         for circle in 1..=4 {
-            for person in 1..=12 {
+            for person in 1..=16 {
                 for role in ["membre_actif", "co_referent"] {
                     id += 1;
                     if (id * 7 + circle) % 3 == 0 {
@@ -421,10 +367,24 @@ mod tests {
             }
         }
         let day = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
-        let ours: Vec<i64> = current_roles(&conn, day)
-            .unwrap()
+        let roles = current_roles(&conn, day).unwrap();
+        // The circles come in their order; each circle's members are put in order of names
+        // when shown.
+        let mut circles: Vec<i64> = Vec::new();
+        for r in &roles {
+            if circles.last() != Some(&r.circle_id) {
+                assert!(
+                    !circles.contains(&r.circle_id),
+                    "circle {} split",
+                    r.circle_id
+                );
+                circles.push(r.circle_id);
+            }
+        }
+        let ours: Vec<i64> = circles
             .iter()
-            .map(|r| r.membership_id)
+            .flat_map(|&c| crate::model::governance::circle_members(&roles, c, false))
+            .map(|m| m.membership_id)
             .collect();
         let sqlite: Vec<i64> = conn
             .prepare(
