@@ -20,6 +20,7 @@ pub mod memberships;
 pub mod open;
 pub mod people;
 mod people_communes;
+mod person_commune;
 mod person_lookup;
 mod plain_rows;
 pub mod reference;

@@ -12,7 +12,7 @@ use rusqlite::{Connection, OptionalExtension};
 use super::circles::{date_col, iso};
 use super::error::{Result, StoreError};
 use super::memberships::membership_by_id;
-use super::people_communes::{edited_commune, person_commune_code};
+use super::person_commune::{edited_commune, person_commune_code};
 use super::session::Store;
 use super::write::Tx;
 use crate::catalogue::people as msg;
