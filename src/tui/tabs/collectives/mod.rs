@@ -135,43 +135,6 @@ impl CollectivesTab {
         Ok(())
     }
 
-    /// Régions holding collectives, by name, for the région filter.
-    fn region_picker(&self) -> Picker<Option<&'static str>> {
-        let mut entries = vec![PickerEntry::new(None, ct::ALL_REGIONS)];
-        for region in communes().regions() {
-            let n = self.counts.of_region(region.code());
-            if n > 0 {
-                entries
-                    .push(PickerEntry::new(Some(region.code()), region.name()).hint(n.to_string()));
-            }
-        }
-        let mut picker = Picker::new(entries);
-        picker.select_value(&self.filter.region);
-        picker.open();
-        picker
-    }
-
-    /// Départements holding collectives (of the chosen région, if one), by code.
-    fn departement_picker(&self) -> Picker<Option<&'static str>> {
-        let mut entries = vec![PickerEntry::new(None, ct::ALL_DEPARTEMENTS)];
-        for d in communes().departements() {
-            if self.filter.region.is_some_and(|r| d.region().code() != r) {
-                continue;
-            }
-            let n = self.counts.of_departement(d.code());
-            if n > 0 {
-                entries.push(
-                    PickerEntry::new(Some(d.code()), format!("{} {}", d.code(), d.name()))
-                        .hint(n.to_string()),
-                );
-            }
-        }
-        let mut picker = Picker::new(entries);
-        picker.select_value(&self.filter.departement);
-        picker.open();
-        picker
-    }
-
     /// `s`: the statuts to choose from, the current one first in sight.
     fn status_picker(&self, env: &Env<'_>) -> Result<Choosing, String> {
         Self::may_write(env)?;

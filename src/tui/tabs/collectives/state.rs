@@ -7,10 +7,11 @@ use std::collections::HashMap;
 use ratatui::crossterm::event::KeyEvent;
 
 use super::forms::CollectiveEditor;
-use crate::geo::{Commune, Region};
+use crate::catalogue::collectives_tab as ct;
+use crate::geo::{Commune, Region, communes};
 use crate::model::{Collective, CollectiveKind, CollectiveLine, CollectiveStatus, StatusChange};
 use crate::tui::widgets::list::ListState;
-use crate::tui::widgets::picker::{Picker, PickerReply};
+use crate::tui::widgets::picker::{Picker, PickerEntry, PickerReply};
 
 /// Rows of the list pane above the collectives: the title and counts, the filter chips.
 pub(super) const HEADER_ROWS: u16 = 2;
@@ -108,6 +109,43 @@ impl CollectivesTab {
 
     pub(super) fn is_due(&self, c: &CollectiveLine) -> bool {
         c.is_due(self.today, self.follow_up_months)
+    }
+
+    /// Régions holding collectives, by name, for the région filter.
+    pub(super) fn region_picker(&self) -> Picker<Option<&'static str>> {
+        let mut entries = vec![PickerEntry::new(None, ct::ALL_REGIONS)];
+        for region in communes().regions() {
+            let n = self.counts.of_region(region.code());
+            if n > 0 {
+                entries
+                    .push(PickerEntry::new(Some(region.code()), region.name()).hint(n.to_string()));
+            }
+        }
+        let mut picker = Picker::new(entries);
+        picker.select_value(&self.filter.region);
+        picker.open();
+        picker
+    }
+
+    /// Départements holding collectives (of the chosen région, if one), by code.
+    pub(super) fn departement_picker(&self) -> Picker<Option<&'static str>> {
+        let mut entries = vec![PickerEntry::new(None, ct::ALL_DEPARTEMENTS)];
+        for d in communes().departements() {
+            if self.filter.region.is_some_and(|r| d.region().code() != r) {
+                continue;
+            }
+            let n = self.counts.of_departement(d.code());
+            if n > 0 {
+                entries.push(
+                    PickerEntry::new(Some(d.code()), format!("{} {}", d.code(), d.name()))
+                        .hint(n.to_string()),
+                );
+            }
+        }
+        let mut picker = Picker::new(entries);
+        picker.select_value(&self.filter.departement);
+        picker.open();
+        picker
     }
 }
 
