@@ -7,13 +7,13 @@
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{UnicodeNormalization, is_nfc};
-use unicode_width::UnicodeWidthStr;
 
 /// Maximum length, in characters, of each kind of field.
 mod cut;
 pub mod width;
 
 pub use cut::{truncate, wrap_text};
+pub use width::display_width;
 
 pub mod limits {
     /// A person's or a circle's name.
@@ -233,11 +233,6 @@ fn fold_general(folded: &mut String, s: &str) {
             other => folded.push(other),
         }
     }
-}
-
-/// Columns the text takes in a terminal.
-pub fn display_width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
 }
 
 /// Text for output outside ratatui (stderr, window title): every control, bidi or line-break

@@ -223,6 +223,6 @@ pub fn fill(store: &mut Store, scale: u32) -> Result<()> {
             }
         }
     }
-    store.import_collectives(&lines, super::reference_date(), false)?;
+    store.import_collectives(&lines, super::reference::reference_date(), false)?;
     Ok(())
 }

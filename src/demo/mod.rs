@@ -7,18 +7,14 @@ mod collectives;
 mod decisions;
 mod homes;
 mod people;
+mod reference;
 mod work;
 
 use std::path::Path;
 
-use chrono::NaiveDate;
-
 use crate::store::{Result, Store};
 
-/// The demo's reference date.
-pub fn reference_date() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2025, 11, 20).unwrap_or_default()
-}
+pub use reference::reference_date;
 
 /// Create the demo database at `path`, with `admin` as its admin.
 pub fn build(path: &Path, admin: &str) -> Result<()> {

@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use super::csv_in::{Table, binary_kind, check_columns, decode, read_table};
-use super::{ExchangeError, Format, Result, cell_out};
+use super::shared::{ExchangeError, Format, Result, cell_out};
 use crate::catalogue::collectives as cmsg;
 use crate::catalogue::exchange as msg;
 use crate::geo::{Resolution, communes};
@@ -132,7 +132,7 @@ pub fn parse_collectives(bytes: &[u8]) -> Result<Vec<NewCollective>> {
         let cell = |col: usize| -> &str {
             index[col]
                 .and_then(|i| cells.get(i))
-                .map_or("", |s| super::unguard_cell(s.trim()))
+                .map_or("", |s| super::shared::unguard_cell(s.trim()))
         };
         if cell(0).is_empty() {
             return Err(line_error(line, 0, cmsg::NAME_REQUIRED));
@@ -246,8 +246,8 @@ pub fn export_collectives(store: &Store, format: Format) -> Result<(Vec<u8>, usi
         .map(CollectiveRecord::from)
         .collect();
     let bytes = match format {
-        Format::Json => super::json_bytes(&records)?,
-        Format::Csv => super::csv_bytes(
+        Format::Json => super::shared::json_bytes(&records)?,
+        Format::Csv => super::shared::csv_bytes(
             &COLUMNS,
             records.iter().map(|r| {
                 vec![
@@ -319,8 +319,8 @@ pub fn export_map(store: &Store, format: Format) -> Result<(Vec<u8>, usize)> {
         })
         .collect();
     let bytes = match format {
-        Format::Json => super::json_bytes(&records)?,
-        Format::Csv => super::csv_bytes(
+        Format::Json => super::shared::json_bytes(&records)?,
+        Format::Csv => super::shared::csv_bytes(
             &MAP_COLUMNS,
             records.iter().map(|r| {
                 vec![

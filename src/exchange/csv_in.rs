@@ -4,7 +4,7 @@
 //! are those of the file, for messages.
 
 pub use super::decode::{binary_kind, decode};
-use super::{ExchangeError, Result};
+use super::shared::{ExchangeError, Result};
 use crate::catalogue::exchange as msg;
 use crate::model::person::letters_only;
 
@@ -113,7 +113,7 @@ impl Table<'_> {
         let cells: Vec<String> = self
             .record
             .iter()
-            .map(|c| super::unguard_cell(c).to_string())
+            .map(|c| super::shared::unguard_cell(c).to_string())
             .collect();
         // The header again, as when two exports were pasted one under the other.
         if cells.len() >= self.columns.len()
@@ -325,7 +325,7 @@ fn read_rows(body: &str, lines_before: u64, delimiter: u8) -> Result<Table<'_>> 
     table.titles = table
         .record
         .iter()
-        .map(|c| super::unguard_cell(c).trim().to_string())
+        .map(|c| super::shared::unguard_cell(c).trim().to_string())
         .collect();
     table.named = table
         .columns

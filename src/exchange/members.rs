@@ -11,7 +11,7 @@ use super::csv_in::{
     NAMED_IN_A_MESSAGE, Table, binary_kind, check_columns, decode, first_few, header_key,
     read_table,
 };
-use super::{ExchangeError, Result, cell_out};
+use super::shared::{ExchangeError, Result, cell_out};
 use crate::catalogue::exchange as msg;
 use crate::model::email::parse_email;
 use crate::model::person::letters_only;
@@ -80,7 +80,7 @@ const ALIASES: [&[&str]; 8] = [
     &["depart", "datededepart", "partile"],
 ];
 
-pub use super::Format;
+pub use super::shared::Format;
 
 fn line_error(line: u64, column: &str, message: impl AsRef<str>) -> ExchangeError {
     ExchangeError::Invalid(msg::line_error(line, column, message.as_ref()))
@@ -334,8 +334,8 @@ pub fn member_records(store: &Store) -> Result<Vec<MemberRecord>> {
 pub fn export_members(store: &Store, format: Format) -> Result<(Vec<u8>, usize)> {
     let records = member_records(store)?;
     let bytes = match format {
-        Format::Json => super::json_bytes(&records)?,
-        Format::Csv => super::csv_bytes(
+        Format::Json => super::shared::json_bytes(&records)?,
+        Format::Csv => super::shared::csv_bytes(
             &COLUMNS,
             records.iter().map(|r| {
                 vec![

@@ -2,8 +2,8 @@
 //! the tables and indexes of [`Communes`]. Strict: a line out of place is an error naming
 //! it, so the tests prove the compiled-in file whole.
 
-use super::keys::{NameKeys, code_of};
-use super::{CODE_LEN, Commune, Communes, Departement, FormerCommune, FormerKind, Region};
+use super::keys::{CODE_LEN, NameKeys, code_of};
+use super::types::{Commune, Communes, Departement, FormerCommune, FormerKind, Region};
 
 /// A line of the file that is not as the format says.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -261,7 +261,7 @@ mod tests {
 
     #[test]
     fn the_compiled_in_file_parses_whole() {
-        let table = parse(super::super::ASSET).unwrap();
+        let table = parse(super::super::types::ASSET).unwrap();
         assert_eq!(table.list.len(), 34_969);
         assert_eq!(table.formers.len(), 2_621);
         assert_eq!(table.departements.len(), 109);

@@ -3,7 +3,8 @@
 
 use crate::text::fold_for_match;
 
-use super::CODE_LEN;
+/// The length of every INSEE code.
+pub(super) const CODE_LEN: usize = 5;
 
 /// A name as it is matched: folded by the crate's one fold (no case, no accents, `œ` spelt
 /// out), then every run of what is not a letter or a digit made one space. `Mûrs-Erigné`,

@@ -2,8 +2,8 @@
 //! may be: an INSEE code, a postal code, a name, a name with its département, a postal code
 //! with a name, a former commune's name or code.
 
-use super::keys::{self, Words, is_code_word};
-use super::{CODE_LEN, Commune, Communes, Departement};
+use super::keys::{self, CODE_LEN, Words, is_code_word};
+use super::types::{Commune, Communes, Departement};
 
 /// What a text names.
 #[derive(Debug, Clone, PartialEq, Eq)]

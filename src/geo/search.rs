@@ -9,7 +9,7 @@
 use std::cmp::Reverse;
 
 use super::keys::{Words, is_code_word};
-use super::{Commune, Communes, FormerCommune};
+use super::types::{Commune, Communes, FormerCommune};
 
 /// One suggestion: the commune, and the former commune whose name matched, if it was one
 /// (`Chemillé` for Chemillé-en-Anjou), for the caller to show why it is offered.

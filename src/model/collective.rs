@@ -187,7 +187,7 @@ impl FollowUp {
             if date.is_some_and(|d| d > today) {
                 return Err(FieldError::new(
                     field,
-                    crate::catalogue::tui::date_in_future(&super::format_date(today)),
+                    crate::catalogue::tui::date_in_future(&super::date::format_date(today)),
                 ));
             }
         }
@@ -387,7 +387,7 @@ impl Interview {
         if self.on > today {
             return Err(FieldError::new(
                 fields::INTERVIEW_ON,
-                crate::catalogue::tui::date_in_future(&super::format_date(today)),
+                crate::catalogue::tui::date_in_future(&super::date::format_date(today)),
             ));
         }
         let by = line_field(fields::INTERVIEW_BY, &self.by, limits::NAME)?;

@@ -5,7 +5,9 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{CircleKind, CircleRole, PersonKind};
+use super::circle::CircleKind;
+use super::membership::CircleRole;
+use super::person::PersonKind;
 
 /// How far ahead a term end is flagged.
 pub const TERM_ALERT_DAYS: i64 = 30;

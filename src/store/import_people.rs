@@ -12,7 +12,7 @@ use rusqlite::Connection;
 
 use super::error::{Result, StoreError};
 use super::people::all_people;
-use super::people_communes::person_commune_code;
+use super::person_commune::person_commune_code;
 use super::session::Store;
 use crate::catalogue::exchange as msg;
 use crate::model::{Area, CircleRole, PersonDraft, ValidPerson};

@@ -21,6 +21,7 @@ pub mod open;
 pub mod people;
 mod people_communes;
 mod people_search;
+mod person_commune;
 mod person_lookup;
 mod plain_rows;
 pub mod reference;

@@ -1,9 +1,9 @@
 //! Finding a person: a namesake of someone being added, and the PERSON argument of the
 //! command line (an id, an email or the exact name).
 
-use super::Store;
 use super::error::{Result, StoreError};
 use super::people::{all_people, name_key, person_by_id, person_with_email};
+use super::session::Store;
 use crate::catalogue::people as msg;
 use crate::model::Person;
 use crate::text::fold_for_match;

@@ -1,7 +1,7 @@
 //! Cutting and wrapping text to a number of display columns: a name cut with `…`, a paragraph
 //! wrapped the French way (no line starts with a colon or a closing guillemet).
 
-use super::display_width;
+use super::width::display_width;
 
 /// `text` cut to `max` display columns, with `…` when cut.
 pub fn truncate(text: &str, max: usize) -> String {

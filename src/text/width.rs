@@ -5,6 +5,11 @@
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+/// Columns the text takes in a terminal.
+pub fn display_width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
 /// What a cut text ends with.
 pub const ELLIPSIS: &str = "…";
 

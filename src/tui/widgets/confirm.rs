@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 use std::any::Any;
 use std::rc::Rc;
 
-use super::centered;
+use super::layout::centered;
 use crate::catalogue::tui as msg;
 use crate::tui::theme::Theme;
 

@@ -71,23 +71,23 @@ pub struct Field {
     pub label: &'static str,
     pub kind: FieldKind,
     pub required: bool,
-    loaded: String,
-    input: TextArea<'static>,
-    choice: usize,
+    pub(super) loaded: String,
+    pub(super) input: TextArea<'static>,
+    pub(super) choice: usize,
     /// The search of a `Pick` field.
-    picker: Option<Picker<usize>>,
-    error: Option<String>,
+    pub(super) picker: Option<Picker<usize>>,
+    pub(super) error: Option<String>,
 }
 
 impl Field {
-    fn rows(&self) -> u16 {
+    pub(super) fn rows(&self) -> u16 {
         match self.kind {
             FieldKind::Multi { rows } => rows.max(1),
             _ => 1,
         }
     }
 
-    fn is_single_line(&self) -> bool {
+    pub(super) fn is_single_line(&self) -> bool {
         !matches!(self.kind, FieldKind::Multi { .. })
     }
 
@@ -135,12 +135,12 @@ fn new_input(text: &str, single_line: bool) -> TextArea<'static> {
 
 pub struct Form {
     pub title: String,
-    fields: Vec<Field>,
-    focus: usize,
-    today: NaiveDate,
-    theme: Theme,
+    pub(super) fields: Vec<Field>,
+    pub(super) focus: usize,
+    pub(super) today: NaiveDate,
+    pub(super) theme: Theme,
     /// The width the single-line fields were last drawn in, for their horizontal scroll.
-    input_width: std::cell::Cell<u16>,
+    pub(super) input_width: std::cell::Cell<u16>,
 }
 
 impl Form {
@@ -575,9 +575,6 @@ fn keep_line_in_view(input: &mut TextArea<'static>, width: u16) {
 
 /// A bound on what one paste may bring, far above any field's limit.
 const MAX_PASTE_CHARS: usize = 100_000;
-
-#[path = "form_view.rs"]
-mod view;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use ratatui_textarea::{CursorMove, TextArea};
 
-use super::{Field, FieldKind, Form};
+use super::form::{Field, FieldKind, Form};
 use crate::catalogue::tui as msg;
 use crate::text::display_width;
 use crate::tui::action::Action;
@@ -37,7 +37,7 @@ impl Form {
                 continue;
             }
             let needed = u16::try_from(
-                crate::tui::widgets::wrap_text(&field.value(), usize::from(input_w.max(1))).len(),
+                crate::text::wrap_text(&field.value(), usize::from(input_w.max(1))).len(),
             )
             .unwrap_or(u16::MAX);
             let extra = needed.saturating_sub(field.rows()).min(spare);
@@ -107,7 +107,7 @@ impl Widget for &Form {
                 Span::styled(focus_mark, label_style),
                 Span::styled(dirty_mark, theme.dirty()),
                 Span::styled(
-                    crate::tui::widgets::truncate(
+                    crate::text::truncate(
                         field.label,
                         usize::from(label_w.saturating_sub(LABEL_MARKS + 1)),
                     ),
@@ -173,8 +173,7 @@ impl Widget for &Form {
                     let lines = if field.is_single_line() {
                         usize::from(display_width(&field.value()) > usize::from(input_w)) + 1
                     } else {
-                        crate::tui::widgets::wrap_text(&field.value(), usize::from(input_w.max(1)))
-                            .len()
+                        crate::text::wrap_text(&field.value(), usize::from(input_w.max(1))).len()
                     };
                     if lines > usize::from(input_rows) && input_rows > 0 && input_w > 0 {
                         let (x, y) = (input_area.right() - 1, input_area.bottom() - 1);
@@ -220,10 +219,10 @@ fn error_lines(field: &Field, width: u16) -> Vec<String> {
         return Vec::new();
     };
     let width = usize::from(width.max(1));
-    let mut lines = crate::tui::widgets::wrap_text(&format!("! {error}"), width);
+    let mut lines = crate::text::wrap_text(&format!("! {error}"), width);
     if lines.len() > MAX_ROWS {
         let rest = lines.split_off(MAX_ROWS - 1).join(" ");
-        lines.push(crate::tui::widgets::truncate(&rest, width));
+        lines.push(crate::text::truncate(&rest, width));
     }
     lines
 }

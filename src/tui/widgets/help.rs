@@ -6,8 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use super::truncate;
 use crate::catalogue::tui as msg;
+use crate::text::truncate;
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, BINDINGS, KeySpec, Scope};
 use crate::tui::theme::Theme;

@@ -10,10 +10,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::catalogue::tui as msg;
+use crate::text::{truncate, wrap_text};
 use crate::tui::action::Action;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::form::Form;
-use crate::tui::widgets::{truncate, wrap_text};
 
 /// Lines of each value shown for the selected field of the panel.
 const SELECTED_VALUE_LINES: usize = 5;

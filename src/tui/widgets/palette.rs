@@ -7,9 +7,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use super::{centered, truncate};
+use super::layout::centered;
 use crate::catalogue::tui as msg;
 use crate::text::fold_for_match;
+use crate::text::truncate;
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, BINDINGS, Scope};
 use crate::tui::theme::Theme;

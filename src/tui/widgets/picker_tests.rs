@@ -9,6 +9,7 @@ use ratatui::widgets::Widget;
 
 use crate::catalogue::tui as msg;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::picker::PickerView;
 
 use super::*;
 

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
-use super::{Picker, PickerEntry};
+use super::state::{Picker, PickerEntry};
 use crate::catalogue::tui as msg;
 use crate::text::width as text_width;
 use crate::tui::action::Action;

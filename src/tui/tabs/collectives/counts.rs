@@ -7,11 +7,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use std::collections::HashMap;
-
-use super::{CollectivesTab, Row};
+use super::state::CollectivesTab;
 use crate::catalogue::collectives_tab as ct;
-use crate::geo::Region;
 use crate::model::CollectiveStatus;
 use crate::text::display_width;
 use crate::tui::theme::Theme;
@@ -154,64 +151,5 @@ impl CollectivesTab {
     /// The counts and their charts.
     pub(super) fn render_counts(&self, area: Rect, buf: &mut Buffer, theme: Theme) {
         CountsView { tab: self, theme }.render(area, buf);
-    }
-}
-
-/// What the counts show, made in one pass over the rows when they are read (never per frame).
-#[derive(Debug, Clone, Default)]
-pub(super) struct Counts {
-    /// Régions holding collectives, the most first.
-    pub by_region: Vec<(&'static Region, usize)>,
-    by_departement: HashMap<&'static str, usize>,
-    /// In the order of `CollectiveStatus::ALL`.
-    pub by_status: [usize; 6],
-    /// Communes of the collectives.
-    pub communes: usize,
-    /// Communes of the collectives and of the members together.
-    pub represented: usize,
-}
-
-impl Counts {
-    pub(super) fn of(rows: &[Row], member_communes: &[&'static str]) -> Counts {
-        let mut regions: HashMap<&'static str, (&'static Region, usize)> = HashMap::new();
-        let mut counts = Counts::default();
-        let mut codes: Vec<&str> = Vec::with_capacity(rows.len() + member_communes.len());
-        for r in rows {
-            counts.by_status[r.line.status as usize] += 1;
-            codes.push(&r.line.commune);
-            if let Some(c) = r.commune {
-                regions
-                    .entry(c.region().code())
-                    .or_insert((c.region(), 0))
-                    .1 += 1;
-                *counts
-                    .by_departement
-                    .entry(c.departement().code())
-                    .or_insert(0) += 1;
-            }
-        }
-        codes.sort_unstable();
-        codes.dedup();
-        counts.communes = codes.len();
-        codes.extend(member_communes.iter().copied());
-        codes.sort_unstable();
-        codes.dedup();
-        counts.represented = codes.len();
-        counts.by_region = regions.into_values().collect();
-        counts
-            .by_region
-            .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name().cmp(b.0.name())));
-        counts
-    }
-
-    pub(super) fn of_region(&self, code: &str) -> usize {
-        self.by_region
-            .iter()
-            .find(|(r, _)| r.code() == code)
-            .map_or(0, |(_, n)| *n)
-    }
-
-    pub(super) fn of_departement(&self, code: &str) -> usize {
-        self.by_departement.get(code).copied().unwrap_or(0)
     }
 }

@@ -6,6 +6,7 @@
 
 mod counts;
 mod forms;
+mod state;
 mod view;
 
 use ratatui::buffer::Buffer;
@@ -13,124 +14,27 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 use self::forms::CollectiveEditor;
+pub use self::state::CollectivesTab;
+use self::state::{Choosing, Counts, Filter, HEADER_ROWS, Row};
 use super::pane::{Env, Offer, Pane, Reply};
 use crate::catalogue::collectives_tab as ct;
 use crate::catalogue::tui as msg;
 use crate::geo::{Commune, communes};
-use crate::model::{
-    Area, Collective, CollectiveKind, CollectiveLine, CollectiveStatus, StatusChange,
-};
+use crate::model::{Area, Collective, CollectiveKind, CollectiveStatus};
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::editor::{self, Step};
-use crate::tui::widgets::list::{ListState, cycle};
+use crate::tui::widgets::list::cycle;
 use crate::tui::widgets::picker::{Picker, PickerEntry, PickerReply};
-
-/// Rows of the list pane above the collectives: the title and counts, the filter chips.
-const HEADER_ROWS: u16 = 2;
 
 fn list_rows(env: &Env<'_>) -> usize {
     usize::from(env.body().1.saturating_sub(HEADER_ROWS))
 }
 
-/// One collective as the list holds it: its line, its commune, and its text folded once
-/// for the filter (a keystroke compares, it never folds 23 000 names again).
-struct Row {
-    line: CollectiveLine,
-    commune: Option<&'static Commune>,
-    key: String,
-}
-
-/// The quick filters and the text filter.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct Filter {
-    text: String,
-    region: Option<&'static str>,
-    departement: Option<&'static str>,
-    status: Option<CollectiveStatus>,
-    kind: Option<CollectiveKind>,
-    due: bool,
-}
-
-impl Filter {
-    fn is_on(&self) -> bool {
-        *self != Filter::default()
-    }
-}
-
-/// What a picker over the list chooses.
-enum Choosing {
-    Region(Picker<Option<&'static str>>),
-    Departement(Picker<Option<&'static str>>),
-    /// The new statut of the selected collective, at the version it was read.
-    Status {
-        picker: Picker<CollectiveStatus>,
-        id: i64,
-        version: i64,
-    },
-}
-
-impl Choosing {
-    fn handle_key(&mut self, ev: KeyEvent) -> PickerReply {
-        match self {
-            Choosing::Region(p) | Choosing::Departement(p) => p.handle_key(ev),
-            Choosing::Status { picker, .. } => picker.handle_key(ev),
-        }
-    }
-}
-
-#[derive(Default)]
-pub struct CollectivesTab {
-    rows: Vec<Row>,
-    /// Indices into `rows` of those the filters keep, in order.
-    shown: Vec<usize>,
-    ids: Vec<i64>,
-    list: ListState,
-    filter: Filter,
-    /// The filter line has the keyboard (after `/`, until Entrée or Échap).
-    filtering: bool,
-    choosing: Option<Choosing>,
-    /// The selected collective's whole sheet, read when the selection lands on it.
-    detail: Option<Collective>,
-    /// The statut history of the selected collective.
-    history: Vec<StatusChange>,
-    detail_scroll: usize,
-    form: Option<CollectiveEditor>,
-    /// The counts and charts in place of the list.
-    show_counts: bool,
-    /// The région highlighted in the counts.
-    counts_cursor: usize,
-    /// Its départements shown beside the régions (after Entrée).
-    counts_open: bool,
-    /// INSEE codes of the members' communes (for the communes represented).
-    member_communes: Vec<&'static str>,
-    /// The counts by région, département and statut, made when the rows were read.
-    counts: counts::Counts,
-    today: chrono::NaiveDate,
-    follow_up_months: u32,
-    contacts_hidden: bool,
-}
-
 impl CollectivesTab {
-    /// The line the selection is on.
-    fn selected_line(&self) -> Option<&CollectiveLine> {
-        let i = self.list.selected()?;
-        self.shown.get(i).map(|&r| &self.rows[r].line)
-    }
-
-    /// The selected collective's sheet (read by [`Self::load_detail`]).
-    fn selected(&self) -> Option<&Collective> {
-        let id = self.selected_line()?.id;
-        self.detail.as_ref().filter(|c| c.id == id)
-    }
-
-    fn is_due(&self, c: &CollectiveLine) -> bool {
-        c.is_due(self.today, self.follow_up_months)
-    }
-
     /// Which rows the filters keep; the selection stays on the same collective if kept.
     fn refilter(&mut self, height: usize) {
         let f = &self.filter;
@@ -180,7 +84,7 @@ impl CollectivesTab {
                 Row { line, commune, key }
             })
             .collect();
-        self.counts = counts::Counts::of(&self.rows, &self.member_communes);
+        self.counts = Counts::of(&self.rows, &self.member_communes);
         self.refilter(height);
         self.load_detail(store)
     }
@@ -229,43 +133,6 @@ impl CollectivesTab {
             .to_string());
         }
         Ok(())
-    }
-
-    /// Régions holding collectives, by name, for the région filter.
-    fn region_picker(&self) -> Picker<Option<&'static str>> {
-        let mut entries = vec![PickerEntry::new(None, ct::ALL_REGIONS)];
-        for region in communes().regions() {
-            let n = self.counts.of_region(region.code());
-            if n > 0 {
-                entries
-                    .push(PickerEntry::new(Some(region.code()), region.name()).hint(n.to_string()));
-            }
-        }
-        let mut picker = Picker::new(entries);
-        picker.select_value(&self.filter.region);
-        picker.open();
-        picker
-    }
-
-    /// Départements holding collectives (of the chosen région, if one), by code.
-    fn departement_picker(&self) -> Picker<Option<&'static str>> {
-        let mut entries = vec![PickerEntry::new(None, ct::ALL_DEPARTEMENTS)];
-        for d in communes().departements() {
-            if self.filter.region.is_some_and(|r| d.region().code() != r) {
-                continue;
-            }
-            let n = self.counts.of_departement(d.code());
-            if n > 0 {
-                entries.push(
-                    PickerEntry::new(Some(d.code()), format!("{} {}", d.code(), d.name()))
-                        .hint(n.to_string()),
-                );
-            }
-        }
-        let mut picker = Picker::new(entries);
-        picker.select_value(&self.filter.departement);
-        picker.open();
-        picker
     }
 
     /// `s`: the statuts to choose from, the current one first in sight.

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
-use super::{Choosing, CollectivesTab, HEADER_ROWS};
+use super::state::{Choosing, CollectivesTab, HEADER_ROWS, Row};
 use crate::catalogue::collectives_tab as ct;
 use crate::catalogue::tui as msg;
 use crate::model::{Collective, format_date};
@@ -160,7 +160,7 @@ impl CollectivesView<'_> {
         .render(body, buf);
     }
 
-    fn row(&self, row: &super::Row) -> Vec<TableCell<'static>> {
+    fn row(&self, row: &Row) -> Vec<TableCell<'static>> {
         let (tab, theme) = (self.tab, self.theme);
         let c = &row.line;
         let flag = if tab.is_due(c) {

@@ -5,7 +5,7 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::MembersTab;
+use super::state::MembersTab;
 use crate::catalogue::members_tab as mm;
 use crate::model::{CircleRole, format_date};
 use crate::store::governance::TermAlertKind;

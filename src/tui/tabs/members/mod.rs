@@ -13,6 +13,7 @@ pub mod detail;
 pub mod person_editor;
 pub mod role_editor;
 mod session;
+mod state;
 pub mod view;
 pub mod writes;
 
@@ -25,66 +26,23 @@ use self::detail::detail_lines;
 use self::person_editor::MemberEditor;
 use self::role_editor::RoleEditor;
 use self::session::{MemberQuestion, may_write};
+use self::state::list_rows;
+pub use self::state::{HEADER_ROWS, MembersTab, list_height};
 use self::view::detail_size;
 use super::pane::{Env, Pane, Reply};
 use crate::catalogue::members_tab as mm;
 use crate::catalogue::tui as msg;
-use crate::model::{Circle, CircleRole, PersonKind};
-use crate::store::governance::{DerivedCounts, TermAlert};
-use crate::store::people::{PeopleList, PersonDetail, PersonFilter};
+use crate::model::{CircleRole, PersonKind};
+use crate::store::people::{PersonDetail, PersonFilter};
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::confirm::Confirm;
-use crate::tui::widgets::list::{ListState, cycle};
+use crate::tui::widgets::list::cycle;
 use crate::tui::widgets::picker::{Picker, PickerEntry, PickerReply};
 
-/// Rows of the list pane above the people: the title and counts, the filter chips.
-pub const HEADER_ROWS: u16 = 2;
-
-/// Rows available to the list in a body of `body_height` rows.
-pub fn list_height(body_height: u16) -> usize {
-    usize::from(body_height.saturating_sub(HEADER_ROWS))
-}
-
-/// Rows of the list in the body `env` gives.
-pub(super) fn list_rows(env: &Env<'_>) -> usize {
-    list_height(env.body().1)
-}
-
-#[derive(Default)]
-pub struct MembersTab {
-    people: PeopleList,
-    list: ListState,
-    filter: PersonFilter,
-    /// The filter line has the keyboard (after `/`, until Enter or Esc).
-    filtering: bool,
-    /// Every circle, in the store's order: the circle filter cycles through the open ones.
-    circles: Vec<Circle>,
-    alerts: Vec<TermAlert>,
-    /// The selected person, with every role they held.
-    detail: Option<PersonDetail>,
-    /// Lines of the detail scrolled past (J K); back to the top for another person.
-    detail_scroll: usize,
-    /// The cercle général and de coordination, for the header's counts.
-    derived: DerivedCounts,
-    /// The form open over the tab, if any.
-    form: Option<MemberEditor>,
-    /// The session's role may not see email and phone (lecture).
-    contacts_hidden: bool,
-    /// The circle filter being chosen (after `c`, until Entrée or Échap).
-    circle_picker: Option<Picker<i64>>,
-    /// The filter's text changed and the list is not filtered again yet: done after the
-    /// letter is drawn (see [`Pane::has_deferred`]).
-    refilter_pending: bool,
-}
-
 impl MembersTab {
-    fn ids(&self) -> Vec<i64> {
-        self.people.rows().map(|r| r.person.id).collect()
-    }
-
     /// Move the selection by `delta` rows; the same cost at 70 people as at 70 000 (the ids
     /// are read from the rows, not gathered).
     fn move_selection(&mut self, delta: isize, height: usize) {
@@ -95,37 +53,6 @@ impl MembersTab {
             |i| people.get(i).map_or(0, |r| r.person.id),
             height,
         );
-    }
-
-    /// Any filter on (the text, a quick filter, or people who left shown).
-    fn is_filtered(&self) -> bool {
-        let f = &self.filter;
-        !f.text.is_empty()
-            || f.circle_id.is_some()
-            || f.kind.is_some()
-            || f.role.is_some()
-            || f.commune_review
-    }
-
-    /// The list again for the current filter, and the detail of the selection.
-    pub(super) fn requery(&mut self, store: &Store, height: usize) -> Result<(), StoreError> {
-        self.refilter_pending = false;
-        self.people = store.people(&self.filter)?;
-        let ids = self.ids();
-        self.list.sync(&ids, height);
-        self.load_detail(store)
-    }
-
-    fn load_detail(&mut self, store: &Store) -> Result<(), StoreError> {
-        let before = self.detail.as_ref().map(|d| d.person.id);
-        self.detail = match self.list.selected_id() {
-            Some(id) => store.person(id)?,
-            None => None,
-        };
-        if self.detail.as_ref().map(|d| d.person.id) != before {
-            self.detail_scroll = 0;
-        }
-        Ok(())
     }
 
     /// Scroll the detail by half its height, within its lines.
@@ -139,23 +66,6 @@ impl MembersTab {
         } else {
             self.detail_scroll.min(max).saturating_sub(step)
         };
-    }
-
-    /// Select a person by id, if the filters show them.
-    pub(super) fn select_id(
-        &mut self,
-        id: i64,
-        store: &Store,
-        height: usize,
-    ) -> Result<(), StoreError> {
-        let ids = self.ids();
-        if let Some(pos) = ids.iter().position(|x| *x == id) {
-            let current = self.list.selected().unwrap_or(0);
-            self.list
-                .move_by(pos as isize - current as isize, &ids, height);
-            self.load_detail(store)?;
-        }
-        Ok(())
     }
 
     fn refreshed(&mut self, store: &Store, height: usize) -> Reply {

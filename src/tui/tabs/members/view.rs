@@ -12,8 +12,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
-use super::MembersTab;
 use super::detail::{detail_lines, flag_style};
+use super::state::MembersTab;
 use crate::catalogue::members_tab as mm;
 use crate::catalogue::tui as msg;
 use crate::model::CircleRole;

@@ -3,7 +3,7 @@
 //! selection stays on the person; the app then reloads every tab.
 
 use super::session::{MemberQuestion, may_write};
-use super::{MembersTab, list_rows};
+use super::state::{MembersTab, list_rows};
 use crate::catalogue::members_tab as mm;
 use crate::catalogue::tui as msg;
 use crate::store::StoreError;
