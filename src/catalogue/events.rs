@@ -60,3 +60,10 @@ pub const THE_EVENT: &str = "cette rencontre";
 pub const THE_TASK: &str = "cette tâche";
 pub const NEEDS_RESOURCE_PERSONS: &str =
     "une visio Municipales Assistance demande au moins 2 personnes ressources";
+
+pub fn exported(rows: usize, path: &str) -> String {
+    format!(
+        "{} dans {path}",
+        super::plural(rows as i64, "rencontre exportée", "rencontres exportées")
+    )
+}

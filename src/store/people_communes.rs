@@ -198,7 +198,10 @@ mod tests {
             }
         }
         let mut store = crate::store::Store::open(&path, "admin").unwrap();
-        assert_eq!(store.file_schema_version().unwrap(), 4);
+        assert_eq!(
+            store.file_schema_version().unwrap(),
+            crate::store::open::schema_version()
+        );
         let everyone = store.people(&PersonFilter::default()).unwrap();
         let by_name = |name: &str| {
             everyone
