@@ -572,7 +572,9 @@ fn as_schema_1(path: &Path) {
     });
     // Later schemas' tables go too (a schema-1 file never had them).
     conn.execute_batch(
-        "DROP TABLE collective_statuses;
+        "DROP TABLE event_tasks;
+         DROP TABLE events;
+         DROP TABLE collective_statuses;
          DROP TABLE collectives;
          ALTER TABLE people DROP COLUMN commune_typed;
          ALTER TABLE audit DROP COLUMN before_digest;

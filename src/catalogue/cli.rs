@@ -40,8 +40,8 @@ pub const ARG_IMPORT_KIND: &str =
 pub const ARG_IMPORT_FILE: &str = "Fichier CSV à lire, ou - pour l'entrée standard";
 pub const ARG_DRY_RUN: &str = "Essai : dire ce qui serait fait, sans rien écrire";
 pub const CMD_EXPORT: &str = "Exporter en CSV (; UTF-8 avec BOM) ou en JSON";
-pub const ARG_EXPORT_KIND: &str =
-    "Ce qu'on exporte : members (les membres), collectives (les collectifs), map (la carte)";
+pub const ARG_EXPORT_KIND: &str = "Ce qu'on exporte : members (les membres), collectives (les collectifs), events (les rencontres), map (la carte)";
+pub const ARG_YEAR: &str = "L'année des rencontres exportées (events ; toutes sans elle)";
 pub const ARG_FORMAT: &str = "Format : csv (par défaut) ou json";
 pub const ARG_OUTPUT: &str =
     "Fichier à écrire, qui ne doit pas exister (par défaut la sortie standard)";
@@ -112,7 +112,7 @@ pub const USAGE_CHECK: &str = "cercles [--db FICHIER] [--as NOM] check [--head N
 pub const USAGE_BACKUP: &str = "cercles [--db FICHIER] [--as NOM] backup FICHIER";
 pub const USAGE_IMPORT: &str =
     "cercles [--db FICHIER] [--as NOM] import members|collectives FICHIER|- [--dry-run]";
-pub const USAGE_EXPORT: &str = "cercles [--db FICHIER] [--as NOM] export members|collectives|map [--format csv|json] [-o FICHIER]";
+pub const USAGE_EXPORT: &str = "cercles [--db FICHIER] [--as NOM] export members|collectives|events|map [--year ANNÉE] [--format csv|json] [-o FICHIER]";
 pub const USAGE_USERS_LIST: &str = "cercles users list";
 pub const USAGE_USERS_ADD: &str = "cercles users add NOM --role RÔLE [--person PERSONNE]";
 pub const USAGE_USERS_LINK: &str = "cercles users link NOM PERSONNE";

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod collectives;
 pub mod collectives_tab;
 pub mod config;
+pub mod events;
 pub mod exchange;
 pub mod members_tab;
 pub mod parse;

@@ -70,6 +70,8 @@ pub enum Command {
         format: Option<ExportFormat>,
         #[arg(short = 'o', long = "output", value_name = "FICHIER", help = msg::ARG_OUTPUT)]
         output: Option<PathBuf>,
+        #[arg(long, value_name = "ANNÉE", help = msg::ARG_YEAR)]
+        year: Option<i32>,
     },
     #[command(about = msg::CMD_USERS, override_usage = msg::USAGE_USERS, help_template = msg::SUB_HELP_TEMPLATE, subcommand_help_heading = msg::HEADING_COMMANDS, next_help_heading = msg::HEADING_OPTIONS)]
     Users {
@@ -124,6 +126,8 @@ pub enum ImportKind {
 pub enum ExportKind {
     Members,
     Collectives,
+    /// The rencontres with their figures and checklist progress.
+    Events,
     /// The collectives that consented to appear on the map.
     Map,
 }

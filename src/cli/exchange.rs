@@ -146,6 +146,7 @@ pub(super) fn run_export(
     kind: ExportKind,
     format: Option<ExportFormat>,
     output: Option<&Path>,
+    year: Option<i32>,
 ) -> Result<(), CliError> {
     let store = open_store(cli, path)?;
     // Without --format, the output file's extension says it: `-o membres.json` is JSON.
@@ -164,11 +165,13 @@ pub(super) fn run_export(
             crate::exchange::collectives::export_collectives(&store, format)?
         }
         ExportKind::Map => crate::exchange::collectives::export_map(&store, format)?,
+        ExportKind::Events => crate::exchange::events::export_events(&store, format, year)?,
     };
     // Contacts left out for a role that may not see them: said, so that the blank columns
     // are not taken for people without contacts (nor imported back as such). The map holds
     // none.
-    if kind != ExportKind::Map && !store.actor().role.sees_contacts() {
+    if !matches!(kind, ExportKind::Map | ExportKind::Events) && !store.actor().role.sees_contacts()
+    {
         eprintln!(
             "{}",
             exchange_msg::contacts_left_out(store.actor().role.label())
@@ -183,6 +186,7 @@ pub(super) fn run_export(
                 ExportKind::Collectives | ExportKind::Map => {
                     crate::catalogue::collectives::exported(rows, &shown)
                 }
+                ExportKind::Events => crate::catalogue::events::exported(rows, &shown),
             };
             eprintln!("{}", crate::text::escape_for_terminal(&said));
         }

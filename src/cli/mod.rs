@@ -52,7 +52,8 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
             kind,
             format,
             output,
-        }) => exchange::run_export(&cli, &path, *kind, *format, output.as_deref()),
+            year,
+        }) => exchange::run_export(&cli, &path, *kind, *format, output.as_deref(), *year),
     }
 }
 

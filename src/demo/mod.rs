@@ -5,6 +5,7 @@
 mod circles;
 mod collectives;
 mod decisions;
+mod events;
 mod homes;
 mod people;
 mod reference;
@@ -29,7 +30,8 @@ pub fn build_scaled(path: &Path, admin: &str, scale: u32) -> Result<()> {
     Store::create_with(path, admin, Some(reference_date()), |store| {
         fill(store)?;
         people::fill_scaled(store, scale)?;
-        collectives::fill(store, scale)
+        collectives::fill(store, scale)?;
+        events::fill(store, scale)
     })
 }
 

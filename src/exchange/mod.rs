@@ -4,6 +4,7 @@
 pub mod collectives;
 pub mod csv_in;
 pub mod decode;
+pub mod events;
 pub mod members;
 mod shared;
 

@@ -15,6 +15,7 @@ pub use money::Money;
 pub use role::{Area, Role};
 pub mod decision;
 pub mod email;
+pub mod event;
 pub mod field;
 pub mod governance;
 pub mod membership;
@@ -29,6 +30,9 @@ pub use collective::{
     Interview, StatusChange,
 };
 pub use decision::{Decision, DecisionDraft, Instance};
+pub use event::{
+    Event, EventDraft, EventKind, EventStatus, Figures, Progress, Task, TaskDraft, TaskStatus,
+};
 pub use field::{FieldError, FieldName};
 pub use membership::{CircleRole, Membership};
 pub use person::{Person, PersonDraft, PersonKind, ValidPerson};

@@ -117,7 +117,7 @@ type TableCheck = fn(&Connection) -> Result<Option<String>>;
 /// comparison is with the digest of the entry's values, kept when the values are erased.
 fn rows_match_journal(conn: &Connection) -> Result<Option<String>> {
     use crate::model::{Circle, Decision, Membership, Person, WorkItem, WorkingGroup};
-    let checks: [TableCheck; 9] = [
+    let checks: [TableCheck; 11] = [
         versioned_matches::<super::users::User>,
         versioned_matches::<Circle>,
         versioned_matches::<Person>,
@@ -127,6 +127,8 @@ fn rows_match_journal(conn: &Connection) -> Result<Option<String>> {
         versioned_matches::<Decision>,
         versioned_matches::<crate::model::Collective>,
         versioned_matches::<crate::model::StatusChange>,
+        versioned_matches::<crate::model::Event>,
+        versioned_matches::<crate::model::Task>,
     ];
     for check in checks {
         if let Some(problem) = check(conn)? {

@@ -9,6 +9,7 @@ pub mod circles;
 pub mod collectives;
 pub mod decisions;
 mod error;
+pub mod events;
 pub mod governance;
 mod id_map;
 mod identity;

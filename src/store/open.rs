@@ -33,6 +33,7 @@ fn migration_steps() -> Vec<M<'static>> {
             include_str!("sql/004_person_communes.sql"),
             resolve_person_communes,
         ),
+        M::up(include_str!("sql/005_events.sql")),
     ]
 }
 

@@ -63,7 +63,10 @@ fn a_schema_3_file_is_upgraded_journaled_and_checks() {
         }
     }
     let mut store = crate::store::Store::open(&path, "admin").unwrap();
-    assert_eq!(store.file_schema_version().unwrap(), 4);
+    assert_eq!(
+        store.file_schema_version().unwrap(),
+        crate::store::open::schema_version()
+    );
     let everyone = store.people(&PersonFilter::default()).unwrap();
     let by_name = |name: &str| {
         everyone
