@@ -8,6 +8,7 @@ pub mod collectives;
 pub mod collectives_tab;
 pub mod config;
 pub mod events;
+pub mod events_tab;
 pub mod exchange;
 pub mod members_tab;
 pub mod parse;

@@ -178,6 +178,7 @@ pub const CONFIRM_QUIT_DIRTY: &str =
     "Des modifications ne sont pas enregistrées. Quitter quand même ?";
 pub const CONFIRM_DISCARD: &str = "Abandonner les modifications de ce formulaire ?";
 pub const CONFIRM_KEYS: &str = "o : oui    n : non";
+pub const CONFIRM_KEYS_OR_BACK: &str = "o : oui    n : non    Échap : revenir";
 
 // --- forms --------------------------------------------------------------------------------------
 

@@ -35,6 +35,11 @@ pub(super) fn fill(store: &mut Store, scale: u32) -> Result<()> {
         .take(4)
         .map(|r| r.person.id)
         .collect();
+    // The one who opens the demo is the first owner: "mes tâches" has something to show.
+    if let Some(&first) = owners.first() {
+        let me = store.actor().name.clone();
+        store.link_user(&me, Some(first))?;
+    }
 
     let poitiers = store.add_event(&EventDraft {
         place: "Poitiers".into(),
@@ -88,7 +93,7 @@ pub(super) fn fill(store: &mut Store, scale: u32) -> Result<()> {
             commune: code.into(),
             description: description.into(),
             ..event(
-                &format!("Rencontre locale de {town}"),
+                &format!("Rencontre locale {}", crate::catalogue::de(town)),
                 RencontreLocale,
                 start,
                 Realisee,
@@ -168,7 +173,8 @@ fn upcoming_local(store: &mut Store, title: &str, owners: &[i64]) -> Result<()> 
         let mut d = t.draft();
         d.owner = owners.get(i % owners.len().max(1)).copied();
         match i {
-            0 | 1 => {
+            // Three tasks left overdue: what the coordination review finds (SCENARIOS.md).
+            0..=2 => {
                 d.status = TaskStatus::Fait;
                 d.done = t.due;
             }

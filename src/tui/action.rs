@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogue::circles_tab as cm;
 use crate::catalogue::collectives_tab as ct;
+use crate::catalogue::events_tab as et;
 use crate::catalogue::members_tab as mm;
 use crate::catalogue::tui as msg;
 
@@ -92,6 +93,16 @@ pub enum Action {
     ToggleDue,
     ToggleCounts,
     OpenRegion,
+    // The Rencontres tab (issue 10).
+    AddEvent,
+    ApplyTemplate,
+    CycleEventKind,
+    ToggleMyTasks,
+    DeleteSelected,
+    AddTask,
+    ToggleTaskStatus,
+    OpenEvent,
+    OpenTasks,
 }
 
 impl Action {
@@ -106,6 +117,8 @@ impl Action {
                 Some(Area::WorkLog)
             }
             AddCollective | ChangeStatus | FollowUp => Some(Area::Collectives),
+            AddEvent | ApplyTemplate => Some(Area::Governance),
+            AddTask | ToggleTaskStatus => Some(Area::EventTasks),
             _ => None,
         }
     }
@@ -198,6 +211,15 @@ impl Action {
             ToggleDue => ct::ACT_DUE,
             ToggleCounts => ct::ACT_COUNTS,
             OpenRegion => ct::ACT_OPEN_REGION,
+            AddEvent => et::ACT_ADD,
+            ApplyTemplate => et::ACT_TEMPLATE,
+            CycleEventKind => et::ACT_KIND_FILTER,
+            ToggleMyTasks => et::ACT_MY_TASKS,
+            DeleteSelected => et::ACT_DELETE,
+            AddTask => et::ACT_ADD_TASK,
+            ToggleTaskStatus => et::ACT_TASK_STATUS,
+            OpenEvent => et::ACT_OPEN_EVENT,
+            OpenTasks => et::ACT_TASKS,
         }
     }
 

@@ -380,11 +380,16 @@ impl App {
     /// its answer, then the shown tab its own actions, and the rest are the app's.
     pub fn dispatch(&mut self, action: Action) {
         use Action::*;
-        if matches!(action, ConfirmYes | ConfirmNo) && matches!(self.overlay, Overlay::Confirm(_)) {
+        if matches!(action, ConfirmYes | ConfirmNo | Back)
+            && matches!(self.overlay, Overlay::Confirm(_))
+        {
             if let Overlay::Confirm(question) = std::mem::replace(&mut self.overlay, Overlay::None)
-                && action == ConfirmYes
             {
-                self.confirmed(question);
+                match action {
+                    ConfirmYes => self.confirmed(question),
+                    ConfirmNo if question.answers_no() => self.declined(question),
+                    _ => {}
+                }
             }
             return;
         }
@@ -461,6 +466,13 @@ impl App {
         }
         let (pane, mut env) = self.pane_env(self.tab);
         let reply = pane.confirmed(question, &mut env);
+        self.take_reply(reply);
+    }
+
+    /// A no to a question of the shown tab that takes one.
+    fn declined(&mut self, question: Confirm) {
+        let (pane, mut env) = self.pane_env(self.tab);
+        let reply = pane.declined(question, &mut env);
         self.take_reply(reply);
     }
 

@@ -39,11 +39,17 @@ pub enum Scope {
     Collectives,
     /// The counts and charts of the Collectifs tab.
     CollectiveCounts,
+    /// The Rencontres tab: its list and the detail of the selected event.
+    Events,
+    /// Inside an event's detail: its checklist.
+    EventTasks,
+    /// The Rencontres tab's "mes tâches".
+    MyTasks,
 }
 
 impl Scope {
     /// Help groups, in display order.
-    pub const ALL: [Scope; 17] = [
+    pub const ALL: [Scope; 20] = [
         Scope::Global,
         Scope::List,
         Scope::Circles,
@@ -61,6 +67,9 @@ impl Scope {
         Scope::Choice,
         Scope::Collectives,
         Scope::CollectiveCounts,
+        Scope::Events,
+        Scope::EventTasks,
+        Scope::MyTasks,
     ];
 
     pub fn title(self) -> &'static str {
@@ -82,6 +91,9 @@ impl Scope {
             Scope::Choice => msg::GROUP_CHOICE,
             Scope::Collectives => crate::catalogue::collectives_tab::GROUP,
             Scope::CollectiveCounts => crate::catalogue::collectives_tab::GROUP_COUNTS,
+            Scope::Events => crate::catalogue::events_tab::GROUP,
+            Scope::EventTasks => crate::catalogue::events_tab::GROUP_TASKS,
+            Scope::MyTasks => crate::catalogue::events_tab::GROUP_MY_TASKS,
         }
     }
 }

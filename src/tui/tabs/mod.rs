@@ -6,6 +6,7 @@
 pub mod circles;
 pub mod collectives;
 pub mod commune_field;
+pub mod events;
 pub mod members;
 pub mod pane;
 pub mod placeholder;
@@ -19,7 +20,8 @@ pub fn registry(tab: Tab) -> Box<dyn Pane> {
         Tab::Cercles => Box::new(circles::CirclesTab::default()),
         Tab::Membres => Box::new(members::MembersTab::default()),
         Tab::Collectifs => Box::new(collectives::CollectivesTab::default()),
-        Tab::Rencontres | Tab::Comptabilite | Tab::Chronologie | Tab::Rapports => {
+        Tab::Rencontres => Box::new(events::EventsTab::default()),
+        Tab::Comptabilite | Tab::Chronologie | Tab::Rapports => {
             Box::new(placeholder::Placeholder::new(tab))
         }
     }

@@ -219,6 +219,12 @@ pub trait Pane {
         Reply::Done
     }
 
+    /// A no to a question the tab asked with [`Confirm::ask_yes_or_no`].
+    fn declined(&mut self, question: Confirm, env: &mut Env<'_>) -> Reply {
+        let _ = (question, env);
+        Reply::Done
+    }
+
     /// A key while the filter line has the keyboard.
     fn filter_key(&mut self, ev: KeyEvent, env: &mut Env<'_>) -> Reply {
         let _ = (ev, env);

@@ -30,7 +30,24 @@ impl Confirm {
         Confirm::Tab(Question {
             text,
             token: Token(Rc::new(token)),
+            answers_no: false,
         })
+    }
+
+    /// A tab's question with three answers: yes and no both come back to the tab (a no to
+    /// [`crate::tui::tabs::Pane::declined`]), Échap leaves it unanswered ("move the tasks
+    /// too?": o moves them, n keeps their dates, Échap goes back to the form).
+    pub fn ask_yes_or_no<T: Any + std::fmt::Debug>(text: String, token: T) -> Confirm {
+        Confirm::Tab(Question {
+            text,
+            token: Token(Rc::new(token)),
+            answers_no: true,
+        })
+    }
+
+    /// Whether a no is an answer the tab takes (else it only closes the question).
+    pub fn answers_no(&self) -> bool {
+        matches!(self, Confirm::Tab(q) if q.answers_no)
     }
 
     /// The token of a tab's question, if it is one of type `T`.
@@ -54,6 +71,8 @@ impl Confirm {
 pub struct Question {
     pub text: String,
     pub token: Token,
+    /// A no comes back to the tab, and Échap is the one that only closes.
+    pub answers_no: bool,
 }
 
 /// What a tab put in its question, opaque to everyone else. Two tokens are equal when they
@@ -104,7 +123,14 @@ impl Widget for ConfirmView {
         let text = vec![
             Line::raw(self.confirm.question()),
             Line::raw(""),
-            Line::styled(msg::CONFIRM_KEYS, self.theme.key()),
+            Line::styled(
+                if self.confirm.answers_no() {
+                    msg::CONFIRM_KEYS_OR_BACK
+                } else {
+                    msg::CONFIRM_KEYS
+                },
+                self.theme.key(),
+            ),
         ];
         Paragraph::new(text)
             .wrap(Wrap { trim: true })

@@ -95,6 +95,16 @@ pub fn act_confirmed<T>(slot: &mut Option<Editor<T>>, store: &mut Store) -> Step
     answered(slot, answer)
 }
 
+/// A no to the question the save of the editor in `slot` asked (see
+/// `Confirm::ask_yes_or_no`): save again if the record takes it.
+pub fn act_declined<T>(slot: &mut Option<Editor<T>>, store: &mut Store) -> Step<T> {
+    let Some(editor) = slot else {
+        return Step::Pass;
+    };
+    let answer = editor.declined(store);
+    answered(slot, answer)
+}
+
 fn answered<T>(slot: &mut Option<Editor<T>>, answer: Answer<T>) -> Step<T> {
     match answer {
         Answer::Saved(saved) => {

@@ -5,6 +5,7 @@ pub mod confirm;
 pub mod editor;
 pub mod form;
 mod form_view;
+pub mod gauge;
 pub mod help;
 mod layout;
 pub mod list;

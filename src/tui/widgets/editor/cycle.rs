@@ -153,6 +153,15 @@ impl<T> Editor<T> {
         self.save(store)
     }
 
+    /// A no to the question a save asked: save again when the record takes the no.
+    pub(super) fn declined(&mut self, store: &mut Store) -> Answer<T> {
+        if self.record.declined() {
+            self.save(store)
+        } else {
+            Answer::kept(Reply::Done)
+        }
+    }
+
     /// What to say when another session changed the record since the form was based on it
     /// (its save would meet a conflict), or deleted it.
     pub fn changed_elsewhere(&self, store: &Store) -> Option<String> {

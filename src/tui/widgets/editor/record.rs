@@ -157,6 +157,12 @@ pub trait Record {
     /// The person said yes to the question the save asked.
     fn confirmed(&mut self) {}
 
+    /// The person said no to a question asked with `Confirm::ask_yes_or_no`: whether to save
+    /// again (having noted the no), or leave the form as it is.
+    fn declined(&mut self) -> bool {
+        false
+    }
+
     /// A conflict on a record with no merge panel (a form of a choice and a date): read the
     /// versions it saves against again, keeping what was typed. `None`: it has the panel.
     fn refresh(&mut self, store: &Store) -> Option<Result<(), StoreError>> {

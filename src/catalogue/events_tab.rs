@@ -1,0 +1,223 @@
+//! The Rencontres tab: its list, detail, checklist, "mes tâches" and forms.
+
+use super::words::plural;
+
+pub const TITLE: &str = "Rencontres";
+pub const GROUP: &str = "Rencontres";
+pub const GROUP_TASKS: &str = "Rencontres : liste de tâches";
+pub const GROUP_MY_TASKS: &str = "Rencontres : mes tâches";
+
+pub const ACT_ADD: &str = "nouvelle rencontre";
+pub const ACT_TEMPLATE: &str = "appliquer la liste type";
+pub const ACT_KIND_FILTER: &str = "filtrer par type";
+pub const ACT_MY_TASKS: &str = "mes tâches";
+pub const ACT_DELETE: &str = "supprimer";
+pub const ACT_TASKS: &str = "liste de tâches";
+pub const ACT_ADD_TASK: &str = "ajouter une tâche";
+pub const ACT_TASK_STATUS: &str = "état suivant";
+pub const ACT_OPEN_EVENT: &str = "voir la rencontre";
+
+pub const CHIP_KIND: &str = "type";
+pub const CHIP_YEAR: &str = "année";
+pub const CHIP_MY_TASKS: &str = "mes tâches";
+
+/// `24 rencontres · 3 à venir`.
+pub fn counts(events: usize, upcoming: usize) -> String {
+    format!(
+        "{} · {upcoming} à venir",
+        plural(events as i64, "rencontre", "rencontres")
+    )
+}
+
+/// `12 sur 24 rencontres`.
+pub fn filtered(shown: usize, total: usize) -> String {
+    format!(
+        "{shown} sur {}",
+        plural(total as i64, "rencontre", "rencontres")
+    )
+}
+
+/// Months in a list's narrow date column (`déc. 2025`).
+pub const MONTHS_SHORT: [&str; 12] = [
+    "janv.", "févr.", "mars", "avril", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+    "déc.",
+];
+
+pub fn month_short(month: u32, year: i32) -> String {
+    let name = MONTHS_SHORT
+        .get(month.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or("");
+    format!("{name} {year}")
+}
+
+pub const UPCOMING: &str = "À venir";
+pub const PAST: &str = "Passées";
+pub const UNDATED: &str = "non datée";
+pub const NOTHING_SELECTED: &str = "aucune rencontre sélectionnée";
+pub const NO_TASK_SELECTED: &str = "aucune tâche sélectionnée";
+pub const NO_EVENT: &str = "aucune rencontre pour l'instant : a pour en ajouter une";
+pub const NO_MATCH: &str = "aucune rencontre ne correspond aux filtres";
+pub const OVERDUE_MARK: &str = "!";
+
+// --- detail ------------------------------------------------------------------------------------
+
+pub const LABEL_KIND: &str = "Type";
+pub const LABEL_WHEN: &str = "Date";
+pub const LABEL_PLACE: &str = "Lieu";
+pub const LABEL_STATUS: &str = "Statut";
+pub const LABEL_CO_ORGANISERS: &str = "Co-organisation";
+pub const LABEL_PARTNERS: &str = "Partenaires";
+pub const SECTION_FIGURES: &str = "Participation";
+pub const SECTION_TASKS: &str = "Liste de tâches";
+pub const SECTION_DESCRIPTION: &str = "Description";
+pub const NO_TASKS: &str = "aucune tâche : c applique la liste type, a en ajoute une";
+pub const NO_FIGURES: &str = "pas encore de chiffres";
+pub const NOBODY: &str = "personne";
+pub const NO_DUE: &str = "sans échéance";
+
+/// `Dijon, 2025 (non datée)`.
+pub fn undated_in(year: i32) -> String {
+    format!("{year} ({UNDATED})")
+}
+
+/// `7 sur 10 faites`, `3 en retard`.
+pub fn progress(done: u32, total: u32, overdue: u32) -> String {
+    let mut s = format!("{done} sur {total} faites");
+    if overdue > 0 {
+        s.push_str(&format!(" · {overdue} en retard"));
+    }
+    s
+}
+
+/// A figure of the detail: `participants : 450`.
+pub fn figure(label: &str, value: u32) -> String {
+    format!("{label} : {value}")
+}
+
+// --- mes tâches --------------------------------------------------------------------------------
+
+pub const MY_TASKS_TITLE: &str = "Mes tâches";
+pub const MY_TASKS_NONE: &str = "aucune tâche ne vous est confiée";
+
+/// The user is linked to no person: say how.
+pub fn not_linked(user: &str) -> String {
+    format!(
+        "votre compte ({user}) n'est lié à aucune personne : l'admin le lie avec \
+         « cercles users link {user} \"Prénom Nom\" »"
+    )
+}
+
+/// `Mes tâches de Camille Martin · 2 ouvertes`.
+pub fn my_tasks_header(name: &str, open: usize) -> String {
+    format!(
+        "{MY_TASKS_TITLE} de {name} · {}",
+        plural(open as i64, "ouverte", "ouvertes")
+    )
+}
+
+// --- forms and messages ------------------------------------------------------------------------
+
+pub const FORM_ADD: &str = "Nouvelle rencontre";
+pub const FORM_ADD_TASK: &str = "Nouvelle tâche";
+pub const FIELD_YEAR_HINT: &str = "année (sans date)";
+pub const NO_OWNER: &str = "(personne)";
+pub const NO_CIRCLE: &str = "(aucun)";
+pub const EVENT_HINT: &str = "dates : 13/12/2025 ou « juin 2025 » ; sans date, l'année suffit";
+pub const TASK_HINT: &str = "responsable : tapez une partie du nom";
+pub const CONFLICT_TITLE: &str = "Rencontre modifiée ailleurs";
+pub const CONFLICT: &str =
+    "quelqu'un d'autre a modifié cette fiche : choisissez champ par champ ce qu'on garde";
+pub const GONE: &str = "cette fiche a été supprimée entre-temps";
+pub const CHANGED_ELSEWHERE: &str = "cette fiche vient d'être modifiée dans une autre session";
+pub const YEAR_NOT_A_NUMBER: &str = "l'année s'écrit en chiffres (2025)";
+pub const FIGURE_NOT_A_NUMBER: &str = "un nombre entier, ou rien s'il n'est pas connu";
+
+pub fn form_edit(title: &str) -> String {
+    format!("Rencontre : {title}")
+}
+
+pub fn form_edit_task(title: &str) -> String {
+    format!("Tâche : {title}")
+}
+
+pub fn added(title: &str) -> String {
+    format!("rencontre « {title} » ajoutée")
+}
+
+pub fn saved(title: &str) -> String {
+    format!("rencontre « {title} » enregistrée")
+}
+
+/// The event's date moved: tasks moved along, or kept.
+pub fn moved(title: &str, replanned: usize) -> String {
+    if replanned == 0 {
+        saved(title)
+    } else {
+        format!(
+            "rencontre « {title} » enregistrée, {} avec elle",
+            plural(replanned as i64, "tâche décalée", "tâches décalées")
+        )
+    }
+}
+
+/// The question asked when the start of an event with open tasks moves.
+pub fn replan_question(open: usize, days: i64) -> String {
+    let shift = if days >= 0 {
+        format!("{} plus tard", plural(days, "jour", "jours"))
+    } else {
+        format!("{} plus tôt", plural(-days, "jour", "jours"))
+    };
+    format!(
+        "La date de la rencontre change ({shift}). Décaler aussi les échéances de {} ?",
+        plural(open as i64, "tâche non faite", "tâches non faites")
+    )
+}
+
+pub fn task_added(title: &str) -> String {
+    format!("tâche « {title} » ajoutée")
+}
+
+pub fn task_saved(title: &str) -> String {
+    format!("tâche « {title} » enregistrée")
+}
+
+pub fn task_status(title: &str, status: &str) -> String {
+    format!("« {title} » : {status}")
+}
+
+pub fn template_applied(n: usize, title: &str) -> String {
+    format!(
+        "{} à « {title} »",
+        plural(n as i64, "tâche ajoutée", "tâches ajoutées")
+    )
+}
+
+/// The kind has no template: say which kinds have one.
+pub const NO_TEMPLATE_FOR_KIND: &str = "pas de liste type pour ce type de rencontre (il y en a pour les rencontres locales, nationales et les visios Municipales Assistance)";
+
+pub fn template_again(title: &str, tasks: u32) -> String {
+    format!(
+        "« {title} » a déjà {} : appliquer la liste type en ajoute d'autres. Continuer ?",
+        plural(i64::from(tasks), "tâche", "tâches")
+    )
+}
+
+pub fn delete_event_question(title: &str, tasks: u32) -> String {
+    if tasks == 0 {
+        format!("Supprimer la rencontre « {title} » ?")
+    } else {
+        format!(
+            "Supprimer la rencontre « {title} » et {} ?",
+            plural(i64::from(tasks), "sa tâche", "ses tâches")
+        )
+    }
+}
+
+pub fn delete_task_question(title: &str) -> String {
+    format!("Supprimer la tâche « {title} » ?")
+}
+
+pub fn deleted(title: &str) -> String {
+    format!("« {title} » supprimée")
+}
