@@ -569,6 +569,23 @@ fn help_lists_this_screen_s_keys_first() {
     app.handle_key(key(KeyCode::Esc));
     typ(&mut app, "4?");
     let shown = common::tui::screen_text(&app);
+    assert!(
+        shown
+            .lines()
+            .nth(1)
+            .unwrap_or_default()
+            .contains("Rencontres"),
+        "{shown}"
+    );
+    for other in ["Cercles", "Membres", "Collectifs"] {
+        assert!(
+            !shown.lines().any(|l| l.trim_matches(['│', ' ']) == other),
+            "{other} in {shown}"
+        );
+    }
+    app.handle_key(key(KeyCode::Esc));
+    typ(&mut app, "5?");
+    let shown = common::tui::screen_text(&app);
     assert!(shown.contains("Partout"), "{shown}");
     for other in ["Cercles", "Membres", "Détail d'un cercle", "Formulaires"] {
         assert!(

@@ -9,7 +9,7 @@ pub const GROUP_MY_TASKS: &str = "Rencontres : mes tâches";
 
 pub const ACT_ADD: &str = "nouvelle rencontre";
 pub const ACT_TEMPLATE: &str = "appliquer la liste type";
-pub const ACT_KIND_FILTER: &str = "filtrer par type";
+pub const ACT_KIND_FILTER: &str = "filtrer par type de rencontre";
 pub const ACT_MY_TASKS: &str = "mes tâches";
 pub const ACT_DELETE: &str = "supprimer";
 pub const ACT_TASKS: &str = "liste de tâches";
@@ -56,7 +56,10 @@ pub const PAST: &str = "Passées";
 pub const UNDATED: &str = "non datée";
 pub const NOTHING_SELECTED: &str = "aucune rencontre sélectionnée";
 pub const NO_TASK_SELECTED: &str = "aucune tâche sélectionnée";
-pub const NO_EVENT: &str = "aucune rencontre pour l'instant : a pour en ajouter une";
+/// No event yet: `add` is the key that adds one.
+pub fn no_event(add: &str) -> String {
+    format!("aucune rencontre pour l'instant : {add} pour en ajouter une")
+}
 pub const NO_MATCH: &str = "aucune rencontre ne correspond aux filtres";
 pub const OVERDUE_MARK: &str = "!";
 
@@ -71,7 +74,10 @@ pub const LABEL_PARTNERS: &str = "Partenaires";
 pub const SECTION_FIGURES: &str = "Participation";
 pub const SECTION_TASKS: &str = "Liste de tâches";
 pub const SECTION_DESCRIPTION: &str = "Description";
-pub const NO_TASKS: &str = "aucune tâche : c applique la liste type, a en ajoute une";
+/// An empty checklist: the keys that apply the template and add a task.
+pub fn no_tasks(template: &str, add: &str) -> String {
+    format!("aucune tâche : {template} applique la liste type, {add} en ajoute une")
+}
 pub const NO_FIGURES: &str = "pas encore de chiffres";
 pub const NOBODY: &str = "personne";
 pub const NO_DUE: &str = "sans échéance";
@@ -98,6 +104,7 @@ pub fn figure(label: &str, value: u32) -> String {
 // --- mes tâches --------------------------------------------------------------------------------
 
 pub const MY_TASKS_TITLE: &str = "Mes tâches";
+pub const COLUMN_EVENT: &str = "rencontre";
 pub const MY_TASKS_NONE: &str = "aucune tâche ne vous est confiée";
 
 /// The user is linked to no person: say how.
@@ -108,10 +115,11 @@ pub fn not_linked(user: &str) -> String {
     )
 }
 
-/// `Mes tâches de Camille Martin · 2 ouvertes`.
+/// `Mes tâches d'Amandine Barbier · 2 ouvertes`.
 pub fn my_tasks_header(name: &str, open: usize) -> String {
     format!(
-        "{MY_TASKS_TITLE} de {name} · {}",
+        "{MY_TASKS_TITLE} {} · {}",
+        super::words::de(name),
         plural(open as i64, "ouverte", "ouvertes")
     )
 }

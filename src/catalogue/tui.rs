@@ -178,7 +178,11 @@ pub const CONFIRM_QUIT_DIRTY: &str =
     "Des modifications ne sont pas enregistrées. Quitter quand même ?";
 pub const CONFIRM_DISCARD: &str = "Abandonner les modifications de ce formulaire ?";
 pub const CONFIRM_KEYS: &str = "o : oui    n : non";
-pub const CONFIRM_KEYS_OR_BACK: &str = "o : oui    n : non    Échap : revenir";
+
+/// The keys of a question with three answers: `o : oui    n : non    Échap : revenir`.
+pub fn confirm_keys_or_back(yes: &str, no: &str, back: &str) -> String {
+    format!("{yes} : oui    {no} : non    {back} : revenir")
+}
 
 // --- forms --------------------------------------------------------------------------------------
 

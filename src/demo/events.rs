@@ -26,6 +26,9 @@ fn event(title: &str, kind: EventKind, start: Option<When>, status: EventStatus)
     }
 }
 
+/// The demo's volunteer, linked to the first owner of tasks.
+pub const DEMO_VOLUNTEER: &str = "benevole";
+
 pub(super) fn fill(store: &mut Store, scale: u32) -> Result<()> {
     use EventKind::*;
     use EventStatus::*;
@@ -35,10 +38,11 @@ pub(super) fn fill(store: &mut Store, scale: u32) -> Result<()> {
         .take(4)
         .map(|r| r.person.id)
         .collect();
-    // The one who opens the demo is the first owner: "mes tâches" has something to show.
-    if let Some(&first) = owners.first() {
-        let me = store.actor().name.clone();
-        store.link_user(&me, Some(first))?;
+    // A volunteer whose "mes tâches" has something to show (`--as benevole`).
+    if let Some(&first) = owners.get(1)
+        && store.user(DEMO_VOLUNTEER)?.is_none()
+    {
+        store.add_user(DEMO_VOLUNTEER, crate::model::Role::Benevole, Some(first))?;
     }
 
     let poitiers = store.add_event(&EventDraft {

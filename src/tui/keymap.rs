@@ -125,6 +125,7 @@ mod tests {
                 include_str!("../catalogue/members_tab.rs"),
             ),
             ("people.rs", include_str!("../catalogue/people.rs")),
+            ("events_tab.rs", include_str!("../catalogue/events_tab.rs")),
             ("tui.rs", include_str!("../catalogue/tui.rs")),
             ("store.rs", include_str!("../catalogue/store.rs")),
             ("cli.rs", include_str!("../catalogue/cli.rs")),

@@ -125,9 +125,15 @@ impl Widget for ConfirmView {
             Line::raw(""),
             Line::styled(
                 if self.confirm.answers_no() {
-                    msg::CONFIRM_KEYS_OR_BACK
+                    use crate::tui::action::Action;
+                    use crate::tui::keymap::{Scope, key_label};
+                    msg::confirm_keys_or_back(
+                        &key_label(Scope::Confirm, Action::ConfirmYes),
+                        &key_label(Scope::Confirm, Action::ConfirmNo),
+                        &key_label(Scope::Confirm, Action::Back),
+                    )
                 } else {
-                    msg::CONFIRM_KEYS
+                    msg::CONFIRM_KEYS.to_owned()
                 },
                 self.theme.key(),
             ),

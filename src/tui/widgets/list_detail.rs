@@ -68,6 +68,35 @@ impl Widget for ScrolledLines<'_> {
     }
 }
 
+/// A label and its value for a detail, wrapped to `width` (the lines after the first indented
+/// by two), the label in its colour.
+pub fn labelled(
+    label: &str,
+    value: &str,
+    theme: Theme,
+    width: usize,
+) -> Vec<ratatui::text::Line<'static>> {
+    use ratatui::text::{Line, Span};
+    let head = format!("{label} : ");
+    let text = format!("{head}{value}");
+    // Two columns less than the pane: the lines after the first are indented by two.
+    crate::text::wrap_text(&text, width.saturating_sub(2).max(12))
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            if i == 0 && part.starts_with(&head) {
+                let rest = part[head.len()..].to_owned();
+                Line::from(vec![
+                    Span::styled(head.clone(), theme.label()),
+                    Span::raw(rest),
+                ])
+            } else {
+                Line::raw(format!("  {part}"))
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

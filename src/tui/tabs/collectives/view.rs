@@ -16,7 +16,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::{self, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::editor::EditorView;
-use crate::tui::widgets::list_detail::{ScrolledLines, split};
+use crate::tui::widgets::list_detail::{ScrolledLines, labelled, split};
 use crate::tui::widgets::picker::PickerView;
 use crate::tui::widgets::table::{Column, Table, TableCell};
 use crate::tui::widgets::{truncate, wrap_text};
@@ -277,29 +277,6 @@ impl CollectivesView<'_> {
         }
         Line::from(spans)
     }
-}
-
-/// A label and its value, wrapped to `width` (the lines after the first indented), the label
-/// in its colour.
-fn labelled(label: &str, value: &str, theme: Theme, width: usize) -> Vec<Line<'static>> {
-    let head = format!("{label} : ");
-    let text = format!("{head}{value}");
-    // Two columns less than the pane: the lines after the first are indented by two.
-    wrap_text(&text, width.saturating_sub(2).max(12))
-        .into_iter()
-        .enumerate()
-        .map(|(i, part)| {
-            if i == 0 && part.starts_with(&head) {
-                let rest = part[head.len()..].to_owned();
-                Line::from(vec![
-                    Span::styled(head.clone(), theme.label()),
-                    Span::raw(rest),
-                ])
-            } else {
-                Line::raw(format!("  {part}"))
-            }
-        })
-        .collect()
 }
 
 /// The lines of a collective's detail, its name first (kept in view while the rest scrolls).

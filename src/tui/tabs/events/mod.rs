@@ -119,6 +119,8 @@ impl EventsTab {
             return Ok(());
         }
         self.mine = store.my_own_tasks()?;
+        // What is still to do first, by due date; what is done or dropped below.
+        self.mine.sort_by_key(|m| m.task.status.is_closed());
         self.mine_ids = self.mine.iter().map(|m| m.task.id).collect();
         self.mine_list.sync(&self.mine_ids, height);
         Ok(())

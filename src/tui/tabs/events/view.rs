@@ -17,7 +17,7 @@ use crate::tui::keymap::{self, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::editor::EditorView;
 use crate::tui::widgets::gauge::gauge_line;
-use crate::tui::widgets::list_detail::{ScrolledLines, split};
+use crate::tui::widgets::list_detail::{ScrolledLines, labelled, split};
 use crate::tui::widgets::table::{Column, Table, TableCell};
 use crate::tui::widgets::{truncate, wrap_text};
 
@@ -131,11 +131,11 @@ impl EventsTab {
         };
         if self.shown.is_empty() {
             let text = if self.rows.is_empty() {
-                et::NO_EVENT
+                et::no_event(&keymap::key_label(Scope::Events, Action::AddEvent))
             } else {
-                et::NO_MATCH
+                et::NO_MATCH.to_owned()
             };
-            muted_text(text, body, buf, theme);
+            muted_text(&text, body, buf, theme);
             return;
         }
         let columns = [
@@ -274,7 +274,7 @@ impl EventsTab {
         if let Some(line) = self.selected_line() {
             let p = line.progress;
             if p.total == 0 {
-                for part in wrap_text(et::NO_TASKS, width.max(10)) {
+                for part in wrap_text(&no_tasks(), width.max(10)) {
                     lines.push(Line::styled(part, theme.muted()));
                 }
             } else {
@@ -319,7 +319,7 @@ impl EventsTab {
         let style = self.task_style(t, theme);
         let owner = self
             .owner_name(t.owner)
-            .map_or_else(|| String::new(), str::to_owned);
+            .map_or_else(String::new, str::to_owned);
         vec![
             TableCell::styled(status_mark(t.status), style),
             TableCell::styled(due_text(t), style),
@@ -374,7 +374,7 @@ impl EventsTab {
             ..area
         };
         if self.tasks.is_empty() {
-            muted_text(et::NO_TASKS, body, buf, theme);
+            muted_text(&no_tasks(), body, buf, theme);
             return;
         }
         let columns = [
@@ -443,7 +443,7 @@ impl EventsTab {
             Column::fixed("", 3),
             Column::fixed(crate::catalogue::events::FIELD_DUE, 10),
             Column::share(crate::catalogue::events::FIELD_TASK_TITLE, 3).min(16),
-            Column::share(et::TITLE, 2).min(10),
+            Column::share(et::COLUMN_EVENT, 2).min(10),
         ];
         Table::new(
             &columns,
@@ -503,6 +503,14 @@ fn row_cells(row: &Row, theme: Theme) -> Vec<TableCell<'static>> {
     ]
 }
 
+/// An empty checklist, with the keys that fill it.
+fn no_tasks() -> String {
+    et::no_tasks(
+        &keymap::key_label(Scope::EventTasks, Action::ApplyTemplate),
+        &keymap::key_label(Scope::EventTasks, Action::AddTask),
+    )
+}
+
 fn muted_text(text: &str, area: Rect, buf: &mut Buffer, theme: Theme) {
     for (i, line) in wrap_text(text, usize::from(area.width)).iter().enumerate() {
         let y = area.y + u16::try_from(i).unwrap_or(u16::MAX);
@@ -515,25 +523,4 @@ fn muted_text(text: &str, area: Rect, buf: &mut Buffer, theme: Theme) {
             );
         }
     }
-}
-
-/// A label and its value, wrapped to `width` (the lines after the first indented).
-fn labelled(label: &str, value: &str, theme: Theme, width: usize) -> Vec<Line<'static>> {
-    let head = format!("{label} : ");
-    let text = format!("{head}{value}");
-    wrap_text(&text, width.saturating_sub(2).max(12))
-        .into_iter()
-        .enumerate()
-        .map(|(i, part)| {
-            if i == 0 && part.starts_with(&head) {
-                let rest = part[head.len()..].to_owned();
-                Line::from(vec![
-                    Span::styled(head.clone(), theme.label()),
-                    Span::raw(rest),
-                ])
-            } else {
-                Line::raw(format!("  {part}"))
-            }
-        })
-        .collect()
 }
