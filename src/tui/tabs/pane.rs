@@ -89,6 +89,20 @@ impl Env<'_> {
         }
     }
 
+    /// Whether this session may write `area` now: the file open for writing and the role
+    /// allowing it; else what to say.
+    pub fn may_write(&self, area: crate::model::Area) -> Result<(), String> {
+        let store = &*self.store;
+        if store.is_read_only() {
+            return Err(crate::catalogue::circles_tab::READ_ONLY.to_owned());
+        }
+        let role = store.actor().role;
+        if !role.may_write(area) {
+            return Err(StoreError::Forbidden { role, area }.to_string());
+        }
+        Ok(())
+    }
+
     /// `reply`, noted (see [`Env::note`]).
     pub fn said(&mut self, reply: Reply) -> Reply {
         self.note(&reply);

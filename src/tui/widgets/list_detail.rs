@@ -68,6 +68,39 @@ impl Widget for ScrolledLines<'_> {
     }
 }
 
+/// The first row of a list pane: `Title  counts` (the counts alone when both do not fit), or,
+/// while a filter is typed or kept, the filter line (`filter`: its text, and whether it has the
+/// keyboard) followed by `counts` (`12 sur 230`).
+pub fn list_header(
+    title: &str,
+    filter: Option<(&str, bool)>,
+    counts: &str,
+    width: usize,
+    theme: Theme,
+) -> ratatui::text::Line<'static> {
+    use ratatui::text::{Line, Span};
+    if let Some((text, typing)) = filter {
+        let mut spans = vec![
+            Span::styled(crate::catalogue::tui::FILTER_PROMPT, theme.key()),
+            Span::raw(text.to_owned()),
+        ];
+        if typing {
+            spans.push(Span::styled(" ", theme.cursor()));
+        }
+        spans.push(Span::styled(format!("  {counts}"), theme.muted()));
+        return Line::from(spans);
+    }
+    let w = crate::text::display_width;
+    if w(title) + 2 + w(counts) <= width {
+        Line::from(vec![
+            Span::styled(title.to_owned(), theme.title()),
+            Span::styled(format!("  {counts}"), theme.muted()),
+        ])
+    } else {
+        Line::styled(counts.to_owned(), theme.muted())
+    }
+}
+
 /// A label and its value for a detail, wrapped to `width` (the lines after the first indented
 /// by two), the label in its colour.
 pub fn labelled(

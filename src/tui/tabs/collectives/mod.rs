@@ -119,25 +119,9 @@ impl CollectivesTab {
         }
     }
 
-    /// The role may write collectives and the file may be written; else the reason.
-    fn may_write(env: &Env<'_>) -> Result<(), String> {
-        let store = &*env.store;
-        if store.is_read_only() {
-            return Err(crate::catalogue::circles_tab::READ_ONLY.to_owned());
-        }
-        if !store.actor().role.may_write(Area::Collectives) {
-            return Err(StoreError::Forbidden {
-                role: store.actor().role,
-                area: Area::Collectives,
-            }
-            .to_string());
-        }
-        Ok(())
-    }
-
     /// `s`: the statuts to choose from, the current one first in sight.
     fn status_picker(&self, env: &Env<'_>) -> Result<Choosing, String> {
-        Self::may_write(env)?;
+        env.may_write(Area::Collectives)?;
         let c = self.selected().ok_or(ct::NOTHING_SELECTED)?;
         let entries = CollectiveStatus::ALL
             .iter()
@@ -162,7 +146,7 @@ impl CollectivesTab {
             Theme,
         ) -> Result<CollectiveEditor, String>,
     ) -> Reply {
-        if let Err(text) = Self::may_write(env) {
+        if let Err(text) = env.may_write(Area::Collectives) {
             return Reply::Error(text);
         }
         match build(self.selected(), env.store.today(), env.theme) {

@@ -9,14 +9,13 @@ use ratatui::widgets::{Block, Borders, Widget};
 
 use super::state::{Choosing, CollectivesTab, HEADER_ROWS, Row};
 use crate::catalogue::collectives_tab as ct;
-use crate::catalogue::tui as msg;
 use crate::model::{Collective, format_date};
 use crate::text::display_width;
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::editor::EditorView;
-use crate::tui::widgets::list_detail::{ScrolledLines, labelled, split};
+use crate::tui::widgets::list_detail::{ScrolledLines, labelled, list_header, split};
 use crate::tui::widgets::picker::PickerView;
 use crate::tui::widgets::table::{Column, Table, TableCell};
 use crate::tui::widgets::{truncate, wrap_text};
@@ -181,35 +180,16 @@ impl CollectivesView<'_> {
 
     /// `Collectifs  230 collectifs · 228 communes`, or the filter line and `12 sur 230`.
     fn header_line(&self, width: usize) -> Line<'static> {
-        let (tab, theme) = (self.tab, self.theme);
+        let tab = self.tab;
         let total = tab.rows.len();
-        if tab.filtering || !tab.filter.text.is_empty() {
-            let mut spans = vec![
-                Span::styled(msg::FILTER_PROMPT, theme.key()),
-                Span::raw(tab.filter.text.clone()),
-            ];
-            if tab.filtering {
-                spans.push(Span::styled(" ", theme.cursor()));
-            }
-            spans.push(Span::styled(
-                format!("  {}", ct::filtered(tab.shown.len(), total)),
-                theme.muted(),
-            ));
-            return Line::from(spans);
-        }
-        let count = if tab.filter.is_on() {
+        let typed = tab.filtering || !tab.filter.text.is_empty();
+        let count = if typed || tab.filter.is_on() {
             ct::filtered(tab.shown.len(), total)
         } else {
             ct::counts(total, tab.counts.communes)
         };
-        if display_width(ct::TITLE) + 2 + display_width(&count) <= width {
-            Line::from(vec![
-                Span::styled(ct::TITLE, theme.title()),
-                Span::styled(format!("  {count}"), theme.muted()),
-            ])
-        } else {
-            Line::styled(count, theme.muted())
-        }
+        let filter = typed.then_some((tab.filter.text.as_str(), tab.filtering));
+        list_header(ct::TITLE, filter, &count, width, self.theme)
     }
 
     /// The quick filters: the key and what it filters when off, its value when on; those
