@@ -5,7 +5,8 @@
 //!
 //! Targets (issue 8): first frame ≤ 100 ms; a letter ≤ 10 ms; peak memory ≤ 60 MB; a one-row
 //! move costing the same at 70 and 70 000 people. Run: `cargo bench --bench scale`.
-//! Building the base takes a few seconds before the first figure.
+//! Building the base takes a few seconds before the first figure; `CERCLES_BENCH_BASE=<db>`
+//! measures a copy of a base made before (`cercles init --demo --scale 1000`) instead.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -44,6 +45,10 @@ fn open(path: &Path) -> (App, Terminal<TestBackend>) {
     (app, term)
 }
 
+/// Set to a base made by `init --demo --scale 1000` to measure a copy of it rather than build
+/// one.
+const BASE_ENV: &str = "CERCLES_BENCH_BASE";
+
 /// Set in the child process that measures a session's memory: the base to open.
 const SESSION_ENV: &str = "CERCLES_BENCH_SESSION";
 
@@ -64,7 +69,13 @@ fn session_memory(path: &Path) {
 fn scale_1000(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.db");
-    cercles::demo::build_scaled(&path, ADMIN, 1000).unwrap();
+    match std::env::var_os(BASE_ENV) {
+        // A copy: the benches write to it (a save, another session's commit).
+        Some(base) => {
+            std::fs::copy(&base, &path).unwrap();
+        }
+        None => cercles::demo::build_scaled(&path, ADMIN, 1000).unwrap(),
+    }
     let child = std::process::Command::new(std::env::current_exe().unwrap())
         .env(SESSION_ENV, &path)
         .output()
@@ -142,7 +153,29 @@ criterion_group!(scale, scale_1000);
 /// to profile start-up alone (`perf record`), without the building of the base.
 const STARTUP_ENV: &str = "CERCLES_BENCH_STARTUP";
 
+/// Set to a base to open it, show Membres and type then rub out a letter in its filter 100
+/// times (each drawn): a process to profile the filter alone.
+const FILTER_ENV: &str = "CERCLES_BENCH_FILTER";
+
 fn main() {
+    if let Some(path) = std::env::var_os(FILTER_ENV) {
+        let (mut app, mut term) = open(Path::new(&path));
+        app.handle_key(key(KeyCode::Char('2')));
+        app.handle_key(key(KeyCode::Char('/')));
+        draw(&mut term, &app);
+        let started = std::time::Instant::now();
+        for _ in 0..100 {
+            for k in [KeyCode::Char('e'), KeyCode::Backspace] {
+                app.handle_key(key(k));
+                draw(&mut term, &app);
+            }
+        }
+        println!(
+            "{:.2} ms a letter",
+            started.elapsed().as_secs_f64() * 1000.0 / 200.0
+        );
+        return;
+    }
     if let Some(path) = std::env::var_os(SESSION_ENV) {
         session_memory(Path::new(&path));
         return;

@@ -128,7 +128,11 @@ pub fn clean_multiline(input: &str, max_chars: usize) -> String {
 /// Whether `s`, read back from the database, is already as cleaning leaves it: the text the
 /// program wrote always is, so reading it back costs one scan, not a copy.
 fn is_clean_as_stored(s: &str, allow_newline: bool) -> bool {
+    // Below the combining marks (U+0300), every character is its own NFC form and combines
+    // with none: such a text (ASCII, French accented letters) is NFC without asking.
+    let mut below_marks = true;
     s.chars().all(|c| {
+        below_marks &= c < '\u{300}';
         c.is_ascii_graphic()
             || c == ' '
             || (allow_newline && c == '\n')
@@ -137,7 +141,7 @@ fn is_clean_as_stored(s: &str, allow_newline: bool) -> bool {
                 && !is_line_break(c)
                 && !is_invisible(c)
                 && !matches!(c, '\u{a0}' | '\u{202f}'))
-    }) && is_nfc(s)
+    }) && (below_marks || is_nfc(s))
 }
 
 /// A one-line value read from the database, safe to display: as [`clean_line`] (with no

@@ -173,7 +173,7 @@ pub fn general_circle(roles: &[CurrentRole]) -> Vec<DerivedMember> {
 /// are built (and only their names compared in full order).
 pub fn general_circle_first(roles: &[CurrentRole], limit: usize) -> (Vec<DerivedMember>, usize) {
     // Each person once, at their first role.
-    let mut seen = std::collections::HashSet::with_capacity(roles.len());
+    let mut seen = PersonSet::default();
     let firsts: Vec<&CurrentRole> = roles.iter().filter(|r| seen.insert(r.person_id)).collect();
     let total = firsts.len();
     // Only the people that can be among the first have their whole names folded: those whose
@@ -215,13 +215,18 @@ pub fn general_circle_first(roles: &[CurrentRole], limit: usize) -> (Vec<Derived
             roles: Vec::new(),
         })
         .collect();
-    // Their roles, in the order of `roles` (as `general_circle` gathers them).
+    // Their roles, in the order of `roles` (as `general_circle` gathers them); the set says
+    // at once that most of a big network's roles are of none of them.
+    let mut shown = PersonSet::default();
     let at: std::collections::HashMap<i64, usize> = members
         .iter()
         .enumerate()
-        .map(|(i, m)| (m.person_id, i))
+        .map(|(i, m)| {
+            shown.insert(m.person_id);
+            (m.person_id, i)
+        })
         .collect();
-    for r in roles {
+    for r in roles.iter().filter(|r| shown.contains(r.person_id)) {
         if let Some(&i) = at.get(&r.person_id) {
             members[i].roles.push(RoleBadge::from(r));
         }
@@ -233,20 +238,33 @@ pub fn general_circle_first(roles: &[CurrentRole], limit: usize) -> (Vec<Derived
 /// plain ASCII start: a text that comes before another when folded never has a greater start.
 fn folded_start(text: &str) -> [u8; 8] {
     let mut start = [0u8; 8];
-    let head = &text.as_bytes()[..text.len().min(8)];
-    if head.iter().all(|b| b.is_ascii_graphic()) {
-        // No space nor control to collapse, nothing to decompose: the folded text begins
-        // with these letters lowered.
-        for (to, b) in start.iter_mut().zip(head) {
-            *to = b.to_ascii_lowercase();
+    let mut n = 0;
+    // A space is written once the next word starts (spaces collapse, the ends go).
+    let mut space = false;
+    for &b in text.as_bytes() {
+        if b == b' ' {
+            space = n > 0;
+            continue;
         }
-    } else {
-        for (to, b) in start
-            .iter_mut()
-            .zip(crate::text::fold_for_match(text).as_bytes())
-        {
-            *to = *b;
+        if !b.is_ascii_graphic() {
+            // Another space, a control or an accent before the eighth byte: the whole fold.
+            // Past it, nothing changes what the first eight bytes fold to.
+            for (to, b) in start
+                .iter_mut()
+                .zip(crate::text::fold_for_match(text).as_bytes())
+            {
+                *to = *b;
+            }
+            return start;
         }
+        for c in [b' '].into_iter().filter(|_| space).chain([b]) {
+            if n == start.len() {
+                return start;
+            }
+            start[n] = c.to_ascii_lowercase();
+            n += 1;
+        }
+        space = false;
     }
     start
 }
@@ -292,10 +310,47 @@ fn derive<'a>(roles: impl Iterator<Item = &'a CurrentRole>) -> Vec<DerivedMember
 
 /// How many distinct people hold `roles`.
 pub fn distinct_people<'a>(roles: impl Iterator<Item = &'a CurrentRole>) -> usize {
-    let mut ids: Vec<i64> = roles.map(|r| r.person_id).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    ids.len()
+    let mut seen = PersonSet::default();
+    roles.filter(|r| seen.insert(r.person_id)).count()
+}
+
+/// A set of people's ids: a bit each for the ids a network numbers from 1 (a big one's
+/// 70 000 in 9 KB, without hashing), a hash set for any beyond.
+#[derive(Default)]
+struct PersonSet {
+    bits: Vec<u64>,
+    others: std::collections::HashSet<i64>,
+}
+
+impl PersonSet {
+    /// Ids up to this are bits: 2 MB at most.
+    const MAX_BIT: i64 = 1 << 24;
+
+    /// Add `id`; whether it was not there.
+    fn insert(&mut self, id: i64) -> bool {
+        let Some((word, bit)) = Self::place(id) else {
+            return self.others.insert(id);
+        };
+        if word >= self.bits.len() {
+            self.bits.resize(word + 1, 0);
+        }
+        let new = self.bits[word] & bit == 0;
+        self.bits[word] |= bit;
+        new
+    }
+
+    fn contains(&self, id: i64) -> bool {
+        match Self::place(id) {
+            Some((word, bit)) => self.bits.get(word).is_some_and(|w| w & bit != 0),
+            None => self.others.contains(&id),
+        }
+    }
+
+    /// The word and the bit of `id`, if it is one of the bits.
+    fn place(id: i64) -> Option<(usize, u64)> {
+        let at = usize::try_from(id).ok().filter(|_| id < Self::MAX_BIT)?;
+        Some((at / 64, 1u64 << (at % 64)))
+    }
 }
 
 /// What the Cercles list counts of one circle's current roles.

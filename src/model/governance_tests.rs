@@ -166,3 +166,39 @@ fn term_alerts_say_soon_ended_and_replaced() {
         ]
     );
 }
+
+#[test]
+fn a_folded_start_is_the_start_of_the_folded_text() {
+    for text in [
+        "Dupont",
+        "Brunet 39928",
+        "Le  Roux",
+        " Le Roux ",
+        "A B C D E F",
+        "Éluard",
+        "Le Éluard",
+        "a\tb c",
+        "",
+        "de la Fontaine",
+    ] {
+        let mut expected = [0u8; 8];
+        for (to, b) in expected
+            .iter_mut()
+            .zip(crate::text::fold_for_match(text).as_bytes())
+        {
+            *to = *b;
+        }
+        assert_eq!(folded_start(text), expected, "{text:?}");
+    }
+}
+
+#[test]
+fn distinct_people_are_counted_once_whatever_their_ids() {
+    let ids = [1, 70_000, 1, -5, -5, 1 << 40, 1 << 40, 0, 63, 64, 63];
+    let roles: Vec<CurrentRole> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, &p)| role(i as i64, p, 10, CircleRole::MembreActif))
+        .collect();
+    assert_eq!(distinct_people(roles.iter()), 7);
+}

@@ -44,96 +44,134 @@ pub(crate) fn membership_by_id(conn: &Connection, id: i64) -> Result<Option<Memb
 /// the network; in the circles' order, co-référent·es first, then by name.
 pub(crate) fn current_roles(conn: &Connection, day: NaiveDate) -> Result<Vec<CurrentRole>> {
     let day = iso(Some(day));
-    let mut stmt = conn.prepare(
-        "SELECT m.id, p.id, p.first_name, p.last_name, p.kind, c.id, c.name, c.kind,
-                m.role, m.since, m.term_end, c.position
+    let circles = open_circles(conn, day.as_deref().unwrap_or_default())?;
+    // The circles are read once, above: a big network has tens of thousands of roles in a
+    // handful of circles, and each row then reads only its own columns.
+    let mut stmt = conn.prepare_cached(
+        "SELECT m.id, p.id, p.first_name, p.last_name, p.kind, m.circle_id,
+                m.role, m.since, m.term_end
          FROM memberships m
          JOIN people p ON p.id = m.person_id
-         JOIN circles c ON c.id = m.circle_id
          WHERE m.since <= ?1 AND (m.until IS NULL OR m.until > ?1)
-           AND (c.closed_on IS NULL OR c.closed_on > ?1)
            AND (p.left_on IS NULL OR p.left_on > ?1)",
     )?;
-    // A big network has tens of thousands of roles in a handful of circles: each circle's name
-    // is read once.
-    let mut names: std::collections::HashMap<i64, std::rc::Rc<str>> =
-        std::collections::HashMap::new();
     let mut rows = stmt.query([day])?;
-    let mut out = Vec::new();
-    let mut positions = Vec::new();
+    // The role codes in the order of their text, as SQLite compares `m.role`.
+    let mut roles_by_code = CircleRole::ALL;
+    roles_by_code.sort_unstable_by_key(|r| r.code());
+    let role_rank = |role: CircleRole| roles_by_code.iter().position(|&r| r == role).unwrap_or(0);
+    // Each row with its group: its circle's rank, then its role's.
+    let mut read: Vec<Option<CurrentRole>> = Vec::new();
+    let mut groups: Vec<usize> = Vec::new();
     while let Some(r) = rows.next()? {
-        positions.push(r.get::<_, i64>(11)?);
         let circle_id: i64 = r.get(5)?;
-        let circle_name = match names.get(&circle_id) {
-            Some(n) => std::rc::Rc::clone(n),
-            None => {
-                let n: std::rc::Rc<str> = line(r, 6)?.into();
-                names.insert(circle_id, std::rc::Rc::clone(&n));
-                n
-            }
+        // A role in a closed circle (or one gone) is not current.
+        let Ok(at) = circles.binary_search_by_key(&circle_id, |c| c.id) else {
+            continue;
         };
-        out.push(CurrentRole {
+        let circle = &circles[at];
+        // Codes read in place: three strings fewer for each of tens of thousands of rows.
+        let role =
+            coded(r, 6, &CircleRole::ALL, CircleRole::code)?.unwrap_or(CircleRole::MembreActif);
+        groups.push(circle.rank * roles_by_code.len() + role_rank(role));
+        read.push(Some(CurrentRole {
             membership_id: r.get(0)?,
             person_id: r.get(1)?,
             first_name: line(r, 2)?,
             last_name: line(r, 3)?,
-            // Codes read in place: three strings fewer for each of tens of thousands of rows.
-            kind: PersonKind::from_code(code(r, 4)?).unwrap_or(PersonKind::Benevole),
+            kind: coded(r, 4, &PersonKind::ALL, PersonKind::code)?.unwrap_or(PersonKind::Benevole),
             circle_id,
-            circle_name,
-            circle_kind: CircleKind::from_code(code(r, 7)?),
-            role: CircleRole::from_code(code(r, 8)?).unwrap_or(CircleRole::MembreActif),
-            since: date_at(r, 9)?.unwrap_or_default(),
-            term_end: date_at(r, 10)?,
-        });
+            circle_name: std::rc::Rc::clone(&circle.name),
+            circle_kind: circle.kind,
+            role,
+            since: date_at(r, 7)?.unwrap_or_default(),
+            term_end: date_at(r, 8)?,
+        }));
     }
     // In the circles' order, then the roles' (as `ORDER BY c.position, c.name, m.role` gives
     // them), and as read within each: a circle's members are put in order of names when
     // shown (`governance::circle_members`), not all 70 000 of a big network at start-up.
-    let mut circles: Vec<(i64, std::rc::Rc<str>)> = Vec::new();
-    for (r, &position) in out.iter().zip(&positions) {
-        if !circles
-            .iter()
-            .any(|(p, n)| *p == position && std::rc::Rc::ptr_eq(n, &r.circle_name))
-        {
-            circles.push((position, std::rc::Rc::clone(&r.circle_name)));
-        }
+    // A counting sort: each group's rows are then taken in the order they were read, so the
+    // rows are read in a handful of forward runs rather than at random.
+    let mut starts = vec![0usize; circles.len() * roles_by_code.len() + 1];
+    for &g in &groups {
+        starts[g + 1] += 1;
     }
-    circles.sort();
-    let circle_rank = |position: i64, name: &std::rc::Rc<str>| {
-        circles
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut order = vec![0u32; read.len()];
+    for (i, &g) in groups.iter().enumerate() {
+        let to = &mut starts[g];
+        order[*to] = u32::try_from(i).unwrap_or(u32::MAX);
+        *to += 1;
+    }
+    drop(groups);
+    let mut out = Vec::with_capacity(read.len());
+    out.extend(
+        order
             .iter()
-            .position(|(p, n)| *p == position && n == name)
-            .unwrap_or(0)
-    };
-    // The role's place in the order of the codes' text, as SQLite compares `m.role`.
-    let mut codes = CircleRole::ALL.map(CircleRole::code);
-    codes.sort_unstable();
-    let role_rank = |role: CircleRole| codes.iter().position(|&c| c == role.code()).unwrap_or(0);
-    // One integer a row: its circle's rank and its role's, then where it was read.
-    let mut keyed: Vec<u64> = out
-        .iter()
-        .zip(&positions)
-        .enumerate()
-        .map(|(i, (r, &position))| {
-            (circle_rank(position, &r.circle_name) as u64) << 40
-                | (role_rank(r.role) as u64) << 32
-                | i as u64
-        })
-        .collect();
-    keyed.sort_unstable();
-    let order: Vec<usize> = keyed
-        .into_iter()
-        .map(|k| (k & 0xFFFF_FFFF) as usize)
-        .collect();
-    crate::model::name_order::put_in_order(&mut out, &order);
-    out.shrink_to_fit();
+            .filter_map(|&i| read.get_mut(i as usize)?.take()),
+    );
     Ok(out)
+}
+
+/// A circle open on the day of [`current_roles`], with its place in the circles' order.
+struct OpenCircle {
+    id: i64,
+    name: std::rc::Rc<str>,
+    kind: CircleKind,
+    /// Its place by position, then name.
+    rank: usize,
+}
+
+/// The circles open on `day` (ISO), by id, each with its rank by position and name.
+fn open_circles(conn: &Connection, day: &str) -> Result<Vec<OpenCircle>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name, kind, position FROM circles
+         WHERE closed_on IS NULL OR closed_on > ?1",
+    )?;
+    let mut circles: Vec<(i64, OpenCircle)> = stmt
+        .query_map([day], |r| {
+            Ok((
+                r.get(3)?,
+                OpenCircle {
+                    id: r.get(0)?,
+                    name: line(r, 1)?.into(),
+                    kind: CircleKind::from_code(code(r, 2)?),
+                    rank: 0,
+                },
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    circles.sort_by(|(pa, a), (pb, b)| (pa, &a.name, a.id).cmp(&(pb, &b.name, b.id)));
+    for (rank, (_, c)) in circles.iter_mut().enumerate() {
+        c.rank = rank;
+    }
+    let mut circles: Vec<OpenCircle> = circles.into_iter().map(|(_, c)| c).collect();
+    circles.sort_unstable_by_key(|c| c.id);
+    Ok(circles)
 }
 
 /// A text column holding a code, read in place (a code that is not text reads as none).
 fn code<'r>(r: &'r rusqlite::Row<'_>, index: usize) -> rusqlite::Result<&'r str> {
     Ok(r.get_ref(index)?.as_str().unwrap_or(""))
+}
+
+/// The one of `all` whose code a text column holds, compared as bytes (none for another text,
+/// or for one that is not text): as `from_code` of [`code`], without reading it as UTF-8.
+fn coded<T: Copy>(
+    r: &rusqlite::Row<'_>,
+    index: usize,
+    all: &[T],
+    code_of: fn(T) -> &'static str,
+) -> rusqlite::Result<Option<T>> {
+    Ok(match r.get_ref(index)? {
+        rusqlite::types::ValueRef::Text(b) => {
+            all.iter().copied().find(|&v| code_of(v).as_bytes() == b)
+        }
+        _ => None,
+    })
 }
 
 /// Roles of a person that are still open on `day` or start later: what leaving on `day` ends.
