@@ -572,7 +572,10 @@ fn as_schema_1(path: &Path) {
     });
     // Later schemas' tables go too (a schema-1 file never had them).
     conn.execute_batch(
-        "DROP TABLE event_tasks;
+        "DROP TABLE workshops;
+         DROP TABLE event_partners;
+         DROP TABLE partners;
+         DROP TABLE event_tasks;
          DROP TABLE events;
          DROP TABLE collective_statuses;
          DROP TABLE collectives;

@@ -12,6 +12,7 @@ pub mod events_tab;
 pub mod exchange;
 pub mod members_tab;
 pub mod parse;
+pub mod partners;
 pub mod people;
 pub mod store;
 pub mod tui;

@@ -7,9 +7,11 @@ mod collectives;
 mod decisions;
 mod events;
 mod homes;
+mod partners;
 mod people;
 mod reference;
 mod work;
+mod workshops;
 
 use std::path::Path;
 
@@ -25,13 +27,16 @@ pub fn build(path: &Path, admin: &str) -> Result<()> {
 /// The demo with every volume multiplied by `scale` (DESIGN.md: `init --demo --scale N`), for
 /// trying the program at the size of a much bigger network. For now the volume is the
 /// members (`scale - 1` times seventy more fictional people, each membre actif·ve of a circle)
-/// and the collectives (`scale - 1` times ~230 more).
+/// and the collectives (`scale - 1` times ~230 more), the upcoming rencontre locale and the
+/// partner organisations.
 pub fn build_scaled(path: &Path, admin: &str, scale: u32) -> Result<()> {
     Store::create_with(path, admin, Some(reference_date()), |store| {
         fill(store)?;
         people::fill_scaled(store, scale)?;
         collectives::fill(store, scale)?;
-        events::fill(store, scale)
+        events::fill(store, scale)?;
+        workshops::fill(store)?;
+        partners::fill(store, scale)
     })
 }
 

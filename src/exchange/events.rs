@@ -1,11 +1,13 @@
 //! The events file (export only): `titre;type;debut;fin;lieu;code_insee;statut;participants;
 //! membres_collectifs;elu_es;benevoles;ateliers;personnes_ressources;taches_faites;
 //! taches_total`, in the list's order. A month-precision date is written `YYYY-MM`, an undated
-//! event's dates are empty; a figure not counted is empty (null in JSON).
+//! event's dates are empty; a figure not counted is empty (null in JSON). `ateliers` is the
+//! count of the event's recorded workshops when it has any, else the figure typed.
 
 use serde::Serialize;
 
 use super::shared::{Format, Result, cell_out};
+use crate::model::event::workshop_figure;
 use crate::store::Store;
 use crate::store::events::EventLine;
 
@@ -65,7 +67,7 @@ impl From<&EventLine> for EventRecord {
             membres_collectifs: f.membres_collectifs,
             elu_es: f.elu_es,
             benevoles: f.benevoles,
-            ateliers: f.ateliers,
+            ateliers: workshop_figure(f.ateliers, l.workshops),
             personnes_ressources: f.personnes_ressources,
             taches_faites: l.progress.done,
             taches_total: l.progress.total,

@@ -161,6 +161,12 @@ impl Figures {
     }
 }
 
+/// The workshops figure of an event: the count of its recorded workshops when there are any,
+/// else the figure typed in its `ateliers` (the export and the screen say the same).
+pub fn workshop_figure(typed: Option<u32>, recorded: u32) -> Option<u32> {
+    if recorded > 0 { Some(recorded) } else { typed }
+}
+
 /// A rencontre as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
@@ -776,6 +782,14 @@ mod tests {
         assert!(event(0, "x", 2025, When::month(2025, 11), EventStatus::Prevue).is_upcoming(today));
         assert!(event(0, "x", 2025, None, EventStatus::Prevue).is_upcoming(today));
         assert!(!event(0, "x", 2024, None, EventStatus::Prevue).is_upcoming(today));
+    }
+
+    #[test]
+    fn recorded_workshops_count_before_the_typed_figure() {
+        assert_eq!(workshop_figure(Some(60), 0), Some(60));
+        assert_eq!(workshop_figure(None, 0), None);
+        assert_eq!(workshop_figure(Some(60), 12), Some(12));
+        assert_eq!(workshop_figure(None, 3), Some(3));
     }
 
     fn task(status: TaskStatus, due: Option<NaiveDate>) -> Task {

@@ -20,10 +20,12 @@ pub mod field;
 pub mod governance;
 pub mod membership;
 pub mod name_order;
+pub mod partner;
 pub mod person;
 pub mod phone;
 pub mod when;
 pub mod work;
+pub mod workshop;
 
 pub use collective::{
     Collective, CollectiveDraft, CollectiveKind, CollectiveLine, CollectiveStatus, FollowUp,
@@ -35,6 +37,8 @@ pub use event::{
 };
 pub use field::{FieldError, FieldName};
 pub use membership::{CircleRole, Membership};
+pub use partner::{EventPartner, Partner, PartnerDraft, PartnerKind, PartnerRole};
 pub use person::{Person, PersonDraft, PersonKind, ValidPerson};
 pub use when::{Month, When};
 pub use work::{CarriedWork, WorkItem, WorkItemDraft, WorkStatus, WorkingGroup, WorkingGroupDraft};
+pub use workshop::{Workshop, WorkshopDraft};

@@ -18,11 +18,11 @@ use crate::model::{
     TaskDraft, TaskStatus, When,
 };
 
-const COLUMNS: &str = "e.id, e.title, e.kind, e.year, e.start_on, e.end_on, e.hours, e.place, \
+pub(super) const COLUMNS: &str = "e.id, e.title, e.kind, e.year, e.start_on, e.end_on, e.hours, e.place, \
      e.commune, e.co_organisers, e.partners, e.description, e.status, e.participants, \
      e.membres_collectifs, e.elu_es, e.benevoles, e.ateliers, e.personnes_ressources, e.version";
 /// How many columns [`COLUMNS`] has: what a query selects after them starts here.
-const AFTER_COLUMNS: usize = 20;
+pub(super) const AFTER_COLUMNS: usize = 20;
 
 const TASK_COLUMNS: &str = "t.id, t.event_id, t.title, t.owner_id, t.due_on, t.status, \
      t.done_on, t.notes, t.circle, t.position, t.version";
@@ -37,7 +37,7 @@ fn when_col(v: Option<String>) -> Option<When> {
     v.and_then(|s| When::from_stored(&s))
 }
 
-fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Event> {
+pub(super) fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Event> {
     let kind: String = r.get(2)?;
     let status: String = r.get(12)?;
     Ok(Event {
@@ -103,13 +103,15 @@ pub(crate) fn task_by_id(conn: &Connection, id: i64) -> Result<Option<Task>> {
 super::write::versioned!(Event, "events", event_by_id, msg::THE_EVENT);
 super::write::versioned!(Task, "event_tasks", task_by_id, msg::THE_TASK);
 
-/// An event as the list holds it: the event, its checklist's progress and how many of its
-/// tasks are overdue by the Clock.
+/// An event as the list holds it: the event, its checklist's progress, how many of its
+/// tasks are overdue by the Clock, and how many workshops it records (its workshops figure is
+/// `model::event::workshop_figure(event.figures.ateliers, workshops)`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventLine {
     pub event: Event,
     pub progress: Progress,
     pub overdue: u32,
+    pub workshops: u32,
 }
 
 /// A task of "mes tâches": the task and the event it belongs to.
@@ -269,15 +271,17 @@ fn tasks_of(conn: &Connection, event_id: i64) -> Result<Vec<Task>> {
 }
 
 impl Store {
-    /// Every event with its checklist's progress and overdue count, in the list's order: the
-    /// upcoming first (soonest first), then the past (latest first). One query.
+    /// Every event with its checklist's progress, overdue count and workshops count, in the
+    /// list's order: the upcoming first (soonest first), then the past (latest first). One
+    /// query.
     pub fn event_lines(&self) -> Result<Vec<EventLine>> {
         let today = self.today();
         let mut stmt = self.conn().prepare(&format!(
             "SELECT {COLUMNS},
                     coalesce(sum(t.status = 'fait'), 0),
                     coalesce(sum(t.status <> 'abandonne'), 0),
-                    coalesce(sum(t.status IN ('a_faire', 'en_cours') AND t.due_on < ?1), 0)
+                    coalesce(sum(t.status IN ('a_faire', 'en_cours') AND t.due_on < ?1), 0),
+                    (SELECT count(*) FROM workshops w WHERE w.event_id = e.id)
              FROM events e LEFT JOIN event_tasks t ON t.event_id = e.id
              GROUP BY e.id"
         ))?;
@@ -292,6 +296,7 @@ impl Store {
                     total: count(1)?,
                 },
                 overdue: count(2)?,
+                workshops: count(3)?,
             })
         })?;
         let mut lines = rows.collect::<rusqlite::Result<Vec<_>>>()?;
@@ -425,13 +430,16 @@ impl Store {
         })
     }
 
-    /// Delete an event and its tasks (each task journaled).
+    /// Delete an event with its tasks, its workshops and its links to partners (each row
+    /// journaled), in one write.
     pub fn delete_event(&mut self, id: i64, expected_version: i64) -> Result<()> {
         self.write(Area::Governance, |tx| {
             let before: Event = tx.current(id, expected_version)?;
             for t in tx.tasks_of(id)? {
                 tx.delete_row(&t)?;
             }
+            tx.delete_event_workshops(id)?;
+            tx.delete_event_partner_links(id)?;
             tx.delete_row(&before)
         })
     }

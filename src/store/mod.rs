@@ -19,6 +19,7 @@ mod kept;
 mod leftovers;
 pub mod memberships;
 pub mod open;
+pub mod partners;
 pub mod people;
 mod people_communes;
 mod people_search;
@@ -31,6 +32,7 @@ mod text_cols;
 pub mod users;
 pub mod work_items;
 pub mod working_groups;
+pub mod workshops;
 mod write;
 
 pub use audit::Op;
