@@ -398,3 +398,28 @@ fn a_new_event_is_typed_with_its_commune_and_a_lecture_session_cannot_tick() {
     );
     assert!(!common::tui::footer(&reader).contains("état suivant"));
 }
+
+#[test]
+fn a_visio_with_fewer_than_two_resource_persons_is_flagged() {
+    use cercles::model::{EventDraft, EventKind, Figures};
+    let (_dir, path) = demo();
+    let mut store = Store::open(&path, ADMIN).unwrap();
+    store
+        .add_event(&EventDraft {
+            start: Some(When::Day(day(2026, 1, 15))),
+            figures: Figures {
+                participants: Some(9),
+                personnes_ressources: Some(1),
+                ..Figures::default()
+            },
+            ..EventDraft::new("Visio MA de janvier", EventKind::VisioMa, 2026)
+        })
+        .unwrap();
+    let mut app = app(&path);
+    find(&mut app, "visio ma de janvier");
+    let text = screen_text(&app);
+    let rows = list_rows(&text);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert!(rows[0].starts_with("> !"), "{rows:?}");
+    assert!(text.contains("au moins 2 personnes"), "{text}");
+}

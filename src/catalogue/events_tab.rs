@@ -4,7 +4,11 @@ use super::words::plural;
 
 pub const TITLE: &str = "Rencontres";
 pub const GROUP: &str = "Rencontres";
+pub const GROUP_SECTIONS: &str = "Rencontres : une rencontre";
 pub const GROUP_TASKS: &str = "Rencontres : liste de tâches";
+pub const GROUP_WORKSHOPS: &str = "Rencontres : ateliers";
+pub const GROUP_EVENT_PARTNERS: &str = "Rencontres : partenaires d'une rencontre";
+pub const GROUP_PARTNERS: &str = "Suivi des partenariats";
 pub const GROUP_MY_TASKS: &str = "Rencontres : mes tâches";
 
 pub const ACT_ADD: &str = "nouvelle rencontre";
@@ -16,6 +20,12 @@ pub const ACT_TASKS: &str = "liste de tâches";
 pub const ACT_ADD_TASK: &str = "ajouter une tâche";
 pub const ACT_TASK_STATUS: &str = "état suivant";
 pub const ACT_OPEN_EVENT: &str = "voir la rencontre";
+pub const ACT_ADD_WORKSHOP: &str = "ajouter un atelier";
+pub const ACT_LINK_PARTNER: &str = "associer un partenaire";
+pub const ACT_ADD_PARTNER: &str = "nouveau partenaire";
+pub const ACT_PARTNERS: &str = "suivi des partenariats";
+pub const ACT_PARTNER_KIND: &str = "filtrer par type de partenariat";
+pub const ACT_LACKING: &str = "sans co-garant·e seulement";
 
 pub const CHIP_KIND: &str = "type";
 pub const CHIP_YEAR: &str = "année";
@@ -228,4 +238,116 @@ pub fn delete_task_question(title: &str) -> String {
 
 pub fn deleted(title: &str) -> String {
     format!("« {title} » supprimée")
+}
+
+// --- workshops and partners --------------------------------------------------------------------
+
+pub const SECTION_TASKS_SHORT: &str = "Tâches";
+pub const SECTION_WORKSHOPS: &str = "Ateliers";
+pub const SECTION_PARTNERS: &str = "Partenaires";
+pub const NEXT_SECTION: &str = "section suivante";
+pub const LABEL_LINKED: &str = "Partenaires associés";
+pub const COLUMN_SLOT: &str = "créneau";
+pub const COLUMN_ROOM: &str = "salle";
+pub const COLUMN_WORKSHOP: &str = "atelier";
+pub const COLUMN_FACILITATORS: &str = "animé par";
+pub const COLUMN_ROLE: &str = "rôle";
+pub const COLUMN_PARTNER: &str = "partenaire";
+pub const COLUMN_KIND: &str = "type";
+pub const NO_WORKSHOP_SELECTED: &str = "aucun atelier sélectionné";
+pub const NO_PARTNER_SELECTED: &str = "aucun partenaire sélectionné";
+pub const NO_PARTNER_YET: &str =
+    "aucun partenaire enregistré : créez-le d'abord dans le suivi des partenariats";
+pub const NO_PARTNER_MATCH: &str = "aucun partenaire ne correspond aux filtres";
+pub const CHIP_LACKING: &str = "sans co-garant·e";
+pub const LABEL_GARANT_EMPLOYEE: &str = "Co-garant·e salarié·e";
+pub const LABEL_GARANT_COREF: &str = "Co-garant·e co-référent·e";
+pub const LABEL_CONTACT: &str = "Contact";
+pub const NO_GARANT: &str = "personne";
+pub const LACKS_GARANT: &str =
+    "il manque un·e co-garant·e : le réseau en désigne deux pour chaque partenariat";
+pub const CONTACT_HIDDEN: &str = "(coordonnées masquées pour le rôle lecture)";
+pub const SECTION_EVENTS: &str = "Rencontres";
+pub const SECTION_NOTES: &str = "Notes";
+pub const NO_EVENT_OF_PARTNER: &str = "associé à aucune rencontre pour l'instant";
+pub const FORM_ADD_PARTNER: &str = "Nouveau partenaire";
+pub const FORM_ADD_WORKSHOP: &str = "Nouvel atelier";
+pub const FORM_LINK: &str = "Associer un partenaire à la rencontre";
+pub const FIELD_PARTNER: &str = "partenaire";
+pub const FIELD_ROLE: &str = "rôle";
+pub const PARTNER_HINT: &str = "co-garant·es : tapez une partie du nom";
+pub const WORKSHOP_HINT: &str = "créneau et salle comme on les écrit (samedi 10h–12h, salle B)";
+pub const LINK_HINT: &str = "partenaire : tapez une partie de son nom";
+pub const PICK_A_PARTNER: &str = "choisissez un partenaire de la liste";
+
+/// No workshop yet: `add` adds one.
+pub fn no_workshops(add: &str) -> String {
+    format!("aucun atelier : {add} en ajoute un")
+}
+
+/// No partner associated yet: `add` associates one.
+pub fn no_links(add: &str) -> String {
+    format!("aucun partenaire associé : {add} en associe un")
+}
+
+/// No partner at all yet: `add` creates one.
+pub fn no_partner(add: &str) -> String {
+    format!("aucun partenaire pour l'instant : {add} pour en créer un")
+}
+
+pub const PARTNERS_TITLE: &str = "Partenaires";
+
+/// After the title: `17 · 2 sans co-garant·e`, or `3 sur 17 partenaires` when filtered.
+pub fn partner_counts(shown: usize, total: usize, lacking: usize) -> String {
+    if shown == total {
+        format!("{total} · {lacking} sans co-garant·e")
+    } else {
+        format!(
+            "{shown} sur {}",
+            plural(total as i64, "partenaire", "partenaires")
+        )
+    }
+}
+
+pub fn form_partner(name: &str) -> String {
+    format!("Partenaire : {name}")
+}
+
+pub fn form_workshop(title: &str) -> String {
+    format!("Atelier : {title}")
+}
+
+pub fn partner_saved(name: &str) -> String {
+    format!("partenaire « {name} » enregistré")
+}
+
+pub fn workshop_saved(title: &str) -> String {
+    format!("atelier « {title} » enregistré")
+}
+
+pub fn linked(name: &str, role: &str) -> String {
+    format!("« {name} » associé comme {role}")
+}
+
+pub fn unlinked(name: &str) -> String {
+    format!("« {name} » n'est plus associé à la rencontre")
+}
+
+pub fn unlink_question(name: &str) -> String {
+    format!("Retirer « {name} » des partenaires de la rencontre ? (le partenaire reste enregistré)")
+}
+
+pub fn delete_workshop_question(title: &str) -> String {
+    format!("Supprimer l'atelier « {title} » ?")
+}
+
+pub fn delete_partner_question(name: &str, events: usize) -> String {
+    if events == 0 {
+        format!("Supprimer le partenaire « {name} » ?")
+    } else {
+        format!(
+            "Supprimer le partenaire « {name} » ? Il sera retiré de {}.",
+            plural(events as i64, "rencontre", "rencontres")
+        )
+    }
 }

@@ -103,6 +103,12 @@ pub enum Action {
     ToggleTaskStatus,
     OpenEvent,
     OpenTasks,
+    AddWorkshop,
+    LinkPartner,
+    AddPartner,
+    TogglePartners,
+    CyclePartnerKind,
+    ToggleLackingGarant,
 }
 
 impl Action {
@@ -117,8 +123,8 @@ impl Action {
                 Some(Area::WorkLog)
             }
             AddCollective | ChangeStatus | FollowUp => Some(Area::Collectives),
-            AddEvent | ApplyTemplate => Some(Area::Governance),
-            AddTask | ToggleTaskStatus => Some(Area::EventTasks),
+            AddEvent | ApplyTemplate | LinkPartner | AddPartner => Some(Area::Governance),
+            AddTask | ToggleTaskStatus | AddWorkshop => Some(Area::EventTasks),
             _ => None,
         }
     }
@@ -220,6 +226,12 @@ impl Action {
             ToggleTaskStatus => et::ACT_TASK_STATUS,
             OpenEvent => et::ACT_OPEN_EVENT,
             OpenTasks => et::ACT_TASKS,
+            AddWorkshop => et::ACT_ADD_WORKSHOP,
+            LinkPartner => et::ACT_LINK_PARTNER,
+            AddPartner => et::ACT_ADD_PARTNER,
+            TogglePartners => et::ACT_PARTNERS,
+            CyclePartnerKind => et::ACT_PARTNER_KIND,
+            ToggleLackingGarant => et::ACT_LACKING,
         }
     }
 

@@ -41,15 +41,23 @@ pub enum Scope {
     CollectiveCounts,
     /// The Rencontres tab: its list and the detail of the selected event.
     Events,
-    /// Inside an event's detail: its checklist.
+    /// Inside an event: the keys of every section (move, next section, back).
+    EventSections,
+    /// Inside an event: its checklist.
     EventTasks,
+    /// Inside an event: its workshops.
+    EventWorkshops,
+    /// Inside an event: its partners.
+    EventPartners,
+    /// The partnerships' follow-up.
+    Partners,
     /// The Rencontres tab's "mes tâches".
     MyTasks,
 }
 
 impl Scope {
     /// Help groups, in display order.
-    pub const ALL: [Scope; 20] = [
+    pub const ALL: [Scope; 24] = [
         Scope::Global,
         Scope::List,
         Scope::Circles,
@@ -68,7 +76,11 @@ impl Scope {
         Scope::Collectives,
         Scope::CollectiveCounts,
         Scope::Events,
+        Scope::EventSections,
         Scope::EventTasks,
+        Scope::EventWorkshops,
+        Scope::EventPartners,
+        Scope::Partners,
         Scope::MyTasks,
     ];
 
@@ -92,7 +104,11 @@ impl Scope {
             Scope::Collectives => crate::catalogue::collectives_tab::GROUP,
             Scope::CollectiveCounts => crate::catalogue::collectives_tab::GROUP_COUNTS,
             Scope::Events => crate::catalogue::events_tab::GROUP,
+            Scope::EventSections => crate::catalogue::events_tab::GROUP_SECTIONS,
             Scope::EventTasks => crate::catalogue::events_tab::GROUP_TASKS,
+            Scope::EventWorkshops => crate::catalogue::events_tab::GROUP_WORKSHOPS,
+            Scope::EventPartners => crate::catalogue::events_tab::GROUP_EVENT_PARTNERS,
+            Scope::Partners => crate::catalogue::events_tab::GROUP_PARTNERS,
             Scope::MyTasks => crate::catalogue::events_tab::GROUP_MY_TASKS,
         }
     }

@@ -46,7 +46,7 @@ const NOTES: &str = fields::NOTES.code;
 /// An editor of the Rencontres tab; after a save, what to select.
 pub type EventsEditor = Editor<Then>;
 
-static WORDS: Words = Words {
+pub(super) static WORDS: Words = Words {
     conflict_title: et::CONFLICT_TITLE,
     conflict: et::CONFLICT,
     gone: et::GONE,
@@ -64,11 +64,11 @@ fn figure_text(n: Option<u32>) -> String {
     n.map(|n| n.to_string()).unwrap_or_default()
 }
 
-fn labels<T: Copy>(all: &[T], label: fn(T) -> &'static str) -> Vec<String> {
+pub(super) fn labels<T: Copy>(all: &[T], label: fn(T) -> &'static str) -> Vec<String> {
     all.iter().map(|x| label(*x).to_owned()).collect()
 }
 
-fn by_label<T: Copy>(all: &[T], label: fn(T) -> &'static str, text: &str) -> Option<T> {
+pub(super) fn by_label<T: Copy>(all: &[T], label: fn(T) -> &'static str, text: &str) -> Option<T> {
     all.iter().copied().find(|x| label(*x) == text)
 }
 
@@ -376,7 +376,7 @@ pub fn edit_event(e: &Event, open_tasks: usize, today: NaiveDate, theme: Theme) 
 /// Who may own a task, by the label the owner field shows (unique), with "(personne)" first.
 pub type Owners = Rc<Vec<(String, Option<i64>)>>;
 
-fn owner_label(owners: &Owners, id: Option<i64>) -> String {
+pub(super) fn owner_label(owners: &Owners, id: Option<i64>) -> String {
     owners
         .iter()
         .find(|(_, o)| *o == id)

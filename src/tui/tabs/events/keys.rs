@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use super::forms::{self, Owners};
 use super::question::EventsQuestion;
-use super::state::{EventsTab, Focus, list_rows, mine_rows, task_rows};
+use super::state::{EventsTab, Focus, Section, list_rows, mine_rows, task_rows};
 use crate::catalogue::events_tab as et;
 use crate::catalogue::tui as msg;
 use crate::model::{Area, EventKind, Task};
@@ -16,7 +16,7 @@ use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::list::{ListState, cycle};
 
 /// Move `list` over `ids` as a list action asks; false for any other action.
-fn moved(list: &mut ListState, action: Action, ids: &[i64], height: usize) -> bool {
+pub(super) fn moved(list: &mut ListState, action: Action, ids: &[i64], height: usize) -> bool {
     let page = height.max(1) as isize;
     match action {
         Action::MoveUp => list.move_by(-1, ids, height),
@@ -30,9 +30,9 @@ fn moved(list: &mut ListState, action: Action, ids: &[i64], height: usize) -> bo
     true
 }
 
-/// Everyone who may own a task, by a label that tells namesakes apart (their commune, then
+/// Everyone who may own a task (or be a co-garant·e), by a label that tells namesakes apart (their commune, then
 /// their number), "(personne)" first.
-fn owners(store: &Store) -> Result<Owners, StoreError> {
+pub(super) fn owners(store: &Store) -> Result<Owners, StoreError> {
     let people = store.people(&crate::store::people::PersonFilter::default())?;
     let mut out: Vec<(String, Option<i64>)> = Vec::with_capacity(people.len() + 1);
     out.push((et::NO_OWNER.to_owned(), None));
@@ -110,6 +110,13 @@ impl EventsTab {
                 Reply::Done
             }
             ToggleMyTasks => self.show_my_tasks(env),
+            TogglePartners => {
+                self.show_partners = true;
+                match self.load_partners(env.store, list_rows(env)) {
+                    Ok(()) => Reply::Done,
+                    Err(e) => Reply::Error(msg::store_error(&e.to_string())),
+                }
+            }
             ScrollDetailDown => {
                 self.detail_scroll = self.detail_scroll.saturating_add(h / 2).min(200);
                 Reply::Done
@@ -162,16 +169,43 @@ impl EventsTab {
         }
     }
 
+    /// An event on the whole width: the keys of every section, then the section's own.
     pub(super) fn tasks_action(&mut self, action: Action, env: &mut Env<'_>) -> Reply {
         use Action::*;
-        if moved(&mut self.task_list, action, &self.task_ids, task_rows(env)) {
+        let h = task_rows(env);
+        let (list, ids) = match self.section {
+            Section::Tasks => (&mut self.task_list, &self.task_ids),
+            Section::Workshops => (&mut self.workshop_list, &self.workshop_ids),
+            Section::Partners => (&mut self.link_list, &self.link_ids),
+        };
+        if moved(list, action, ids, h) {
             return Reply::Done;
         }
         match action {
             LeaveDetail => {
                 self.focus = Focus::List;
-                Reply::Done
+                return Reply::Done;
             }
+            NextSection => {
+                self.section = self.section.next();
+                return Reply::Done;
+            }
+            PrevSection => {
+                self.section = self.section.prev();
+                return Reply::Done;
+            }
+            _ => {}
+        }
+        match self.section {
+            Section::Tasks => self.checklist_action(action, env),
+            Section::Workshops => self.workshops_action(action, env),
+            Section::Partners => self.links_action(action, env),
+        }
+    }
+
+    fn checklist_action(&mut self, action: Action, env: &mut Env<'_>) -> Reply {
+        use Action::*;
+        match action {
             ToggleTaskStatus => match self.selected_task().cloned() {
                 Some(t) => self.toggle(&t, env),
                 None => Reply::Error(et::NO_TASK_SELECTED.to_owned()),
@@ -376,6 +410,21 @@ impl EventsTab {
             EventsQuestion::DeleteTask { id, version, title } => {
                 env.store.delete_task(id, version).map(|()| title)
             }
+            EventsQuestion::DeleteWorkshop { id, version, title } => {
+                env.store.delete_workshop(id, version).map(|()| title)
+            }
+            EventsQuestion::Unlink { id, version, name } => {
+                return match env.store.unlink_partner(id, version) {
+                    Ok(()) => {
+                        let reply = self.reread(env);
+                        reply.then(Reply::Written(et::unlinked(&name)))
+                    }
+                    Err(e) => self.refused(e, env),
+                };
+            }
+            EventsQuestion::DeletePartner { id, version, name } => {
+                env.store.delete_partner(id, version).map(|()| name)
+            }
         };
         match result {
             Ok(title) => {
@@ -385,11 +434,18 @@ impl EventsTab {
                 }
                 reply.then(Reply::Written(et::deleted(&title)))
             }
-            Err(StoreError::Conflict { .. }) => {
+            Err(e) => self.refused(e, env),
+        }
+    }
+
+    /// A write refused: read again when it met another session's change.
+    pub(super) fn refused(&mut self, e: StoreError, env: &mut Env<'_>) -> Reply {
+        match e {
+            StoreError::Conflict { .. } | StoreError::NotFound(_) => {
                 let _ = self.reread(env);
                 Reply::Error(et::CHANGED_ELSEWHERE.to_owned())
             }
-            Err(e) => Reply::Error(e.to_string()),
+            e => Reply::Error(e.to_string()),
         }
     }
 }

@@ -7,6 +7,9 @@
 
 mod forms;
 mod keys;
+mod partner_forms;
+mod partner_keys;
+mod partners_view;
 mod question;
 mod state;
 mod view;
@@ -16,7 +19,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 pub use self::state::EventsTab;
-use self::state::{Filter, Focus, Row, Then, list_rows, mine_rows, task_rows};
+use self::state::{Filter, Focus, Row, Section, Then, list_rows, mine_rows, task_rows};
 use super::pane::{Env, Offer, Pane, Reply};
 use crate::catalogue::tui as msg;
 use crate::model::Area;
@@ -26,6 +29,14 @@ use crate::tui::keymap::{self, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::confirm::Confirm;
 use crate::tui::widgets::editor::{self, Step};
+
+/// Put the selection of `list` on `id`, if it is among `ids`.
+fn select_in(list: &mut crate::tui::widgets::list::ListState, ids: &[i64], id: i64, height: usize) {
+    if let Some(pos) = ids.iter().position(|x| *x == id) {
+        let current = list.selected().unwrap_or(0);
+        list.move_by(pos as isize - current as isize, ids, height);
+    }
+}
 
 impl EventsTab {
     /// Which events the filters keep; the selection stays on the same event if kept.
@@ -61,6 +72,7 @@ impl EventsTab {
         let (list_h, task_h, mine_h) = env_rows;
         self.today = store.today();
         self.user = store.actor().name.clone();
+        self.contacts_hidden = !store.actor().role.sees_contacts();
         self.me = match store.actor().person_id {
             Some(id) => store.person(id)?.map(|d| (id, d.person.display_name())),
             None => None,
@@ -94,6 +106,7 @@ impl EventsTab {
         self.years.dedup();
         self.refilter(list_h);
         self.load_detail(store, task_h)?;
+        self.load_partners(store, list_h)?;
         self.load_mine(store, mine_h)
     }
 
@@ -111,7 +124,61 @@ impl EventsTab {
         }
         self.task_ids = self.tasks.iter().map(|t| t.id).collect();
         self.task_list.sync(&self.task_ids, height);
+        (self.workshops, self.links) = match id {
+            Some(id) => (store.workshops(id)?, store.event_partners(id)?),
+            None => (Vec::new(), Vec::new()),
+        };
+        if id != before {
+            self.workshop_list = Default::default();
+            self.link_list = Default::default();
+        }
+        self.workshop_ids = self.workshops.iter().map(|w| w.id).collect();
+        self.workshop_list.sync(&self.workshop_ids, height);
+        self.link_ids = self.links.iter().map(|(l, _)| l.id).collect();
+        self.link_list.sync(&self.link_ids, height);
         self.read_names(store, self.tasks.iter().filter_map(|t| t.owner).collect())
+    }
+
+    /// Read the partners again (when their follow-up is shown), and the selected one's events.
+    fn load_partners(&mut self, store: &Store, height: usize) -> Result<(), StoreError> {
+        if !self.show_partners {
+            return Ok(());
+        }
+        self.partners = store.partners()?;
+        let ids: Vec<i64> = self
+            .partners
+            .iter()
+            .flat_map(|p| [p.garant_employee, p.garant_coref])
+            .flatten()
+            .collect();
+        self.read_names(store, ids)?;
+        self.refilter_partners(height);
+        self.load_partner_events(store)
+    }
+
+    fn refilter_partners(&mut self, height: usize) {
+        let f = self.partner_filter;
+        self.partners_shown = self
+            .partners
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| f.kind.is_none_or(|k| p.kind == k) && (!f.lacking || p.lacks_garant()))
+            .map(|(i, _)| i)
+            .collect();
+        self.partner_ids = self
+            .partners_shown
+            .iter()
+            .map(|&i| self.partners[i].id)
+            .collect();
+        self.partner_list.sync(&self.partner_ids, height);
+    }
+
+    fn load_partner_events(&mut self, store: &Store) -> Result<(), StoreError> {
+        self.partner_events = match self.selected_partner().map(|p| p.id) {
+            Some(id) => store.partner_events(id)?,
+            None => Vec::new(),
+        };
+        Ok(())
     }
 
     fn load_mine(&mut self, store: &Store, height: usize) -> Result<(), StoreError> {
@@ -159,22 +226,11 @@ impl EventsTab {
     }
 
     fn select_event(&mut self, id: i64, env: &Env<'_>) {
-        if let Some(pos) = self.ids.iter().position(|x| *x == id) {
-            let current = self.list.selected().unwrap_or(0);
-            self.list
-                .move_by(pos as isize - current as isize, &self.ids, list_rows(env));
-        }
+        select_in(&mut self.list, &self.ids, id, list_rows(env));
     }
 
     fn select_task(&mut self, id: i64, env: &Env<'_>) {
-        if let Some(pos) = self.task_ids.iter().position(|x| *x == id) {
-            let current = self.task_list.selected().unwrap_or(0);
-            self.task_list.move_by(
-                pos as isize - current as isize,
-                &self.task_ids,
-                task_rows(env),
-            );
-        }
+        select_in(&mut self.task_list, &self.task_ids, id, task_rows(env));
     }
 
     /// What a save answered: read again, select what was written, say it.
@@ -201,6 +257,37 @@ impl EventsTab {
         let (event, task) = match then {
             Then::Event(id) => (id, None),
             Then::Task { event, task } => (event, Some(task)),
+            Then::Workshop { event, workshop } => {
+                self.select_event(event, env);
+                let _ = self.load_detail(env.store, task_rows(env));
+                select_in(
+                    &mut self.workshop_list,
+                    &self.workshop_ids,
+                    workshop,
+                    task_rows(env),
+                );
+                return;
+            }
+            Then::Link { event, link } => {
+                self.select_event(event, env);
+                let _ = self.load_detail(env.store, task_rows(env));
+                select_in(&mut self.link_list, &self.link_ids, link, task_rows(env));
+                return;
+            }
+            Then::Partner(id) => {
+                if !self.partner_ids.contains(&id) {
+                    self.partner_filter = Default::default();
+                    self.refilter_partners(state::partner_rows(env));
+                }
+                select_in(
+                    &mut self.partner_list,
+                    &self.partner_ids,
+                    id,
+                    state::partner_rows(env),
+                );
+                let _ = self.load_partner_events(env.store);
+                return;
+            }
         };
         // An event the filters hide is shown: what was just written is in view.
         if !self.ids.contains(&event) {
@@ -214,15 +301,8 @@ impl EventsTab {
         }
         if self.show_mine {
             let _ = self.load_mine(env.store, mine_rows(env));
-            if let Some(task) = task
-                && let Some(pos) = self.mine_ids.iter().position(|x| *x == task)
-            {
-                let current = self.mine_list.selected().unwrap_or(0);
-                self.mine_list.move_by(
-                    pos as isize - current as isize,
-                    &self.mine_ids,
-                    mine_rows(env),
-                );
+            if let Some(task) = task {
+                select_in(&mut self.mine_list, &self.mine_ids, task, mine_rows(env));
             }
         }
     }
@@ -254,7 +334,16 @@ impl Pane for EventsTab {
             Some(editor) if editor.in_conflict() => vec![Scope::Conflict],
             Some(_) => vec![Scope::Form],
             None if self.show_mine => vec![Scope::MyTasks, Scope::Global],
-            None if self.focus == Focus::Tasks => vec![Scope::EventTasks, Scope::Global],
+            None if self.show_partners => vec![Scope::Partners, Scope::Global],
+            None if self.focus == Focus::Tasks => vec![
+                match self.section {
+                    Section::Tasks => Scope::EventTasks,
+                    Section::Workshops => Scope::EventWorkshops,
+                    Section::Partners => Scope::EventPartners,
+                },
+                Scope::EventSections,
+                Scope::Global,
+            ],
             None => vec![Scope::Events, Scope::Global],
         }
     }
@@ -263,6 +352,10 @@ impl Pane for EventsTab {
         vec![
             Scope::Events,
             Scope::EventTasks,
+            Scope::EventWorkshops,
+            Scope::EventPartners,
+            Scope::EventSections,
+            Scope::Partners,
             Scope::MyTasks,
             Scope::Form,
             Scope::Conflict,
@@ -274,10 +367,22 @@ impl Pane for EventsTab {
     }
 
     fn offers(&self, action: Action) -> Offer {
-        let on_tasks = self.show_mine || self.focus == Focus::Tasks;
+        // What `e` and `d` write depends on the screen: a task or a workshop is a write of
+        // event tasks (a bénévole may), an event, a partner or a link one of governance.
+        let area = if self.show_mine {
+            Area::EventTasks
+        } else if self.show_partners {
+            Area::Governance
+        } else if self.focus == Focus::Tasks {
+            match self.section {
+                Section::Tasks | Section::Workshops => Area::EventTasks,
+                Section::Partners => Area::Governance,
+            }
+        } else {
+            Area::Governance
+        };
         match action {
-            Action::Edit | Action::DeleteSelected if on_tasks => Offer::Writes(Area::EventTasks),
-            Action::Edit | Action::DeleteSelected => Offer::Writes(Area::Governance),
+            Action::Edit | Action::DeleteSelected => Offer::Writes(area),
             _ => Offer::of(action),
         }
     }
@@ -301,6 +406,9 @@ impl Pane for EventsTab {
         }
         if self.show_mine {
             return self.mine_action(action, env);
+        }
+        if self.show_partners {
+            return self.partners_action(action, env);
         }
         match self.focus {
             Focus::Tasks => self.tasks_action(action, env),
@@ -389,6 +497,10 @@ impl Pane for EventsTab {
         self.list.sync(&self.ids, list_rows(env));
         self.task_list.sync(&self.task_ids, task_rows(env));
         self.mine_list.sync(&self.mine_ids, mine_rows(env));
+        self.workshop_list.sync(&self.workshop_ids, task_rows(env));
+        self.link_list.sync(&self.link_ids, task_rows(env));
+        self.partner_list
+            .sync(&self.partner_ids, state::partner_rows(env));
         if let Some(editor) = &mut self.form {
             editor.form.relayout();
         }

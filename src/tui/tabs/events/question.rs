@@ -6,6 +6,9 @@
 pub enum Then {
     Event(i64),
     Task { event: i64, task: i64 },
+    Workshop { event: i64, workshop: i64 },
+    Link { event: i64, link: i64 },
+    Partner(i64),
 }
 
 /// The questions the tab asks; each carries the versions it was asked on.
@@ -23,6 +26,25 @@ pub enum EventsQuestion {
         version: i64,
         title: String,
     },
+    DeleteWorkshop {
+        id: i64,
+        version: i64,
+        title: String,
+    },
+    /// Take a partner off an event (the partner stays).
+    Unlink {
+        id: i64,
+        version: i64,
+        name: String,
+    },
+    DeletePartner {
+        id: i64,
+        version: i64,
+        name: String,
+    },
     /// The event already has tasks: add the template's anyway?
-    TemplateAgain { id: i64, kind: &'static str },
+    TemplateAgain {
+        id: i64,
+        kind: &'static str,
+    },
 }

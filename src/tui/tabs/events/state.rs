@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::forms::EventsEditor;
 pub use super::question::Then;
-use crate::model::{Event, EventKind, Task};
+use crate::model::{Event, EventKind, EventPartner, Partner, PartnerKind, Task, Workshop};
 use crate::store::events::{EventLine, MyTask};
 use crate::tui::tabs::pane::Env;
 use crate::tui::widgets::list::ListState;
@@ -16,9 +16,12 @@ use crate::tui::widgets::list::ListState;
 /// Rows of the list pane above the events: the title and counts, the filter chips.
 pub(super) const HEADER_ROWS: u16 = 2;
 
-/// Rows above the checklist when it has the whole width: the title, the date and place, the
-/// gauge.
-pub(super) const TASKS_HEADER_ROWS: u16 = 3;
+/// Rows above a section of an event on the whole width: the title, the date and place, the
+/// gauge, the sections' names.
+pub(super) const TASKS_HEADER_ROWS: u16 = 4;
+
+/// Rows above the partners' list: the title and counts, the filter chips.
+pub(super) const PARTNERS_HEADER_ROWS: u16 = 2;
 
 /// Rows of the list in the body `env` gives.
 pub(super) fn list_rows(env: &Env<'_>) -> usize {
@@ -33,6 +36,11 @@ pub(super) fn task_rows(env: &Env<'_>) -> usize {
             .saturating_sub(TASKS_HEADER_ROWS)
             .saturating_sub(1),
     )
+}
+
+/// Rows of the partners' list.
+pub(super) fn partner_rows(env: &Env<'_>) -> usize {
+    usize::from(env.body().1.saturating_sub(PARTNERS_HEADER_ROWS))
 }
 
 /// Rows of "mes tâches" (its title row, the table's header).
@@ -60,12 +68,41 @@ impl Filter {
     }
 }
 
-/// Where the keys go: the list of events, or the checklist of the selected one.
+/// Where the keys go: the list of events, or a section of the selected one.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) enum Focus {
     #[default]
     List,
     Tasks,
+}
+
+/// The sections of an event on the whole width (Tab goes to the next).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) enum Section {
+    #[default]
+    Tasks,
+    Workshops,
+    Partners,
+}
+
+impl Section {
+    pub(super) const ALL: [Section; 3] = [Section::Tasks, Section::Workshops, Section::Partners];
+
+    pub(super) fn next(self) -> Section {
+        Section::ALL[(self as usize + 1) % 3]
+    }
+
+    pub(super) fn prev(self) -> Section {
+        Section::ALL[(self as usize + 2) % 3]
+    }
+}
+
+/// The filters of the partnerships' follow-up.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct PartnerFilter {
+    pub(super) kind: Option<PartnerKind>,
+    /// Only the partners missing a co-garant·e.
+    pub(super) lacking: bool,
 }
 
 #[derive(Default)]
@@ -87,6 +124,24 @@ pub struct EventsTab {
     /// Names of the people owning the shown tasks, read when they are shown.
     pub(super) names: HashMap<i64, String>,
     pub(super) detail_scroll: usize,
+    pub(super) section: Section,
+    /// The selected event's workshops and its partners, each with its selection.
+    pub(super) workshops: Vec<Workshop>,
+    pub(super) workshop_ids: Vec<i64>,
+    pub(super) workshop_list: ListState,
+    pub(super) links: Vec<(EventPartner, Partner)>,
+    pub(super) link_ids: Vec<i64>,
+    pub(super) link_list: ListState,
+    /// The partnerships' follow-up in place of the list.
+    pub(super) show_partners: bool,
+    pub(super) partners: Vec<Partner>,
+    /// Indices into `partners` of those the filter keeps.
+    pub(super) partners_shown: Vec<usize>,
+    pub(super) partner_ids: Vec<i64>,
+    pub(super) partner_list: ListState,
+    pub(super) partner_filter: PartnerFilter,
+    /// The events of the selected partner.
+    pub(super) partner_events: Vec<(EventPartner, Event)>,
     /// "Mes tâches" in place of the list.
     pub(super) show_mine: bool,
     pub(super) mine: Vec<MyTask>,
@@ -95,6 +150,8 @@ pub struct EventsTab {
     /// The person this session's user is linked to, and their name.
     pub(super) me: Option<(i64, String)>,
     pub(super) user: String,
+    /// The session's role may not read contact details (lecture).
+    pub(super) contacts_hidden: bool,
     pub(super) form: Option<EventsEditor>,
     pub(super) today: NaiveDate,
 }
@@ -126,6 +183,19 @@ impl EventsTab {
             .iter()
             .take_while(|&&r| self.rows[r].upcoming)
             .count()
+    }
+
+    pub(super) fn selected_workshop(&self) -> Option<&Workshop> {
+        self.workshops.get(self.workshop_list.selected()?)
+    }
+
+    pub(super) fn selected_link(&self) -> Option<&(EventPartner, Partner)> {
+        self.links.get(self.link_list.selected()?)
+    }
+
+    pub(super) fn selected_partner(&self) -> Option<&Partner> {
+        let i = self.partner_list.selected()?;
+        self.partners_shown.get(i).map(|&p| &self.partners[p])
     }
 
     /// The name of a task's owner, as read when the tasks were.

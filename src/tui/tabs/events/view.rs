@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
-use super::state::{EventsTab, Focus, HEADER_ROWS, Row, TASKS_HEADER_ROWS};
+use super::state::{EventsTab, Focus, HEADER_ROWS, Row, Section, TASKS_HEADER_ROWS};
 use crate::catalogue::events_tab as et;
 use crate::catalogue::tui as msg;
 use crate::model::{Event, Task, TaskStatus, When, format_date};
@@ -52,13 +52,12 @@ fn place_line(e: &Event) -> String {
     let commune = e
         .commune
         .as_deref()
-        .and_then(|code| crate::geo::communes().by_code(code))
-        .map(|c| c.label());
-    match (e.place.is_empty(), commune) {
-        (true, None) => String::new(),
-        (false, None) => e.place.clone(),
-        (true, Some(c)) => c,
-        (false, Some(c)) => format!("{}, {c}", e.place),
+        .and_then(|code| crate::geo::communes().by_code(code));
+    match commune {
+        None => e.place.clone(),
+        // A place that is only the commune's name is said once.
+        Some(c) if e.place.is_empty() || e.place.eq_ignore_ascii_case(c.name()) => c.label(),
+        Some(c) => format!("{}, {}", e.place, c.label()),
     }
 }
 
@@ -83,6 +82,9 @@ impl EventsTab {
         }
         if self.show_mine {
             return self.render_mine(area, buf, theme);
+        }
+        if self.show_partners {
+            return self.render_partners(area, buf, theme);
         }
         if self.focus == Focus::Tasks {
             return self.render_tasks(area, buf, theme);
@@ -246,11 +248,27 @@ impl EventsTab {
         if !e.partners.is_empty() {
             lines.extend(labelled(et::LABEL_PARTNERS, &e.partners, theme, width));
         }
+        if !self.links.is_empty() {
+            let names: Vec<String> = self
+                .links
+                .iter()
+                .map(|(l, p)| format!("{} ({})", p.name, l.role.label()))
+                .collect();
+            lines.extend(labelled(et::LABEL_LINKED, &names.join(", "), theme, width));
+        }
+        let recorded = self.selected_line().map_or(0, |l| l.workshops);
         let figures: Vec<String> = e
             .figures
             .each()
             .into_iter()
-            .filter_map(|(name, n)| n.map(|n| et::figure(name.label, n)))
+            .filter_map(|(name, n)| {
+                let n = if name.code == crate::model::event::fields::ATELIERS.code {
+                    crate::model::event::workshop_figure(n, recorded)
+                } else {
+                    n
+                };
+                n.map(|n| et::figure(name.label, n))
+            })
             .collect();
         lines.push(Line::raw(""));
         lines.push(Line::styled(et::SECTION_FIGURES, theme.title()));
@@ -368,11 +386,19 @@ impl EventsTab {
             ));
             buf.set_line(area.x, area.y + 2, &gauge, area.width);
         }
+        if area.height > 3 {
+            buf.set_line(area.x, area.y + 3, &self.sections_line(theme), area.width);
+        }
         let body = Rect {
             y: area.y + TASKS_HEADER_ROWS,
             height: area.height.saturating_sub(TASKS_HEADER_ROWS),
             ..area
         };
+        match self.section {
+            Section::Tasks => {}
+            Section::Workshops => return self.render_workshops(body, buf, theme),
+            Section::Partners => return self.render_links(body, buf, theme),
+        }
         if self.tasks.is_empty() {
             muted_text(&no_tasks(), body, buf, theme);
             return;
@@ -485,7 +511,7 @@ fn row_cells(row: &Row, theme: Theme) -> Vec<TableCell<'static>> {
     } else {
         theme.muted()
     };
-    let flag = if line.overdue > 0 {
+    let flag = if line.overdue > 0 || e.needs_resource_persons() {
         TableCell::styled(et::OVERDUE_MARK, theme.warning())
     } else {
         TableCell::default()
@@ -511,7 +537,7 @@ fn no_tasks() -> String {
     )
 }
 
-fn muted_text(text: &str, area: Rect, buf: &mut Buffer, theme: Theme) {
+pub(super) fn muted_text(text: &str, area: Rect, buf: &mut Buffer, theme: Theme) {
     for (i, line) in wrap_text(text, usize::from(area.width)).iter().enumerate() {
         let y = area.y + u16::try_from(i).unwrap_or(u16::MAX);
         if y < area.bottom() {
