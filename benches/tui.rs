@@ -21,9 +21,11 @@ use cercles::tui::wire::LeanBackend;
 use cercles::tui::{App, Theme, terminal};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::text::Line;
+use ratatui::widgets::Widget;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
 const ADMIN: &str = "claire";
@@ -86,6 +88,21 @@ fn bytes_after(app: &mut App, step: impl FnOnce(&mut App)) -> usize {
     sink.take()
 }
 
+/// Bytes of the frame drawn after `step`, and the cells of the 80x24 screen it changed.
+fn bytes_and_cells_after(app: &mut App, step: impl FnOnce(&mut App)) -> (usize, usize) {
+    let area = Rect::new(0, 0, 80, 24);
+    let mut before = Buffer::empty(area);
+    (&*app).render(area, &mut before);
+    let mut changed = None;
+    let bytes = bytes_after(app, |a| {
+        step(a);
+        let mut after = Buffer::empty(area);
+        (&*a).render(area, &mut after);
+        changed = Some(before.diff(&after).len());
+    });
+    (bytes, changed.unwrap_or(0))
+}
+
 /// One-row move in a bare full-screen list of 200 rows, through the same list widget.
 fn bare_list_move_bytes() -> usize {
     let rows: Vec<String> = (0..200).map(|i| format!("Collectif numéro {i}")).collect();
@@ -125,12 +142,25 @@ fn report_bytes(path: &Path) {
         a.handle_key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE))
     });
     let mut app = open();
-    let with_detail = bytes_after(&mut app, |a| a.handle_key(key('j')));
+    let (with_detail, cells) = bytes_and_cells_after(&mut app, |a| a.handle_key(key('j')));
+    let mut app = open();
+    app.handle_key(key('2'));
+    let (members, members_cells) = bytes_and_cells_after(&mut app, |a| a.handle_key(key('j')));
     let mut app = open();
     let unchanged = bytes_after(&mut app, |_| {});
     println!("bytes, one-row move, bare list (no detail pane): {bare} (target <= 250)");
     println!("bytes, one-row move, command palette list:        {palette} (target <= 250)");
-    println!("bytes, one-row move, Cercles list + detail pane:  {with_detail}");
+    let per_cell = |bytes: usize, cells: usize| bytes as f64 / cells.max(1) as f64;
+    println!(
+        "bytes, one-row move, Cercles list + detail pane:  {with_detail} for {cells} changed \
+         cells ({:.2} a cell; target <= 461 with the detail pane)",
+        per_cell(with_detail, cells)
+    );
+    println!(
+        "bytes, one-row move, Membres list + detail pane:  {members} for {members_cells} \
+         changed cells ({:.2} a cell)",
+        per_cell(members, members_cells)
+    );
     println!(
         "bytes, redraw of an unchanged frame:              {unchanged} (never done when idle: 0)"
     );

@@ -17,8 +17,8 @@ pub const TERM_ALERT_DAYS: i64 = 30;
 pub struct CurrentRole {
     pub membership_id: i64,
     pub person_id: i64,
-    pub first_name: String,
-    pub last_name: String,
+    /// The person's names in one text, for each of a big network's tens of thousands of roles.
+    pub names: Names,
     pub kind: PersonKind,
     pub circle_id: i64,
     /// One text per circle, shared by all its roles (a big network has tens of thousands).
@@ -27,6 +27,54 @@ pub struct CurrentRole {
     pub role: CircleRole,
     pub since: NaiveDate,
     pub term_end: Option<NaiveDate>,
+}
+
+impl CurrentRole {
+    pub fn last_name(&self) -> &str {
+        self.names.last()
+    }
+
+    pub fn first_name(&self) -> &str {
+        self.names.first()
+    }
+}
+
+/// A last name and a first name held in one text (one allocation instead of two).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Names {
+    /// The last name, then the first.
+    both: String,
+    /// Where the first name starts in `both`.
+    last_len: usize,
+}
+
+impl Names {
+    pub fn new(last: &str, first: &str) -> Names {
+        let mut both = String::with_capacity(last.len() + first.len());
+        both.push_str(last);
+        both.push_str(first);
+        Names::from_parts(both, last.len())
+    }
+
+    /// `both` holding the last name in its first `last_len` bytes, then the first name.
+    pub fn from_parts(both: String, last_len: usize) -> Names {
+        // A cut that is not between two characters would make both names unreadable: keep
+        // the whole text as the last name rather than panic (never made so by the store).
+        let last_len = if both.is_char_boundary(last_len) {
+            last_len
+        } else {
+            both.len()
+        };
+        Names { both, last_len }
+    }
+
+    pub fn last(&self) -> &str {
+        &self.both[..self.last_len]
+    }
+
+    pub fn first(&self) -> &str {
+        &self.both[self.last_len..]
+    }
 }
 
 /// A current role, as a badge beside a name.
@@ -74,8 +122,8 @@ impl From<&CurrentRole> for CircleMember {
         CircleMember {
             membership_id: c.membership_id,
             person_id: c.person_id,
-            first_name: c.first_name.clone(),
-            last_name: c.last_name.clone(),
+            first_name: c.first_name().to_owned(),
+            last_name: c.last_name().to_owned(),
             kind: c.kind,
             role: c.role,
             circle_id: c.circle_id,
@@ -185,7 +233,7 @@ pub fn general_circle_first(roles: &[CurrentRole], limit: usize) -> (Vec<Derived
     } else {
         let mut starts: Vec<([u8; 8], &CurrentRole)> = firsts
             .into_iter()
-            .map(|r| (folded_start(&r.last_name), r))
+            .map(|r| (folded_start(r.last_name()), r))
             .collect();
         let (_, nth, _) = starts.select_nth_unstable_by(limit - 1, |a, b| a.0.cmp(&b.0));
         let bound = nth.0;
@@ -197,7 +245,7 @@ pub fn general_circle_first(roles: &[CurrentRole], limit: usize) -> (Vec<Derived
     };
     let mut keyed: Vec<((String, String, i64), &CurrentRole)> = candidates
         .into_iter()
-        .map(|r| (name_key(&r.last_name, &r.first_name, r.person_id), r))
+        .map(|r| (name_key(r.last_name(), r.first_name(), r.person_id), r))
         .collect();
     // Keys are unique (they end with the person's id): the order is `general_circle`'s.
     if keyed.len() > limit {
@@ -209,8 +257,8 @@ pub fn general_circle_first(roles: &[CurrentRole], limit: usize) -> (Vec<Derived
         .iter()
         .map(|(_, r)| DerivedMember {
             person_id: r.person_id,
-            first_name: r.first_name.clone(),
-            last_name: r.last_name.clone(),
+            first_name: r.first_name().to_owned(),
+            last_name: r.last_name().to_owned(),
             kind: r.kind,
             roles: Vec::new(),
         })
@@ -296,8 +344,8 @@ fn derive<'a>(roles: impl Iterator<Item = &'a CurrentRole>) -> Vec<DerivedMember
                 at.insert(r.person_id, members.len());
                 members.push(DerivedMember {
                     person_id: r.person_id,
-                    first_name: r.first_name.clone(),
-                    last_name: r.last_name.clone(),
+                    first_name: r.first_name().to_owned(),
+                    last_name: r.last_name().to_owned(),
                     kind: r.kind,
                     roles: vec![RoleBadge::from(r)],
                 });
@@ -316,8 +364,8 @@ pub fn distinct_people<'a>(roles: impl Iterator<Item = &'a CurrentRole>) -> usiz
 
 /// A set of people's ids: a bit each for the ids a network numbers from 1 (a big one's
 /// 70 000 in 9 KB, without hashing), a hash set for any beyond.
-#[derive(Default)]
-struct PersonSet {
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct PersonSet {
     bits: Vec<u64>,
     others: std::collections::HashSet<i64>,
 }
@@ -327,7 +375,7 @@ impl PersonSet {
     const MAX_BIT: i64 = 1 << 24;
 
     /// Add `id`; whether it was not there.
-    fn insert(&mut self, id: i64) -> bool {
+    pub(crate) fn insert(&mut self, id: i64) -> bool {
         let Some((word, bit)) = Self::place(id) else {
             return self.others.insert(id);
         };
@@ -339,7 +387,7 @@ impl PersonSet {
         new
     }
 
-    fn contains(&self, id: i64) -> bool {
+    pub(crate) fn contains(&self, id: i64) -> bool {
         match Self::place(id) {
             Some((word, bit)) => self.bits.get(word).is_some_and(|w| w & bit != 0),
             None => self.others.contains(&id),
@@ -415,8 +463,8 @@ pub fn term_alerts(roles: &[CurrentRole], today: NaiveDate) -> Vec<TermAlert> {
         out.push(TermAlert {
             membership_id: r.membership_id,
             person_id: r.person_id,
-            first_name: r.first_name.clone(),
-            last_name: r.last_name.clone(),
+            first_name: r.first_name().to_owned(),
+            last_name: r.last_name().to_owned(),
             circle_id: r.circle_id,
             circle_name: r.circle_name.to_string(),
             term_end,

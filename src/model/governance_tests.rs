@@ -11,8 +11,7 @@ fn role(id: i64, person: i64, circle: i64, role: CircleRole) -> CurrentRole {
     CurrentRole {
         membership_id: id,
         person_id: person,
-        first_name: format!("P{person}"),
-        last_name: format!("Nom{person}"),
+        names: Names::new(&format!("Nom{person}"), &format!("P{person}")),
         kind: PersonKind::Benevole,
         circle_id: circle,
         circle_name: format!("Cercle {circle}").into(),
@@ -57,7 +56,7 @@ fn the_general_circle_s_first_names_are_its_first_in_the_same_order_with_the_cou
             10 + i as i64 % 3,
             CircleRole::MembreActif,
         );
-        r.last_name = (*name).to_owned();
+        r.names = Names::new(name, r.first_name());
         roles.push(r.clone());
         if i % 2 == 0 {
             r.membership_id += 100;
@@ -77,7 +76,7 @@ fn the_general_circle_s_first_names_are_its_first_in_the_same_order_with_the_cou
     .enumerate()
     {
         let mut r = role(200 + i as i64, 20 + i as i64, 12, CircleRole::MembreActif);
-        r.last_name = (*name).to_owned();
+        r.names = Names::new(name, r.first_name());
         roles.push(r);
     }
     let everyone = general_circle(&roles);

@@ -1,7 +1,7 @@
 //! Roles of people in circles: giving one, ending one, its term; and the current roles every
 //! derived view (cercle général, cercle de coordination, counts, term alerts) is computed from.
 
-use super::text_cols::line;
+use super::text_cols::{line, push_line, stored_len};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
@@ -10,7 +10,7 @@ use super::error::{Result, StoreError};
 use super::session::Store;
 use super::write::Tx;
 use crate::catalogue::{circles as circle_msg, people as msg};
-use crate::model::governance::CurrentRole;
+use crate::model::governance::{CurrentRole, Names};
 use crate::model::membership::fields;
 use crate::model::{Area, CircleKind, CircleRole, Membership, PersonKind, format_date};
 
@@ -74,11 +74,14 @@ pub(crate) fn current_roles(conn: &Connection, day: NaiveDate) -> Result<Vec<Cur
         let role =
             coded(r, 6, &CircleRole::ALL, CircleRole::code)?.unwrap_or(CircleRole::MembreActif);
         groups.push(circle.rank * roles_by_code.len() + role_rank(role));
+        // Both names in one text: one allocation a row, not two.
+        let mut names = String::with_capacity(stored_len(r, 3)? + stored_len(r, 2)?);
+        let last_len = push_line(r, 3, &mut names)?;
+        push_line(r, 2, &mut names)?;
         read.push(Some(CurrentRole {
             membership_id: r.get(0)?,
             person_id: r.get(1)?,
-            first_name: line(r, 2)?,
-            last_name: line(r, 3)?,
+            names: Names::from_parts(names, last_len),
             kind: coded(r, 4, &PersonKind::ALL, PersonKind::code)?.unwrap_or(PersonKind::Benevole),
             circle_id,
             circle_name: std::rc::Rc::clone(&circle.name),

@@ -312,9 +312,11 @@ impl Store {
             {
                 continue;
             }
-            let mine = badges.of(person.id);
+            // A person's roles are looked up only for a filter by circle or role: the count
+            // of co-référent·es asks a set that stays in cache.
             if by_role
-                && !mine
+                && !badges
+                    .of(person.id)
                     .iter()
                     .filter(|r| in_scope(r))
                     .any(|r| filter.role.is_none_or(|role| r.role == role))
@@ -324,7 +326,7 @@ impl Store {
             if let Some(n) = PersonKind::ALL.iter().position(|&k| k == person.kind) {
                 by_kind[n] += 1;
             }
-            co_referents += usize::from(mine.iter().any(|b| b.role == CircleRole::CoReferent));
+            co_referents += usize::from(badges.is_co_referent(person.id));
             shown.push(at);
         }
         let counts = PeopleCounts {

@@ -2,7 +2,7 @@
 //! search, in name order (the sort key kept inside that text), and everyone's current roles.
 
 use super::id_map::IdMap;
-use crate::model::governance::{CurrentRole, RoleBadge};
+use crate::model::governance::{CurrentRole, PersonSet, RoleBadge};
 use crate::model::{CircleRole, Person};
 use crate::text::fold_into;
 
@@ -68,8 +68,33 @@ impl Everyone {
 
 impl Everyone {
     /// Everyone of `people` (as the session may see them), with their haystacks and order.
-    pub(super) fn new(people: Vec<Person>) -> Everyone {
-        let mut text = String::with_capacity(people.len() * 48);
+    pub(super) fn new(mut people: Vec<Person>) -> Everyone {
+        // Sorted by their keys alone (`last␟first␟`, a fifth of a haystack), then laid out in
+        // that order, them and their haystacks: each letter typed reads them in a row, where
+        // the order of reading sent it all over 70 000 people's memory.
+        let mut keys = String::with_capacity(people.len() * 16);
+        let mut key_ends = Vec::with_capacity(people.len());
+        for p in &people {
+            push_key(&mut keys, p);
+            key_ends.push(keys.len());
+        }
+        let key = |i: usize| &keys[if i == 0 { 0 } else { key_ends[i - 1] }..key_ends[i]];
+        let mut order: Vec<usize> = (0..people.len()).collect();
+        order.sort_unstable_by(|&a, &b| {
+            by_key_then_id((key(a), people[a].id), (key(b), people[b].id))
+        });
+        // Room for every haystack at once (growing it by doubling held it twice): the key's
+        // names twice more, the first name once more, the email, and some 16 bytes of commune.
+        let room = 2 * keys.len()
+            + people
+                .iter()
+                .map(|p| p.first_name.len() + p.email.as_ref().map_or(0, String::len) + 24)
+                .sum::<usize>();
+        drop(key_ends);
+        drop(keys);
+        crate::model::name_order::put_in_order(&mut people, &order);
+        drop(order);
+        let mut text = String::with_capacity(room);
         let mut ends = Vec::with_capacity(people.len());
         for p in &people {
             push_haystack(&mut text, p);
@@ -77,21 +102,13 @@ impl Everyone {
             ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
         }
         text.shrink_to_fit();
-        let mut all = Everyone {
+        let order = (0..u32::try_from(people.len()).unwrap_or(u32::MAX)).collect();
+        Everyone {
             people,
             text,
             ends,
-            order: Vec::new(),
-        };
-        let mut order: Vec<u32> = (0..u32::try_from(all.len()).unwrap_or(u32::MAX)).collect();
-        order.sort_unstable_by(|&a, &b| {
-            by_key_then_id(
-                (all.haystack(a), all.person(a).id),
-                (all.haystack(b), all.person(b).id),
-            )
-        });
-        all.order = order;
-        all
+            order,
+        }
     }
 }
 
@@ -101,6 +118,8 @@ impl Everyone {
 pub struct Badges {
     all: Vec<RoleBadge>,
     at: IdMap<(u32, u32)>,
+    /// Who holds a current co-référent·e role: asked of every person shown, for its count.
+    co_referents: PersonSet,
 }
 
 impl Badges {
@@ -116,9 +135,13 @@ impl Badges {
         let mut badges = Badges {
             all: Vec::with_capacity(order.len()),
             at: IdMap::default(),
+            co_referents: PersonSet::default(),
         };
         for i in order {
             let r = &roles[i as usize];
+            if r.role == CircleRole::CoReferent {
+                badges.co_referents.insert(r.person_id);
+            }
             let start = u32::try_from(badges.all.len()).unwrap_or(u32::MAX);
             badges
                 .at
@@ -130,11 +153,24 @@ impl Badges {
         badges
     }
 
+    /// Whether person `id` holds a current co-référent·e role (one of [`Badges::of`]).
+    pub fn is_co_referent(&self, id: i64) -> bool {
+        self.co_referents.contains(id)
+    }
+
     /// The current roles of person `id` (none for someone in no circle).
     pub fn of(&self, id: i64) -> &[RoleBadge] {
         self.at.get(&id).map_or(&[], |&(start, n)| {
             &self.all[start as usize..(start + n) as usize]
         })
+    }
+}
+
+/// Append `p`'s sort key to `text`: the start of its haystack, `last␟first␟`.
+fn push_key(text: &mut String, p: &Person) {
+    for piece in [&p.last_name, &p.first_name] {
+        fold_into(text, piece);
+        text.push(KEY_END);
     }
 }
 
@@ -144,10 +180,7 @@ fn push_haystack(text: &mut String, p: &Person) {
         .by_code(&p.commune)
         .map_or(p.commune_typed.as_str(), |c| c.name());
     let email = p.email.as_deref().unwrap_or("");
-    for piece in [&p.last_name, &p.first_name] {
-        fold_into(text, piece);
-        text.push(KEY_END);
-    }
+    push_key(text, p);
     for (i, piece) in [&p.first_name, &p.last_name, &p.first_name]
         .into_iter()
         .enumerate()

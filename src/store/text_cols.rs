@@ -22,6 +22,28 @@ pub(crate) fn line(r: &Row<'_>, index: usize) -> rusqlite::Result<String> {
     Ok(clean_stored_line(r.get(index)?))
 }
 
+/// [`line`] appended to `out` (two names in one text); its length in bytes.
+pub(crate) fn push_line(r: &Row<'_>, index: usize, out: &mut String) -> rusqlite::Result<usize> {
+    if let ValueRef::Text(bytes) = r.get_ref(index)?
+        && is_plain_ascii_line(bytes)
+        && let Ok(s) = std::str::from_utf8(bytes)
+    {
+        out.push_str(s);
+        return Ok(s.len());
+    }
+    let s = line(r, index)?;
+    out.push_str(&s);
+    Ok(s.len())
+}
+
+/// The length in bytes of a text column as stored (0 for one that is not text).
+pub(crate) fn stored_len(r: &Row<'_>, index: usize) -> rusqlite::Result<usize> {
+    Ok(match r.get_ref(index)? {
+        ValueRef::Text(bytes) => bytes.len(),
+        _ => 0,
+    })
+}
+
 /// Printable ASCII (spaces inside only): valid UTF-8, NFC, and clean as a line.
 fn is_plain_ascii_line(bytes: &[u8]) -> bool {
     bytes.first() != Some(&b' ')
@@ -65,6 +87,12 @@ mod tests {
                 .query_row("SELECT ?1", [stored], |r| line(r, 0))
                 .unwrap();
             assert_eq!(read, clean_stored_line(stored.to_owned()), "{stored:?}");
+            let mut pushed = String::from("x");
+            let n = conn
+                .query_row("SELECT ?1", [stored], |r| push_line(r, 0, &mut pushed))
+                .unwrap();
+            assert_eq!(pushed, format!("x{read}"));
+            assert_eq!(n, read.len());
         }
     }
 }
