@@ -140,8 +140,12 @@ fn roles_lecture_writes_nothing_a_benevole_records_workshops_but_not_partners() 
         EventStatus::Realisee,
     );
     let p = s
-        .add_partner(&PartnerDraft::new("Alternatiba", PartnerKind::Reseau))
+        .add_partner(&PartnerDraft {
+            contact: "Lou, 06 00 00 00 00".into(),
+            ..PartnerDraft::new("Alternatiba", PartnerKind::Reseau)
+        })
         .unwrap();
+    s.link_partner(e, p.id, PartnerRole::Intervenant).unwrap();
 
     let mut b = Store::open(&path(&dir), "benoit").unwrap();
     let w = b
@@ -156,9 +160,17 @@ fn roles_lecture_writes_nothing_a_benevole_records_workshops_but_not_partners() 
         .unwrap_err();
     assert!(matches!(err, StoreError::Forbidden { .. }), "{err:?}");
 
+    assert_eq!(
+        b.partner(p.id).unwrap().unwrap().contact,
+        "Lou, 06 00 00 00 00"
+    );
+
+    // A lecture session reads partners but not their contact.
     let mut l = Store::open(&path(&dir), "lecteur").unwrap();
     assert_eq!(l.workshops(e).unwrap().len(), 1);
-    assert_eq!(l.partners().unwrap().len(), 1);
+    assert_eq!(l.partners().unwrap()[0].contact, "");
+    assert_eq!(l.partner(p.id).unwrap().unwrap().contact, "");
+    assert_eq!(l.event_partners(e).unwrap()[0].1.contact, "");
     for err in [
         l.add_partner(&PartnerDraft::new("X", PartnerKind::Autre))
             .unwrap_err(),
@@ -172,7 +184,7 @@ fn roles_lecture_writes_nothing_a_benevole_records_workshops_but_not_partners() 
     ] {
         assert!(matches!(err, StoreError::Forbidden { .. }), "{err:?}");
     }
-    assert!(l.event_partners(e).unwrap().is_empty());
+    assert_eq!(l.event_partners(e).unwrap().len(), 1);
     assert!(l.check().unwrap().is_ok());
 }
 

@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::field::{FieldError, line_field, text_field};
 use crate::catalogue::partners as msg;
+/// The workshops' field codes, also reachable from here.
+pub use crate::model::workshop::fields as workshop_fields;
 use crate::text::limits;
 
 /// The fields a partner refusal can name; a form keys its fields with their codes.

@@ -1,5 +1,6 @@
 //! Partner organisations and their links to rencontres: the list by name, a partner's events
-//! and an event's partners, the writes (governance), a partner deleted with its links.
+//! and an event's partners, the writes (governance), a partner deleted with its links. A
+//! `lecture` session reads no partner's contact.
 
 use rusqlite::{Connection, OptionalExtension};
 
@@ -109,17 +110,27 @@ impl super::write::Tx<'_> {
 }
 
 impl Store {
+    /// Blank what this session's role may not see (a `lecture` user sees no contact details,
+    /// as for collectives).
+    fn shown_partner(&self, mut p: Partner) -> Partner {
+        if !self.actor().role.sees_contacts() {
+            p.contact = String::new();
+        }
+        p
+    }
+
     /// Every partner, by name (without case).
     pub fn partners(&self) -> Result<Vec<Partner>> {
         let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT {COLUMNS} FROM partners p ORDER BY p.name COLLATE NOCASE, p.id"
         ))?;
         let rows = stmt.query_map([], from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let all = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(all.into_iter().map(|p| self.shown_partner(p)).collect())
     }
 
     pub fn partner(&self, id: i64) -> Result<Option<Partner>> {
-        partner_by_id(self.conn(), id)
+        Ok(partner_by_id(self.conn(), id)?.map(|p| self.shown_partner(p)))
     }
 
     pub fn add_partner(&mut self, draft: &PartnerDraft) -> Result<Partner> {
@@ -190,7 +201,11 @@ impl Store {
         let rows = stmt.query_map([event_id], |r| {
             Ok((link_at(r, AFTER_PARTNER_COLUMNS)?, from_row(r)?))
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let all = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(all
+            .into_iter()
+            .map(|(l, p)| (l, self.shown_partner(p)))
+            .collect())
     }
 
     /// The events of a partner with their links, in the events' listing order (upcoming first,
