@@ -26,8 +26,12 @@ fn event(title: &str, kind: EventKind, start: Option<When>, status: EventStatus)
     }
 }
 
-/// The demo's volunteer, linked to the first owner of tasks.
+/// The demo's volunteer (bénévole: ticks tasks, cannot move an event), linked to an owner of
+/// tasks.
 pub const DEMO_VOLUNTEER: &str = "benevole";
+/// The demo's coordinator (coordination: moves events, associates partners), linked to
+/// another owner of tasks.
+pub const DEMO_COORDINATOR: &str = "coordination";
 
 pub(super) fn fill(store: &mut Store, scale: u32) -> Result<()> {
     use EventKind::*;
@@ -43,6 +47,15 @@ pub(super) fn fill(store: &mut Store, scale: u32) -> Result<()> {
         && store.user(DEMO_VOLUNTEER)?.is_none()
     {
         store.add_user(DEMO_VOLUNTEER, crate::model::Role::Benevole, Some(first))?;
+    }
+    if let Some(&third) = owners.get(2)
+        && store.user(DEMO_COORDINATOR)?.is_none()
+    {
+        store.add_user(
+            DEMO_COORDINATOR,
+            crate::model::Role::Coordination,
+            Some(third),
+        )?;
     }
 
     let poitiers = store.add_event(&EventDraft {
