@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::field::{FieldError, line_field, text_field};
+use super::field::{Errors, FieldError, all_errors, first_error, line_field, text_field};
 use super::when::When;
 use crate::catalogue::events as msg;
 use crate::text::limits;
@@ -314,15 +314,12 @@ impl EventDraft {
 
     /// Every error of the draft, each naming its field by its stable code (empty: valid).
     pub fn validate(&self) -> Vec<FieldError> {
-        match self.cleaned() {
-            Ok(_) => Vec::new(),
-            Err(all) => all,
-        }
+        all_errors(self.cleaned())
     }
 
     /// The draft cleaned, or its first error.
     pub fn validated(&self) -> Result<EventDraft, FieldError> {
-        self.cleaned().map_err(|mut all| all.remove(0))
+        first_error(self.cleaned())
     }
 
     /// See [`Event::needs_resource_persons`].
@@ -331,33 +328,26 @@ impl EventDraft {
     }
 
     fn cleaned(&self) -> Result<EventDraft, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        let mut keep = |r: Result<String, FieldError>| match r {
-            Ok(s) => s,
-            Err(e) => {
-                errors.push(e);
-                String::new()
-            }
-        };
-        let title = keep(line_field(fields::TITLE, &self.title, limits::SHORT_TEXT));
-        let hours = keep(line_field(fields::HOURS, &self.hours, limits::NAME));
-        let place = keep(line_field(fields::PLACE, &self.place, limits::SHORT_TEXT));
-        let commune = keep(line_field(
+        let mut errors = Errors::default();
+        let title = errors.keep(line_field(fields::TITLE, &self.title, limits::SHORT_TEXT));
+        let hours = errors.keep(line_field(fields::HOURS, &self.hours, limits::NAME));
+        let place = errors.keep(line_field(fields::PLACE, &self.place, limits::SHORT_TEXT));
+        let commune = errors.keep(line_field(
             fields::COMMUNE,
             &self.commune,
             limits::SHORT_TEXT,
         ));
-        let co_organisers = keep(text_field(
+        let co_organisers = errors.keep(text_field(
             fields::CO_ORGANISERS,
             &self.co_organisers,
             limits::LONG_TEXT,
         ));
-        let partners = keep(text_field(
+        let partners = errors.keep(text_field(
             fields::PARTNERS,
             &self.partners,
             limits::LONG_TEXT,
         ));
-        let description = keep(text_field(
+        let description = errors.keep(text_field(
             fields::DESCRIPTION,
             &self.description,
             limits::LONG_TEXT,
@@ -385,10 +375,7 @@ impl EventDraft {
                 errors.push(FieldError::new(field, msg::FIGURE_TOO_LARGE));
             }
         }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        Ok(EventDraft {
+        errors.or(EventDraft {
             title,
             hours,
             place,
@@ -532,33 +519,23 @@ impl TaskDraft {
 
     /// Every error of the draft (empty: valid).
     pub fn validate(&self) -> Vec<FieldError> {
-        match self.cleaned() {
-            Ok(_) => Vec::new(),
-            Err(all) => all,
-        }
+        all_errors(self.cleaned())
     }
 
     /// The draft cleaned, or its first error.
     pub fn validated(&self) -> Result<TaskDraft, FieldError> {
-        self.cleaned().map_err(|mut all| all.remove(0))
+        first_error(self.cleaned())
     }
 
     fn cleaned(&self) -> Result<TaskDraft, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        let mut keep = |r: Result<String, FieldError>| match r {
-            Ok(s) => s,
-            Err(e) => {
-                errors.push(e);
-                String::new()
-            }
-        };
-        let title = keep(line_field(
+        let mut errors = Errors::default();
+        let title = errors.keep(line_field(
             fields::TASK_TITLE,
             &self.title,
             limits::SHORT_TEXT,
         ));
-        let notes = keep(text_field(fields::NOTES, &self.notes, limits::LONG_TEXT));
-        let circle = keep(line_field(fields::CIRCLE, &self.circle, limits::NAME));
+        let notes = errors.keep(text_field(fields::NOTES, &self.notes, limits::LONG_TEXT));
+        let circle = errors.keep(line_field(fields::CIRCLE, &self.circle, limits::NAME));
         if title.trim().is_empty() && !errors.iter().any(|e| e.field == fields::TITLE.code) {
             errors.insert(
                 0,
@@ -568,10 +545,7 @@ impl TaskDraft {
         if self.done.is_some() && self.status != TaskStatus::Fait {
             errors.push(FieldError::new(fields::DONE, msg::DONE_WITHOUT_STATUS));
         }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        Ok(TaskDraft {
+        errors.or(TaskDraft {
             title,
             notes,
             circle,

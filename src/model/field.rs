@@ -59,6 +59,52 @@ fn bounded(field: FieldName, cleaned: String, max: usize) -> Result<String, Fiel
     }
 }
 
+/// The errors met while cleaning a draft, all kept: a form marks every field in error at once.
+#[derive(Debug, Default)]
+pub struct Errors(Vec<FieldError>);
+
+impl Errors {
+    /// The cleaned text, or an empty one with its error kept.
+    pub fn keep(&mut self, cleaned: Result<String, FieldError>) -> String {
+        cleaned.unwrap_or_else(|e| {
+            self.0.push(e);
+            String::new()
+        })
+    }
+
+    /// `value` when nothing was refused, else every error.
+    pub fn or<T>(self, value: T) -> Result<T, Vec<FieldError>> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.0)
+        }
+    }
+}
+
+impl std::ops::Deref for Errors {
+    type Target = Vec<FieldError>;
+    fn deref(&self) -> &Vec<FieldError> {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Errors {
+    fn deref_mut(&mut self) -> &mut Vec<FieldError> {
+        &mut self.0
+    }
+}
+
+/// Every error of a cleaning (empty: valid): what a draft's `validate` says.
+pub fn all_errors<T>(cleaned: Result<T, Vec<FieldError>>) -> Vec<FieldError> {
+    cleaned.err().unwrap_or_default()
+}
+
+/// A cleaning's value, or its first error: what a draft's `validated` says.
+pub fn first_error<T>(cleaned: Result<T, Vec<FieldError>>) -> Result<T, FieldError> {
+    cleaned.map_err(|mut all| all.remove(0))
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

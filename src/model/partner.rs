@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::field::{FieldError, line_field, text_field};
+use super::field::{Errors, FieldError, all_errors, first_error, line_field, text_field};
 use crate::catalogue::partners as msg;
 /// The workshops' field codes, also reachable from here.
 pub use crate::model::workshop::fields as workshop_fields;
@@ -129,33 +129,23 @@ impl PartnerDraft {
 
     /// Every error of the draft, each naming its field by its stable code (empty: valid).
     pub fn validate(&self) -> Vec<FieldError> {
-        match self.cleaned() {
-            Ok(_) => Vec::new(),
-            Err(all) => all,
-        }
+        all_errors(self.cleaned())
     }
 
     /// The draft cleaned, or its first error.
     pub fn validated(&self) -> Result<PartnerDraft, FieldError> {
-        self.cleaned().map_err(|mut all| all.remove(0))
+        first_error(self.cleaned())
     }
 
     fn cleaned(&self) -> Result<PartnerDraft, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        let mut keep = |r: Result<String, FieldError>| match r {
-            Ok(s) => s,
-            Err(e) => {
-                errors.push(e);
-                String::new()
-            }
-        };
-        let name = keep(line_field(fields::NAME, &self.name, limits::SHORT_TEXT));
-        let contact = keep(line_field(
+        let mut errors = Errors::default();
+        let name = errors.keep(line_field(fields::NAME, &self.name, limits::SHORT_TEXT));
+        let contact = errors.keep(line_field(
             fields::CONTACT,
             &self.contact,
             limits::SHORT_TEXT,
         ));
-        let notes = keep(text_field(fields::NOTES, &self.notes, limits::LONG_TEXT));
+        let notes = errors.keep(text_field(fields::NOTES, &self.notes, limits::LONG_TEXT));
         if name.trim().is_empty() && !errors.iter().any(|e| e.field == fields::NAME.code) {
             errors.insert(0, FieldError::new(fields::NAME, msg::NAME_REQUIRED));
         }
@@ -165,10 +155,7 @@ impl PartnerDraft {
                 msg::SAME_GARANT_TWICE,
             ));
         }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        Ok(PartnerDraft {
+        errors.or(PartnerDraft {
             name,
             contact,
             notes,

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::field::{FieldError, line_field, text_field};
+use super::field::{Errors, FieldError, all_errors, first_error, line_field, text_field};
 use crate::catalogue::partners as msg;
 use crate::text::limits;
 
@@ -67,30 +67,20 @@ impl WorkshopDraft {
 
     /// Every error of the draft (empty: valid).
     pub fn validate(&self) -> Vec<FieldError> {
-        match self.cleaned() {
-            Ok(_) => Vec::new(),
-            Err(all) => all,
-        }
+        all_errors(self.cleaned())
     }
 
     /// The draft cleaned, or its first error.
     pub fn validated(&self) -> Result<WorkshopDraft, FieldError> {
-        self.cleaned().map_err(|mut all| all.remove(0))
+        first_error(self.cleaned())
     }
 
     fn cleaned(&self) -> Result<WorkshopDraft, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        let mut keep = |r: Result<String, FieldError>| match r {
-            Ok(s) => s,
-            Err(e) => {
-                errors.push(e);
-                String::new()
-            }
-        };
-        let title = keep(line_field(fields::TITLE, &self.title, limits::SHORT_TEXT));
-        let slot = keep(line_field(fields::SLOT, &self.slot, limits::NAME));
-        let room = keep(line_field(fields::ROOM, &self.room, limits::SHORT_TEXT));
-        let facilitators = keep(text_field(
+        let mut errors = Errors::default();
+        let title = errors.keep(line_field(fields::TITLE, &self.title, limits::SHORT_TEXT));
+        let slot = errors.keep(line_field(fields::SLOT, &self.slot, limits::NAME));
+        let room = errors.keep(line_field(fields::ROOM, &self.room, limits::SHORT_TEXT));
+        let facilitators = errors.keep(text_field(
             fields::FACILITATORS,
             &self.facilitators,
             limits::LONG_TEXT,
@@ -101,10 +91,7 @@ impl WorkshopDraft {
                 FieldError::new(fields::TITLE, msg::WORKSHOP_TITLE_REQUIRED),
             );
         }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        Ok(WorkshopDraft {
+        errors.or(WorkshopDraft {
             title,
             slot,
             room,
