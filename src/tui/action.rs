@@ -109,6 +109,8 @@ pub enum Action {
     TogglePartners,
     CyclePartnerKind,
     ToggleLackingGarant,
+    PrevYearFilter,
+    NextYearFilter,
 }
 
 impl Action {
@@ -232,6 +234,8 @@ impl Action {
             TogglePartners => et::ACT_PARTNERS,
             CyclePartnerKind => et::ACT_PARTNER_KIND,
             ToggleLackingGarant => et::ACT_LACKING,
+            PrevYearFilter => et::ACT_PREV_YEAR,
+            NextYearFilter => et::ACT_NEXT_YEAR,
         }
     }
 

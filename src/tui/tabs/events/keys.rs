@@ -86,13 +86,13 @@ impl EventsTab {
                 self.filter.kind = cycle(&EventKind::ALL, self.filter.kind);
                 self.refreshed(env)
             }
-            PrevYear | NextYear => {
+            PrevYearFilter | NextYearFilter => {
                 // Through the years holding events, then every year again.
                 let years = &self.years;
                 self.filter.year = match (self.filter.year, action) {
-                    (None, PrevYear) => years.last().copied(),
+                    (None, PrevYearFilter) => years.last().copied(),
                     (None, _) => years.first().copied(),
-                    (Some(y), PrevYear) => years.iter().rev().find(|&&x| x < y).copied(),
+                    (Some(y), PrevYearFilter) => years.iter().rev().find(|&&x| x < y).copied(),
                     (Some(y), _) => years.iter().find(|&&x| x > y).copied(),
                 };
                 self.refreshed(env)

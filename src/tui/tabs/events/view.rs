@@ -192,7 +192,11 @@ impl EventsTab {
     /// The quick filters, named by their keys from the keymap: the value when on.
     fn chips_line(&self, width: usize, theme: Theme) -> Line<'static> {
         let key = |action| keymap::key_label(Scope::Events, action);
-        let years = format!("{} {}", key(Action::PrevYear), key(Action::NextYear));
+        let years = format!(
+            "{} {}",
+            key(Action::PrevYearFilter),
+            key(Action::NextYearFilter)
+        );
         let chips = [
             (
                 key(Action::CycleEventKind),
