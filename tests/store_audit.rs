@@ -572,7 +572,11 @@ fn as_schema_1(path: &Path) {
     });
     // Later schemas' tables go too (a schema-1 file never had them).
     conn.execute_batch(
-        "DROP TABLE event_tasks;
+        "DROP TABLE ledger_lines;
+         DROP TABLE ledger_transactions;
+         DROP TABLE opening_balances;
+         DROP TABLE counterparties;
+         DROP TABLE event_tasks;
          DROP TABLE events;
          DROP TABLE collective_statuses;
          DROP TABLE collectives;

@@ -9,6 +9,7 @@ pub mod collectives_tab;
 pub mod config;
 pub mod events;
 pub mod exchange;
+pub mod ledger;
 pub mod members_tab;
 pub mod parse;
 pub mod people;

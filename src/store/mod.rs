@@ -16,6 +16,8 @@ mod identity;
 pub mod import_collectives;
 pub mod import_people;
 mod kept;
+pub mod ledger;
+pub mod ledger_read;
 mod leftovers;
 pub mod memberships;
 pub mod open;

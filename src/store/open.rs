@@ -34,6 +34,7 @@ fn migration_steps() -> Vec<M<'static>> {
             resolve_person_communes,
         ),
         M::up(include_str!("sql/005_events.sql")),
+        M::up(include_str!("sql/006_ledger.sql")),
     ]
 }
 
