@@ -260,7 +260,7 @@ fn meta_and_the_ledger_s_reference_data_are_journaled() {
         ),
         (
             "money_accounts",
-            "DELETE FROM money_accounts WHERE number = '530'",
+            "UPDATE money_accounts SET name = 'Caisse noire' WHERE number = '530'",
         ),
     ];
     for (table, sql) in cases {

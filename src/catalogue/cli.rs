@@ -118,3 +118,11 @@ pub const USAGE_USERS_ADD: &str = "cercles users add NOM --role RÔLE [--person 
 pub const USAGE_USERS_LINK: &str = "cercles users link NOM PERSONNE";
 pub const USAGE_USERS_ROLE: &str = "cercles users role NOM RÔLE";
 pub const USAGE_USERS_REMOVE: &str = "cercles users remove NOM";
+
+pub const CMD_REPORT: &str = "Calculer un rapport : bilan ou résultat par projet";
+pub const USAGE_REPORT: &str = "cercles [--db FICHIER] [--as NOM] report bilan|projects --year ANNÉE [--format text|csv|json|md] [--with-pending]";
+pub const ARG_REPORT_KIND: &str =
+    "bilan (produits et charges par catégorie) ou projects (résultat par projet)";
+pub const ARG_REPORT_YEAR: &str = "L'exercice, présenté à côté du précédent";
+pub const ARG_REPORT_FORMAT: &str = "Format : text (par défaut), csv, json ou md";
+pub const ARG_WITH_PENDING: &str = "Compter aussi les écritures engagées";

@@ -73,6 +73,17 @@ pub enum Command {
         #[arg(long, value_name = "ANNÉE", help = msg::ARG_YEAR)]
         year: Option<i32>,
     },
+    #[command(about = msg::CMD_REPORT, override_usage = msg::USAGE_REPORT, help_template = msg::SUB_HELP_TEMPLATE, next_help_heading = msg::HEADING_OPTIONS)]
+    Report {
+        #[arg(value_enum, hide_possible_values = true, value_name = "TYPE", help = msg::ARG_REPORT_KIND)]
+        kind: ReportKind,
+        #[arg(long, value_name = "ANNÉE", help = msg::ARG_REPORT_YEAR)]
+        year: i32,
+        #[arg(long, value_enum, ignore_case = true, hide_possible_values = true, value_name = "FORMAT", help = msg::ARG_REPORT_FORMAT)]
+        format: Option<ReportFormatArg>,
+        #[arg(long, help = msg::ARG_WITH_PENDING)]
+        with_pending: bool,
+    },
     #[command(about = msg::CMD_USERS, override_usage = msg::USAGE_USERS, help_template = msg::SUB_HELP_TEMPLATE, subcommand_help_heading = msg::HEADING_COMMANDS, next_help_heading = msg::HEADING_OPTIONS)]
     Users {
         #[command(subcommand)]
@@ -136,4 +147,21 @@ pub enum ExportKind {
 pub enum ExportFormat {
     Csv,
     Json,
+}
+
+/// What `cercles report` computes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportKind {
+    /// Income and expenses by category, the year beside the previous one.
+    Bilan,
+    /// The result by analytic project.
+    Projects,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormatArg {
+    Text,
+    Csv,
+    Json,
+    Md,
 }

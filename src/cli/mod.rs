@@ -18,6 +18,7 @@ mod check;
 mod exchange;
 mod init;
 mod launch;
+mod report;
 mod session;
 mod users;
 
@@ -48,6 +49,12 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
             file,
             dry_run,
         }) => exchange::run_import(&cli, &path, *kind, file, *dry_run),
+        Some(Command::Report {
+            kind,
+            year,
+            format,
+            with_pending,
+        }) => report::run(&cli, &path, *kind, *year, *format, *with_pending),
         Some(Command::Export {
             kind,
             format,

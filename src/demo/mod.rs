@@ -7,6 +7,8 @@ mod collectives;
 mod decisions;
 mod events;
 mod homes;
+mod ledger;
+pub mod ledger_figures;
 mod people;
 mod reference;
 mod work;
@@ -31,7 +33,8 @@ pub fn build_scaled(path: &Path, admin: &str, scale: u32) -> Result<()> {
         fill(store)?;
         people::fill_scaled(store, scale)?;
         collectives::fill(store, scale)?;
-        events::fill(store, scale)
+        events::fill(store, scale)?;
+        ledger::fill(store, scale)
     })
 }
 
