@@ -144,3 +144,36 @@ fn report_bilan_json_has_the_design_shape() {
     let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
     assert_eq!(keys.len(), 8, "{keys:?}");
 }
+
+#[test]
+fn the_export_of_a_year_adds_up_to_its_bilan() {
+    let (_dir, s) = demo();
+    let records = cercles::exchange::transactions::transaction_records(&s, 2025).unwrap();
+    let b = bilan_of(&s, 2025, false).unwrap();
+    for row in b.income.iter().chain(&b.expenses) {
+        let sum: i64 = records
+            .iter()
+            .filter(|r| r.categorie == row.category)
+            .map(|r| r.montant_cents)
+            .sum();
+        assert_eq!(sum.abs(), row.current_cents, "{}", row.category);
+    }
+    let transfers: Vec<_> = records
+        .iter()
+        .filter(|r| r.categorie == "Virement interne")
+        .collect();
+    assert!(!transfers.is_empty());
+    assert_eq!(transfers.iter().map(|r| r.montant_cents).sum::<i64>(), 0);
+    let (bytes, rows) = cercles::exchange::transactions::export_transactions(
+        &s,
+        cercles::exchange::Format::Csv,
+        2025,
+    )
+    .unwrap();
+    assert_eq!(rows, records.len());
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(text.starts_with("\u{feff}date;libelle;montant;categorie;"));
+    // Amounts are plain numbers for French Excel: decimal comma, no guard, no grouping.
+    assert!(text.contains(";-"), "negative amounts unguarded");
+    assert!(!text.contains(";'-"));
+}

@@ -61,6 +61,10 @@ pub enum Command {
         file: String,
         #[arg(long, help = msg::ARG_DRY_RUN)]
         dry_run: bool,
+        #[arg(long, help = msg::ARG_KEEP_DUPLICATES)]
+        keep_duplicates: bool,
+        #[arg(long, value_name = "N", help = msg::ARG_ACCOUNT)]
+        account: Option<String>,
     },
     #[command(about = msg::CMD_EXPORT, override_usage = msg::USAGE_EXPORT, help_template = msg::SUB_HELP_TEMPLATE, next_help_heading = msg::HEADING_OPTIONS)]
     Export {
@@ -128,6 +132,7 @@ pub enum UsersCommand {
 /// What `cercles import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ImportKind {
+    Transactions,
     Members,
     Collectives,
 }
@@ -139,6 +144,8 @@ pub enum ExportKind {
     Collectives,
     /// The rencontres with their figures and checklist progress.
     Events,
+    /// The ledger's lines of a year (--year required).
+    Transactions,
     /// The collectives that consented to appear on the map.
     Map,
 }

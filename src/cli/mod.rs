@@ -48,7 +48,16 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
             kind,
             file,
             dry_run,
-        }) => exchange::run_import(&cli, &path, *kind, file, *dry_run),
+            keep_duplicates,
+            account,
+        }) => exchange::run_import(
+            &cli,
+            &path,
+            *kind,
+            file,
+            *dry_run,
+            (*keep_duplicates, account.as_deref()),
+        ),
         Some(Command::Report {
             kind,
             year,
