@@ -17,6 +17,7 @@ pub mod import_collectives;
 pub mod import_people;
 mod kept;
 pub mod ledger;
+mod ledger_accounts;
 pub mod ledger_bulk;
 pub mod ledger_read;
 mod leftovers;
