@@ -14,6 +14,7 @@ pub mod exchange;
 pub mod geo;
 pub mod log;
 pub mod model;
+pub mod report;
 pub mod store;
 pub mod text;
 pub mod tui;

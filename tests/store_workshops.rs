@@ -208,7 +208,9 @@ fn a_schema_5_file_with_its_rencontres_upgrades_to_partners_and_workshops() {
     {
         let conn = rusqlite::Connection::open(path(&dir)).unwrap();
         conn.execute_batch(
-            "DROP TABLE workshops; DROP TABLE event_partners; DROP TABLE partners;
+            "DROP TABLE ledger_lines; DROP TABLE ledger_transactions;
+             DROP TABLE opening_balances; DROP TABLE counterparties;
+             DROP TABLE workshops; DROP TABLE event_partners; DROP TABLE partners;
              PRAGMA user_version = 5;",
         )
         .unwrap();

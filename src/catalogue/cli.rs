@@ -112,9 +112,21 @@ pub const USAGE_CHECK: &str = "cercles [--db FICHIER] [--as NOM] check [--head N
 pub const USAGE_BACKUP: &str = "cercles [--db FICHIER] [--as NOM] backup FICHIER";
 pub const USAGE_IMPORT: &str =
     "cercles [--db FICHIER] [--as NOM] import members|collectives FICHIER|- [--dry-run]";
-pub const USAGE_EXPORT: &str = "cercles [--db FICHIER] [--as NOM] export members|collectives|events|map [--year ANNÉE] [--format csv|json] [-o FICHIER]";
+pub const USAGE_EXPORT: &str = "cercles [--db FICHIER] [--as NOM] export members|collectives|events|map|transactions [--year ANNÉE] [--format csv|json] [-o FICHIER]";
 pub const USAGE_USERS_LIST: &str = "cercles users list";
 pub const USAGE_USERS_ADD: &str = "cercles users add NOM --role RÔLE [--person PERSONNE]";
 pub const USAGE_USERS_LINK: &str = "cercles users link NOM PERSONNE";
 pub const USAGE_USERS_ROLE: &str = "cercles users role NOM RÔLE";
 pub const USAGE_USERS_REMOVE: &str = "cercles users remove NOM";
+
+pub const CMD_REPORT: &str = "Calculer un rapport : bilan ou résultat par projet";
+pub const USAGE_REPORT: &str = "cercles [--db FICHIER] [--as NOM] report bilan|projects --year ANNÉE [--format text|csv|json|md] [--with-pending]";
+pub const ARG_REPORT_KIND: &str =
+    "bilan (produits et charges par catégorie) ou projects (résultat par projet)";
+pub const ARG_REPORT_YEAR: &str = "L'exercice, présenté à côté du précédent";
+pub const ARG_REPORT_FORMAT: &str = "Format : text (par défaut), csv, json ou md";
+pub const ARG_WITH_PENDING: &str = "Compter aussi les écritures engagées";
+pub const YEAR_REQUIRED: &str = "export transactions demande --year ANNÉE (l'exercice exporté)";
+pub const ARG_KEEP_DUPLICATES: &str =
+    "Garder les doublons probables (écritures : même date, montant et libellé)";
+pub const ARG_ACCOUNT: &str = "Le compte d'un relevé bancaire (512 par défaut ; 5121, 530)";

@@ -10,6 +10,7 @@ pub mod config;
 pub mod events;
 pub mod events_tab;
 pub mod exchange;
+pub mod ledger;
 pub mod members_tab;
 pub mod parse;
 pub mod partners;

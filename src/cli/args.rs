@@ -61,6 +61,10 @@ pub enum Command {
         file: String,
         #[arg(long, help = msg::ARG_DRY_RUN)]
         dry_run: bool,
+        #[arg(long, help = msg::ARG_KEEP_DUPLICATES)]
+        keep_duplicates: bool,
+        #[arg(long, value_name = "N", help = msg::ARG_ACCOUNT)]
+        account: Option<String>,
     },
     #[command(about = msg::CMD_EXPORT, override_usage = msg::USAGE_EXPORT, help_template = msg::SUB_HELP_TEMPLATE, next_help_heading = msg::HEADING_OPTIONS)]
     Export {
@@ -72,6 +76,17 @@ pub enum Command {
         output: Option<PathBuf>,
         #[arg(long, value_name = "ANNÉE", help = msg::ARG_YEAR)]
         year: Option<i32>,
+    },
+    #[command(about = msg::CMD_REPORT, override_usage = msg::USAGE_REPORT, help_template = msg::SUB_HELP_TEMPLATE, next_help_heading = msg::HEADING_OPTIONS)]
+    Report {
+        #[arg(value_enum, hide_possible_values = true, value_name = "TYPE", help = msg::ARG_REPORT_KIND)]
+        kind: ReportKind,
+        #[arg(long, value_name = "ANNÉE", help = msg::ARG_REPORT_YEAR)]
+        year: i32,
+        #[arg(long, value_enum, ignore_case = true, hide_possible_values = true, value_name = "FORMAT", help = msg::ARG_REPORT_FORMAT)]
+        format: Option<ReportFormatArg>,
+        #[arg(long, help = msg::ARG_WITH_PENDING)]
+        with_pending: bool,
     },
     #[command(about = msg::CMD_USERS, override_usage = msg::USAGE_USERS, help_template = msg::SUB_HELP_TEMPLATE, subcommand_help_heading = msg::HEADING_COMMANDS, next_help_heading = msg::HEADING_OPTIONS)]
     Users {
@@ -117,6 +132,7 @@ pub enum UsersCommand {
 /// What `cercles import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ImportKind {
+    Transactions,
     Members,
     Collectives,
 }
@@ -128,6 +144,8 @@ pub enum ExportKind {
     Collectives,
     /// The rencontres with their figures and checklist progress.
     Events,
+    /// The ledger's lines of a year (--year required).
+    Transactions,
     /// The collectives that consented to appear on the map.
     Map,
 }
@@ -136,4 +154,21 @@ pub enum ExportKind {
 pub enum ExportFormat {
     Csv,
     Json,
+}
+
+/// What `cercles report` computes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportKind {
+    /// Income and expenses by category, the year beside the previous one.
+    Bilan,
+    /// The result by analytic project.
+    Projects,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormatArg {
+    Text,
+    Csv,
+    Json,
+    Md,
 }

@@ -84,10 +84,28 @@ pub(super) fn run_import(
     kind: ImportKind,
     file: &str,
     dry_run: bool,
+    (keep_duplicates, account): (bool, Option<&str>),
 ) -> Result<(), CliError> {
     let mut store = open_store(cli, path)?;
     let bytes = read_input(file)?;
     match kind {
+        ImportKind::Transactions => {
+            use crate::catalogue::ledger as lmsg;
+            let o = crate::exchange::transactions_in::import_transactions(
+                &mut store,
+                &bytes,
+                account,
+                keep_duplicates,
+                dry_run,
+            )?;
+            let (added, matched, dups) = (o.added, o.matched, o.duplicates.len());
+            if dry_run {
+                say!("{}", lmsg::import_dry_run(added, matched, dups));
+            } else {
+                say!("{}", lmsg::import_done(added, matched, dups));
+            }
+            list_lines(&o.duplicates, lmsg::duplicate_line)?;
+        }
         ImportKind::Members => {
             let outcome = crate::exchange::members::import_members(&mut store, &bytes, dry_run)?;
             let (added, skipped, roles) =
@@ -166,11 +184,18 @@ pub(super) fn run_export(
         }
         ExportKind::Map => crate::exchange::collectives::export_map(&store, format)?,
         ExportKind::Events => crate::exchange::events::export_events(&store, format, year)?,
+        ExportKind::Transactions => {
+            let year = year.ok_or_else(|| CliError::Failed(msg::YEAR_REQUIRED.into()))?;
+            crate::exchange::transactions::export_transactions(&store, format, year)?
+        }
     };
     // Contacts left out for a role that may not see them: said, so that the blank columns
     // are not taken for people without contacts (nor imported back as such). The map holds
     // none.
-    if !matches!(kind, ExportKind::Map | ExportKind::Events) && !store.actor().role.sees_contacts()
+    if !matches!(
+        kind,
+        ExportKind::Map | ExportKind::Events | ExportKind::Transactions
+    ) && !store.actor().role.sees_contacts()
     {
         eprintln!(
             "{}",
@@ -187,6 +212,7 @@ pub(super) fn run_export(
                     crate::catalogue::collectives::exported(rows, &shown)
                 }
                 ExportKind::Events => crate::catalogue::events::exported(rows, &shown),
+                ExportKind::Transactions => crate::catalogue::ledger::exported(rows, &shown),
             };
             eprintln!("{}", crate::text::escape_for_terminal(&said));
         }

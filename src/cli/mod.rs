@@ -18,6 +18,7 @@ mod check;
 mod exchange;
 mod init;
 mod launch;
+mod report;
 mod session;
 mod users;
 
@@ -47,7 +48,22 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
             kind,
             file,
             dry_run,
-        }) => exchange::run_import(&cli, &path, *kind, file, *dry_run),
+            keep_duplicates,
+            account,
+        }) => exchange::run_import(
+            &cli,
+            &path,
+            *kind,
+            file,
+            *dry_run,
+            (*keep_duplicates, account.as_deref()),
+        ),
+        Some(Command::Report {
+            kind,
+            year,
+            format,
+            with_pending,
+        }) => report::run(&cli, &path, *kind, *year, *format, *with_pending),
         Some(Command::Export {
             kind,
             format,

@@ -7,6 +7,8 @@ mod collectives;
 mod decisions;
 mod events;
 mod homes;
+mod ledger;
+pub mod ledger_figures;
 mod partners;
 mod people;
 mod reference;
@@ -36,7 +38,8 @@ pub fn build_scaled(path: &Path, admin: &str, scale: u32) -> Result<()> {
         collectives::fill(store, scale)?;
         events::fill(store, scale)?;
         workshops::fill(store)?;
-        partners::fill(store, scale)
+        partners::fill(store, scale)?;
+        ledger::fill(store, scale)
     })
 }
 

@@ -7,7 +7,10 @@ pub mod decode;
 pub mod events;
 pub mod members;
 mod shared;
+pub mod transactions;
+pub mod transactions_in;
 
 pub use shared::{
-    ExchangeError, Format, Result, cell_out, csv_bytes, json_bytes, spreadsheet_cell, unguard_cell,
+    ExchangeError, Format, Result, cell_out, csv_bytes, csv_bytes_with_numbers, json_bytes,
+    spreadsheet_cell, unguard_cell,
 };

@@ -30,6 +30,22 @@ pub fn csv_bytes<'a>(
     columns: &[&str],
     rows: impl Iterator<Item = Vec<&'a str>>,
 ) -> Result<Vec<u8>> {
+    csv_bytes_with_numbers(columns, &[], rows)
+}
+
+/// A plain amount (`-1234,56`): no formula, so a spreadsheet reads it as a number.
+fn is_plain_amount(text: &str) -> bool {
+    let body = text.strip_prefix('-').unwrap_or(text);
+    !body.is_empty() && body.chars().all(|c| c.is_ascii_digit() || c == ',')
+}
+
+/// [`csv_bytes`], the cells of the `numbers` columns left unguarded when they are plain
+/// amounts (`-12,50` is a number to French Excel, `'-12,50` would be text).
+pub fn csv_bytes_with_numbers<'a>(
+    columns: &[&str],
+    numbers: &[usize],
+    rows: impl Iterator<Item = Vec<&'a str>>,
+) -> Result<Vec<u8>> {
     use crate::catalogue::exchange as msg;
     let mut out = b"\xEF\xBB\xBF".to_vec();
     let mut w = csv::WriterBuilder::new()
@@ -41,7 +57,14 @@ pub fn csv_bytes<'a>(
     for row in rows {
         w.write_record(
             row.iter()
-                .map(|c| spreadsheet_cell(c))
+                .enumerate()
+                .map(|(i, c)| {
+                    if numbers.contains(&i) && is_plain_amount(c) {
+                        std::borrow::Cow::Borrowed(*c)
+                    } else {
+                        spreadsheet_cell(c)
+                    }
+                })
                 .collect::<Vec<_>>()
                 .iter()
                 .map(|c| c.as_ref()),

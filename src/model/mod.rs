@@ -18,6 +18,7 @@ pub mod email;
 pub mod event;
 pub mod field;
 pub mod governance;
+pub mod ledger;
 pub mod membership;
 pub mod name_order;
 pub mod partner;
@@ -36,6 +37,10 @@ pub use event::{
     Event, EventDraft, EventKind, EventStatus, Figures, Progress, Task, TaskDraft, TaskStatus,
 };
 pub use field::{FieldError, FieldName};
+pub use ledger::{
+    Category, CategoryKind, Counterparty, Line, MoneyAccount, OpeningBalance, PaymentMethod,
+    Project, Transaction, TransactionDraft, TransferDraft, TxStatus,
+};
 pub use membership::{CircleRole, Membership};
 pub use partner::{EventPartner, Partner, PartnerDraft, PartnerKind, PartnerRole};
 pub use person::{Person, PersonDraft, PersonKind, ValidPerson};

@@ -117,7 +117,7 @@ type TableCheck = fn(&Connection) -> Result<Option<String>>;
 /// comparison is with the digest of the entry's values, kept when the values are erased.
 fn rows_match_journal(conn: &Connection) -> Result<Option<String>> {
     use crate::model::{Circle, Decision, Membership, Person, WorkItem, WorkingGroup};
-    let checks: [TableCheck; 14] = [
+    let checks: [TableCheck; 17] = [
         versioned_matches::<super::users::User>,
         versioned_matches::<Circle>,
         versioned_matches::<Person>,
@@ -132,6 +132,9 @@ fn rows_match_journal(conn: &Connection) -> Result<Option<String>> {
         versioned_matches::<crate::model::Partner>,
         versioned_matches::<crate::model::EventPartner>,
         versioned_matches::<crate::model::Workshop>,
+        versioned_matches::<crate::model::Counterparty>,
+        versioned_matches::<crate::model::OpeningBalance>,
+        versioned_matches::<crate::model::Transaction>,
     ];
     for check in checks {
         if let Some(problem) = check(conn)? {

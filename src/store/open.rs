@@ -35,6 +35,7 @@ fn migration_steps() -> Vec<M<'static>> {
         ),
         M::up(include_str!("sql/005_events.sql")),
         M::up(include_str!("sql/006_partners_workshops.sql")),
+        M::up(include_str!("sql/007_ledger.sql")),
     ]
 }
 
