@@ -3,9 +3,10 @@
 
 use std::rc::Rc;
 
-use super::forms::{self, Owners};
+use super::forms;
 use super::question::EventsQuestion;
 use super::state::{EventsTab, Focus, Section, list_rows, mine_rows, task_rows};
+use super::task_form::{self, Owners};
 use crate::catalogue::events_tab as et;
 use crate::catalogue::tui as msg;
 use crate::model::{Area, EventKind, Task};
@@ -75,7 +76,8 @@ impl EventsTab {
         use Action::*;
         let h = list_rows(env);
         if moved(&mut self.list, action, &self.ids, h) {
-            return self.refreshed(env);
+            // The same rows: only the selected event's detail is read again.
+            return self.detail_read(env);
         }
         match action {
             Filter => {
@@ -126,14 +128,14 @@ impl EventsTab {
                 Reply::Done
             }
             AddEvent => {
-                if let Err(text) = Self::may_write(env, Area::Governance) {
+                if let Err(text) = env.may_write(Area::Governance) {
                     return Reply::Error(text);
                 }
                 self.form = Some(forms::add_event(env.store.today(), env.theme));
                 Reply::ClearError
             }
             Edit => {
-                if let Err(text) = Self::may_write(env, Area::Governance) {
+                if let Err(text) = env.may_write(Area::Governance) {
                     return Reply::Error(text);
                 }
                 let Some(e) = self.selected() else {
@@ -149,7 +151,7 @@ impl EventsTab {
             }
             ApplyTemplate => self.apply_template(env, false),
             DeleteSelected => {
-                if let Err(text) = Self::may_write(env, Area::Governance) {
+                if let Err(text) = env.may_write(Area::Governance) {
                     return Reply::Error(text);
                 }
                 let Some(line) = self.selected_line() else {
@@ -215,7 +217,7 @@ impl EventsTab {
                 None => Reply::Error(et::NO_TASK_SELECTED.to_owned()),
             },
             AddTask => {
-                if let Err(text) = Self::may_write(env, Area::EventTasks) {
+                if let Err(text) = env.may_write(Area::EventTasks) {
                     return Reply::Error(text);
                 }
                 let Some(e) = self.selected() else {
@@ -225,7 +227,7 @@ impl EventsTab {
                 match owners(env.store) {
                     Ok(owners) => {
                         let circles = circles(env.store);
-                        self.form = Some(forms::add_task(
+                        self.form = Some(task_form::add_task(
                             id,
                             due,
                             owners,
@@ -240,7 +242,7 @@ impl EventsTab {
             }
             ApplyTemplate => self.apply_template(env, false),
             DeleteSelected => {
-                if let Err(text) = Self::may_write(env, Area::EventTasks) {
+                if let Err(text) = env.may_write(Area::EventTasks) {
                     return Reply::Error(text);
                 }
                 let Some(t) = self.selected_task() else {
@@ -306,7 +308,7 @@ impl EventsTab {
 
     /// One key: the task's next state, saved at once on the version shown.
     fn toggle(&mut self, t: &Task, env: &mut Env<'_>) -> Reply {
-        if let Err(text) = Self::may_write(env, Area::EventTasks) {
+        if let Err(text) = env.may_write(Area::EventTasks) {
             return Reply::Error(text);
         }
         match env.store.set_task_status(t.id, t.version, t.status.next()) {
@@ -333,13 +335,13 @@ impl EventsTab {
     }
 
     fn edit_task(&mut self, t: &Task, env: &mut Env<'_>) -> Reply {
-        if let Err(text) = Self::may_write(env, Area::EventTasks) {
+        if let Err(text) = env.may_write(Area::EventTasks) {
             return Reply::Error(text);
         }
         match owners(env.store) {
             Ok(owners) => {
                 let circles = circles(env.store);
-                self.form = Some(forms::edit_task(
+                self.form = Some(task_form::edit_task(
                     t,
                     owners,
                     circles,
@@ -354,7 +356,7 @@ impl EventsTab {
 
     /// `c`: the checklist template of the event's kind; asked first when it has tasks.
     fn apply_template(&mut self, env: &mut Env<'_>, again: bool) -> Reply {
-        if let Err(text) = Self::may_write(env, Area::Governance) {
+        if let Err(text) = env.may_write(Area::Governance) {
             return Reply::Error(text);
         }
         let Some(line) = self.selected_line() else {

@@ -12,6 +12,7 @@ mod partner_keys;
 mod partners_view;
 mod question;
 mod state;
+mod task_form;
 mod view;
 
 use ratatui::buffer::Buffer;
@@ -217,8 +218,14 @@ impl EventsTab {
         }
     }
 
+    /// The filters changed: the rows kept again, then the selected event's detail.
     fn refreshed(&mut self, env: &mut Env<'_>) -> Reply {
         self.refilter(list_rows(env));
+        self.detail_read(env)
+    }
+
+    /// The selection moved: its detail read.
+    fn detail_read(&mut self, env: &mut Env<'_>) -> Reply {
         match self.load_detail(env.store, task_rows(env)) {
             Ok(()) => Reply::Done,
             Err(e) => Reply::Error(msg::store_error(&e.to_string())),
@@ -305,22 +312,6 @@ impl EventsTab {
                 select_in(&mut self.mine_list, &self.mine_ids, task, mine_rows(env));
             }
         }
-    }
-
-    /// The role may write `area` and the file may be written; else the reason.
-    fn may_write(env: &Env<'_>, area: Area) -> Result<(), String> {
-        let store = &*env.store;
-        if store.is_read_only() {
-            return Err(crate::catalogue::circles_tab::READ_ONLY.to_owned());
-        }
-        if !store.actor().role.may_write(area) {
-            return Err(StoreError::Forbidden {
-                role: store.actor().role,
-                area,
-            }
-            .to_string());
-        }
-        Ok(())
     }
 }
 
@@ -448,8 +439,14 @@ impl Pane for EventsTab {
                 self.filtering = false;
                 return Reply::Done;
             }
-            (Some(Action::MoveUp), _) => self.list.move_by(-1, &self.ids, h),
-            (Some(Action::MoveDown), _) => self.list.move_by(1, &self.ids, h),
+            (Some(Action::MoveUp), _) => {
+                self.list.move_by(-1, &self.ids, h);
+                return self.detail_read(env);
+            }
+            (Some(Action::MoveDown), _) => {
+                self.list.move_by(1, &self.ids, h);
+                return self.detail_read(env);
+            }
             (_, KeyCode::Backspace) => {
                 self.filter.text.pop();
             }

@@ -6,8 +6,9 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 
-use super::forms::{EventsEditor, Owners, WORDS, by_label, labels, owner_label};
+use super::forms::{EventsEditor, WORDS, by_label, labels};
 use super::question::Then;
+use super::task_form::{Owners, owner_label};
 use crate::catalogue::events_tab as et;
 use crate::model::partner::fields as pf;
 use crate::model::workshop::fields as wf;

@@ -18,7 +18,7 @@ impl EventsTab {
         use Action::*;
         match action {
             AddWorkshop | Edit => {
-                if let Err(text) = Self::may_write(env, Area::EventTasks) {
+                if let Err(text) = env.may_write(Area::EventTasks) {
                     return Reply::Error(text);
                 }
                 let Some(event) = self.selected().map(|e| e.id) else {
@@ -41,7 +41,7 @@ impl EventsTab {
                 Reply::ClearError
             }
             DeleteSelected => {
-                if let Err(text) = Self::may_write(env, Area::EventTasks) {
+                if let Err(text) = env.may_write(Area::EventTasks) {
                     return Reply::Error(text);
                 }
                 let Some(w) = self.selected_workshop() else {
@@ -64,7 +64,7 @@ impl EventsTab {
         use Action::*;
         match action {
             LinkPartner => {
-                if let Err(text) = Self::may_write(env, Area::Governance) {
+                if let Err(text) = env.may_write(Area::Governance) {
                     return Reply::Error(text);
                 }
                 let Some(event) = self.selected().map(|e| e.id) else {
@@ -86,7 +86,7 @@ impl EventsTab {
                 }
             }
             DeleteSelected => {
-                if let Err(text) = Self::may_write(env, Area::Governance) {
+                if let Err(text) = env.may_write(Area::Governance) {
                     return Reply::Error(text);
                 }
                 let Some((link, partner)) = self.selected_link() else {
@@ -128,7 +128,7 @@ impl EventsTab {
                 self.partners_refiltered(env)
             }
             AddPartner | Edit => {
-                if let Err(text) = Self::may_write(env, Area::Governance) {
+                if let Err(text) = env.may_write(Area::Governance) {
                     return Reply::Error(text);
                 }
                 let p = if action == Edit {
@@ -153,7 +153,7 @@ impl EventsTab {
                 }
             }
             DeleteSelected => {
-                if let Err(text) = Self::may_write(env, Area::Governance) {
+                if let Err(text) = env.may_write(Area::Governance) {
                     return Reply::Error(text);
                 }
                 let Some(p) = self.selected_partner() else {

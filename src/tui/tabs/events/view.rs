@@ -9,7 +9,6 @@ use ratatui::widgets::{Block, Borders, Widget};
 
 use super::state::{EventsTab, Focus, HEADER_ROWS, Row, Section, TASKS_HEADER_ROWS};
 use crate::catalogue::events_tab as et;
-use crate::catalogue::tui as msg;
 use crate::model::{Event, Task, TaskStatus, When, format_date};
 use crate::text::display_width;
 use crate::tui::action::Action;
@@ -17,7 +16,7 @@ use crate::tui::keymap::{self, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::editor::EditorView;
 use crate::tui::widgets::gauge::gauge_line;
-use crate::tui::widgets::list_detail::{ScrolledLines, labelled, split};
+use crate::tui::widgets::list_detail::{ScrolledLines, labelled, list_header, split};
 use crate::tui::widgets::table::{Column, Table, TableCell};
 use crate::tui::widgets::{truncate, wrap_text};
 
@@ -160,33 +159,14 @@ impl EventsTab {
     /// `Rencontres  24 rencontres · 3 à venir`, or the filter line and `12 sur 24`.
     fn header_line(&self, width: usize, theme: Theme) -> Line<'static> {
         let total = self.rows.len();
-        if self.filtering || !self.filter.text.is_empty() {
-            let mut spans = vec![
-                Span::styled(msg::FILTER_PROMPT, theme.key()),
-                Span::raw(self.filter.text.clone()),
-            ];
-            if self.filtering {
-                spans.push(Span::styled(" ", theme.cursor()));
-            }
-            spans.push(Span::styled(
-                format!("  {}", et::filtered(self.shown.len(), total)),
-                theme.muted(),
-            ));
-            return Line::from(spans);
-        }
-        let count = if self.filter.is_on() {
+        let typed = self.filtering || !self.filter.text.is_empty();
+        let count = if typed || self.filter.is_on() {
             et::filtered(self.shown.len(), total)
         } else {
             et::counts(total, self.upcoming_shown())
         };
-        if display_width(et::TITLE) + 2 + display_width(&count) <= width {
-            Line::from(vec![
-                Span::styled(et::TITLE, theme.title()),
-                Span::styled(format!("  {count}"), theme.muted()),
-            ])
-        } else {
-            Line::styled(count, theme.muted())
-        }
+        let filter = typed.then_some((self.filter.text.as_str(), self.filtering));
+        list_header(et::TITLE, filter, &count, width, theme)
     }
 
     /// The quick filters, named by their keys from the keymap: the value when on.
