@@ -143,7 +143,7 @@ pub(super) fn fill(store: &mut Store, scale: u32) -> Result<()> {
 
     for (title, place, code, m) in [
         ("1er séminaire d'Actions Communes", "Aurignac", "31028", 4),
-        ("2e séminaire d'Actions Communes", "Douzillac", "24153", 11),
+        ("2e séminaire d'Actions Communes", "Douzillac", "24157", 11),
     ] {
         store.add_event(&EventDraft {
             place: place.into(),
